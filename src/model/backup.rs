@@ -66,13 +66,14 @@ pub fn to_json(workbook: &Workbook) -> String {
 /// Reads a workbook from JSON text: checks the format name and schema version,
 /// migrates older versions, then reads every field.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
     let object = value.as_object().ok_or(ReadError::NotAnObject)?;
     match object.get("format").and_then(Value::as_str) {
         Some(FORMAT_NAME) => {}
         other => {
-            return Err(ReadError::WrongFormat { found: other.map(str::to_string) });
+            return Err(ReadError::WrongFormat {
+                found: other.map(str::to_string),
+            });
         }
     }
     let version = object
@@ -111,7 +112,10 @@ pub enum StoredState {
     Loaded(Workbook),
     /// Something is saved but cannot be read. The raw text must be kept aside,
     /// never overwritten, and the user told.
-    Unreadable { raw: String, error: ReadError },
+    Unreadable {
+        raw: String,
+        error: ReadError,
+    },
 }
 
 pub fn interpret_stored(raw: Option<String>) -> StoredState {
@@ -140,7 +144,10 @@ mod tests {
             detail: "Pair with the lead commissioner".into(),
             target_date: NaiveDate::from_ymd_opt(2027, 3, 31),
             created_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-            origin: Some(GoalOrigin { assessment_id: "a-1".into(), statement_id: "power-1".into() }),
+            origin: Some(GoalOrigin {
+                assessment_id: "a-1".into(),
+                statement_id: "power-1".into(),
+            }),
         });
         wb
     }
@@ -166,7 +173,9 @@ mod tests {
         assert_eq!(read_workbook("[1,2]").unwrap_err(), ReadError::NotAnObject);
         assert_eq!(
             read_workbook(r#"{"format":"other-app","schema_version":1}"#).unwrap_err(),
-            ReadError::WrongFormat { found: Some("other-app".into()) }
+            ReadError::WrongFormat {
+                found: Some("other-app".into())
+            }
         );
         assert_eq!(
             read_workbook(r#"{"name":"x"}"#).unwrap_err(),
@@ -179,32 +188,49 @@ mod tests {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
         value["schema_version"] = Value::from(SCHEMA_VERSION + 1);
         let err = read_workbook(&value.to_string()).unwrap_err();
-        assert_eq!(err, ReadError::NewerVersion { found: u64::from(SCHEMA_VERSION) + 1 });
+        assert_eq!(
+            err,
+            ReadError::NewerVersion {
+                found: u64::from(SCHEMA_VERSION) + 1
+            }
+        );
         assert!(err.to_string().contains("newer"));
 
         value.as_object_mut().unwrap().remove("schema_version");
-        assert_eq!(read_workbook(&value.to_string()).unwrap_err(), ReadError::MissingVersion);
+        assert_eq!(
+            read_workbook(&value.to_string()).unwrap_err(),
+            ReadError::MissingVersion
+        );
     }
 
     #[test]
     fn a_version_never_written_is_refused() {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
         value["schema_version"] = Value::from(0);
-        assert!(matches!(read_workbook(&value.to_string()), Err(ReadError::Invalid(_))));
+        assert!(matches!(
+            read_workbook(&value.to_string()),
+            Err(ReadError::Invalid(_))
+        ));
     }
 
     #[test]
     fn a_right_format_with_a_broken_field_is_refused() {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
         value["development_plan"]["goals"][0]["created_on"] = Value::from("yesterday");
-        assert!(matches!(read_workbook(&value.to_string()), Err(ReadError::Invalid(_))));
+        assert!(matches!(
+            read_workbook(&value.to_string()),
+            Err(ReadError::Invalid(_))
+        ));
     }
 
     #[test]
     fn stored_text_is_interpreted_without_losing_unreadable_data() {
         assert_eq!(interpret_stored(None), StoredState::Empty);
         let wb = sample();
-        assert_eq!(interpret_stored(Some(to_json(&wb))), StoredState::Loaded(wb));
+        assert_eq!(
+            interpret_stored(Some(to_json(&wb))),
+            StoredState::Loaded(wb)
+        );
         match interpret_stored(Some("garbage".into())) {
             StoredState::Unreadable { raw, .. } => assert_eq!(raw, "garbage"),
             other => panic!("expected unreadable, got {other:?}"),
@@ -214,6 +240,9 @@ mod tests {
     #[test]
     fn backup_files_are_named_by_date() {
         let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(backup_file_name(day), "commissioning-workbook-2026-11-22.json");
+        assert_eq!(
+            backup_file_name(day),
+            "commissioning-workbook-2026-11-22.json"
+        );
     }
 }

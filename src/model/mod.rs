@@ -6,8 +6,8 @@ pub mod assessment;
 pub mod backup;
 pub mod framework;
 pub mod ids;
-pub mod plan;
 pub mod placement;
+pub mod plan;
 pub mod validation;
 pub mod workbook;
 

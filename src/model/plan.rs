@@ -60,7 +60,10 @@ impl GoalDraft {
         let mut errors = Vec::new();
         let title = self.title.trim();
         if title.is_empty() {
-            errors.push(FieldError::new(GOAL_TITLE_FIELD, "Enter what you want to achieve"));
+            errors.push(FieldError::new(
+                GOAL_TITLE_FIELD,
+                "Enter what you want to achieve",
+            ));
         }
         let target_date = match parse_optional_date(&self.target_date) {
             Ok(Some(d)) if d < today => {
@@ -99,7 +102,9 @@ pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, ()> {
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some).map_err(|_| ())
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ())
 }
 
 #[cfg(test)]
@@ -112,7 +117,10 @@ mod tests {
 
     #[test]
     fn a_goal_needs_a_title() {
-        let draft = GoalDraft { title: "   ".into(), ..Default::default() };
+        let draft = GoalDraft {
+            title: "   ".into(),
+            ..Default::default()
+        };
         let errors = draft.validate("g1".into(), today(), None).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, GOAL_TITLE_FIELD);
@@ -131,7 +139,11 @@ mod tests {
 
     #[test]
     fn a_malformed_date_is_refused_and_a_good_draft_becomes_a_goal() {
-        let bad = GoalDraft { title: "x".into(), target_date: "31/03/2027".into(), ..Default::default() };
+        let bad = GoalDraft {
+            title: "x".into(),
+            target_date: "31/03/2027".into(),
+            ..Default::default()
+        };
         assert!(bad.validate("g1".into(), today(), None).is_err());
 
         let good = GoalDraft {

@@ -10,11 +10,17 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
 /// The message for one field, if it has one.
 pub fn message_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| e.message.as_str())
 }

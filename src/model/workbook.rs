@@ -99,8 +99,16 @@ impl WorkbookSummary {
         }
         vec![
             count(self.assessments, "self-assessment", "self-assessments"),
-            count(self.partner_assessments, "partner assessment", "partner assessments"),
-            count(self.goals, "development plan goal", "development plan goals"),
+            count(
+                self.partner_assessments,
+                "partner assessment",
+                "partner assessments",
+            ),
+            count(
+                self.goals,
+                "development plan goal",
+                "development plan goals",
+            ),
             count(self.placements, "placement", "placements"),
         ]
     }

@@ -1,0 +1,60 @@
+# Shared set-up for scripts/run.sh, scripts/test.sh and scripts/bench.sh.
+# Source it; each step installs what is missing and is quick when nothing is.
+# Works on a fresh Debian machine that has only rustup's Rust, Node/npm and apt.
+
+say() { printf '\n==> %s\n' "$*"; }
+
+# cargo-installed tools and npm's binaries (sass, wasm-opt) must be on PATH for trunk.
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding Rust's wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+
+  # trunk 0.22 needs a newer rustc than this project pins to; 0.21 works.
+  if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
+    say "Installing trunk 0.21 (first time only: several minutes)"
+    cargo install trunk --version '~0.21' --locked
+  fi
+
+  # wasm-bindgen-cli must match the wasm-bindgen the lockfile pins exactly,
+  # or trunk would try to download it (and --offline forbids that).
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    say "Installing wasm-bindgen-cli $want (first time only: several minutes)"
+    # Not --locked: its own lockfile pins a crate version the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "=$want"
+  fi
+
+  # Every crate the build needs, so trunk and cargo can run --offline.
+  cargo fetch --locked
+
+  # npm packages: nhsuk-frontend (styles), sass, binaryen (a working wasm-opt;
+  # Debian's binaryen 108 produces a broken module) and playwright-core.
+  # The stamp records which package-lock.json node_modules was installed from.
+  if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
+    say "Installing npm packages"
+    npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.installed-from-lock
+  fi
+}
+
+setup_browser() {
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "Installing Debian's Chromium for the end-to-end tests"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+}
+
+build_release() {
+  say "Building the release app with trunk (offline)"
+  trunk build --release --offline
+}

@@ -1,0 +1,55 @@
+//! Small wrappers over browser APIs the pages need: file download, file reading,
+//! and the clock. Kept here so pages stay about what the user sees.
+
+use chrono::{Local, NaiveDate, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+pub fn now() -> chrono::DateTime<Utc> {
+    Utc::now()
+}
+
+/// Today in the user's own time zone, for dates they see and type.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Offers `text` to the user as a file download named `file_name`.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    fn inner(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let options = BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = Url::create_object_url_with_blob(&blob)?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
+        let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+        // Revoke later: revoking at once can cancel the download in some browsers.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = Url::revoke_object_url(&url);
+            },
+            std::time::Duration::from_secs(10),
+        );
+        Ok(())
+    }
+    inner(file_name, text, mime).map_err(|_| "Your browser did not allow the download.".to_string())
+}
+
+/// Reads the first file chosen in a file input as text.
+pub async fn read_chosen_file(
+    input: &web_sys::HtmlInputElement,
+) -> Option<Result<(String, String), String>> {
+    let file = input.files()?.get(0)?;
+    let name = file.name();
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+    Some(match text.ok().and_then(|v| v.as_string()) {
+        Some(text) => Ok((name, text)),
+        None => Err(format!("The file {name} could not be read.")),
+    })
+}

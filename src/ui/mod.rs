@@ -1,0 +1,109 @@
+//! The Leptos front end. Components show the workbook and send user intent to
+//! the model; `AppState` is the one shared piece of state.
+
+mod browser;
+mod components;
+mod pages;
+mod state;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use components::StorageAlerts;
+use state::AppState;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The areas of the workbook, in navigation order: (path, label).
+const AREAS: [(&str, &str); 5] = [
+    ("/self-assessment", "Self-assessment"),
+    ("/development-plan", "Development plan"),
+    ("/placement-log", "Placement log"),
+    ("/your-data", "Your data"),
+    ("/about", "About"),
+];
+
+#[component]
+fn App() -> impl IntoView {
+    provide_meta_context();
+    let state = AppState::start();
+    provide_context(state);
+
+    view! {
+        <Title formatter=|page: String| format!("{page} – Commissioning Workbook") />
+        <Router>
+            <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
+            <Header />
+            <div class="nhsuk-width-container">
+                <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                    <StorageAlerts />
+                    <Routes fallback=pages::NotFound>
+                        <Route path=path!("/") view=pages::Home />
+                        <Route path=path!("/self-assessment") view=pages::SelfAssessment />
+                        <Route path=path!("/development-plan") view=pages::DevelopmentPlan />
+                        <Route path=path!("/placement-log") view=pages::PlacementLog />
+                        <Route path=path!("/your-data") view=pages::YourData />
+                        <Route path=path!("/about") view=pages::About />
+                    </Routes>
+                </main>
+            </div>
+            <Footer />
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="nhsuk-header" role="banner">
+            <div class="nhsuk-header__container nhsuk-width-container">
+                <div class="nhsuk-header__service">
+                    <A href="/" attr:class="nhsuk-header__service-logo">
+                        <span class="nhsuk-header__service-name">"Commissioning Workbook"</span>
+                    </A>
+                </div>
+            </div>
+            <nav class="nhsuk-header__navigation" aria-label="Workbook areas">
+                <div class="nhsuk-header__navigation-container nhsuk-width-container">
+                    <ul class="nhsuk-header__navigation-list">
+                        {AREAS
+                            .into_iter()
+                            .map(|(href, label)| {
+                                view! {
+                                    <li class="nhsuk-header__navigation-item">
+                                        <A href=href attr:class="nhsuk-header__navigation-link">
+                                            {label}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="nhsuk-footer" role="contentinfo">
+            <div class="nhsuk-width-container">
+                <p class="nhsuk-body-s">
+                    "Everything you enter stays in this browser. Nothing is sent anywhere. "
+                    <A href="/your-data">"Back up or restore your data"</A>
+                    " · "
+                    <A href="/about">"About and sources"</A>
+                </p>
+            </div>
+        </footer>
+    }
+}

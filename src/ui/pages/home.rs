@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::ui::state::use_state;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = use_state();
+    let summary = Memo::new(move |_| state.workbook.with(|w| w.summary()));
+    view! {
+        <Title text="Home" />
+        <h1>"Commissioning Workbook"</h1>
+        <p class="nhsuk-lede-text">
+            "A private workbook for clinicians and managers working together in clinical commissioning."
+        </p>
+        <p>"Use it to:"</p>
+        <ul>
+            <li>
+                <A href="/self-assessment">"assess how ready your commissioning partnership is"</A>
+                ", compare your view with your partner's and track it over time"
+            </li>
+            <li>
+                <A href="/development-plan">"keep a leadership development plan"</A>
+                " of goals with target dates"
+            </li>
+            <li>
+                <A href="/placement-log">"log a GP trainee placement"</A>
+                " in a commissioning organisation"
+            </li>
+        </ul>
+        <h2>"What is saved"</h2>
+        <p>
+            "Everything you enter is saved automatically in this browser, on this device. Nothing is sent anywhere."
+        </p>
+        <p>"Your workbook holds:"</p>
+        <ul class="nhsuk-list nhsuk-list--bullet" aria-label="Workbook contents">
+            {move || summary.get().lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+        </ul>
+        <p>
+            "To move your workbook to another browser or keep a copy, "
+            <A href="/your-data">"download a backup"</A>
+            "."
+        </p>
+    }
+}

@@ -1,0 +1,160 @@
+// Data entered survives a reload; bad input gets a clear message and loses nothing;
+// unreadable or unsavable storage never costs the user their data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, goToArea, waitForApp, downloadText } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function addGoal(page, title, targetDate = '') {
+  await page.getByLabel('What do you want to achieve?').fill(title);
+  if (targetDate) await page.getByLabel('Target date (optional)').fill(targetDate);
+  await page.getByRole('button', { name: 'Add goal' }).click();
+}
+
+test('a goal entered in the development plan is still there after a reload', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await goToArea(page, 'Development plan');
+  await addGoal(page, 'Chair the respiratory programme board', '2099-03-31');
+  const goals = page.getByRole('list', { name: 'Your goals' });
+  await goals.getByRole('heading', { name: 'Chair the respiratory programme board' }).waitFor();
+
+  await page.reload();
+  await waitForApp(page);
+  await goals.getByRole('heading', { name: 'Chair the respiratory programme board' }).waitFor();
+  assert.match(await goals.textContent(), /Target date: 31 March 2099/);
+
+  await page.goto('/');
+  await waitForApp(page);
+  assert.match(await page.getByRole('list', { name: 'Workbook contents' }).textContent(), /1 development plan goal/);
+  await context.close();
+});
+
+test('an empty goal or a past date is refused with an error summary, and nothing is added', async () => {
+  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await summary.waitFor();
+  await summary.getByRole('link', { name: 'Enter what you want to achieve' }).waitFor();
+  assert.equal(await summary.evaluate((el) => el === document.activeElement), true, 'the summary takes focus');
+
+  await addGoal(page, 'Learn to read activity data', '2001-01-01');
+  await summary.getByRole('link', { name: 'Target date must be today or in the future' }).waitFor();
+  // What the user typed is kept so they only fix the date.
+  assert.equal(await page.getByLabel('What do you want to achieve?').inputValue(), 'Learn to read activity data');
+  await page.getByText('You have no goals yet.').waitFor();
+
+  await page.getByLabel('Target date (optional)').fill('');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Learn to read activity data' }).waitFor();
+  assert.equal(await summary.count(), 0, 'the error summary goes once the form is right');
+  await context.close();
+});
+
+test('a goal can be removed, and stays removed after a reload', async () => {
+  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  await addGoal(page, 'Goal to keep');
+  await addGoal(page, 'Goal to remove');
+  await page.getByRole('button', { name: 'Remove goal: Goal to remove' }).click();
+  await page.reload();
+  await waitForApp(page);
+  const goals = page.getByRole('list', { name: 'Your goals' });
+  await goals.getByRole('heading', { name: 'Goal to keep' }).waitFor();
+  assert.equal(await goals.getByRole('heading', { name: 'Goal to remove' }).count(), 0);
+  await context.close();
+});
+
+test('unreadable stored data is kept aside, the app starts and warns, and it can be downloaded', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate(() => localStorage.setItem('commissioning-workbook', '{"format":"commissioning-workbook", broken'));
+  await page.reload();
+  await waitForApp(page);
+  const warning = page.getByRole('alert').filter({ hasText: 'Your saved workbook could not be read' });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /not valid JSON/);
+  assert.match(await warning.textContent(), /Nothing has been deleted/);
+
+  const keptAside = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('commissioning-workbook.unreadable.'))
+      .map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(keptAside, ['{"format":"commissioning-workbook", broken']);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  const text = await downloadText(download);
+  assert.equal(text, '{"format":"commissioning-workbook", broken');
+
+  // The app works on: a new goal saves, and the kept-aside copy is untouched.
+  await goToArea(page, 'Development plan');
+  await addGoal(page, 'Start again');
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { name: 'Start again' }).waitFor();
+  const stillKept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('commissioning-workbook.unreadable.')).length,
+  );
+  assert.equal(stillKept, 1);
+
+  // Your data lists the kept copy and lets the user delete it when done.
+  await goToArea(page, 'Your data');
+  await page.getByRole('heading', { name: 'Data that could not be read' }).waitFor();
+  await page.getByRole('button', { name: /^Delete commissioning-workbook\.unreadable\./ }).click();
+  await page.getByRole('heading', { name: 'Data that could not be read' }).waitFor({ state: 'detached' });
+  await context.close();
+});
+
+test('a stored workbook from a newer version is kept aside, not overwritten', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const newer = JSON.stringify({ format: 'commissioning-workbook', schema_version: 99, future: true });
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), newer);
+  await page.reload();
+  await waitForApp(page);
+  const warning = page.getByRole('alert').filter({ hasText: 'Your saved workbook could not be read' });
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /schema version 99, which is newer/);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('commissioning-workbook.unreadable.')).map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(kept, [newer]);
+  await context.close();
+});
+
+test('when saving fails (storage full) the user is told and the data on the page stays', async () => {
+  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  // Make every later save fail as a full quota does.
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'commissioning-workbook') throw new DOMException('full', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  });
+  await addGoal(page, 'Goal that cannot be saved');
+  const alert = page.getByRole('alert').filter({ hasText: 'Your latest change was not saved' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /storage for this site is full/);
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Goal that cannot be saved' }).waitFor();
+
+  // The data is still in memory: a backup downloaded now holds it.
+  await goToArea(page, 'Your data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const backup = JSON.parse(await downloadText(download));
+  assert.deepEqual(backup.development_plan.goals.map((g) => g.title), ['Goal that cannot be saved']);
+  await context.close();
+});

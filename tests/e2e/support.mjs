@@ -1,0 +1,102 @@
+// Shared end-to-end test set-up: serves the release build (dist/) on a free
+// loopback port and drives Debian's Chromium through playwright-core.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves dist/, answering unknown paths with index.html as the app routes itself. */
+export async function startServer() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(distDir, path));
+    let body;
+    let type;
+    try {
+      if (!file.startsWith(distDir) || path.endsWith('/')) throw new Error('not a file');
+      body = await readFile(file);
+      type = contentTypes[extname(file)] ?? 'application/octet-stream';
+    } catch {
+      body = await readFile(join(distDir, 'index.html'));
+      type = contentTypes['.html'];
+    }
+    res.writeHead(200, { 'content-type': type });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Headless Chromium with the flags this machine needs; playwright gives it a fresh profile. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a page in a fresh browser context (its own storage, like a new profile),
+ * records requests that leave the origin and errors the page throws.
+ */
+export async function openApp(browser, baseUrl, path = '/') {
+  const context = await browser.newContext({ acceptDownloads: true, baseURL: baseUrl });
+  const page = await context.newPage();
+  page.offOriginRequests = [];
+  page.pageErrors = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(baseUrl) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) {
+      page.offOriginRequests.push(request.url());
+    }
+  });
+  page.on('pageerror', (error) => page.pageErrors.push(String(error)));
+  await page.goto(path);
+  await waitForApp(page);
+  return { context, page };
+}
+
+/** The app has started once its main landmark holds a level-one heading. */
+export async function waitForApp(page) {
+  await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Follows a link in the header navigation, as a user would. */
+export async function goToArea(page, name) {
+  await page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name, exact: true }).click();
+  await waitForApp(page);
+}
+
+/** The text of a file the page downloaded. */
+export async function downloadText(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Clicks a control that starts a download and returns the download. */
+export async function download(page, control) {
+  const [started] = await Promise.all([page.waitForEvent('download'), control.click()]);
+  return started;
+}
