@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::assessment_export::ASSESSMENT_FORMAT_NAME;
+use super::framework::FRAMEWORK_VERSION;
 use super::workbook::{Workbook, FORMAT_NAME, SCHEMA_VERSION};
 
 /// Why a piece of text could not be read as a workbook. The `Display` text is
@@ -15,10 +17,24 @@ use super::workbook::{Workbook, FORMAT_NAME, SCHEMA_VERSION};
 pub enum ReadError {
     NotJson(String),
     NotAnObject,
-    WrongFormat { found: Option<String> },
+    WrongFormat {
+        found: Option<String>,
+    },
     MissingVersion,
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     Invalid(String),
+    /// Importing a partner's assessment: the file is some other format (for
+    /// example a whole-workbook backup). Kept apart from `WrongFormat`, whose
+    /// message is about backups.
+    NotAnAssessment {
+        found: Option<String>,
+    },
+    /// The assessment was made against a newer framework than this app has.
+    NewerFramework {
+        found: u64,
+    },
 }
 
 impl fmt::Display for ReadError {
@@ -52,6 +68,25 @@ impl fmt::Display for ReadError {
             ReadError::Invalid(detail) => write!(
                 f,
                 "The file looks like a workbook backup but part of it cannot be read: {detail}."
+            ),
+            ReadError::NotAnAssessment { found: Some(name) } if name == FORMAT_NAME => write!(
+                f,
+                "The file is a whole Commissioning Workbook backup, not a shared assessment. \
+                 To restore a backup, use \"Restore from a file\" on Your data."
+            ),
+            ReadError::NotAnAssessment { found: Some(name) } => write!(
+                f,
+                "The file is a \"{name}\" file, not a partnership assessment shared from the Commissioning Workbook."
+            ),
+            ReadError::NotAnAssessment { found: None } => write!(
+                f,
+                "The file is not a partnership assessment shared from the Commissioning Workbook: \
+                 it has no \"format\" of \"{ASSESSMENT_FORMAT_NAME}\"."
+            ),
+            ReadError::NewerFramework { found } => write!(
+                f,
+                "The assessment was made with version {found} of the assessment statements, which is newer \
+                 than this app has (version {FRAMEWORK_VERSION}). Use a newer version of the workbook to open it."
             ),
         }
     }
@@ -235,6 +270,29 @@ mod tests {
             StoredState::Unreadable { raw, .. } => assert_eq!(raw, "garbage"),
             other => panic!("expected unreadable, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn assessment_import_errors_read_sensibly() {
+        let backup = ReadError::NotAnAssessment {
+            found: Some(FORMAT_NAME.into()),
+        };
+        assert!(backup
+            .to_string()
+            .contains("whole Commissioning Workbook backup"));
+        let other = ReadError::NotAnAssessment {
+            found: Some("other-app".into()),
+        };
+        assert!(other.to_string().contains("\"other-app\" file"));
+        let none = ReadError::NotAnAssessment { found: None };
+        assert!(none.to_string().contains(ASSESSMENT_FORMAT_NAME));
+        let newer = ReadError::NewerFramework {
+            found: u64::from(FRAMEWORK_VERSION) + 1,
+        };
+        assert!(newer.to_string().contains("newer"));
+        assert!(newer
+            .to_string()
+            .contains(&format!("version {}", FRAMEWORK_VERSION + 1)));
     }
 
     #[test]

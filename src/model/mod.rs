@@ -3,11 +3,13 @@
 //! and sends user intent to the functions here.
 
 pub mod assessment;
+pub mod assessment_export;
 pub mod backup;
 pub mod framework;
 pub mod ids;
 pub mod placement;
 pub mod plan;
+pub mod scoring;
 pub mod validation;
 pub mod workbook;
 

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmark: builds the release app, then prints asset sizes (raw and gzipped)
+# and start-up times in headless Chromium. The README keeps the latest figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+setup_build_tools
+setup_browser
+build_release
+say "Asset sizes"
+node bench/sizes.mjs
+say "Start-up times"
+node bench/startup.mjs

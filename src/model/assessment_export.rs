@@ -1,0 +1,371 @@
+//! Sharing one assessment with a partner: the user exports a single assessment
+//! to a small JSON file, the partner imports it into their own workbook (as a
+//! partner assessment) and the two views are compared.
+//!
+//! The file has its own format name so that it cannot be mistaken for a
+//! whole-workbook backup (or the other way round), and it records both the
+//! schema version and the framework version so that a file from a newer app is
+//! refused instead of half-read.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::assessment::{Assessment, Rating, MAX_LEVEL};
+use super::backup::ReadError;
+use super::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
+use super::workbook::SCHEMA_VERSION;
+
+/// Names the file format of a shared assessment.
+pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";
+
+/// The envelope written around the assessment.
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'static str,
+    schema_version: u32,
+    framework_version: u32,
+    assessment: &'a Assessment,
+}
+
+/// One assessment as pretty-printed JSON, ready to download and share.
+pub fn assessment_to_json(assessment: &Assessment) -> String {
+    let file = ExportFile {
+        format: ASSESSMENT_FORMAT_NAME,
+        schema_version: SCHEMA_VERSION,
+        framework_version: FRAMEWORK_VERSION,
+        assessment,
+    };
+    // Serialising plain structs with string keys cannot fail.
+    serde_json::to_string_pretty(&file).expect("assessment serialises")
+}
+
+/// The download name, e.g.
+/// `partnership-assessment-east-kent-respiratory-2026-11-22.json`. The slug
+/// keeps only ASCII letters and digits so the name is safe on every system.
+pub fn assessment_file_name(assessment: &Assessment) -> String {
+    let mut name = String::from("partnership-assessment");
+    let slug = slug(&format!(
+        "{} {}",
+        assessment.partnership, assessment.clinical_area
+    ));
+    if !slug.is_empty() {
+        name.push('-');
+        name.push_str(&slug);
+    }
+    format!("{name}-{}.json", assessment.date.format("%Y-%m-%d"))
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens, at most 40
+/// characters, never ending in a hyphen.
+fn slug(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() == MAX {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            if out.len() + 1 >= MAX {
+                break;
+            }
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Reads a shared assessment: checks the format name, the schema and framework
+/// versions, then every field, and that ratings and importances are on their
+/// scales. Answers to statement ids this framework does not have are kept:
+/// scoring ignores them.
+pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let object = value.as_object().ok_or(ReadError::NotAnObject)?;
+    match object.get("format").and_then(Value::as_str) {
+        Some(ASSESSMENT_FORMAT_NAME) => {}
+        other => {
+            return Err(ReadError::NotAnAssessment {
+                found: other.map(str::to_string),
+            });
+        }
+    }
+    let version = object
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(ReadError::MissingVersion)?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ReadError::NewerVersion { found: version });
+    }
+    check_framework_version(object.get("framework_version"))?;
+    let mut value = migrate_export(value, version as u32)?;
+    let assessment = value
+        .get_mut("assessment")
+        .map(Value::take)
+        .filter(Value::is_object)
+        .ok_or_else(|| ReadError::Invalid("it holds no assessment".to_string()))?;
+    // Checked before reading the fields: a newer framework may have changed them,
+    // and "newer" is the more useful thing to tell the user.
+    check_framework_version(assessment.get("framework_version"))?;
+    let assessment: Assessment =
+        serde_json::from_value(assessment).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    check_scales(&assessment)?;
+    Ok(assessment)
+}
+
+/// Refuses a framework version newer than ours; a missing one is left to the
+/// field checks (the assessment's own is required).
+fn check_framework_version(found: Option<&Value>) -> Result<(), ReadError> {
+    match found {
+        None => Ok(()),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > u64::from(FRAMEWORK_VERSION) => {
+                Err(ReadError::NewerFramework { found: n })
+            }
+            Some(_) => Ok(()),
+            None => Err(ReadError::Invalid(
+                "the framework version is not a whole number".to_string(),
+            )),
+        },
+    }
+}
+
+/// Brings an export of an older schema version up to `SCHEMA_VERSION`. As with
+/// `backup::migrate`, version 1 is the first, so there are no steps yet.
+fn migrate_export(value: Value, from: u32) -> Result<Value, ReadError> {
+    match from {
+        SCHEMA_VERSION => Ok(value),
+        unknown => Err(ReadError::Invalid(format!(
+            "schema version {unknown} is not one this app has ever written"
+        ))),
+    }
+}
+
+/// Ratings must be levels 0 to `MAX_LEVEL` and importances 1 to 3: a value off
+/// the scale means the file was edited by hand or damaged.
+fn check_scales(assessment: &Assessment) -> Result<(), ReadError> {
+    for (id, answer) in &assessment.answers {
+        if let Some(Rating::Level(level)) = answer.rating {
+            if level > MAX_LEVEL {
+                return Err(ReadError::Invalid(format!(
+                    "statement \"{id}\" is rated {level}, but ratings run from 0 to {MAX_LEVEL}"
+                )));
+            }
+        }
+    }
+    for (id, &value) in &assessment.importance {
+        if !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&value) {
+            return Err(ReadError::Invalid(format!(
+                "domain \"{id}\" has importance {value}, but importance runs from {MIN_IMPORTANCE} to {MAX_IMPORTANCE}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The message to show when importing a shared assessment fails. Some
+/// `ReadError` messages talk about workbook backups, which would confuse here,
+/// so those are reworded; the rest are already about assessments or neutral.
+pub fn import_error_message(error: &ReadError) -> String {
+    match error {
+        ReadError::NotJson(detail) => {
+            format!("The file is not valid JSON, so it cannot be a shared assessment ({detail}).")
+        }
+        ReadError::NotAnObject => {
+            "The file is JSON but not a shared assessment: it does not hold a single record."
+                .to_string()
+        }
+        ReadError::WrongFormat { .. } => ReadError::NotAnAssessment { found: None }.to_string(),
+        ReadError::Invalid(detail) => format!(
+            "The file looks like a shared assessment but part of it cannot be read: {detail}."
+        ),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::Role;
+    use crate::model::backup;
+    use crate::model::scoring;
+    use crate::model::Workbook;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    fn sample() -> Assessment {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let mut a = Assessment::new(
+            "assessment-18c2-1".into(),
+            "East Kent".into(),
+            "Respiratory services".into(),
+            Role::Manager,
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            now,
+        );
+        a.set_rating("power-1", Some(Rating::Level(3)), now);
+        a.set_rating("power-2", Some(Rating::NotApplicable), now);
+        a.set_evidence("power-1", "Board minutes, \"March\"", now);
+        a.set_flagged("trust-2", true, now);
+        a.set_importance("power", Some(3), now);
+        a
+    }
+
+    fn export_value() -> Value {
+        serde_json::from_str(&assessment_to_json(&sample())).unwrap()
+    }
+
+    #[test]
+    fn an_assessment_round_trips_through_an_export() {
+        let text = assessment_to_json(&sample());
+        assert!(text.contains("\"format\": \"commissioning-workbook-assessment\""));
+        assert!(text.contains("\"schema_version\": 1"));
+        assert!(text.contains("\"framework_version\": 1"));
+        assert_eq!(read_assessment_export(&text).unwrap(), sample());
+    }
+
+    #[test]
+    fn files_are_named_by_partnership_and_date() {
+        assert_eq!(
+            assessment_file_name(&sample()),
+            "partnership-assessment-east-kent-respiratory-services-2026-11-22.json"
+        );
+        let mut a = sample();
+        a.partnership = " ---Ünïcode & Co!! ".into();
+        a.clinical_area = String::new();
+        assert_eq!(
+            assessment_file_name(&a),
+            "partnership-assessment-n-code-co-2026-11-22.json"
+        );
+        a.partnership = "***".into();
+        assert_eq!(
+            assessment_file_name(&a),
+            "partnership-assessment-2026-11-22.json"
+        );
+        a.partnership = "a".repeat(100);
+        let name = assessment_file_name(&a);
+        assert_eq!(
+            name,
+            format!("partnership-assessment-{}-2026-11-22.json", "a".repeat(40))
+        );
+    }
+
+    #[test]
+    fn malformed_json_and_non_objects_are_refused() {
+        let err = read_assessment_export("{ nope").unwrap_err();
+        assert!(matches!(err, ReadError::NotJson(_)));
+        assert!(import_error_message(&err).contains("cannot be a shared assessment"));
+        assert_eq!(
+            read_assessment_export("\"text\"").unwrap_err(),
+            ReadError::NotAnObject
+        );
+    }
+
+    #[test]
+    fn a_whole_workbook_backup_is_refused_with_a_message_that_says_so() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let mut wb = Workbook::new(now);
+        wb.assessments.push(sample());
+        let err = read_assessment_export(&backup::to_json(&wb)).unwrap_err();
+        assert_eq!(
+            err,
+            ReadError::NotAnAssessment {
+                found: Some(crate::model::FORMAT_NAME.into())
+            }
+        );
+        assert!(err
+            .to_string()
+            .contains("whole Commissioning Workbook backup"));
+        // And the other way round: an export is not a backup.
+        assert!(matches!(
+            backup::read_workbook(&assessment_to_json(&sample())),
+            Err(ReadError::WrongFormat { .. })
+        ));
+        assert_eq!(
+            read_assessment_export(r#"{"x":1}"#).unwrap_err(),
+            ReadError::NotAnAssessment { found: None }
+        );
+    }
+
+    #[test]
+    fn newer_schema_or_framework_versions_are_refused() {
+        let mut v = export_value();
+        v["schema_version"] = Value::from(SCHEMA_VERSION + 1);
+        assert_eq!(
+            read_assessment_export(&v.to_string()).unwrap_err(),
+            ReadError::NewerVersion {
+                found: u64::from(SCHEMA_VERSION) + 1
+            }
+        );
+
+        let mut v = export_value();
+        v["framework_version"] = Value::from(FRAMEWORK_VERSION + 1);
+        assert_eq!(
+            read_assessment_export(&v.to_string()).unwrap_err(),
+            ReadError::NewerFramework {
+                found: u64::from(FRAMEWORK_VERSION) + 1
+            }
+        );
+
+        // The assessment's own record counts too, even if its fields changed shape.
+        let mut v = export_value();
+        v["assessment"]["framework_version"] = Value::from(FRAMEWORK_VERSION + 5);
+        v["assessment"]["answers"] = Value::from("a new shape");
+        assert_eq!(
+            read_assessment_export(&v.to_string()).unwrap_err(),
+            ReadError::NewerFramework {
+                found: u64::from(FRAMEWORK_VERSION) + 5
+            }
+        );
+
+        let mut v = export_value();
+        v.as_object_mut().unwrap().remove("schema_version");
+        assert_eq!(
+            read_assessment_export(&v.to_string()).unwrap_err(),
+            ReadError::MissingVersion
+        );
+    }
+
+    #[test]
+    fn broken_or_off_scale_fields_are_refused() {
+        let mut v = export_value();
+        v.as_object_mut().unwrap().remove("assessment");
+        let err = read_assessment_export(&v.to_string()).unwrap_err();
+        assert!(matches!(err, ReadError::Invalid(_)));
+        assert!(import_error_message(&err).contains("shared assessment"));
+
+        let mut v = export_value();
+        v["assessment"]["date"] = Value::from("yesterday");
+        assert!(matches!(
+            read_assessment_export(&v.to_string()),
+            Err(ReadError::Invalid(_))
+        ));
+
+        let mut v = export_value();
+        v["assessment"]["answers"]["power-1"]["rating"] = serde_json::json!({ "level": 5 });
+        match read_assessment_export(&v.to_string()) {
+            Err(ReadError::Invalid(detail)) => assert!(detail.contains("power-1")),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+
+        let mut v = export_value();
+        v["assessment"]["importance"]["power"] = Value::from(0);
+        assert!(matches!(
+            read_assessment_export(&v.to_string()),
+            Err(ReadError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_statement_id_is_kept_but_not_scored() {
+        let mut v = export_value();
+        v["assessment"]["answers"]["retired-1"] =
+            serde_json::json!({ "rating": { "level": 0 }, "evidence": "old", "flagged": true });
+        let a = read_assessment_export(&v.to_string()).unwrap();
+        assert!(a.answers.contains_key("retired-1"));
+        // Only power-1 (level 3) is rated among framework statements.
+        assert_eq!(scoring::overall_percent(&a), Some(75.0));
+        assert_eq!(scoring::progress(&a).answered, 2);
+        assert!(!scoring::weak_or_flagged(&a).contains(&"retired-1"));
+    }
+}

@@ -1,0 +1,713 @@
+//! Scoring an assessment and comparing assessments: pure functions over
+//! `&Assessment`, so the results page, the development-plan shortcut and the
+//! comparisons all use one definition of a score.
+//!
+//! Everything walks the framework in its own order and looks answers up by
+//! statement id. Answers whose id is not in the current framework (from an
+//! older or hand-edited file) are therefore kept but simply never scored.
+
+use super::assessment::{Assessment, Rating, MAX_LEVEL};
+use super::framework::{self, Domain, DOMAINS};
+
+/// How scores are worked out, in plain English for the results page.
+pub const SCORING_METHOD: &str = "Each statement is rated from 0 (Not in place) to 4 (Embedded). A domain's \
+     score is the average of its rated statements, shown as a percentage of the top level (4), so an average \
+     of 3 is 75%. Statements answered \"not applicable or don't know\", and statements not yet answered, are \
+     left out rather than counted as 0. A domain with no rated statements has no score. The overall score is \
+     the average of the domain scores that exist, so every domain counts equally however many statements it \
+     has.";
+
+/// Statements rated at this level or below are weak: they are offered for the
+/// development plan.
+pub const WEAK_LEVEL: u8 = 1;
+
+/// A domain scoring below this percentage is a priority if it matters.
+pub const PRIORITY_BELOW_PERCENT: f64 = 50.0;
+
+/// The lowest importance (on the 1 to 3 scale) that can make a domain a priority.
+pub const PRIORITY_MIN_IMPORTANCE: u8 = 2;
+
+/// When a domain is a priority for action, in plain English.
+pub const PRIORITY_RULE: &str = "A domain is a priority for action when you rated it of medium (2) or high (3) \
+     importance and its score is below 50%. Domains are listed by importance, highest first, and within the \
+     same importance by score, lowest first. Domains without an importance rating or without a score come last.";
+
+/// A difference of at least this many levels between you and your partner on
+/// one statement is worth talking about.
+pub const TALK_ABOUT_GAP: i32 = 2;
+
+/// How far through the assessment the user is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Statements with any rating, "not applicable" included.
+    pub answered: usize,
+    /// Statements in the framework.
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn remaining(&self) -> usize {
+        self.total - self.answered
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.answered == self.total
+    }
+}
+
+/// Counts answered framework statements; answers to unknown ids do not count.
+pub fn progress(assessment: &Assessment) -> Progress {
+    Progress {
+        answered: framework::all_statements()
+            .filter(|(_, s)| assessment.rating(s.id).is_some())
+            .count(),
+        total: framework::statement_count(),
+    }
+}
+
+/// The first statement without a rating, in framework order: where to resume.
+/// `None` when every statement is answered.
+pub fn first_unanswered(assessment: &Assessment) -> Option<&'static str> {
+    framework::all_statements()
+        .map(|(_, s)| s.id)
+        .find(|id| assessment.rating(id).is_none())
+}
+
+/// A level as a percentage of the top of the scale.
+fn as_percent(mean_level: f64) -> f64 {
+    mean_level / f64::from(MAX_LEVEL) * 100.0
+}
+
+/// One domain's results.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainScore {
+    pub domain_id: &'static str,
+    /// Statements rated 0 to 4.
+    pub rated: usize,
+    /// Statements rated "not applicable or don't know".
+    pub not_applicable: usize,
+    pub unanswered: usize,
+    /// Mean of the rated levels; `None` when nothing is rated.
+    pub mean_level: Option<f64>,
+    /// `mean_level` as a percentage of `MAX_LEVEL`.
+    pub percent: Option<f64>,
+}
+
+impl DomainScore {
+    /// The framework domain this score is for. Scores are only made from
+    /// framework domains, so this always finds one.
+    pub fn domain(&self) -> Option<&'static Domain> {
+        framework::domain(self.domain_id)
+    }
+}
+
+fn score_domain(assessment: &Assessment, domain: &'static Domain) -> DomainScore {
+    let mut levels = Vec::new();
+    let mut not_applicable = 0;
+    let mut unanswered = 0;
+    for s in domain.statements {
+        match assessment.rating(s.id) {
+            Some(r @ Rating::Level(_)) => levels.extend(r.level()),
+            Some(Rating::NotApplicable) => not_applicable += 1,
+            None => unanswered += 1,
+        }
+    }
+    let mean_level = if levels.is_empty() {
+        None
+    } else {
+        let sum: u32 = levels.iter().map(|&l| u32::from(l)).sum();
+        Some(f64::from(sum) / levels.len() as f64)
+    };
+    DomainScore {
+        domain_id: domain.id,
+        rated: levels.len(),
+        not_applicable,
+        unanswered,
+        mean_level,
+        percent: mean_level.map(as_percent),
+    }
+}
+
+/// Every domain's score, in framework order.
+pub fn domain_scores(assessment: &Assessment) -> Vec<DomainScore> {
+    DOMAINS
+        .iter()
+        .map(|d| score_domain(assessment, d))
+        .collect()
+}
+
+/// One domain's score, or `None` if the id is not a framework domain.
+pub fn domain_score(assessment: &Assessment, domain_id: &str) -> Option<DomainScore> {
+    framework::domain(domain_id).map(|d| score_domain(assessment, d))
+}
+
+/// The overall score: the mean of the domain percentages that exist, so each
+/// domain counts equally. `None` when no domain has a score.
+pub fn overall_percent(assessment: &Assessment) -> Option<f64> {
+    mean(domain_scores(assessment).iter().filter_map(|d| d.percent))
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// A percentage for display, rounded to a whole number: "63%", or "No score".
+pub fn percent_label(percent: Option<f64>) -> String {
+    match percent {
+        Some(p) => format!("{}%", p.round() as i64),
+        None => "No score".to_string(),
+    }
+}
+
+/// A change in percentage points for display: "up 13 points", "down 5 points",
+/// "no change", or "cannot compare" when either side has no score.
+pub fn change_label(change: Option<f64>) -> String {
+    match change.map(|c| c.round() as i64) {
+        None => "cannot compare".to_string(),
+        Some(0) => "no change".to_string(),
+        Some(1) => "up 1 point".to_string(),
+        Some(-1) => "down 1 point".to_string(),
+        Some(c) if c > 0 => format!("up {c} points"),
+        Some(c) => format!("down {} points", -c),
+    }
+}
+
+/// Rated statements as (statement id, level), in framework order.
+fn rated_statements(assessment: &Assessment) -> Vec<(&'static str, u8)> {
+    framework::all_statements()
+        .filter_map(|(_, s)| assessment.level(s.id).map(|l| (s.id, l)))
+        .collect()
+}
+
+/// The `n` highest-rated statements, highest first; ties keep framework order.
+pub fn strongest_statements(assessment: &Assessment, n: usize) -> Vec<(&'static str, u8)> {
+    let mut rated = rated_statements(assessment);
+    // A stable sort keeps framework order among equal levels.
+    rated.sort_by_key(|&(_, level)| std::cmp::Reverse(level));
+    rated.truncate(n);
+    rated
+}
+
+/// The `n` lowest-rated statements, lowest first; ties keep framework order.
+pub fn weakest_statements(assessment: &Assessment, n: usize) -> Vec<(&'static str, u8)> {
+    let mut rated = rated_statements(assessment);
+    rated.sort_by_key(|&(_, level)| level);
+    rated.truncate(n);
+    rated
+}
+
+/// Statements the user flagged as a priority, in framework order.
+pub fn flagged_statements(assessment: &Assessment) -> Vec<&'static str> {
+    framework::all_statements()
+        .map(|(_, s)| s.id)
+        .filter(|id| assessment.is_flagged(id))
+        .collect()
+}
+
+/// Whether a statement is weak (rated `WEAK_LEVEL` or below) or flagged: such
+/// statements get the "Add to my development plan" button.
+pub fn is_weak_or_flagged(assessment: &Assessment, statement_id: &str) -> bool {
+    assessment.is_flagged(statement_id)
+        || assessment
+            .level(statement_id)
+            .is_some_and(|l| l <= WEAK_LEVEL)
+}
+
+/// Every weak or flagged statement, in framework order.
+pub fn weak_or_flagged(assessment: &Assessment) -> Vec<&'static str> {
+    framework::all_statements()
+        .map(|(_, s)| s.id)
+        .filter(|id| is_weak_or_flagged(assessment, id))
+        .collect()
+}
+
+/// A domain's importance set against its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PriorityRow {
+    pub domain_id: &'static str,
+    /// 1 to 3, or `None` when not rated.
+    pub importance: Option<u8>,
+    pub percent: Option<f64>,
+    /// See `PRIORITY_RULE`.
+    pub is_priority: bool,
+}
+
+/// Every domain's importance and score, ordered as `PRIORITY_RULE` says:
+/// importance high to low, then score low to high; domains missing either come
+/// last in framework order.
+pub fn priorities_for_action(assessment: &Assessment) -> Vec<PriorityRow> {
+    let mut rows: Vec<PriorityRow> = domain_scores(assessment)
+        .into_iter()
+        .map(|score| {
+            let importance = assessment.importance_of(score.domain_id);
+            let is_priority = matches!(
+                (importance, score.percent),
+                (Some(i), Some(p)) if i >= PRIORITY_MIN_IMPORTANCE && p < PRIORITY_BELOW_PERCENT
+            );
+            PriorityRow {
+                domain_id: score.domain_id,
+                importance,
+                percent: score.percent,
+                is_priority,
+            }
+        })
+        .collect();
+    // Complete rows first; among them higher importance, then lower score.
+    // The sort is stable, so incomplete rows stay in framework order.
+    rows.sort_by(
+        |a, b| match (a.importance.zip(a.percent), b.importance.zip(b.percent)) {
+            (Some((ia, pa)), Some((ib, pb))) => ib.cmp(&ia).then(pa.total_cmp(&pb)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        },
+    );
+    rows
+}
+
+/// At most `n` domains that are priorities for action, most pressing first.
+pub fn top_priorities(assessment: &Assessment, n: usize) -> Vec<PriorityRow> {
+    priorities_for_action(assessment)
+        .into_iter()
+        .filter(|r| r.is_priority)
+        .take(n)
+        .collect()
+}
+
+/// How one domain's score moved between two assessments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainChange {
+    pub domain_id: &'static str,
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// `after - before` in percentage points, when both exist.
+    pub change: Option<f64>,
+}
+
+/// A before-and-after pair of percentages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScoreChange {
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// `after - before` in percentage points, when both exist.
+    pub change: Option<f64>,
+}
+
+impl ScoreChange {
+    pub fn between(before: Option<f64>, after: Option<f64>) -> Self {
+        ScoreChange {
+            before,
+            after,
+            change: before.zip(after).map(|(b, a)| a - b),
+        }
+    }
+}
+
+/// Two of the user's own assessments compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OverTime {
+    /// Framework order.
+    pub domains: Vec<DomainChange>,
+    pub overall: ScoreChange,
+}
+
+/// How scores changed from `earlier` to `later`.
+pub fn compare_over_time(earlier: &Assessment, later: &Assessment) -> OverTime {
+    let domains = domain_scores(earlier)
+        .into_iter()
+        .zip(domain_scores(later))
+        .map(|(b, a)| {
+            let c = ScoreChange::between(b.percent, a.percent);
+            DomainChange {
+                domain_id: b.domain_id,
+                before: c.before,
+                after: c.after,
+                change: c.change,
+            }
+        })
+        .collect();
+    OverTime {
+        domains,
+        overall: ScoreChange::between(overall_percent(earlier), overall_percent(later)),
+    }
+}
+
+/// One statement as rated by the user and by their partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatementComparison {
+    pub statement_id: &'static str,
+    pub mine: Option<Rating>,
+    pub partner: Option<Rating>,
+    /// Partner's level minus mine, when both gave a level (not N/A).
+    pub difference: Option<i32>,
+    /// The levels are at least `TALK_ABOUT_GAP` apart.
+    pub talk_about: bool,
+}
+
+/// Every statement compared, in framework order.
+pub fn compare_statements(mine: &Assessment, partner: &Assessment) -> Vec<StatementComparison> {
+    framework::all_statements()
+        .map(|(_, s)| {
+            let difference = mine
+                .level(s.id)
+                .zip(partner.level(s.id))
+                .map(|(m, p)| i32::from(p) - i32::from(m));
+            StatementComparison {
+                statement_id: s.id,
+                mine: mine.rating(s.id),
+                partner: partner.rating(s.id),
+                difference,
+                talk_about: difference.is_some_and(|d| d.abs() >= TALK_ABOUT_GAP),
+            }
+        })
+        .collect()
+}
+
+/// Only the statements worth talking about, in framework order.
+pub fn statements_to_talk_about(
+    mine: &Assessment,
+    partner: &Assessment,
+) -> Vec<StatementComparison> {
+    compare_statements(mine, partner)
+        .into_iter()
+        .filter(|c| c.talk_about)
+        .collect()
+}
+
+/// One domain's score for the user and for their partner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainComparison {
+    pub domain_id: &'static str,
+    pub mine: Option<f64>,
+    pub partner: Option<f64>,
+    /// Partner's percentage minus mine, when both exist.
+    pub difference: Option<f64>,
+}
+
+/// Every domain compared, in framework order.
+pub fn compare_domains(mine: &Assessment, partner: &Assessment) -> Vec<DomainComparison> {
+    domain_scores(mine)
+        .into_iter()
+        .zip(domain_scores(partner))
+        .map(|(m, p)| DomainComparison {
+            domain_id: m.domain_id,
+            mine: m.percent,
+            partner: p.percent,
+            difference: m.percent.zip(p.percent).map(|(m, p)| p - m),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::Role;
+    use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    }
+
+    fn blank() -> Assessment {
+        Assessment::new(
+            "a-1".into(),
+            "East Kent".into(),
+            String::new(),
+            Role::Clinician,
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            now(),
+        )
+    }
+
+    fn with(ratings: &[(&str, Rating)]) -> Assessment {
+        let mut a = blank();
+        for (id, r) in ratings {
+            a.set_rating(id, Some(*r), now());
+        }
+        a
+    }
+
+    /// Rates every framework statement at `level`.
+    fn all_at(level: u8) -> Assessment {
+        let mut a = blank();
+        for (_, s) in framework::all_statements() {
+            a.set_rating(s.id, Some(Rating::Level(level)), now());
+        }
+        a
+    }
+
+    fn score(a: &Assessment, domain_id: &str) -> DomainScore {
+        domain_score(a, domain_id).expect("framework domain")
+    }
+
+    use Rating::{Level as L, NotApplicable as NA};
+
+    #[test]
+    fn not_applicable_and_unanswered_are_left_out_of_a_domain_score() {
+        // power has 5 statements: 4, 1, N/A, and two unanswered.
+        let a = with(&[("power-1", L(4)), ("power-2", L(1)), ("power-3", NA)]);
+        let s = score(&a, "power");
+        assert_eq!((s.rated, s.not_applicable, s.unanswered), (2, 1, 2));
+        assert_eq!(s.mean_level, Some(2.5));
+        assert_eq!(s.percent, Some(62.5));
+    }
+
+    #[test]
+    fn a_domain_with_no_rated_answers_has_no_score_and_is_left_out_overall() {
+        // power: 3 and 2 -> mean 2.5 -> 62.5%. aims: 1 -> 25%. trust: only N/A.
+        let a = with(&[
+            ("power-1", L(3)),
+            ("power-2", L(2)),
+            ("aims-1", L(1)),
+            ("trust-1", NA),
+        ]);
+        assert_eq!(score(&a, "trust").percent, None);
+        assert_eq!(score(&a, "trust").not_applicable, 1);
+        assert_eq!(score(&a, "delivery").percent, None);
+        // Each domain counts equally: (62.5 + 25) / 2, not the mean of all 3 levels (50%).
+        assert_eq!(overall_percent(&a), Some(43.75));
+    }
+
+    #[test]
+    fn levels_above_the_scale_are_capped() {
+        let a = with(&[("power-1", L(9))]);
+        assert_eq!(score(&a, "power").percent, Some(100.0));
+    }
+
+    #[test]
+    fn an_all_not_applicable_assessment_has_no_overall_score() {
+        let mut a = blank();
+        for (_, s) in framework::all_statements() {
+            a.set_rating(s.id, Some(NA), now());
+        }
+        assert!(domain_scores(&a).iter().all(|d| d.percent.is_none()));
+        assert_eq!(overall_percent(&a), None);
+        assert_eq!(overall_percent(&blank()), None);
+        assert_eq!(progress(&a).answered, framework::statement_count());
+    }
+
+    #[test]
+    fn a_full_assessment_scores_the_level_as_a_percentage() {
+        assert_eq!(overall_percent(&all_at(3)), Some(75.0));
+        assert_eq!(overall_percent(&all_at(0)), Some(0.0));
+        assert!(domain_scores(&all_at(4))
+            .iter()
+            .all(|d| d.percent == Some(100.0) && d.unanswered == 0));
+    }
+
+    #[test]
+    fn an_unknown_statement_id_does_not_score_or_count() {
+        let mut a = with(&[("power-1", L(2))]);
+        a.set_rating("retired-9", Some(L(4)), now());
+        a.set_flagged("retired-9", true, now());
+        assert_eq!(overall_percent(&a), Some(50.0));
+        assert_eq!(progress(&a).answered, 1);
+        assert!(flagged_statements(&a).is_empty());
+        assert_eq!(strongest_statements(&a, 5), vec![("power-1", 2)]);
+    }
+
+    #[test]
+    fn progress_counts_answers_including_not_applicable() {
+        let a = with(&[("power-1", L(0)), ("power-2", NA), ("delivery-6", L(4))]);
+        let p = progress(&a);
+        assert_eq!(p.answered, 3);
+        assert_eq!(p.total, framework::statement_count());
+        assert_eq!(p.remaining(), framework::statement_count() - 3);
+        assert!(!p.is_complete());
+        assert!(progress(&all_at(2)).is_complete());
+    }
+
+    #[test]
+    fn first_unanswered_resumes_in_framework_order() {
+        assert_eq!(first_unanswered(&blank()), Some("power-1"));
+        let a = with(&[("power-1", L(2)), ("power-2", NA), ("power-4", L(1))]);
+        assert_eq!(first_unanswered(&a), Some("power-3"));
+        let mut full = all_at(1);
+        assert_eq!(first_unanswered(&full), None);
+        full.set_rating("aims-2", None, now());
+        assert_eq!(first_unanswered(&full), Some("aims-2"));
+    }
+
+    #[test]
+    fn strongest_and_weakest_are_ordered_with_ties_in_framework_order() {
+        let a = with(&[
+            ("power-1", L(2)),
+            ("power-2", L(4)),
+            ("aims-1", L(0)),
+            ("trust-1", L(4)),
+            ("trust-2", NA),
+            ("delivery-1", L(0)),
+            ("structures-1", L(3)),
+        ]);
+        assert_eq!(
+            strongest_statements(&a, 3),
+            vec![("power-2", 4), ("trust-1", 4), ("structures-1", 3)]
+        );
+        assert_eq!(
+            weakest_statements(&a, 3),
+            vec![("aims-1", 0), ("delivery-1", 0), ("power-1", 2)]
+        );
+        assert_eq!(weakest_statements(&a, 100).len(), 6, "N/A is not rated");
+    }
+
+    #[test]
+    fn weak_or_flagged_statements_are_offered_for_the_plan() {
+        let mut a = with(&[
+            ("power-1", L(1)),
+            ("power-2", L(2)),
+            ("aims-1", L(0)),
+            ("trust-1", NA),
+        ]);
+        a.set_flagged("power-2", true, now());
+        a.set_flagged("delivery-6", true, now());
+        assert_eq!(flagged_statements(&a), vec!["power-2", "delivery-6"]);
+        assert_eq!(
+            weak_or_flagged(&a),
+            vec!["power-1", "power-2", "aims-1", "delivery-6"]
+        );
+        assert!(!is_weak_or_flagged(&a, "trust-1"), "N/A is not weak");
+    }
+
+    #[test]
+    fn priorities_order_by_importance_then_score_with_incomplete_rows_last() {
+        // power 25% (high), aims 75% (high), trust 25% (medium), support 0% (low),
+        // leadership 50% (medium, not below 50%), delivery: importance but no score.
+        let mut a = with(&[
+            ("power-1", L(1)),
+            ("aims-1", L(3)),
+            ("trust-1", L(1)),
+            ("support-1", L(0)),
+            ("leadership-1", L(2)),
+            ("structures-1", L(0)),
+        ]);
+        for (d, i) in [
+            ("power", 3),
+            ("aims", 3),
+            ("trust", 2),
+            ("support", 1),
+            ("leadership", 2),
+            ("delivery", 3),
+        ] {
+            assert!(a.set_importance(d, Some(i), now()));
+        }
+        let rows = priorities_for_action(&a);
+        let order: Vec<_> = rows.iter().map(|r| r.domain_id).collect();
+        assert_eq!(
+            order,
+            vec![
+                "power",
+                "aims",
+                "trust",
+                "leadership",
+                "support",
+                // Incomplete, in framework order: resources and structures
+                // lack importance, delivery lacks a score.
+                "resources",
+                "structures",
+                "delivery",
+            ]
+        );
+        let flagged: Vec<_> = rows
+            .iter()
+            .filter(|r| r.is_priority)
+            .map(|r| r.domain_id)
+            .collect();
+        assert_eq!(flagged, vec!["power", "trust"]);
+        assert_eq!(
+            top_priorities(&a, 1)
+                .iter()
+                .map(|r| r.domain_id)
+                .collect::<Vec<_>>(),
+            vec!["power"]
+        );
+    }
+
+    #[test]
+    fn change_over_time_is_measured_in_points() {
+        // earlier: power 25%, aims 50%; later: power 75%, aims no score, trust 100%.
+        let earlier = with(&[("power-1", L(1)), ("aims-1", L(2))]);
+        let later = with(&[("power-1", L(3)), ("aims-1", NA), ("trust-1", L(4))]);
+        let over = compare_over_time(&earlier, &later);
+        let power = &over.domains[0];
+        assert_eq!(power.domain_id, "power");
+        assert_eq!(
+            (power.before, power.after, power.change),
+            (Some(25.0), Some(75.0), Some(50.0))
+        );
+        let aims = &over.domains[1];
+        assert_eq!(
+            (aims.before, aims.after, aims.change),
+            (Some(50.0), None, None)
+        );
+        // overall: 37.5 before; (75 + 100) / 2 = 87.5 after.
+        assert_eq!(over.overall, ScoreChange::between(Some(37.5), Some(87.5)));
+        assert_eq!(over.overall.change, Some(50.0));
+        assert_eq!(change_label(over.overall.change), "up 50 points");
+        assert_eq!(change_label(Some(-0.4)), "no change");
+        assert_eq!(change_label(Some(-1.0)), "down 1 point");
+        assert_eq!(change_label(Some(-12.5)), "down 13 points");
+        assert_eq!(change_label(None), "cannot compare");
+        assert_eq!(percent_label(Some(62.5)), "63%");
+        assert_eq!(percent_label(None), "No score");
+    }
+
+    #[test]
+    fn a_partner_gap_of_two_levels_is_flagged_and_one_is_not() {
+        let mine = with(&[
+            ("power-1", L(1)),
+            ("power-2", L(3)),
+            ("power-3", L(4)),
+            ("power-4", NA),
+        ]);
+        let partner = with(&[
+            ("power-1", L(3)),
+            ("power-2", L(2)),
+            ("power-3", L(0)),
+            ("power-4", L(0)),
+            ("power-5", L(2)),
+        ]);
+        let c = compare_statements(&mine, &partner);
+        assert_eq!(c.len(), framework::statement_count());
+        assert_eq!((c[0].difference, c[0].talk_about), (Some(2), true));
+        assert_eq!((c[1].difference, c[1].talk_about), (Some(-1), false));
+        assert_eq!((c[2].difference, c[2].talk_about), (Some(-4), true));
+        // N/A on one side or a missing answer: shown, but no difference.
+        assert_eq!(c[3].mine, Some(NA));
+        assert_eq!((c[3].difference, c[3].talk_about), (None, false));
+        assert_eq!(c[4].mine, None);
+        assert_eq!(c[4].partner, Some(L(2)));
+        assert_eq!((c[4].difference, c[4].talk_about), (None, false));
+
+        let talk: Vec<_> = statements_to_talk_about(&mine, &partner)
+            .into_iter()
+            .map(|c| c.statement_id)
+            .collect();
+        assert_eq!(talk, vec!["power-1", "power-3"]);
+    }
+
+    #[test]
+    fn domains_are_compared_with_a_partner() {
+        // mine power: 1,3,4 -> 8/3 -> 66.67%; partner power: 3,2,0,0,2 -> 1.4 -> 35%.
+        let mine = with(&[("power-1", L(1)), ("power-2", L(3)), ("power-3", L(4))]);
+        let partner = with(&[
+            ("power-1", L(3)),
+            ("power-2", L(2)),
+            ("power-3", L(0)),
+            ("power-4", L(0)),
+            ("power-5", L(2)),
+            ("aims-1", L(2)),
+        ]);
+        let d = compare_domains(&mine, &partner);
+        assert_eq!(d[0].domain_id, "power");
+        let m = d[0].mine.unwrap();
+        assert!((m - 200.0 / 3.0).abs() < 1e-9);
+        assert_eq!(d[0].partner, Some(35.0));
+        assert!((d[0].difference.unwrap() - (35.0 - 200.0 / 3.0)).abs() < 1e-9);
+        assert_eq!(d[1].domain_id, "aims");
+        assert_eq!(
+            (d[1].mine, d[1].partner, d[1].difference),
+            (None, Some(50.0), None)
+        );
+    }
+}
