@@ -46,7 +46,21 @@ fn App() -> impl IntoView {
                     <StorageAlerts />
                     <Routes fallback=pages::NotFound>
                         <Route path=path!("/") view=pages::Home />
-                        <Route path=path!("/self-assessment") view=pages::SelfAssessment />
+                        <Route path=path!("/self-assessment") view=pages::assessment::Overview />
+                        <Route path=path!("/self-assessment/new") view=pages::assessment::StartAssessment />
+                        <Route
+                            path=path!("/self-assessment/:id/domain/:domain")
+                            view=pages::assessment::AnswerDomain
+                        />
+                        <Route path=path!("/self-assessment/:id/results") view=pages::assessment::Results />
+                        <Route
+                            path=path!("/self-assessment/over-time/:earlier/:later")
+                            view=pages::assessment::OverTime
+                        />
+                        <Route
+                            path=path!("/self-assessment/:id/partner/:partner")
+                            view=pages::assessment::PartnerComparison
+                        />
                         <Route path=path!("/development-plan") view=pages::DevelopmentPlan />
                         <Route path=path!("/placement-log") view=pages::PlacementLog />
                         <Route path=path!("/your-data") view=pages::YourData />

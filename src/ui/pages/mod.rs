@@ -1,11 +1,11 @@
 //! One module per route.
 
 mod about;
+pub mod assessment;
 mod development_plan;
 mod home;
 mod not_found;
 mod placement_log;
-mod self_assessment;
 mod your_data;
 
 pub use about::About;
@@ -13,5 +13,4 @@ pub use development_plan::DevelopmentPlan;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use placement_log::PlacementLog;
-pub use self_assessment::SelfAssessment;
 pub use your_data::YourData;

@@ -1,0 +1,10 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    view! {
+        <Title text="Self-assessment" />
+        <h1>"Self-assessment"</h1>
+    }
+}
