@@ -1,10 +1,204 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
+use super::{own_assessment, param, AssessmentNotFound};
+use crate::model::assessment::{Assessment, Rating};
+use crate::model::framework::{self, Domain, Statement, DOMAINS, IMPORTANCE_LEVELS};
+use crate::model::scoring;
+use crate::ui::browser;
+use crate::ui::state::{use_state, AppState};
+
+/// Applies a change to one of the user's own assessments.
+fn edit_assessment(state: AppState, id: &str, change: impl FnOnce(&mut Assessment)) {
+    state.edit(|workbook| {
+        if let Some(assessment) = workbook.assessments.iter_mut().find(|a| a.id == id) {
+            change(assessment);
+        }
+    });
+}
+
+/// One domain of an assessment: its importance and a rating for each statement.
+/// Every answer is saved the moment it is given.
 #[component]
 pub fn AnswerDomain() -> impl IntoView {
+    let id = param("id");
+    let domain_id = param("domain");
+    let assessment = own_assessment(id);
+    // Only whether it exists, so the page is not rebuilt on every answer.
+    let exists = Memo::new(move |_| assessment.with(Option::is_some));
+    let domain = Memo::new(move |_| domain_id.with(|d| framework::domain(d)));
+
     view! {
-        <Title text="Self-assessment" />
-        <h1>"Self-assessment"</h1>
+        <Show when=move || exists.get() && domain.get().is_some() fallback=AssessmentNotFound>
+            {move || domain.get().map(|d| view! { <DomainForm id=id assessment=assessment domain=d /> })}
+        </Show>
+    }
+}
+
+#[component]
+fn DomainForm(
+    id: Memo<String>,
+    assessment: Memo<Option<Assessment>>,
+    domain: &'static Domain,
+) -> impl IntoView {
+    let state = use_state();
+    let position = DOMAINS.iter().position(|d| d.id == domain.id).unwrap_or(0);
+    let previous = position.checked_sub(1).map(|i| DOMAINS[i]);
+    let next = DOMAINS.get(position + 1);
+    let progress = Memo::new(move |_| assessment.with(|a| a.as_ref().map(scoring::progress)));
+    let title = Memo::new(move |_| {
+        assessment.with(|a| a.as_ref().map(Assessment::title).unwrap_or_default())
+    });
+    let importance_name = format!("importance-{}", domain.id);
+
+    view! {
+        <Title text=format!("{} – Self-assessment", domain.title) />
+        <span class="nhsuk-caption-l">{format!("Area {} of {} · ", position + 1, DOMAINS.len())}{move || title.get()}</span>
+        <h1>{domain.title}</h1>
+        <p>{domain.summary}</p>
+        <p role="status" aria-label="Progress">
+            {move || progress.get().map(|p| format!("{} of {} statements answered", p.answered, p.total))}
+        </p>
+
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset" aria-describedby="importance-hint">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                    <h2 class="nhsuk-fieldset__heading">{format!("How important is {} to your partnership now?", domain.title.to_lowercase())}</h2>
+                </legend>
+                <div class="nhsuk-hint" id="importance-hint">"Results put what matters most and scores lowest first."</div>
+                <div class="nhsuk-radios nhsuk-radios--inline">
+                    {IMPORTANCE_LEVELS.iter().map(|level| {
+                        let input_id = format!("{}-{}", importance_name, level.value);
+                        let value = level.value;
+                        view! {
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=importance_name.clone()
+                                    prop:checked=move || assessment.with(|a| a.as_ref().and_then(|a| a.importance_of(domain.id)) == Some(value))
+                                    on:change=move |_| edit_assessment(state, &id.get_untracked(), |a| { a.set_importance(domain.id, Some(value), browser::now()); }) />
+                                <label class="nhsuk-label nhsuk-radios__label" for=input_id title=level.descriptor>{level.name}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+
+        <h2>"Statements"</h2>
+        <p>"Rate how far each statement is true of your partnership today. Choose \"not applicable or don't know\" if you cannot say; it is left out of the scores."</p>
+        {domain.statements.iter().enumerate().map(|(n, s)| view! {
+            <StatementQuestion id=id assessment=assessment statement=s number=n + 1 />
+        }).collect_view()}
+
+        <nav class="nhsuk-u-margin-top-5" aria-label="Assessment areas">
+            {previous.map(|d| view! {
+                <A href=format!("/self-assessment/{}/domain/{}", id.get_untracked(), d.id) attr:class="nhsuk-button nhsuk-button--secondary">
+                    {format!("Previous: {}", d.title)}
+                </A>
+                " "
+            })}
+            {match next {
+                Some(d) => view! {
+                    <A href=format!("/self-assessment/{}/domain/{}", id.get_untracked(), d.id) attr:class="nhsuk-button">
+                        {format!("Next: {}", d.title)}
+                    </A>
+                }.into_any(),
+                None => view! {
+                    <A href=format!("/self-assessment/{}/results", id.get_untracked()) attr:class="nhsuk-button">"See your results"</A>
+                }.into_any(),
+            }}
+            <p><A href="/self-assessment">"Back to your self-assessments"</A></p>
+        </nav>
+    }
+}
+
+#[component]
+fn StatementQuestion(
+    id: Memo<String>,
+    assessment: Memo<Option<Assessment>>,
+    statement: &'static Statement,
+    number: usize,
+) -> impl IntoView {
+    let state = use_state();
+    let sid = statement.id;
+    let heading_id = format!("{sid}-heading");
+    let labelled_by = heading_id.clone();
+    let answer = Memo::new(move |_| {
+        assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.answer(sid).cloned())
+                .unwrap_or_default()
+        })
+    });
+    let source = statement
+        .source
+        .article()
+        .map(|a| {
+            format!(
+                "Source: {}, \u{201c}{}\u{201d} — {}",
+                a.author, a.title, statement.source.idea
+            )
+        })
+        .unwrap_or_default();
+    let edit = move |change: Box<dyn FnOnce(&mut Assessment)>| {
+        edit_assessment(state, &id.get_untracked(), change)
+    };
+
+    view! {
+        <section class="nhsuk-card" aria-labelledby=labelled_by>
+            <div class="nhsuk-card__content">
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset" aria-describedby=format!("{sid}-why")>
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                            <h3 class="nhsuk-fieldset__heading" id=heading_id>{statement.text}</h3>
+                        </legend>
+                        <div class="nhsuk-hint" id=format!("{sid}-why")>
+                            {format!("Statement {number}. Why it matters: {}", statement.why)}
+                            <br />
+                            <span class="nhsuk-body-s">{source}</span>
+                        </div>
+                        <div class="nhsuk-radios">
+                            {Rating::ALL.into_iter().map(|rating| {
+                                let input_id = format!("{sid}-{}", rating.key());
+                                let hint = match rating {
+                                    Rating::Level(l) => framework::maturity_level(l).map(|m| m.descriptor).unwrap_or_default(),
+                                    Rating::NotApplicable => "Left out of the scores.",
+                                };
+                                view! {
+                                    <div class="nhsuk-radios__item">
+                                        <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=sid
+                                            aria-describedby=format!("{input_id}-hint")
+                                            prop:checked=move || answer.with(|a| a.rating == Some(rating))
+                                            on:change=move |_| edit(Box::new(move |a| a.set_rating(sid, Some(rating), browser::now()))) />
+                                        <label class="nhsuk-label nhsuk-radios__label" for=input_id.clone()>{rating.label()}</label>
+                                        <div class="nhsuk-hint nhsuk-radios__hint" id=format!("{input_id}-hint")>{hint}</div>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                </div>
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=format!("{sid}-evidence")>"Evidence or notes (optional)"</label>
+                    <textarea class="nhsuk-textarea" id=format!("{sid}-evidence") rows="2"
+                        prop:value=move || answer.with(|a| a.evidence.clone())
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            edit(Box::new(move |a| a.set_evidence(sid, &text, browser::now())));
+                        }></textarea>
+                </div>
+                <div class="nhsuk-checkboxes">
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" type="checkbox" id=format!("{sid}-flag")
+                            prop:checked=move || answer.with(|a| a.flagged)
+                            on:change=move |ev| {
+                                let flagged = event_target_checked(&ev);
+                                edit(Box::new(move |a| a.set_flagged(sid, flagged, browser::now())));
+                            } />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("{sid}-flag")>"Flag as a priority to act on"</label>
+                    </div>
+                </div>
+            </div>
+        </section>
     }
 }

@@ -1,10 +1,133 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::ImportPartner;
+use crate::model::assessment::Assessment;
+use crate::model::assessment_export::{assessment_file_name, assessment_to_json};
+use crate::model::framework::{self, DOMAINS};
+use crate::model::scoring;
+use crate::ui::browser;
+use crate::ui::state::use_state;
+
+/// Where "Continue" takes the user: the domain of the first unanswered
+/// statement, so an assessment resumes where it was left.
+pub fn resume_path(assessment: &Assessment) -> String {
+    let domain = scoring::first_unanswered(assessment)
+        .and_then(framework::statement)
+        .map(|(domain, _)| domain.id)
+        .unwrap_or(DOMAINS[0].id);
+    format!("/self-assessment/{}/domain/{domain}", assessment.id)
+}
 
 #[component]
 pub fn Overview() -> impl IntoView {
+    let state = use_state();
+    let assessments = Memo::new(move |_| state.workbook.with(|w| w.assessments.clone()));
+
     view! {
         <Title text="Self-assessment" />
-        <h1>"Self-assessment"</h1>
+        <h1>"Partnership readiness self-assessment"</h1>
+        <p>
+            "Assess how ready your commissioning partnership between clinicians and managers is: power and influence, shared aims, leadership, support, time and resources, trust, structures and delivering change. See where it is strong and weak, repeat it over time, and compare your view with your partner's."
+        </p>
+        <p>{format!("There are {} statements in {} areas. It is saved as you go, so you can stop and come back.", framework::statement_count(), DOMAINS.len())}</p>
+        <A href="/self-assessment/new" attr:class="nhsuk-button">"Start a new assessment"</A>
+
+        <h2>"Your assessments"</h2>
+        <Show when=move || !assessments.with(Vec::is_empty) fallback=|| view! { <p>"You have not started an assessment yet."</p> }>
+            <table class="nhsuk-table">
+                <caption class="nhsuk-table__caption">"Your assessments"</caption>
+                <thead class="nhsuk-table__head">
+                    <tr>
+                        <th scope="col">"Assessment"</th>
+                        <th scope="col">"Progress"</th>
+                        <th scope="col">"Overall score"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">
+                    <For each=move || assessments.get() key=|a| (a.id.clone(), a.updated_at) children=move |a| {
+                        let progress = scoring::progress(&a);
+                        let title = a.title();
+                        let export = a.clone();
+                        view! {
+                            <tr>
+                                <td>{title.clone()}</td>
+                                <td>{format!("{} of {} answered", progress.answered, progress.total)}</td>
+                                <td>{scoring::percent_label(scoring::overall_percent(&a))}</td>
+                                <td>
+                                    <ul class="nhsuk-list nhsuk-u-margin-bottom-0">
+                                        <li><A href=resume_path(&a) attr:aria-label=format!("Continue: {title}")>{if progress.answered == progress.total { "Review answers" } else { "Continue" }}</A></li>
+                                        <li><A href=format!("/self-assessment/{}/results", a.id) attr:aria-label=format!("Results: {title}")>"Results"</A></li>
+                                        <li>
+                                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                                                aria-label=format!("Export for your partner: {title}")
+                                                on:click=move |_| { let _ = browser::download_text(&assessment_file_name(&export), &assessment_to_json(&export), "application/json"); }>
+                                                "Export for your partner"
+                                            </button>
+                                        </li>
+                                    </ul>
+                                </td>
+                            </tr>
+                        }
+                    } />
+                </tbody>
+            </table>
+        </Show>
+
+        <Show when=move || assessments.with(|a| a.len() >= 2)>
+            <OverTimeChooser assessments=assessments />
+        </Show>
+
+        <ImportPartner />
+    }
+}
+
+/// Picks two of the user's assessments to see the change per domain.
+#[component]
+fn OverTimeChooser(assessments: Memo<Vec<Assessment>>) -> impl IntoView {
+    let navigate = use_navigate();
+    let earlier = NodeRef::<leptos::html::Select>::new();
+    let later = NodeRef::<leptos::html::Select>::new();
+    let options = move |selected_last: bool| {
+        assessments.with(|list| {
+            let last = list.len().saturating_sub(1);
+            list.iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let selected = if selected_last {
+                        i == last
+                    } else {
+                        i + 1 == last
+                    };
+                    view! { <option value=a.id.clone() selected=selected>{a.title()}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let compare = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let (Some(e), Some(l)) = (earlier.get(), later.get()) {
+            navigate(
+                &format!("/self-assessment/over-time/{}/{}", e.value(), l.value()),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        <h2>"Change over time"</h2>
+        <form on:submit=compare>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label" for="over-time-earlier">"Earlier assessment"</label>
+                <select class="nhsuk-select" id="over-time-earlier" node_ref=earlier>{move || options(false)}</select>
+            </div>
+            <div class="nhsuk-form-group">
+                <label class="nhsuk-label" for="over-time-later">"Later assessment"</label>
+                <select class="nhsuk-select" id="over-time-later" node_ref=later>{move || options(true)}</select>
+            </div>
+            <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Compare over time"</button>
+        </form>
     }
 }
