@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::model::framework;
 
 use crate::model::plan::{GoalDraft, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD};
 use crate::model::validation::FieldError;
@@ -75,6 +78,17 @@ pub fn DevelopmentPlan() -> impl IntoView {
                             <li class="nhsuk-card">
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading">{goal.title.clone()}</h3>
+                                    {goal.origin.clone().map(|origin| {
+                                        let statement = framework::statement(&origin.statement_id)
+                                            .map(|(_, s)| s.text)
+                                            .unwrap_or("a statement no longer in the framework");
+                                        view! {
+                                            <p class="nhsuk-body-s">
+                                                "From your self-assessment: "
+                                                <A href=format!("/self-assessment/{}/results", origin.assessment_id)>{statement}</A>
+                                            </p>
+                                        }
+                                    })}
                                     {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.clone()}</p> })}
                                     <p class="nhsuk-body-s">
                                         {match goal.target_date {
