@@ -1,0 +1,182 @@
+// The results of a self-assessment: scores by domain (table and chart),
+// strongest and weakest statements, priorities, and turning a weak statement
+// into a development-plan goal that survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, goToArea, waitForApp } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
+const TRUST_1 = "Clinicians and managers respect each other's abilities.";
+const AIMS_1 = "Clinicians and managers understand each other's ambitions, and our commissioning aims are aligned.";
+const ASSESSMENT_ID = 'assessment-test-1';
+const TITLE = 'East Kent: Respiratory (Clinician), 2026-11-01';
+
+function seededWorkbook() {
+  const at = '2026-11-01T09:00:00Z';
+  return {
+    format: 'commissioning-workbook',
+    schema_version: 1,
+    created_at: at,
+    updated_at: at,
+    id_counter: 1,
+    assessments: [
+      {
+        id: ASSESSMENT_ID,
+        framework_version: 1,
+        partnership: 'East Kent',
+        clinical_area: 'Respiratory',
+        role: 'clinician',
+        date: '2026-11-01',
+        answers: {
+          // power: only power-1 is rated (level 0) -> 0%.
+          'power-1': { rating: { level: 0 }, evidence: '', flagged: false },
+          'power-2': { rating: 'not_applicable', evidence: '', flagged: false },
+          // aims: 4 -> 100%.
+          'aims-1': { rating: { level: 4 }, evidence: '', flagged: false },
+          // trust: 3 -> 75%, and flagged.
+          'trust-1': { rating: { level: 3 }, evidence: '', flagged: true },
+        },
+        importance: { power: 3, aims: 1 },
+        created_at: at,
+        updated_at: at,
+      },
+    ],
+    partner_assessments: [],
+    development_plan: { goals: [] },
+    placements: [],
+  };
+}
+
+async function openResults() {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate((wb) => localStorage.setItem('commissioning-workbook', JSON.stringify(wb)), seededWorkbook());
+  await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
+  await waitForApp(page);
+  return { context, page };
+}
+
+/** The text of each cell in the table row whose first cell is exactly `first`. */
+async function rowCells(table, first) {
+  const rows = table.getByRole('row');
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    const cells = await rows.nth(i).getByRole('cell').allTextContents();
+    if (cells[0]?.trim() === first) return cells.map((c) => c.trim());
+  }
+  throw new Error(`no row for ${first}`);
+}
+
+test('results show scores by domain, the chart, weakest statements and priorities', async () => {
+  const { context, page } = await openResults();
+  const main = page.getByRole('main');
+  const h1 = main.getByRole('heading', { level: 1 });
+  assert.equal(await h1.count(), 1, 'exactly one h1');
+  assert.equal((await h1.textContent()).trim(), `Results: ${TITLE}`);
+  assert.match(await page.title(), /^Results: East Kent/);
+
+  assert.match(await main.textContent(), /You have answered 4 of \d+ statements/);
+  // The first unanswered statement is power-3, in the power domain.
+  assert.equal(
+    await main.getByRole('link', { name: 'Continue the assessment' }).getAttribute('href'),
+    `/self-assessment/${ASSESSMENT_ID}/domain/power`,
+  );
+
+  const scores = page.getByRole('table', { name: 'Scores by domain' });
+  assert.deepEqual(await rowCells(scores, 'Power and influence'), ['Power and influence', '0%', '1', '1', '3']);
+  assert.equal((await rowCells(scores, 'Shared aims and priorities'))[1], '100%');
+  assert.equal((await rowCells(scores, 'Trust and joint working'))[1], '75%');
+  assert.equal((await rowCells(scores, 'Leadership capability'))[1], 'No score');
+  // Overall: (0 + 100 + 75) / 3 = 58.33 -> 58%.
+  assert.equal((await rowCells(scores, 'Overall'))[1], '58%');
+
+  const chart = page.getByRole('img', { name: 'Chart: score for each domain, from 0% to 100%' });
+  assert.equal(await chart.count(), 1);
+  assert.equal(await chart.evaluate((el) => el.namespaceURI), 'http://www.w3.org/2000/svg');
+  const barWidths = await chart.evaluate((svg) =>
+    [...svg.querySelectorAll('.app-chart__bar')].map((r) => Number(r.getAttribute('width'))),
+  );
+  assert.equal(barWidths.length, 8, 'one bar per domain');
+  assert.equal(barWidths[0], 0, 'power at 0%');
+  assert.ok(barWidths[1] > barWidths[0] && barWidths[1] > 0, 'aims bar longer than power');
+
+  const weakest = page.getByRole('table', { name: 'Weakest statements' });
+  assert.deepEqual(await rowCells(weakest, POWER_1), [POWER_1, 'Power and influence', '0 Not in place']);
+  const strongest = page.getByRole('table', { name: 'Strongest statements' });
+  assert.deepEqual(await rowCells(strongest, AIMS_1), [AIMS_1, 'Shared aims and priorities', '4 Embedded']);
+
+  const flagged = page.getByRole('list', { name: 'Flagged statements', exact: true });
+  assert.match(await flagged.textContent(), /respect each other's abilities/);
+  assert.equal(await flagged.getByRole('listitem').count(), 1);
+
+  const priorities = page.getByRole('table', { name: 'Importance and score by domain' });
+  const power = await rowCells(priorities, 'Power and influence');
+  assert.deepEqual(power.slice(0, 4), ['Power and influence', 'High', '0%', 'Priority for action']);
+  const aims = await rowCells(priorities, 'Shared aims and priorities');
+  assert.deepEqual(aims.slice(0, 4), ['Shared aims and priorities', 'Low', '100%', '']);
+  assert.equal((await rowCells(priorities, 'Trust and joint working'))[1], 'Not rated');
+  assert.equal(
+    (await page.locator('#results-top-priorities').textContent()).trim(),
+    'Your top priorities for action: Power and influence.',
+  );
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('a weak statement becomes a development-plan goal once, and it persists', async () => {
+  const { context, page } = await openResults();
+  const actions = page.getByRole('list', { name: 'Weak or flagged statements' });
+  // power-1 is weak (level 0) and trust-1 is flagged; aims-1 (level 4) is neither.
+  await actions.getByRole('button', { name: `Add to my development plan: ${TRUST_1}`, exact: true }).waitFor();
+  assert.equal(await actions.getByRole('button', { name: `Add to my development plan: ${AIMS_1}` }).count(), 0);
+
+  await actions.getByRole('button', { name: `Add to my development plan: ${POWER_1}`, exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: 'to your development plan' });
+  await status.waitFor();
+  assert.match(await status.textContent(), /Improve: Our clinicians' views visibly change commissioning decisions\./);
+  const powerCard = actions.getByRole('listitem').filter({ hasText: POWER_1 });
+  await powerCard.getByText('In your development plan').waitFor();
+  assert.equal(await powerCard.getByRole('button').count(), 0, 'no second add button');
+  assert.equal(await powerCard.getByRole('link', { name: 'Go to your development plan' }).getAttribute('href'), '/development-plan');
+
+  await goToArea(page, 'Development plan');
+  const goals = page.getByRole('list', { name: 'Your goals' });
+  await goals.getByRole('heading', { name: `Improve: ${POWER_1}` }).waitFor();
+  assert.match(await goals.textContent(), /East Kent/);
+  assert.match(await goals.textContent(), /Power and influence/);
+
+  await page.reload();
+  await waitForApp(page);
+  await goals.getByRole('heading', { name: `Improve: ${POWER_1}` }).waitFor();
+  assert.equal(await goals.getByRole('listitem').count(), 1);
+
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+  assert.equal(stored.development_plan.goals.length, 1);
+  assert.deepEqual(stored.development_plan.goals[0].origin, { assessment_id: ASSESSMENT_ID, statement_id: 'power-1' });
+  assert.equal(stored.development_plan.goals[0].target_date, null);
+
+  await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
+  await waitForApp(page);
+  const card = page.getByRole('list', { name: 'Weak or flagged statements' }).getByRole('listitem').filter({ hasText: POWER_1 });
+  await card.getByText('In your development plan').waitFor();
+  assert.equal(await page.getByRole('button', { name: `Add to my development plan: ${POWER_1}` }).count(), 0);
+  await page.getByRole('button', { name: `Add to my development plan: ${TRUST_1}`, exact: true }).waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('an unknown assessment id shows a not-found page', async () => {
+  const { context, page } = await openApp(browser, server.url, '/self-assessment/no-such-id/results');
+  await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
+  await context.close();
+});
