@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
-use super::plan::parse_optional_date;
+use super::plan::{parse_optional_date, NotADate};
 use super::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -305,7 +305,7 @@ impl AssessmentDraft {
                 None
             }
             Ok(Some(d)) => Some(d),
-            Err(()) => {
+            Err(NotADate) => {
                 errors.push(FieldError::new(
                     ASSESSMENT_DATE_FIELD,
                     "The date of the assessment must be a real date, like 2026-11-22",

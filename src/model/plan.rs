@@ -74,7 +74,7 @@ impl GoalDraft {
                 None
             }
             Ok(d) => d,
-            Err(()) => {
+            Err(NotADate) => {
                 errors.push(FieldError::new(
                     GOAL_TARGET_DATE_FIELD,
                     "Target date must be a real date, like 2027-03-31",
@@ -96,8 +96,12 @@ impl GoalDraft {
     }
 }
 
+/// Text that should have been a `YYYY-MM-DD` date but is not.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NotADate;
+
 /// Empty text is no date; anything else must be `YYYY-MM-DD`.
-pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, ()> {
+pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, NotADate> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
