@@ -108,7 +108,7 @@ pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, NotADate> {
     }
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| ())
+        .map_err(|_| NotADate)
 }
 
 #[cfg(test)]
