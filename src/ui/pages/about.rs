@@ -1,6 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::model::framework::{
+    domains_serving, PatPrinciple, DOMAINS, IMPORTANCE_LEVELS, IMPORTANCE_SOURCE, MATURITY_LEVELS,
+    MATURITY_SCALE_SOURCE, PAT_CITATION, SEED_ARTICLES,
+};
+
 #[component]
 pub fn About() -> impl IntoView {
     view! {
@@ -14,5 +19,170 @@ pub fn About() -> impl IntoView {
         <p>
             "The workbook is drawn from five articles on clinical and practice-based commissioning in the NHS in England, published in 2009 and 2010. Each framework statement in the self-assessment says which article it comes from."
         </p>
+        <SeedArticles />
+        <Framework />
+        <PatPrinciples />
+        <Scales />
+    }
+}
+
+#[component]
+fn SeedArticles() -> impl IntoView {
+    view! {
+        <h2>"The articles the content comes from"</h2>
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption">"The seed articles"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Author"</th>
+                    <th scope="col" class="nhsuk-table__header">"Title"</th>
+                    <th scope="col" class="nhsuk-table__header">"Published"</th>
+                    <th scope="col" class="nhsuk-table__header">"File name"</th>
+                    <th scope="col" class="nhsuk-table__header">"Summary"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                {SEED_ARTICLES
+                    .iter()
+                    .map(|a| {
+                        view! {
+                            <tr class="nhsuk-table__row">
+                                <td class="nhsuk-table__cell">{a.author}</td>
+                                <th scope="row" class="nhsuk-table__cell">{a.title}</th>
+                                <td class="nhsuk-table__cell">{a.published}</td>
+                                <td class="nhsuk-table__cell"><code>{a.file}</code></td>
+                                <td class="nhsuk-table__cell">{a.summary}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn principle_name(p: PatPrinciple) -> String {
+    format!("{}. {}", p.number(), p.title())
+}
+
+#[component]
+fn Framework() -> impl IntoView {
+    view! {
+        <h2>"The readiness framework"</h2>
+        <p>
+            {format!(
+                "The self-assessment has {} domains. Each domain groups statements you rate on the maturity scale, and each serves one or more principles of the Partnership Assessment Tool.",
+                DOMAINS.len(),
+            )}
+        </p>
+        {DOMAINS
+            .iter()
+            .map(|d| {
+                let count = d.statements.len();
+                let principles = d
+                    .principles
+                    .iter()
+                    .map(|&p| principle_name(p))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                view! {
+                    <h3>{d.title}</h3>
+                    <p>{d.summary}</p>
+                    <ul class="nhsuk-list">
+                        <li>
+                            {if count == 1 {
+                                "1 statement".to_string()
+                            } else {
+                                format!("{count} statements")
+                            }}
+                        </li>
+                        <li>{format!("Partnership Assessment Tool principles it serves: {principles}")}</li>
+                    </ul>
+                }
+            })
+            .collect_view()}
+    }
+}
+
+#[component]
+fn PatPrinciples() -> impl IntoView {
+    view! {
+        <h2>"Partnership Assessment Tool principles"</h2>
+        <p>
+            "The domains are mapped to the six principles of the Partnership Assessment Tool, so the framework can be read against a widely used partnership tool. The descriptions are this workbook's own summaries."
+        </p>
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption">
+                "Domains serving each Partnership Assessment Tool principle"
+            </caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Principle"</th>
+                    <th scope="col" class="nhsuk-table__header">"What it means"</th>
+                    <th scope="col" class="nhsuk-table__header">"Domains serving it"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                {PatPrinciple::ALL
+                    .into_iter()
+                    .map(|p| {
+                        let domains: Vec<&str> = domains_serving(p).map(|d| d.title).collect();
+                        view! {
+                            <tr class="nhsuk-table__row">
+                                <th scope="row" class="nhsuk-table__cell">{principle_name(p)}</th>
+                                <td class="nhsuk-table__cell">{p.description()}</td>
+                                <td class="nhsuk-table__cell">
+                                    {if domains.is_empty() {
+                                        "None".to_string()
+                                    } else {
+                                        domains.join(", ")
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p class="nhsuk-body-s">"Source: " {PAT_CITATION}</p>
+    }
+}
+
+#[component]
+fn Scales() -> impl IntoView {
+    view! {
+        <h2>"The scales"</h2>
+        <h3>"Maturity"</h3>
+        <p>"Each statement is rated on this scale, or as not applicable or don't know."</p>
+        <dl class="nhsuk-summary-list">
+            {MATURITY_LEVELS
+                .iter()
+                .map(|m| {
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{format!("{} {}", m.level, m.name)}</dt>
+                            <dd class="nhsuk-summary-list__value">{m.descriptor}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+        <p>{MATURITY_SCALE_SOURCE}</p>
+        <h3>"Importance"</h3>
+        <p>"Each domain can be rated for how important it is to the partnership now."</p>
+        <dl class="nhsuk-summary-list">
+            {IMPORTANCE_LEVELS
+                .iter()
+                .map(|i| {
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{format!("{} {}", i.value, i.name)}</dt>
+                            <dd class="nhsuk-summary-list__value">{i.descriptor}</dd>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </dl>
+        <p>{IMPORTANCE_SOURCE}</p>
     }
 }

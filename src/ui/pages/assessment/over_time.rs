@@ -1,10 +1,82 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
+use super::{own_assessment, param, AssessmentNotFound};
+use crate::model::assessment::Assessment;
+use crate::model::framework;
+use crate::model::scoring::{self, change_label, percent_label};
+
+/// How two of the user's own assessments compare, domain by domain.
 #[component]
 pub fn OverTime() -> impl IntoView {
+    let earlier = own_assessment(param("earlier"));
+    let later = own_assessment(param("later"));
+    move || match (earlier.get(), later.get()) {
+        (Some(earlier), Some(later)) => view! { <ChangeTable earlier later /> }.into_any(),
+        _ => view! {
+            <Title text="Assessment not found" />
+            <AssessmentNotFound />
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
+    let comparison = scoring::compare_over_time(&earlier, &later);
+    let earlier_date = earlier.date.format("%-d %B %Y").to_string();
+    let later_date = later.date.format("%-d %B %Y").to_string();
+    let rows = comparison
+        .domains
+        .iter()
+        .map(|c| {
+            let title = framework::domain(c.domain_id).map_or(c.domain_id, |d| d.title);
+            view! {
+                <tr class="nhsuk-table__row">
+                    <th scope="row" class="nhsuk-table__cell">{title}</th>
+                    <td class="nhsuk-table__cell">{percent_label(c.before)}</td>
+                    <td class="nhsuk-table__cell">{percent_label(c.after)}</td>
+                    <td class="nhsuk-table__cell">{change_label(c.change)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let overall = comparison.overall;
     view! {
-        <Title text="Self-assessment" />
-        <h1>"Self-assessment"</h1>
+        <Title text="Change over time" />
+        <h1>"Change over time"</h1>
+        <p>
+            "Comparing "
+            <strong>{earlier.title()}</strong>
+            " with "
+            <strong>{later.title()}</strong>
+            "."
+        </p>
+        <p>
+            "Scores are percentages of the top maturity level. The change is in percentage points; a domain without a score in either assessment cannot be compared."
+        </p>
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption">"Change in score by domain"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
+                    <th scope="col" class="nhsuk-table__header">{earlier_date}</th>
+                    <th scope="col" class="nhsuk-table__header">{later_date}</th>
+                    <th scope="col" class="nhsuk-table__header">"Change"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">
+                {rows}
+                <tr class="nhsuk-table__row">
+                    <th scope="row" class="nhsuk-table__cell"><strong>"Overall"</strong></th>
+                    <td class="nhsuk-table__cell"><strong>{percent_label(overall.before)}</strong></td>
+                    <td class="nhsuk-table__cell"><strong>{percent_label(overall.after)}</strong></td>
+                    <td class="nhsuk-table__cell"><strong>{change_label(overall.change)}</strong></td>
+                </tr>
+            </tbody>
+        </table>
+        <p class="nhsuk-body-s">{scoring::SCORING_METHOD}</p>
+        <p><A href="/self-assessment">"Back to your self-assessments"</A></p>
     }
 }

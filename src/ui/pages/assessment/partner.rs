@@ -1,16 +1,364 @@
+//! Sharing with a partner: importing their exported assessment, and comparing
+//! it with one of the user's own, statement by statement.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
+use super::{own_assessment, param, partner_assessment, AssessmentNotFound};
+use crate::model::assessment::{Assessment, Rating};
+use crate::model::assessment_export::{import_error_message, read_assessment_export};
+use crate::model::framework::{self, DOMAINS};
+use crate::model::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
+use crate::ui::browser;
+use crate::ui::state::use_state;
+
+/// What happened to the last file chosen for import.
+#[derive(Clone)]
+enum ImportOutcome {
+    Imported(String),
+    Refused { file_name: String, reason: String },
+}
+
+/// Imports a partner's exported assessment (embedded in the overview page),
+/// and lists the partner assessments held, each ready to compare or remove.
 #[component]
-pub fn PartnerComparison() -> impl IntoView {
+pub fn ImportPartner() -> impl IntoView {
+    let state = use_state();
+    let outcome = RwSignal::new(None::<ImportOutcome>);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let on_file_chosen = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Some(read) = browser::read_chosen_file(&input).await else {
+                return;
+            };
+            let result = match read {
+                Ok((file_name, text)) => match read_assessment_export(&text) {
+                    Ok(mut assessment) => {
+                        let title = assessment.title();
+                        state.edit(|wb| {
+                            // A fresh id: the partner's own id may clash with ours.
+                            assessment.id = wb.next_id("partner", browser::now());
+                            wb.partner_assessments.push(assessment);
+                        });
+                        ImportOutcome::Imported(title)
+                    }
+                    Err(error) => ImportOutcome::Refused {
+                        file_name,
+                        reason: import_error_message(&error),
+                    },
+                },
+                Err(reason) => ImportOutcome::Refused {
+                    file_name: String::new(),
+                    reason,
+                },
+            };
+            // Lets the same file be chosen again.
+            input.set_value("");
+            outcome.set(Some(result));
+        });
+    };
+
+    // (id, title) of the partner assessments and of the user's own, newest own first.
+    let lists = Memo::new(move |_| {
+        state.workbook.with(|wb| {
+            let partners: Vec<(String, String)> = wb
+                .partner_assessments
+                .iter()
+                .map(|a| (a.id.clone(), a.title()))
+                .collect();
+            let own: Vec<(String, String)> = wb
+                .assessments
+                .iter()
+                .rev()
+                .map(|a| (a.id.clone(), a.title()))
+                .collect();
+            (partners, own)
+        })
+    });
+
     view! {
-        <Title text="Compare with your partner" />
-        <h1>"Compare with your partner"</h1>
+        <h2>"Import your partner's assessment"</h2>
+        <p>
+            "If your partner has exported one of their self-assessments and shared the file with you, import it here to compare their view with yours. It is kept in this browser, apart from your own assessments."
+        </p>
+        <div class="nhsuk-form-group">
+            <label class="nhsuk-label" for="partner-file">"Choose your partner's assessment file"</label>
+            <input
+                class="nhsuk-file-upload"
+                id="partner-file"
+                type="file"
+                accept=".json,application/json"
+                node_ref=file_input
+                on:change=on_file_chosen
+            />
+        </div>
+        {move || outcome.get().map(|o| match o {
+            ImportOutcome::Imported(title) => view! {
+                <p role="status" class="nhsuk-body">{format!("Imported {title}")}</p>
+            }.into_any(),
+            ImportOutcome::Refused { file_name, reason } => view! {
+                <div class="nhsuk-error-summary" role="alert" aria-labelledby="partner-import-error-title" tabindex="-1">
+                    <h2 class="nhsuk-error-summary__title" id="partner-import-error-title">"This file cannot be imported"</h2>
+                    <div class="nhsuk-error-summary__body">
+                        <p>{if file_name.is_empty() { reason } else { format!("{file_name}: {reason}") }}</p>
+                        <p>"Nothing has been changed."</p>
+                    </div>
+                </div>
+            }.into_any(),
+        })}
+        {move || {
+            let (partners, own) = lists.get();
+            if partners.is_empty() {
+                return view! { <p>"You have not imported a partner's assessment yet."</p> }.into_any();
+            }
+            view! {
+                <h3>"Your partner's assessments"</h3>
+                <ul class="nhsuk-list" aria-label="Partner assessments">
+                    {partners
+                        .into_iter()
+                        .map(|(id, title)| view! { <PartnerRow id title own=own.clone() /> })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
     }
 }
 
-/// Imports a partner's exported assessment (embedded in the overview page).
+/// One imported partner assessment: choose one of your own to compare it with, or remove it.
 #[component]
-pub fn ImportPartner() -> impl IntoView {
-    view! { <p>"Import is not built yet."</p> }
+fn PartnerRow(id: String, title: String, own: Vec<(String, String)>) -> impl IntoView {
+    let state = use_state();
+    let navigate = use_navigate();
+    let select = NodeRef::<leptos::html::Select>::new();
+    let select_id = format!("compare-{id}");
+    let has_own = !own.is_empty();
+    let compare = {
+        let id = id.clone();
+        move |_| {
+            if let Some(select) = select.get_untracked() {
+                let own_id = select.value();
+                if !own_id.is_empty() {
+                    navigate(
+                        &format!("/self-assessment/{own_id}/partner/{id}"),
+                        Default::default(),
+                    );
+                }
+            }
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let id = id.clone();
+            state.edit(move |wb| wb.partner_assessments.retain(|a| a.id != id));
+        }
+    };
+    view! {
+        <li class="nhsuk-card">
+            <div class="nhsuk-card__content">
+                <h4 class="nhsuk-card__heading">{title.clone()}</h4>
+                {if has_own {
+                    view! {
+                        <div class="nhsuk-form-group">
+                            <label class="nhsuk-label" for=select_id.clone()>
+                                {format!("Compare {title} with")}
+                            </label>
+                            <select class="nhsuk-select" id=select_id node_ref=select>
+                                {own
+                                    .into_iter()
+                                    .map(|(own_id, own_title)| view! { <option value=own_id>{own_title}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <button type="button" class="nhsuk-button" on:click=compare>"Compare"</button>
+                        " "
+                    }
+                    .into_any()
+                } else {
+                    view! { <p>"Start a self-assessment of your own to compare with this one."</p> }.into_any()
+                }}
+                <button
+                    type="button"
+                    class="nhsuk-button nhsuk-button--secondary"
+                    aria-label=format!("Remove partner assessment: {title}")
+                    on:click=remove
+                >
+                    "Remove"
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// The comparison of one of the user's assessments with a partner's.
+#[component]
+pub fn PartnerComparison() -> impl IntoView {
+    let mine = own_assessment(param("id"));
+    let partner = partner_assessment(param("partner"));
+    move || match (mine.get(), partner.get()) {
+        (Some(mine), Some(partner)) => view! { <Comparison mine partner /> }.into_any(),
+        _ => view! {
+            <Title text="Assessment not found" />
+            <AssessmentNotFound />
+        }
+        .into_any(),
+    }
+}
+
+fn rating_label(rating: Option<Rating>) -> String {
+    rating.map_or_else(|| "Not answered".to_string(), Rating::label)
+}
+
+/// A difference in percentage points between your score and your partner's.
+fn difference_label(difference: Option<f64>) -> String {
+    match difference.map(|d| d.round() as i64) {
+        None => "Cannot compare".to_string(),
+        Some(0) => "No difference".to_string(),
+        Some(d) => {
+            let points = if d.abs() == 1 { "point" } else { "points" };
+            let direction = if d > 0 { "higher" } else { "lower" };
+            format!("Your partner {} {points} {direction}", d.abs())
+        }
+    }
+}
+
+fn statement_text(id: &str) -> &'static str {
+    framework::statement(id).map_or("", |(_, s)| s.text)
+}
+
+#[component]
+fn Comparison(mine: Assessment, partner: Assessment) -> impl IntoView {
+    let statements = scoring::compare_statements(&mine, &partner);
+    let to_talk_about: Vec<StatementComparison> = statements
+        .iter()
+        .filter(|c| c.talk_about)
+        .cloned()
+        .collect();
+    let domains = scoring::compare_domains(&mine, &partner);
+
+    let talk_about_view = if to_talk_about.is_empty() {
+        view! { <p>"No differences of two levels or more."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="nhsuk-list nhsuk-list--bullet" aria-label="Things to talk about">
+                {to_talk_about
+                    .iter()
+                    .map(|c| {
+                        let domain = framework::statement(c.statement_id).map_or("", |(d, _)| d.title);
+                        view! {
+                            <li>
+                                {statement_text(c.statement_id)}
+                                {format!(
+                                    " ({domain}: you {}, your partner {})",
+                                    rating_label(c.mine),
+                                    rating_label(c.partner),
+                                )}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+
+    let domain_rows = domains
+        .iter()
+        .map(|c| {
+            let title = framework::domain(c.domain_id).map_or(c.domain_id, |d| d.title);
+            view! {
+                <tr class="nhsuk-table__row">
+                    <th scope="row" class="nhsuk-table__cell">{title}</th>
+                    <td class="nhsuk-table__cell">{percent_label(c.mine)}</td>
+                    <td class="nhsuk-table__cell">{percent_label(c.partner)}</td>
+                    <td class="nhsuk-table__cell">{difference_label(c.difference)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    let statement_tables = DOMAINS
+        .iter()
+        .map(|d| {
+            let rows = statements
+                .iter()
+                .filter(|c| framework::statement(c.statement_id).is_some_and(|(sd, _)| sd.id == d.id))
+                .map(|c| {
+                    let class = if c.talk_about {
+                        "nhsuk-table__row highlighted"
+                    } else {
+                        "nhsuk-table__row"
+                    };
+                    view! {
+                        <tr class=class>
+                            <th scope="row" class="nhsuk-table__cell">{statement_text(c.statement_id)}</th>
+                            <td class="nhsuk-table__cell">{rating_label(c.mine)}</td>
+                            <td class="nhsuk-table__cell">{rating_label(c.partner)}</td>
+                            <td class="nhsuk-table__cell">
+                                {c.talk_about.then(|| view! {
+                                    <strong class="nhsuk-tag nhsuk-tag--yellow">"Talk about this"</strong>
+                                })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="nhsuk-table">
+                    <caption class="nhsuk-table__caption">{d.title}</caption>
+                    <thead class="nhsuk-table__head">
+                        <tr class="nhsuk-table__row">
+                            <th scope="col" class="nhsuk-table__header">"Statement"</th>
+                            <th scope="col" class="nhsuk-table__header">"You"</th>
+                            <th scope="col" class="nhsuk-table__header">"Your partner"</th>
+                            <th scope="col" class="nhsuk-table__header">"Talk about"</th>
+                        </tr>
+                    </thead>
+                    <tbody class="nhsuk-table__body">{rows}</tbody>
+                </table>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <Title text="Compare with your partner" />
+        <h1>"Compare with your partner"</h1>
+        <p>
+            "Comparing your assessment "
+            <strong>{mine.title()}</strong>
+            " with your partner's "
+            <strong>{partner.title()}</strong>
+            "."
+        </p>
+        <p>
+            {format!(
+                "Where your ratings of a statement differ by {TALK_ABOUT_GAP} levels or more, the statement is highlighted as something to talk about together. Statements either of you did not answer, or answered as not applicable or don't know, are not compared."
+            )}
+        </p>
+        <h2>"Things to talk about"</h2>
+        {talk_about_view}
+        <h2>"Scores by domain"</h2>
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption">"Scores by domain: you and your partner"</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
+                    <th scope="col" class="nhsuk-table__header">"You"</th>
+                    <th scope="col" class="nhsuk-table__header">"Your partner"</th>
+                    <th scope="col" class="nhsuk-table__header">"Difference"</th>
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">{domain_rows}</tbody>
+        </table>
+        <h2>"Statement by statement"</h2>
+        {statement_tables}
+        <p><A href="/self-assessment">"Back to your self-assessments"</A></p>
+    }
 }

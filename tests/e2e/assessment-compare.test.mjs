@@ -1,0 +1,211 @@
+// Comparing assessments: importing a partner's shared assessment (refusing a bad
+// file without changing anything), the partner comparison that highlights
+// statements to talk about, and the change over time between two assessments.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openApp, waitForApp } from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
+const POWER_2 = 'Clinicians and managers work as a partnership of equals.';
+
+function assessment(id, { partnership, clinicalArea, role, date, ratings }) {
+  const answers = {};
+  for (const [statement, level] of Object.entries(ratings)) {
+    answers[statement] = { rating: level === 'na' ? 'not_applicable' : { level }, evidence: '', flagged: false };
+  }
+  return {
+    id,
+    framework_version: 1,
+    partnership,
+    clinical_area: clinicalArea,
+    role,
+    date,
+    answers,
+    importance: {},
+    created_at: `${date}T09:00:00Z`,
+    updated_at: `${date}T09:00:00Z`,
+  };
+}
+
+// Power and influence: 25% in January, 75% in June; no other domain is rated.
+const january = assessment('assessment-jan', {
+  partnership: 'East Kent',
+  clinicalArea: 'Respiratory',
+  role: 'clinician',
+  date: '2026-01-15',
+  ratings: { 'power-1': 1, 'power-2': 1 },
+});
+const june = assessment('assessment-jun', {
+  partnership: 'East Kent',
+  clinicalArea: 'Respiratory',
+  role: 'clinician',
+  date: '2026-06-15',
+  ratings: { 'power-1': 3, 'power-2': 3 },
+});
+// Against June: power-1 differs by 2 levels (talk about it), power-2 by 1 (not).
+const partner = assessment('partner-seeded-1', {
+  partnership: 'East Kent',
+  clinicalArea: 'Respiratory',
+  role: 'manager',
+  date: '2026-06-20',
+  ratings: { 'power-1': 1, 'power-2': 2 },
+});
+
+function workbook({ partners = [] } = {}) {
+  return {
+    format: 'commissioning-workbook',
+    schema_version: 1,
+    created_at: '2026-01-15T09:00:00Z',
+    updated_at: '2026-06-20T09:00:00Z',
+    id_counter: 10,
+    assessments: [january, june],
+    partner_assessments: partners,
+  };
+}
+
+async function openWithWorkbook(path, wb) {
+  const { context, page } = await openApp(browser, server.url);
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(wb));
+  await page.goto(path);
+  await waitForApp(page);
+  return { context, page };
+}
+
+async function storedPartners(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')).partner_assessments ?? []);
+}
+
+/** A file exactly as `assessment_to_json` writes it. */
+function exportFile(a) {
+  const text = JSON.stringify(
+    { format: 'commissioning-workbook-assessment', schema_version: 1, framework_version: 1, assessment: a },
+    null,
+    2,
+  );
+  return { name: 'partnership-assessment-north-kent-2026-06-20.json', mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+test("a malformed partner file is refused with an alert and nothing is added", async () => {
+  const { context, page } = await openWithWorkbook('/self-assessment', workbook());
+  await page.getByRole('heading', { name: "Import your partner's assessment" }).waitFor();
+  await page.getByLabel("Choose your partner's assessment file").setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": "commissioning-workbook-assessment", broken'),
+  });
+  const alert = page.getByRole('alert').filter({ hasText: 'This file cannot be imported' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /not valid JSON/);
+  assert.match(await alert.textContent(), /Nothing has been changed\./);
+  assert.equal(await page.getByRole('list', { name: 'Partner assessments' }).count(), 0);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal((await storedPartners(page)).length, 0);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test("a partner's file imports with a fresh id, can be compared with and removed", async () => {
+  const { context, page } = await openWithWorkbook('/self-assessment', workbook());
+  // The partner's own id is the same as one of ours: the import must not clash.
+  const shared = assessment('assessment-jun', {
+    partnership: 'North Kent',
+    clinicalArea: 'Diabetes',
+    role: 'manager',
+    date: '2026-06-20',
+    ratings: { 'power-1': 1, 'power-2': 2 },
+  });
+  await page.getByLabel("Choose your partner's assessment file").setInputFiles(exportFile(shared));
+  const title = 'North Kent: Diabetes (Manager), 2026-06-20';
+  const status = page.getByRole('status').filter({ hasText: `Imported ${title}` });
+  await status.waitFor();
+
+  const stored = await storedPartners(page);
+  assert.equal(stored.length, 1);
+  assert.notEqual(stored[0].id, 'assessment-jun', 'the imported assessment gets a fresh id');
+  assert.match(stored[0].id, /^partner-/);
+
+  const list = page.getByRole('list', { name: 'Partner assessments' });
+  await list.getByRole('heading', { name: title }).waitFor();
+  await list.getByLabel(`Compare ${title} with`).selectOption('assessment-jun');
+  await list.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/self-assessment/assessment-jun/partner/${stored[0].id}`);
+
+  await page.goto('/self-assessment');
+  await waitForApp(page);
+  await page.getByRole('button', { name: `Remove partner assessment: ${title}` }).click();
+  await page.getByText("You have not imported a partner's assessment yet.").waitFor();
+  await page.reload();
+  await waitForApp(page);
+  assert.equal((await storedPartners(page)).length, 0);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('the partner comparison highlights a difference of two levels but not of one', async () => {
+  const { context, page } = await openWithWorkbook(
+    '/self-assessment/assessment-jun/partner/partner-seeded-1',
+    workbook({ partners: [partner] }),
+  );
+  await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
+  assert.match(await page.getByRole('main').textContent(), /differ by 2 levels or more/);
+
+  const talkAbout = page.getByRole('list', { name: 'Things to talk about' });
+  assert.match(await talkAbout.textContent(), new RegExp(POWER_1.replace(/[.?]/g, '\\$&')));
+  assert.doesNotMatch(await talkAbout.textContent(), /partnership of equals/);
+
+  const domains = page.getByRole('table', { name: 'Scores by domain: you and your partner' });
+  const powerScores = domains.getByRole('row').filter({ hasText: 'Power and influence' });
+  // You: (3 + 3) / 2 = 75%; partner: (1 + 2) / 2 = 1.5 = 38% (37.5 rounded).
+  assert.match(await powerScores.textContent(), /75%.*38%.*Your partner 38 points lower/);
+
+  const power = page.getByRole('table', { name: 'Power and influence' });
+  const row1 = power.getByRole('row').filter({ hasText: POWER_1 });
+  const row2 = power.getByRole('row').filter({ hasText: POWER_2 });
+  assert.match(await row1.textContent(), /3 Established.*1 Starting.*Talk about this/);
+  assert.match(await row1.getAttribute('class'), /highlighted/);
+  assert.match(await row2.textContent(), /3 Established.*2 Developing/);
+  assert.doesNotMatch(await row2.textContent(), /Talk about this/);
+  assert.doesNotMatch(await row2.getAttribute('class'), /highlighted/);
+  assert.equal(await page.getByText('Talk about this', { exact: true }).count(), 1);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('a comparison with an unknown partner assessment says it is not found', async () => {
+  const { context, page } = await openWithWorkbook('/self-assessment/assessment-jun/partner/nope', workbook());
+  await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
+  await context.close();
+});
+
+test('the change over time page shows the change in each domain and overall', async () => {
+  const { context, page } = await openWithWorkbook(
+    '/self-assessment/over-time/assessment-jan/assessment-jun',
+    workbook(),
+  );
+  await page.getByRole('heading', { level: 1, name: 'Change over time' }).waitFor();
+  const table = page.getByRole('table', { name: 'Change in score by domain' });
+  const headers = await table.getByRole('columnheader').allTextContents();
+  assert.deepEqual(headers, ['Domain', '15 January 2026', '15 June 2026', 'Change']);
+  // Power and influence: levels 1 and 1 (25%) then 3 and 3 (75%).
+  const power = table.getByRole('row').filter({ hasText: 'Power and influence' });
+  assert.match(await power.textContent(), /25%.*75%.*up 50 points/);
+  const trust = table.getByRole('row').filter({ hasText: 'Trust and joint working' });
+  assert.match(await trust.textContent(), /No score.*No score.*cannot compare/);
+  const overall = table.getByRole('row').filter({ hasText: 'Overall' });
+  assert.match(await overall.textContent(), /25%.*75%.*up 50 points/);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
