@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::assessment::{Assessment, Rating, MAX_LEVEL};
-use super::backup::ReadError;
+use super::backup::{read_envelope, ReadError};
 use super::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use super::workbook::SCHEMA_VERSION;
 
@@ -81,25 +81,11 @@ fn slug(text: &str) -> String {
 /// scales. Answers to statement ids this framework does not have are kept:
 /// scoring ignores them.
 pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    let object = value.as_object().ok_or(ReadError::NotAnObject)?;
-    match object.get("format").and_then(Value::as_str) {
-        Some(ASSESSMENT_FORMAT_NAME) => {}
-        other => {
-            return Err(ReadError::NotAnAssessment {
-                found: other.map(str::to_string),
-            });
-        }
-    }
-    let version = object
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(ReadError::MissingVersion)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(ReadError::NewerVersion { found: version });
-    }
-    check_framework_version(object.get("framework_version"))?;
-    let mut value = migrate_export(value, version as u32)?;
+    let (value, version) = read_envelope(text, ASSESSMENT_FORMAT_NAME, |found| {
+        ReadError::NotAnAssessment { found }
+    })?;
+    check_framework_version(value.get("framework_version"))?;
+    let mut value = migrate_export(value, version)?;
     let assessment = value
         .get_mut("assessment")
         .map(Value::take)

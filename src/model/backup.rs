@@ -101,15 +101,25 @@ pub fn to_json(workbook: &Workbook) -> String {
 /// Reads a workbook from JSON text: checks the format name and schema version,
 /// migrates older versions, then reads every field.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
+    let (value, version) =
+        read_envelope(text, FORMAT_NAME, |found| ReadError::WrongFormat { found })?;
+    let current = migrate(value, version)?;
+    serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+}
+
+/// The checks every file this app writes shares: valid JSON, one object, the
+/// expected `format` name (else `wrong_format` with the name found), and a
+/// `schema_version` no newer than this app's. Returns the JSON and its version.
+pub fn read_envelope(
+    text: &str,
+    format_name: &str,
+    wrong_format: fn(Option<String>) -> ReadError,
+) -> Result<(Value, u32), ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
     let object = value.as_object().ok_or(ReadError::NotAnObject)?;
-    match object.get("format").and_then(Value::as_str) {
-        Some(FORMAT_NAME) => {}
-        other => {
-            return Err(ReadError::WrongFormat {
-                found: other.map(str::to_string),
-            });
-        }
+    let found = object.get("format").and_then(Value::as_str);
+    if found != Some(format_name) {
+        return Err(wrong_format(found.map(str::to_string)));
     }
     let version = object
         .get("schema_version")
@@ -118,8 +128,8 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
     if version > u64::from(SCHEMA_VERSION) {
         return Err(ReadError::NewerVersion { found: version });
     }
-    let current = migrate(value, version as u32)?;
-    serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+    // Not newer than SCHEMA_VERSION, so it fits a u32.
+    Ok((value, version as u32))
 }
 
 /// Brings a document of an older schema version up to `SCHEMA_VERSION`, one

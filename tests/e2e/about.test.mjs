@@ -1,19 +1,10 @@
 // The About page sets out where the content comes from: the seed articles, the
 // framework, its mapping to the Partnership Assessment Tool, and the scales.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, goToArea } from './support.mjs';
+import { useApp, goToArea } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const PRINCIPLES = [
   'Recognise and accept the need for partnership',
@@ -33,7 +24,7 @@ const SEED_FILES = [
 ];
 
 test('the About page lists the seed articles, the PAT principles and the scales', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await goToArea(page, 'About');
   await page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
 

@@ -1,20 +1,11 @@
 // Comparing assessments: importing a partner's shared assessment (refusing a bad
 // file without changing anything), the partner comparison that highlights
 // statements to talk about, and the change over time between two assessments.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, waitForApp } from './support.mjs';
+import { useApp, waitForApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
 const POWER_2 = 'Clinicians and managers work as a partnership of equals.';
@@ -75,7 +66,7 @@ function workbook({ partners = [] } = {}) {
 }
 
 async function openWithWorkbook(path, wb) {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(wb));
   await page.goto(path);
   await waitForApp(page);

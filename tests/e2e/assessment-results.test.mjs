@@ -1,20 +1,11 @@
 // The results of a self-assessment: scores by domain (table and chart),
 // strongest and weakest statements, priorities, and turning a weak statement
 // into a development-plan goal that survives a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
 const TRUST_1 = "Clinicians and managers respect each other's abilities.";
@@ -59,7 +50,7 @@ function seededWorkbook() {
 }
 
 async function openResults() {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await page.evaluate((wb) => localStorage.setItem('commissioning-workbook', JSON.stringify(wb)), seededWorkbook());
   await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
   await waitForApp(page);
@@ -176,7 +167,7 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
 });
 
 test('an unknown assessment id shows a not-found page', async () => {
-  const { context, page } = await openApp(browser, server.url, '/self-assessment/no-such-id/results');
+  const { context, page } = await app.open('/self-assessment/no-such-id/results');
   await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
   await context.close();
 });

@@ -1,19 +1,10 @@
 // The self-assessment as a person uses it: start one, answer by keyboard and
 // mouse, reload mid-way and resume, choose two to compare, export for a partner.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, goToArea, waitForApp, downloadText, download } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, download } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
 const POWER_2 = 'Clinicians and managers work as a partnership of equals.';
@@ -33,7 +24,7 @@ async function startAssessment(page, partnership, { area = '', role = 'Manager (
 const statement = (page, text) => page.getByRole('region', { name: text });
 
 test('a new assessment needs a partnership name', async () => {
-  const { context, page } = await openApp(browser, server.url, '/self-assessment/new');
+  const { context, page } = await app.open('/self-assessment/new');
   await page.getByRole('button', { name: 'Start assessment' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.waitFor();
@@ -44,7 +35,7 @@ test('a new assessment needs a partnership name', async () => {
 });
 
 test('answers given by mouse and keyboard are kept across a reload, and the assessment resumes where it was left', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await startAssessment(page, 'Nene Commissioning', { area: 'Respiratory' });
   assert.match(await page.title(), /^Power and influence – Self-assessment/);
 
@@ -85,7 +76,7 @@ test('answers given by mouse and keyboard are kept across a reload, and the asse
 });
 
 test('two assessments can be chosen to see the change over time', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await startAssessment(page, 'First look');
   await statement(page, POWER_1).getByLabel('1 Starting').check();
   await startAssessment(page, 'Second look');
@@ -100,7 +91,7 @@ test('two assessments can be chosen to see the change over time', async () => {
 });
 
 test('an assessment is exported as a single file for a partner', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await startAssessment(page, 'East Kent', { area: 'Diabetes' });
   await statement(page, POWER_2).getByLabel('4 Embedded').check();
   await goToArea(page, 'Self-assessment');

@@ -1,19 +1,10 @@
 // Every page: one h1, navigation and main landmarks, its own title, reachable
 // by keyboard, and nothing requested from another origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const pages = [
   { link: 'Self-assessment', path: '/self-assessment', title: 'Self-assessment – Commissioning Workbook' },
@@ -31,7 +22,7 @@ async function assertPageShape(page, expectedTitle) {
 }
 
 test('the home page explains the workbook and links to every area', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await assertPageShape(page, 'Home – Commissioning Workbook');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Commissioning Workbook');
   const contents = page.getByRole('list', { name: 'Workbook contents' });
@@ -42,7 +33,7 @@ test('the home page explains the workbook and links to every area', async () => 
 });
 
 test('every area is reached from the navigation and has its own title', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   for (const { link, path, title } of pages) {
     await goToArea(page, link);
     assert.equal(new URL(page.url()).pathname, path);
@@ -56,13 +47,13 @@ test('every area is reached from the navigation and has its own title', async ()
 });
 
 test('areas not built yet say so plainly', async () => {
-  const { context, page } = await openApp(browser, server.url, '/placement-log');
+  const { context, page } = await app.open('/placement-log');
   await page.getByText('The placement log is not built yet').waitFor();
   await context.close();
 });
 
 test('each page loads directly from its address, and unknown addresses say not found', async () => {
-  const { context, page } = await openApp(browser, server.url, '/about');
+  const { context, page } = await app.open('/about');
   assert.equal(await page.title(), 'About – Commissioning Workbook');
   await page.goto('/no-such-page');
   await waitForApp(page);
@@ -71,7 +62,7 @@ test('each page loads directly from its address, and unknown addresses say not f
 });
 
 test('the keyboard alone reaches the skip link and the navigation', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to main content' });
   assert.equal(await skip.evaluate((el) => el === document.activeElement), true, 'first Tab focuses the skip link');

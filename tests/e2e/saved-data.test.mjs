@@ -1,19 +1,10 @@
 // Data entered survives a reload; bad input gets a clear message and loses nothing;
 // unreadable or unsavable storage never costs the user their data.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, goToArea, waitForApp, downloadText } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 async function addGoal(page, title, targetDate = '') {
   await page.getByLabel('What do you want to achieve?').fill(title);
@@ -22,7 +13,7 @@ async function addGoal(page, title, targetDate = '') {
 }
 
 test('a goal entered in the development plan is still there after a reload', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await goToArea(page, 'Development plan');
   await addGoal(page, 'Chair the respiratory programme board', '2099-03-31');
   const goals = page.getByRole('list', { name: 'Your goals' });
@@ -40,7 +31,7 @@ test('a goal entered in the development plan is still there after a reload', asy
 });
 
 test('an empty goal or a past date is refused with an error summary, and nothing is added', async () => {
-  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  const { context, page } = await app.open('/development-plan');
   await page.getByRole('button', { name: 'Add goal' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.waitFor();
@@ -61,7 +52,7 @@ test('an empty goal or a past date is refused with an error summary, and nothing
 });
 
 test('a goal can be removed, and stays removed after a reload', async () => {
-  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  const { context, page } = await app.open('/development-plan');
   await addGoal(page, 'Goal to keep');
   await addGoal(page, 'Goal to remove');
   await page.getByRole('button', { name: 'Remove goal: Goal to remove' }).click();
@@ -74,7 +65,7 @@ test('a goal can be removed, and stays removed after a reload', async () => {
 });
 
 test('unreadable stored data is kept aside, the app starts and warns, and it can be downloaded', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   await page.evaluate(() => localStorage.setItem('commissioning-workbook', '{"format":"commissioning-workbook", broken'));
   await page.reload();
   await waitForApp(page);
@@ -117,7 +108,7 @@ test('unreadable stored data is kept aside, the app starts and warns, and it can
 });
 
 test('a stored workbook from a newer version is kept aside, not overwritten', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await app.open();
   const newer = JSON.stringify({ format: 'commissioning-workbook', schema_version: 99, future: true });
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), newer);
   await page.reload();
@@ -133,7 +124,7 @@ test('a stored workbook from a newer version is kept aside, not overwritten', as
 });
 
 test('when saving fails (storage full) the user is told and the data on the page stays', async () => {
-  const { context, page } = await openApp(browser, server.url, '/development-plan');
+  const { context, page } = await app.open('/development-plan');
   // Make every later save fail as a full quota does.
   await page.evaluate(() => {
     const original = Storage.prototype.setItem;

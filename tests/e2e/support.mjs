@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -99,4 +100,22 @@ export async function downloadText(download) {
 export async function download(page, control) {
   const [started] = await Promise.all([page.waitForEvent('download'), control.click()]);
   return started;
+}
+
+/**
+ * Registers the test file's set-up: one server and one browser for the file,
+ * closed at the end. Returns `open(path)`, which opens the app in a fresh context.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  app.open = (path = '/') => openApp(app.browser, app.server.url, path);
+  return app;
 }
