@@ -103,3 +103,39 @@ test('an assessment is exported as a single file for a partner', async () => {
   assert.deepEqual(exported.assessment.answers['power-2'].rating, { level: 4 });
   await context.close();
 });
+
+test('a whole assessment is completed area by area, by keyboard and mouse, and its results print cleanly', async () => {
+  const { context, page } = await app.open();
+  await startAssessment(page, 'Complete run');
+  const levels = ['0 Not in place', '1 Starting', '2 Developing', '3 Established', '4 Embedded'];
+  for (let area = 1; area <= 8; area += 1) {
+    await page.getByRole('group', { name: /^How important is/ }).getByLabel('Medium').check();
+    const regions = await page.getByRole('region').all();
+    for (const [i, region] of regions.entries()) {
+      const choice = region.getByLabel(levels[(area + i) % levels.length]);
+      if (i % 2 === 0) {
+        await choice.check();
+      } else {
+        await choice.focus();
+        await page.keyboard.press('Space');
+      }
+    }
+    const next = page.getByRole('link', { name: /^Next: / });
+    if (area < 8) {
+      await next.click();
+      await page.getByText(`Area ${area + 1} of 8`).waitFor();
+    }
+  }
+  await page.getByRole('status', { name: 'Progress' }).filter({ hasText: '43 of 43 statements answered' }).waitFor();
+  await page.getByRole('link', { name: 'See your results' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Results: Complete run/ }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Continue the assessment' }).count(), 0, 'nothing left to answer');
+  await page.getByRole('table', { name: 'Scores by domain' }).waitFor();
+
+  // Printing hides the site header, navigation and buttons; the results stay.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('banner').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Print these results' }).isVisible(), false);
+  assert.equal(await page.getByRole('table', { name: 'Scores by domain' }).isVisible(), true);
+  await context.close();
+});
