@@ -165,3 +165,27 @@ pub fn NotBuiltYet(children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// An NHS.UK table: a caption (which names it for assistive technology), a
+/// header row, and the body rows given as children.
+#[component]
+pub fn DataTable(
+    #[prop(into)] caption: String,
+    headers: Vec<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <table class="nhsuk-table">
+            <caption class="nhsuk-table__caption">{caption}</caption>
+            <thead class="nhsuk-table__head">
+                <tr class="nhsuk-table__row">
+                    {headers
+                        .into_iter()
+                        .map(|h| view! { <th scope="col" class="nhsuk-table__header">{h}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody class="nhsuk-table__body">{children()}</tbody>
+        </table>
+    }
+}

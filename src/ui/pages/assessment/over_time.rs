@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+use crate::ui::components::DataTable;
 use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
@@ -56,17 +58,7 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
         <p>
             "Scores are percentages of the top maturity level. The change is in percentage points; a domain without a score in either assessment cannot be compared."
         </p>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"Change in score by domain"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
-                    <th scope="col" class="nhsuk-table__header">{earlier_date}</th>
-                    <th scope="col" class="nhsuk-table__header">{later_date}</th>
-                    <th scope="col" class="nhsuk-table__header">"Change"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
+        <DataTable caption="Change in score by domain" headers=vec!["Domain".into(), earlier_date, later_date, "Change".into()]>
                 {rows}
                 <tr class="nhsuk-table__row">
                     <th scope="row" class="nhsuk-table__cell"><strong>"Overall"</strong></th>
@@ -74,8 +66,7 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
                     <td class="nhsuk-table__cell"><strong>{percent_label(overall.after)}</strong></td>
                     <td class="nhsuk-table__cell"><strong>{change_label(overall.change)}</strong></td>
                 </tr>
-            </tbody>
-        </table>
+            </DataTable>
         <p class="nhsuk-body-s">{scoring::SCORING_METHOD}</p>
         <p><A href="/self-assessment">"Back to your self-assessments"</A></p>
     }

@@ -12,6 +12,7 @@ use crate::model::assessment_export::{import_error_message, read_assessment_expo
 use crate::model::framework::{self, DOMAINS};
 use crate::model::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
 use crate::ui::browser;
+use crate::ui::components::DataTable;
 use crate::ui::state::use_state;
 
 /// What happened to the last file chosen for import.
@@ -345,18 +346,7 @@ fn Comparison(mine: Assessment, partner: Assessment) -> impl IntoView {
         <h2>"Things to talk about"</h2>
         {talk_about_view}
         <h2>"Scores by domain"</h2>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"Scores by domain: you and your partner"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
-                    <th scope="col" class="nhsuk-table__header">"You"</th>
-                    <th scope="col" class="nhsuk-table__header">"Your partner"</th>
-                    <th scope="col" class="nhsuk-table__header">"Difference"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{domain_rows}</tbody>
-        </table>
+        <DataTable caption="Scores by domain: you and your partner" headers=vec!["Domain".into(), "You".into(), "Your partner".into(), "Difference".into()]>{domain_rows}</DataTable>
         <h2>"Statement by statement"</h2>
         {statement_tables}
         <p><A href="/self-assessment">"Back to your self-assessments"</A></p>

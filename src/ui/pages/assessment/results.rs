@@ -12,6 +12,7 @@ use crate::model::framework;
 use crate::model::plan::{Goal, GoalOrigin};
 use crate::model::scoring::{self, percent_label};
 use crate::ui::browser;
+use crate::ui::components::DataTable;
 use crate::ui::state::use_state;
 
 #[component]
@@ -325,18 +326,7 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p id="results-top-priorities">{summary}</p>
         </div>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"Importance and score by domain"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
-                    <th scope="col" class="nhsuk-table__header">"Importance"</th>
-                    <th scope="col" class="nhsuk-table__header">"Score"</th>
-                    <th scope="col" class="nhsuk-table__header">"Priority"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{rows}</tbody>
-        </table>
+        <DataTable caption="Importance and score by domain" headers=vec!["Domain".into(), "Importance".into(), "Score".into(), "Priority".into()]>{rows}</DataTable>
     }
 }
 
