@@ -189,3 +189,15 @@ pub fn DataTable(
         </table>
     }
 }
+
+/// A table row headed by a domain's title, followed by text cells.
+#[component]
+pub fn DomainRow(domain_id: &'static str, cells: Vec<String>) -> impl IntoView {
+    let title = crate::model::framework::domain(domain_id).map_or(domain_id, |d| d.title);
+    view! {
+        <tr class="nhsuk-table__row">
+            <th scope="row" class="nhsuk-table__cell">{title}</th>
+            {cells.into_iter().map(|c| view! { <td class="nhsuk-table__cell">{c}</td> }).collect_view()}
+        </tr>
+    }
+}

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::ui::components::DataTable;
+use crate::ui::components::{DataTable, DomainRow};
 use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;
-use crate::model::framework;
 use crate::model::scoring::{self, change_label, percent_label};
 
 /// How two of the user's own assessments compare, domain by domain.
@@ -33,14 +32,8 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
         .domains
         .iter()
         .map(|c| {
-            let title = framework::domain(c.domain_id).map_or(c.domain_id, |d| d.title);
             view! {
-                <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__cell">{title}</th>
-                    <td class="nhsuk-table__cell">{percent_label(c.before)}</td>
-                    <td class="nhsuk-table__cell">{percent_label(c.after)}</td>
-                    <td class="nhsuk-table__cell">{change_label(c.change)}</td>
-                </tr>
+                <DomainRow domain_id=c.domain_id cells=vec![percent_label(c.before), percent_label(c.after), change_label(c.change)] />
             }
         })
         .collect_view();

@@ -12,7 +12,7 @@ use crate::model::assessment_export::{import_error_message, read_assessment_expo
 use crate::model::framework::{self, DOMAINS};
 use crate::model::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
 use crate::ui::browser;
-use crate::ui::components::DataTable;
+use crate::ui::components::{DataTable, DomainRow};
 use crate::ui::state::use_state;
 
 /// What happened to the last file chosen for import.
@@ -273,14 +273,8 @@ fn Comparison(mine: Assessment, partner: Assessment) -> impl IntoView {
     let domain_rows = domains
         .iter()
         .map(|c| {
-            let title = framework::domain(c.domain_id).map_or(c.domain_id, |d| d.title);
             view! {
-                <tr class="nhsuk-table__row">
-                    <th scope="row" class="nhsuk-table__cell">{title}</th>
-                    <td class="nhsuk-table__cell">{percent_label(c.mine)}</td>
-                    <td class="nhsuk-table__cell">{percent_label(c.partner)}</td>
-                    <td class="nhsuk-table__cell">{difference_label(c.difference)}</td>
-                </tr>
+                <DomainRow domain_id=c.domain_id cells=vec![percent_label(c.mine), percent_label(c.partner), difference_label(c.difference)] />
             }
         })
         .collect_view();
