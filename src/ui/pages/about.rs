@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::ui::components::DataTable;
+
 use crate::model::framework::{
     domains_serving, PatPrinciple, DOMAINS, IMPORTANCE_LEVELS, IMPORTANCE_SOURCE, MATURITY_LEVELS,
     MATURITY_SCALE_SOURCE, PAT_CITATION, SEED_ARTICLES,
@@ -30,18 +32,7 @@ pub fn About() -> impl IntoView {
 fn SeedArticles() -> impl IntoView {
     view! {
         <h2>"The articles the content comes from"</h2>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"The seed articles"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Author"</th>
-                    <th scope="col" class="nhsuk-table__header">"Title"</th>
-                    <th scope="col" class="nhsuk-table__header">"Published"</th>
-                    <th scope="col" class="nhsuk-table__header">"File name"</th>
-                    <th scope="col" class="nhsuk-table__header">"Summary"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
+        <DataTable caption="The seed articles" headers=vec!["Author".into(), "Title".into(), "Published".into(), "File name".into(), "Summary".into()]>
                 {SEED_ARTICLES
                     .iter()
                     .map(|a| {
@@ -56,8 +47,7 @@ fn SeedArticles() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </DataTable>
     }
 }
 
@@ -111,18 +101,7 @@ fn PatPrinciples() -> impl IntoView {
         <p>
             "The domains are mapped to the six principles of the Partnership Assessment Tool, so the framework can be read against a widely used partnership tool. The descriptions are this workbook's own summaries."
         </p>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">
-                "Domains serving each Partnership Assessment Tool principle"
-            </caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Principle"</th>
-                    <th scope="col" class="nhsuk-table__header">"What it means"</th>
-                    <th scope="col" class="nhsuk-table__header">"Domains serving it"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
+        <DataTable caption="Domains serving each Partnership Assessment Tool principle" headers=vec!["Principle".into(), "What it means".into(), "Domains serving it".into()]>
                 {PatPrinciple::ALL
                     .into_iter()
                     .map(|p| {
@@ -142,8 +121,7 @@ fn PatPrinciples() -> impl IntoView {
                         }
                     })
                     .collect_view()}
-            </tbody>
-        </table>
+            </DataTable>
         <p class="nhsuk-body-s">"Source: " {PAT_CITATION}</p>
     }
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+
+use crate::ui::components::DataTable;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -37,17 +39,7 @@ pub fn Overview() -> impl IntoView {
 
         <h2>"Your assessments"</h2>
         <Show when=move || !assessments.with(Vec::is_empty) fallback=|| view! { <p>"You have not started an assessment yet."</p> }>
-            <table class="nhsuk-table">
-                <caption class="nhsuk-table__caption">"Your assessments"</caption>
-                <thead class="nhsuk-table__head">
-                    <tr>
-                        <th scope="col">"Assessment"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Overall score"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody class="nhsuk-table__body">
+            <DataTable caption="Your assessments" headers=vec!["Assessment".into(), "Progress".into(), "Overall score".into(), "Actions".into()]>
                     <For each=move || assessments.get() key=|a| (a.id.clone(), a.updated_at) children=move |a| {
                         let progress = scoring::progress(&a);
                         let title = a.title();
@@ -73,8 +65,7 @@ pub fn Overview() -> impl IntoView {
                             </tr>
                         }
                     } />
-                </tbody>
-            </table>
+                </DataTable>
         </Show>
 
         <Show when=move || assessments.with(|a| a.len() >= 2)>

@@ -306,18 +306,7 @@ fn Comparison(mine: Assessment, partner: Assessment) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <table class="nhsuk-table">
-                    <caption class="nhsuk-table__caption">{d.title}</caption>
-                    <thead class="nhsuk-table__head">
-                        <tr class="nhsuk-table__row">
-                            <th scope="col" class="nhsuk-table__header">"Statement"</th>
-                            <th scope="col" class="nhsuk-table__header">"You"</th>
-                            <th scope="col" class="nhsuk-table__header">"Your partner"</th>
-                            <th scope="col" class="nhsuk-table__header">"Talk about"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="nhsuk-table__body">{rows}</tbody>
-                </table>
+                <DataTable caption=d.title headers=vec!["Statement".into(), "You".into(), "Your partner".into(), "Talk about".into()]>{rows}</DataTable>
             }
         })
         .collect_view();

@@ -175,18 +175,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                 {bars}
             </svg>
         </figure>
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">"Scores by domain"</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
-                    <th scope="col" class="nhsuk-table__header">"Score"</th>
-                    <th scope="col" class="nhsuk-table__header">"Rated"</th>
-                    <th scope="col" class="nhsuk-table__header">"Not applicable"</th>
-                    <th scope="col" class="nhsuk-table__header">"Unanswered"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">
+        <DataTable caption="Scores by domain" headers=vec!["Domain".into(), "Score".into(), "Rated".into(), "Not applicable".into(), "Unanswered".into()]>
                 {rows}
                 <tr class="nhsuk-table__row app-table__total">
                     <td class="nhsuk-table__cell">"Overall"</td>
@@ -195,8 +184,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                     <td class="nhsuk-table__cell">{not_applicable}</td>
                     <td class="nhsuk-table__cell">{unanswered}</td>
                 </tr>
-            </tbody>
-        </table>
+            </DataTable>
     }
 }
 
