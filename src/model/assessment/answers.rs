@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
-use super::plan::{parse_optional_date, NotADate};
-use super::validation::FieldError;
+use crate::model::common::dates::{parse_optional_date, NotADate};
+use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
@@ -53,9 +54,6 @@ pub enum Rating {
     Level(u8),
     NotApplicable,
 }
-
-/// The highest maturity level on the scale (levels run 0..=MAX_LEVEL).
-pub const MAX_LEVEL: u8 = 4;
 
 impl Rating {
     /// Every choice offered for a statement, in the order shown.

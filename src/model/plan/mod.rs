@@ -2,11 +2,14 @@
 //! optional target date and, when it came from a self-assessment, a link back to
 //! the statement it addresses. The development-plan capability extends this with
 //! actions, support needed, evidence and reviews (fields added with serde defaults).
+//! Imports only `common`: goals made from assessment statements are put
+//! together by the document's operations, which know both areas.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::validation::FieldError;
+pub use crate::model::common::dates::{parse_optional_date, NotADate};
+use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Goal {
@@ -16,7 +19,8 @@ pub struct Goal {
     pub detail: String,
     #[serde(default)]
     pub target_date: Option<NaiveDate>,
-    pub created_on: NaiveDate,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
     /// Set when the goal was made from a weak or flagged assessment statement.
     #[serde(default)]
     pub origin: Option<GoalOrigin>,
@@ -55,6 +59,7 @@ impl GoalDraft {
         &self,
         id: String,
         today: NaiveDate,
+        now: DateTime<Utc>,
         origin: Option<GoalOrigin>,
     ) -> Result<Goal, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -90,25 +95,11 @@ impl GoalDraft {
             title: title.to_string(),
             detail: self.detail.trim().to_string(),
             target_date,
-            created_on: today,
+            created_at: now,
+            updated_at: now,
             origin,
         })
     }
-}
-
-/// Text that should have been a `YYYY-MM-DD` date but is not.
-#[derive(Debug, PartialEq, Eq)]
-pub struct NotADate;
-
-/// Empty text is no date; anything else must be `YYYY-MM-DD`.
-pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, NotADate> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| NotADate)
 }
 
 #[cfg(test)]
@@ -119,13 +110,17 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
+    fn now() -> DateTime<Utc> {
+        today().and_hms_opt(9, 0, 0).unwrap().and_utc()
+    }
+
     #[test]
     fn a_goal_needs_a_title() {
         let draft = GoalDraft {
             title: "   ".into(),
             ..Default::default()
         };
-        let errors = draft.validate("g1".into(), today(), None).unwrap_err();
+        let errors = draft.validate("g1".into(), today(), now(), None).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, GOAL_TITLE_FIELD);
     }
@@ -137,7 +132,7 @@ mod tests {
             target_date: "2026-01-01".into(),
             ..Default::default()
         };
-        let errors = draft.validate("g1".into(), today(), None).unwrap_err();
+        let errors = draft.validate("g1".into(), today(), now(), None).unwrap_err();
         assert_eq!(errors[0].field, GOAL_TARGET_DATE_FIELD);
     }
 
@@ -148,16 +143,16 @@ mod tests {
             target_date: "31/03/2027".into(),
             ..Default::default()
         };
-        assert!(bad.validate("g1".into(), today(), None).is_err());
+        assert!(bad.validate("g1".into(), today(), now(), None).is_err());
 
         let good = GoalDraft {
             title: "  Lead the diabetes pathway redesign ".into(),
             detail: "With the lead commissioner".into(),
             target_date: "2027-03-31".into(),
         };
-        let goal = good.validate("g1".into(), today(), None).unwrap();
+        let goal = good.validate("g1".into(), today(), now(), None).unwrap();
         assert_eq!(goal.title, "Lead the diabetes pathway redesign");
         assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
-        assert_eq!(goal.created_on, today());
+        assert_eq!(goal.created_at, now());
     }
 }

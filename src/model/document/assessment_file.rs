@@ -10,13 +10,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::assessment::{Assessment, Rating, MAX_LEVEL};
-use super::backup::{read_envelope, ReadError};
-use super::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
-use super::workbook::SCHEMA_VERSION;
-
-/// Names the file format of a shared assessment.
-pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";
+pub use super::formats::ASSESSMENT_FORMAT_NAME;
+use super::formats::{read_envelope, ReadError, ASSESSMENT_FILE_VERSION};
+use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
+use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
 
 /// The envelope written around the assessment.
 #[derive(Serialize)]
@@ -31,7 +28,7 @@ struct ExportFile<'a> {
 pub fn assessment_to_json(assessment: &Assessment) -> String {
     let file = ExportFile {
         format: ASSESSMENT_FORMAT_NAME,
-        schema_version: SCHEMA_VERSION,
+        schema_version: ASSESSMENT_FILE_VERSION,
         framework_version: FRAMEWORK_VERSION,
         assessment,
     };
@@ -81,7 +78,7 @@ fn slug(text: &str) -> String {
 /// scales. Answers to statement ids this framework does not have are kept:
 /// scoring ignores them.
 pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
-    let (value, version) = read_envelope(text, ASSESSMENT_FORMAT_NAME, |found| {
+    let (value, version) = read_envelope(text, ASSESSMENT_FORMAT_NAME, ASSESSMENT_FILE_VERSION, |found| {
         ReadError::NotAnAssessment { found }
     })?;
     check_framework_version(value.get("framework_version"))?;
@@ -117,11 +114,11 @@ fn check_framework_version(found: Option<&Value>) -> Result<(), ReadError> {
     }
 }
 
-/// Brings an export of an older schema version up to `SCHEMA_VERSION`. As with
-/// `backup::migrate`, version 1 is the first, so there are no steps yet.
+/// Brings an export of an older file version up to `ASSESSMENT_FILE_VERSION`.
+/// Version 1 is the first, so there are no steps yet.
 fn migrate_export(value: Value, from: u32) -> Result<Value, ReadError> {
     match from {
-        SCHEMA_VERSION => Ok(value),
+        ASSESSMENT_FILE_VERSION => Ok(value),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -173,10 +170,10 @@ pub fn import_error_message(error: &ReadError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::assessment::scoring;
     use crate::model::assessment::Role;
-    use crate::model::backup;
-    use crate::model::scoring;
-    use crate::model::Workbook;
+    use crate::model::document::backup;
+    use crate::model::document::Workbook;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn sample() -> Assessment {
@@ -256,7 +253,7 @@ mod tests {
         assert_eq!(
             err,
             ReadError::NotAnAssessment {
-                found: Some(crate::model::FORMAT_NAME.into())
+                found: Some(crate::model::document::FORMAT_NAME.into())
             }
         );
         assert!(err
@@ -276,11 +273,12 @@ mod tests {
     #[test]
     fn newer_schema_or_framework_versions_are_refused() {
         let mut v = export_value();
-        v["schema_version"] = Value::from(SCHEMA_VERSION + 1);
+        v["schema_version"] = Value::from(ASSESSMENT_FILE_VERSION + 1);
         assert_eq!(
             read_assessment_export(&v.to_string()).unwrap_err(),
             ReadError::NewerVersion {
-                found: u64::from(SCHEMA_VERSION) + 1
+                found: u64::from(ASSESSMENT_FILE_VERSION) + 1,
+                supported: ASSESSMENT_FILE_VERSION
             }
         );
 

@@ -1,20 +1,14 @@
-//! The saved document. Everything a user enters lives in one `Workbook`, which is
-//! saved whole to the browser's local storage and exported whole as a backup file.
+//! The saved document. Everything a user enters lives in one `Workbook`, which
+//! is saved whole to the browser's local storage and exported whole as a backup
+//! file. It is changed only through the named operations in `changes`.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::assessment::Assessment;
-use super::ids::make_id;
-use super::placement::Placement;
-use super::plan::DevelopmentPlan;
-
-/// Names the file format, so a backup can be told apart from any other JSON.
-pub const FORMAT_NAME: &str = "commissioning-workbook";
-
-/// The version of the saved shape. Raise it (and add a step to
-/// `backup::migrate`) whenever a change would stop older documents loading.
-pub const SCHEMA_VERSION: u32 = 1;
+use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
+use crate::model::assessment::Assessment;
+use crate::model::placement::Placement;
+use crate::model::plan::DevelopmentPlan;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Workbook {
@@ -22,9 +16,10 @@ pub struct Workbook {
     pub schema_version: u32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-    /// Feeds record ids; see `ids`.
+    /// Raised by one each time the document is saved, so a tab can tell that
+    /// another tab has saved since it last read, and never overwrite that.
     #[serde(default)]
-    pub id_counter: u64,
+    pub revision: u64,
     /// The user's own self-assessments, oldest first.
     #[serde(default)]
     pub assessments: Vec<Assessment>,
@@ -35,6 +30,28 @@ pub struct Workbook {
     pub development_plan: DevelopmentPlan,
     #[serde(default)]
     pub placements: Vec<Placement>,
+    /// Records the user deleted: what was deleted and when, so that merging
+    /// two copies can tell a deletion from a record the other copy never had.
+    #[serde(default)]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// What is left of a deleted record.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Tombstone {
+    pub id: String,
+    pub kind: RecordKind,
+    pub deleted_at: DateTime<Utc>,
+}
+
+/// The kinds of record a workbook holds.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Assessment,
+    PartnerAssessment,
+    Goal,
+    Placement,
 }
 
 impl Workbook {
@@ -44,23 +61,13 @@ impl Workbook {
             schema_version: SCHEMA_VERSION,
             created_at: now,
             updated_at: now,
-            id_counter: 0,
+            revision: 0,
             assessments: Vec::new(),
             partner_assessments: Vec::new(),
             development_plan: DevelopmentPlan::default(),
             placements: Vec::new(),
+            deleted: Vec::new(),
         }
-    }
-
-    /// A fresh id for a new record of this workbook.
-    pub fn next_id(&mut self, prefix: &str, now: DateTime<Utc>) -> String {
-        self.id_counter += 1;
-        make_id(prefix, now, self.id_counter)
-    }
-
-    /// Records that the user changed something.
-    pub fn touch(&mut self, now: DateTime<Utc>) {
-        self.updated_at = now;
     }
 
     /// True when the user has entered nothing yet.
@@ -76,6 +83,19 @@ impl Workbook {
             goals: self.development_plan.goals.len(),
             placements: self.placements.len(),
         }
+    }
+
+    pub fn assessment(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    pub fn partner_assessment(&self, id: &str) -> Option<&Assessment> {
+        self.partner_assessments.iter().find(|a| a.id == id)
+    }
+
+    /// True when the record with this id was deleted.
+    pub fn was_deleted(&self, id: &str) -> bool {
+        self.deleted.iter().any(|t| t.id == id)
     }
 }
 

@@ -6,7 +6,7 @@
 //! statement id. Answers whose id is not in the current framework (from an
 //! older or hand-edited file) are therefore kept but simply never scored.
 
-use super::assessment::{Assessment, Rating, MAX_LEVEL};
+use super::answers::{Assessment, Rating, MAX_LEVEL};
 use super::framework::{self, Domain, DOMAINS};
 
 /// How scores are worked out, in plain English for the results page.
@@ -402,7 +402,7 @@ pub fn compare_domains(mine: &Assessment, partner: &Assessment) -> Vec<DomainCom
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::assessment::Role;
+    use crate::model::assessment::answers::Role;
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     fn now() -> DateTime<Utc> {

@@ -2,146 +2,83 @@
 //! files and restores all go through here, so one set of checks decides what is
 //! readable. Nothing here touches the browser; `ui::storage` does that.
 
-use std::fmt;
-
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde_json::{json, Value};
 
-use super::assessment_export::ASSESSMENT_FORMAT_NAME;
-use super::framework::FRAMEWORK_VERSION;
-use super::workbook::{Workbook, FORMAT_NAME, SCHEMA_VERSION};
+use super::formats::{read_envelope, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::workbook::Workbook;
 
-/// Why a piece of text could not be read as a workbook. The `Display` text is
-/// shown to the user, so it says what is wrong in plain English.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReadError {
-    NotJson(String),
-    NotAnObject,
-    WrongFormat {
-        found: Option<String>,
-    },
-    MissingVersion,
-    NewerVersion {
-        found: u64,
-    },
-    Invalid(String),
-    /// Importing a partner's assessment: the file is some other format (for
-    /// example a whole-workbook backup). Kept apart from `WrongFormat`, whose
-    /// message is about backups.
-    NotAnAssessment {
-        found: Option<String>,
-    },
-    /// The assessment was made against a newer framework than this app has.
-    NewerFramework {
-        found: u64,
-    },
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::NotJson(detail) => write!(
-                f,
-                "The file is not valid JSON, so it cannot be a workbook backup ({detail})."
-            ),
-            ReadError::NotAnObject => write!(
-                f,
-                "The file is JSON but not a workbook backup: it does not hold a single record."
-            ),
-            ReadError::WrongFormat { found: Some(name) } => write!(
-                f,
-                "The file is a \"{name}\" file, not a Commissioning Workbook backup."
-            ),
-            ReadError::WrongFormat { found: None } => write!(
-                f,
-                "The file is not a Commissioning Workbook backup: it has no \"format\" of \"{FORMAT_NAME}\"."
-            ),
-            ReadError::MissingVersion => write!(
-                f,
-                "The file does not say which schema version it uses, so it cannot be read safely."
-            ),
-            ReadError::NewerVersion { found } => write!(
-                f,
-                "The file uses schema version {found}, which is newer than this app understands \
-                 (version {SCHEMA_VERSION}). Use a newer version of the workbook to open it."
-            ),
-            ReadError::Invalid(detail) => write!(
-                f,
-                "The file looks like a workbook backup but part of it cannot be read: {detail}."
-            ),
-            ReadError::NotAnAssessment { found: Some(name) } if name == FORMAT_NAME => write!(
-                f,
-                "The file is a whole Commissioning Workbook backup, not a shared assessment. \
-                 To restore a backup, use \"Restore from a file\" on Your data."
-            ),
-            ReadError::NotAnAssessment { found: Some(name) } => write!(
-                f,
-                "The file is a \"{name}\" file, not a partnership assessment shared from the Commissioning Workbook."
-            ),
-            ReadError::NotAnAssessment { found: None } => write!(
-                f,
-                "The file is not a partnership assessment shared from the Commissioning Workbook: \
-                 it has no \"format\" of \"{ASSESSMENT_FORMAT_NAME}\"."
-            ),
-            ReadError::NewerFramework { found } => write!(
-                f,
-                "The assessment was made with version {found} of the assessment statements, which is newer \
-                 than this app has (version {FRAMEWORK_VERSION}). Use a newer version of the workbook to open it."
-            ),
-        }
-    }
-}
-
-/// The whole workbook as pretty-printed JSON, for local storage and backup files.
+/// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
     // Serialising plain structs with string keys cannot fail.
     serde_json::to_string_pretty(workbook).expect("workbook serialises")
 }
 
+/// The whole workbook as compact JSON, for local storage, where space is scarce.
+pub fn to_storage_json(workbook: &Workbook) -> String {
+    serde_json::to_string(workbook).expect("workbook serialises")
+}
+
 /// Reads a workbook from JSON text: checks the format name and schema version,
 /// migrates older versions, then reads every field.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
-    let (value, version) =
-        read_envelope(text, FORMAT_NAME, |found| ReadError::WrongFormat { found })?;
+    let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION, |found| {
+        ReadError::WrongFormat { found }
+    })?;
     let current = migrate(value, version)?;
     serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
 }
 
-/// The checks every file this app writes shares: valid JSON, one object, the
-/// expected `format` name (else `wrong_format` with the name found), and a
-/// `schema_version` no newer than this app's. Returns the JSON and its version.
-pub fn read_envelope(
-    text: &str,
-    format_name: &str,
-    wrong_format: fn(Option<String>) -> ReadError,
-) -> Result<(Value, u32), ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    let object = value.as_object().ok_or(ReadError::NotAnObject)?;
-    let found = object.get("format").and_then(Value::as_str);
-    if found != Some(format_name) {
-        return Err(wrong_format(found.map(str::to_string)));
-    }
-    let version = object
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(ReadError::MissingVersion)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(ReadError::NewerVersion { found: version });
-    }
-    // Not newer than SCHEMA_VERSION, so it fits a u32.
-    Ok((value, version as u32))
-}
-
 /// Brings a document of an older schema version up to `SCHEMA_VERSION`, one
-/// step at a time. Version 1 is the first, so there are no steps yet: a future
-/// version 2 adds `1 => migrate(step_1_to_2(value)?, 2)` and a test with an old file.
+/// step at a time. Each step also writes its own version number, so a migrated
+/// document is saved as the current version and never migrated twice.
 pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
     match from {
         SCHEMA_VERSION => Ok(value),
+        1 => migrate(step_1_to_2(value)?, 2),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
     }
+}
+
+/// Version 2 gave every record `created_at` and `updated_at`, replaced the
+/// per-workbook id counter with random ids (old ids stay as they are: they are
+/// unique within their workbook), and added the save revision and tombstones.
+fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value
+        .as_object_mut()
+        .ok_or(ReadError::NotAnObject)?;
+    doc.remove("id_counter");
+    let created = doc
+        .get("created_at")
+        .cloned()
+        .ok_or_else(|| ReadError::Invalid("missing field `created_at`".into()))?;
+    if let Some(goals) = doc
+        .get_mut("development_plan")
+        .and_then(|p| p.get_mut("goals"))
+        .and_then(Value::as_array_mut)
+    {
+        for goal in goals.iter_mut().filter_map(Value::as_object_mut) {
+            // A goal knew only the day it was added: take midnight UTC of that day.
+            let when = match goal.remove("created_on") {
+                Some(Value::String(day)) => json!(format!("{day}T00:00:00Z")),
+                _ => created.clone(),
+            };
+            goal.entry("created_at").or_insert(when.clone());
+            goal.entry("updated_at").or_insert(when);
+        }
+    }
+    if let Some(placements) = doc.get_mut("placements").and_then(Value::as_array_mut) {
+        for placement in placements.iter_mut().filter_map(Value::as_object_mut) {
+            placement.entry("created_at").or_insert(created.clone());
+            placement.entry("updated_at").or_insert(created.clone());
+        }
+    }
+    doc.entry("revision").or_insert(json!(0));
+    doc.entry("deleted").or_insert(json!([]));
+    doc.insert("schema_version".into(), json!(2));
+    Ok(value)
 }
 
 /// The backup file name for a given day, e.g. `commissioning-workbook-2026-11-22.json`.
@@ -182,13 +119,13 @@ mod tests {
     fn sample() -> Workbook {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap();
         let mut wb = Workbook::new(now);
-        let id = wb.next_id("goal", now);
         wb.development_plan.goals.push(Goal {
-            id,
+            id: crate::model::common::ids::new_id("goal"),
             title: "Lead the respiratory pathway review".into(),
             detail: "Pair with the lead commissioner".into(),
             target_date: NaiveDate::from_ymd_opt(2027, 3, 31),
-            created_on: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            created_at: now,
+            updated_at: now,
             origin: Some(GoalOrigin {
                 assessment_id: "a-1".into(),
                 statement_id: "power-1".into(),
@@ -202,8 +139,11 @@ mod tests {
         let wb = sample();
         let text = to_json(&wb);
         assert!(text.contains("\"format\": \"commissioning-workbook\""));
-        assert!(text.contains("\"schema_version\": 1"));
+        assert!(text.contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
         assert_eq!(read_workbook(&text).unwrap(), wb);
+        let compact = to_storage_json(&wb);
+        assert!(!compact.contains('\n'), "storage holds compact JSON");
+        assert_eq!(read_workbook(&compact).unwrap(), wb);
     }
 
     #[test]
@@ -236,7 +176,8 @@ mod tests {
         assert_eq!(
             err,
             ReadError::NewerVersion {
-                found: u64::from(SCHEMA_VERSION) + 1
+                found: u64::from(SCHEMA_VERSION) + 1,
+                supported: SCHEMA_VERSION
             }
         );
         assert!(err.to_string().contains("newer"));
@@ -261,7 +202,7 @@ mod tests {
     #[test]
     fn a_right_format_with_a_broken_field_is_refused() {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
-        value["development_plan"]["goals"][0]["created_on"] = Value::from("yesterday");
+        value["development_plan"]["goals"][0]["created_at"] = Value::from("yesterday");
         assert!(matches!(
             read_workbook(&value.to_string()),
             Err(ReadError::Invalid(_))
@@ -284,6 +225,8 @@ mod tests {
 
     #[test]
     fn assessment_import_errors_read_sensibly() {
+        use super::super::formats::ASSESSMENT_FORMAT_NAME;
+        use crate::model::assessment::framework::FRAMEWORK_VERSION;
         let backup = ReadError::NotAnAssessment {
             found: Some(FORMAT_NAME.into()),
         };
@@ -303,6 +246,49 @@ mod tests {
         assert!(newer
             .to_string()
             .contains(&format!("version {}", FRAMEWORK_VERSION + 1)));
+    }
+
+    /// A document exactly as version 1 of the app saved it.
+    const SCHEMA_1_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-1.json");
+
+    #[test]
+    fn a_schema_1_document_is_migrated_and_saved_as_the_current_version() {
+        let wb = read_workbook(SCHEMA_1_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert_eq!(wb.revision, 0);
+        assert!(wb.deleted.is_empty());
+        assert_eq!(wb.assessments.len(), 1);
+        assert_eq!(wb.partner_assessments.len(), 1);
+        let goals = &wb.development_plan.goals;
+        assert_eq!(goals.len(), 2);
+        assert_eq!(
+            goals[0].created_at,
+            Utc.with_ymd_and_hms(2026, 11, 22, 0, 0, 0).unwrap(),
+            "the day a goal was added becomes its created time"
+        );
+        assert_eq!(goals[0].updated_at, goals[0].created_at);
+        assert_eq!(
+            goals[1].origin.as_ref().unwrap().statement_id,
+            "power-1"
+        );
+        assert_eq!(wb.assessments[0].level("power-1"), Some(1));
+
+        // Written back, it says the current version, so it is not migrated again.
+        let text = to_storage_json(&wb);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["schema_version"], json!(SCHEMA_VERSION));
+        assert!(value.get("id_counter").is_none());
+        assert_eq!(read_workbook(&text).unwrap(), wb);
+    }
+
+    #[test]
+    fn a_schema_1_document_without_a_created_time_is_refused_not_guessed() {
+        let mut value: Value = serde_json::from_str(SCHEMA_1_FIXTURE).unwrap();
+        value.as_object_mut().unwrap().remove("created_at");
+        assert!(matches!(
+            read_workbook(&value.to_string()),
+            Err(ReadError::Invalid(_))
+        ));
     }
 
     #[test]

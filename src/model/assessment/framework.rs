@@ -735,8 +735,11 @@ pub struct MaturityLevel {
     pub descriptor: &'static str,
 }
 
-/// Levels 0 to `assessment::MAX_LEVEL`, lowest first.
-pub const MATURITY_LEVELS: [MaturityLevel; super::assessment::MAX_LEVEL as usize + 1] = [
+/// The highest maturity level on the scale (levels run 0..=MAX_LEVEL).
+pub const MAX_LEVEL: u8 = 4;
+
+/// Levels 0 to `MAX_LEVEL`, lowest first.
+pub const MATURITY_LEVELS: [MaturityLevel; MAX_LEVEL as usize + 1] = [
     MaturityLevel {
         level: 0,
         name: "Not in place",
@@ -852,7 +855,6 @@ pub fn domains_serving(principle: PatPrinciple) -> impl Iterator<Item = &'static
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::assessment::MAX_LEVEL;
     use std::collections::BTreeSet;
     use std::path::Path;
 

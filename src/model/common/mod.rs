@@ -1,0 +1,6 @@
+//! Pieces every area of the model shares: record ids, dates as users type and
+//! read them, and form errors. Nothing here imports any other part of the model.
+
+pub mod dates;
+pub mod ids;
+pub mod validation;

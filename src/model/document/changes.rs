@@ -1,0 +1,626 @@
+//! Every change a user can make to the workbook, as a named operation.
+//!
+//! Pages never edit the `Workbook` themselves: they build a `Change` and the UI
+//! store applies it with `Workbook::apply`. The rules ("a statement becomes a
+//! goal once", "a goal needs a title") live here, where native tests reach
+//! them. A change is plain data that carries the ids it creates, so the same
+//! change can be replayed on a newer copy of the document saved by another tab
+//! (see `sync`) and give the same result.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::workbook::{RecordKind, Tombstone, Workbook};
+use crate::model::assessment::framework::{self, MAX_IMPORTANCE, MIN_IMPORTANCE};
+use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
+use crate::model::common::ids::new_id;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::{Goal, GoalDraft, GoalOrigin};
+
+/// When a change was made: the moment (for `updated_at`) and the user's own
+/// calendar day (for date rules such as "a target date is not in the past").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub at: DateTime<Utc>,
+    pub today: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    StartAssessment {
+        id: String,
+        draft: AssessmentDraft,
+    },
+    SetRating {
+        assessment_id: String,
+        statement_id: String,
+        rating: Option<Rating>,
+    },
+    SetEvidence {
+        assessment_id: String,
+        statement_id: String,
+        text: String,
+    },
+    SetFlagged {
+        assessment_id: String,
+        statement_id: String,
+        flagged: bool,
+    },
+    SetImportance {
+        assessment_id: String,
+        domain_id: String,
+        importance: Option<u8>,
+    },
+    DeleteAssessment {
+        id: String,
+    },
+    ImportPartnerAssessment {
+        id: String,
+        assessment: Box<Assessment>,
+    },
+    RemovePartnerAssessment {
+        id: String,
+    },
+    AddGoal {
+        id: String,
+        draft: GoalDraft,
+    },
+    AddGoalFromStatement {
+        id: String,
+        assessment_id: String,
+        statement_id: String,
+    },
+    RemoveGoal {
+        id: String,
+    },
+}
+
+/// Why a change was not made. Nothing in the workbook changes when one is refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The user's input needs fixing; each error names its form field.
+    Invalid(Vec<FieldError>),
+    /// The record the change is about is not in the workbook (for example it
+    /// was deleted in another tab).
+    NotFound,
+    /// The statement is already a goal in the development plan.
+    AlreadyInPlan,
+    /// The statement id is not in the framework.
+    UnknownStatement,
+    /// A value off its scale, such as importance 4.
+    OutOfRange,
+    /// A record with this id is already in the workbook.
+    DuplicateId,
+}
+
+impl Change {
+    /// Starts an assessment under a new random id.
+    pub fn start_assessment(draft: AssessmentDraft) -> Change {
+        Change::StartAssessment {
+            id: new_id("assessment"),
+            draft,
+        }
+    }
+
+    pub fn add_goal(draft: GoalDraft) -> Change {
+        Change::AddGoal {
+            id: new_id("goal"),
+            draft,
+        }
+    }
+
+    pub fn add_goal_from_statement(assessment_id: &str, statement_id: &str) -> Change {
+        Change::AddGoalFromStatement {
+            id: new_id("goal"),
+            assessment_id: assessment_id.to_string(),
+            statement_id: statement_id.to_string(),
+        }
+    }
+
+    /// Imports a partner's assessment under a new id of ours: theirs could
+    /// clash with one of our own records.
+    pub fn import_partner_assessment(assessment: Assessment) -> Change {
+        Change::ImportPartnerAssessment {
+            id: new_id("partner"),
+            assessment: Box::new(assessment),
+        }
+    }
+
+    /// True for changes made keystroke by keystroke, which are saved a moment
+    /// after typing pauses rather than on every key.
+    pub fn is_typing(&self) -> bool {
+        matches!(self, Change::SetEvidence { .. })
+    }
+
+    /// True when `later` makes this change pointless (the same field typed
+    /// again), so only the later one needs keeping for a replay.
+    pub fn superseded_by(&self, later: &Change) -> bool {
+        match (self, later) {
+            (
+                Change::SetEvidence {
+                    assessment_id: a1,
+                    statement_id: s1,
+                    ..
+                },
+                Change::SetEvidence {
+                    assessment_id: a2,
+                    statement_id: s2,
+                    ..
+                },
+            ) => a1 == a2 && s1 == s2,
+            _ => false,
+        }
+    }
+}
+
+impl Workbook {
+    /// Applies one change, or refuses it and changes nothing.
+    pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<(), Refusal> {
+        match change {
+            Change::StartAssessment { id, draft } => self.start_assessment(id, draft, stamp),
+            Change::SetRating {
+                assessment_id,
+                statement_id,
+                rating,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_rating(statement_id, *rating, stamp.at);
+                Ok(())
+            }),
+            Change::SetEvidence {
+                assessment_id,
+                statement_id,
+                text,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_evidence(statement_id, text, stamp.at);
+                Ok(())
+            }),
+            Change::SetFlagged {
+                assessment_id,
+                statement_id,
+                flagged,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_flagged(statement_id, *flagged, stamp.at);
+                Ok(())
+            }),
+            Change::SetImportance {
+                assessment_id,
+                domain_id,
+                importance,
+            } => self.set_importance(assessment_id, domain_id, *importance, stamp),
+            Change::DeleteAssessment { id } => self.delete_assessment(id, stamp),
+            Change::ImportPartnerAssessment { id, assessment } => {
+                self.import_partner_assessment(id, assessment, stamp)
+            }
+            Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
+            Change::AddGoal { id, draft } => self.add_goal(id, draft, stamp),
+            Change::AddGoalFromStatement {
+                id,
+                assessment_id,
+                statement_id,
+            } => self.add_goal_from_statement(id, assessment_id, statement_id, stamp),
+            Change::RemoveGoal { id } => self.remove_goal(id, stamp),
+        }
+    }
+
+    /// True when some record already uses `id`.
+    fn id_in_use(&self, id: &str) -> bool {
+        self.assessments.iter().any(|a| a.id == id)
+            || self.partner_assessments.iter().any(|a| a.id == id)
+            || self.development_plan.goals.iter().any(|g| g.id == id)
+            || self.placements.iter().any(|p| p.id == id)
+            || self.was_deleted(id)
+    }
+
+    fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
+        self.deleted.push(Tombstone {
+            id: id.to_string(),
+            kind,
+            deleted_at: stamp.at,
+        });
+        self.updated_at = stamp.at;
+    }
+
+    pub fn start_assessment(
+        &mut self,
+        id: &str,
+        draft: &AssessmentDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let assessment = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.assessments.push(assessment);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Changes one of the user's own assessments with `edit`.
+    fn edit_assessment(
+        &mut self,
+        assessment_id: &str,
+        stamp: Stamp,
+        edit: impl FnOnce(&mut Assessment) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        let assessment = self
+            .assessments
+            .iter_mut()
+            .find(|a| a.id == assessment_id)
+            .ok_or(Refusal::NotFound)?;
+        edit(assessment)?;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn set_importance(
+        &mut self,
+        assessment_id: &str,
+        domain_id: &str,
+        importance: Option<u8>,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if importance.is_some_and(|v| !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&v)) {
+            return Err(Refusal::OutOfRange);
+        }
+        self.edit_assessment(assessment_id, stamp, |a| {
+            a.set_importance(domain_id, importance, stamp.at);
+            Ok(())
+        })
+    }
+
+    pub fn delete_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let before = self.assessments.len();
+        self.assessments.retain(|a| a.id != id);
+        if self.assessments.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::Assessment, stamp);
+        Ok(())
+    }
+
+    pub fn import_partner_assessment(
+        &mut self,
+        id: &str,
+        assessment: &Assessment,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let mut assessment = assessment.clone();
+        assessment.id = id.to_string();
+        self.partner_assessments.push(assessment);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn remove_partner_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let before = self.partner_assessments.len();
+        self.partner_assessments.retain(|a| a.id != id);
+        if self.partner_assessments.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::PartnerAssessment, stamp);
+        Ok(())
+    }
+
+    pub fn add_goal(&mut self, id: &str, draft: &GoalDraft, stamp: Stamp) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let goal = draft
+            .validate(id.to_string(), stamp.today, stamp.at, None)
+            .map_err(Refusal::Invalid)?;
+        self.development_plan.goals.push(goal);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// True when a goal made from this statement of this assessment is in the plan.
+    pub fn statement_is_in_plan(&self, assessment_id: &str, statement_id: &str) -> bool {
+        self.development_plan.goals.iter().any(|g| {
+            g.origin.as_ref().is_some_and(|o| {
+                o.assessment_id == assessment_id && o.statement_id == statement_id
+            })
+        })
+    }
+
+    /// Turns a statement of one of the user's assessments into a goal, worded
+    /// from the statement and the rating given. A statement becomes a goal once.
+    pub fn add_goal_from_statement(
+        &mut self,
+        id: &str,
+        assessment_id: &str,
+        statement_id: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
+        let (domain, statement) =
+            framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
+        if self.statement_is_in_plan(assessment_id, statement_id) {
+            return Err(Refusal::AlreadyInPlan);
+        }
+        let rating = assessment
+            .rating(statement_id)
+            .map(|r| format!(" You rated it: {}.", r.label()))
+            .unwrap_or_default();
+        let goal = Goal {
+            id: id.to_string(),
+            title: format!("Improve: {}", statement.text),
+            detail: format!(
+                "From your self-assessment of {}, in the domain \"{}\".{rating}",
+                assessment.partnership, domain.title
+            ),
+            target_date: None,
+            created_at: stamp.at,
+            updated_at: stamp.at,
+            origin: Some(GoalOrigin {
+                assessment_id: assessment_id.to_string(),
+                statement_id: statement_id.to_string(),
+            }),
+        };
+        self.development_plan.goals.push(goal);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let goals = &mut self.development_plan.goals;
+        let before = goals.len();
+        goals.retain(|g| g.id != id);
+        if goals.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::Goal, stamp);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::Role;
+    use crate::model::plan::GOAL_TITLE_FIELD;
+    use chrono::TimeZone;
+
+    pub(crate) fn stamp(minute: u32) -> Stamp {
+        Stamp {
+            at: Utc.with_ymd_and_hms(2026, 11, 24, 9, minute, 0).unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        }
+    }
+
+    fn draft() -> AssessmentDraft {
+        AssessmentDraft {
+            partnership: "East Kent".into(),
+            clinical_area: "Respiratory".into(),
+            role: Role::Clinician,
+            date: "2026-11-24".into(),
+        }
+    }
+
+    fn with_assessment() -> Workbook {
+        let mut wb = Workbook::new(stamp(0).at);
+        wb.apply(
+            &Change::StartAssessment {
+                id: "a1".into(),
+                draft: draft(),
+            },
+            stamp(1),
+        )
+        .unwrap();
+        wb
+    }
+
+    #[test]
+    fn starting_an_assessment_validates_and_stamps() {
+        let mut wb = Workbook::new(stamp(0).at);
+        let refused = wb.apply(
+            &Change::start_assessment(AssessmentDraft::default()),
+            stamp(1),
+        );
+        assert!(matches!(refused, Err(Refusal::Invalid(ref e)) if e.len() == 2));
+        assert!(wb.assessments.is_empty());
+        assert_eq!(wb.updated_at, stamp(0).at, "a refused change changes nothing");
+
+        wb.apply(&Change::start_assessment(draft()), stamp(2)).unwrap();
+        assert_eq!(wb.assessments.len(), 1);
+        assert!(wb.assessments[0].id.starts_with("assessment-"));
+        assert_eq!(wb.assessments[0].created_at, stamp(2).at);
+        assert_eq!(wb.updated_at, stamp(2).at);
+    }
+
+    #[test]
+    fn answers_are_set_through_named_changes() {
+        let mut wb = with_assessment();
+        let set = |statement: &str, rating| Change::SetRating {
+            assessment_id: "a1".into(),
+            statement_id: statement.into(),
+            rating,
+        };
+        wb.apply(&set("power-1", Some(Rating::Level(3))), stamp(2))
+            .unwrap();
+        wb.apply(
+            &Change::SetEvidence {
+                assessment_id: "a1".into(),
+                statement_id: "power-1".into(),
+                text: "Board minutes".into(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        wb.apply(
+            &Change::SetFlagged {
+                assessment_id: "a1".into(),
+                statement_id: "trust-1".into(),
+                flagged: true,
+            },
+            stamp(4),
+        )
+        .unwrap();
+        let a = wb.assessment("a1").unwrap();
+        assert_eq!(a.level("power-1"), Some(3));
+        assert_eq!(a.answer("power-1").unwrap().evidence, "Board minutes");
+        assert!(a.is_flagged("trust-1"));
+        assert_eq!(a.updated_at, stamp(4).at);
+        assert_eq!(wb.updated_at, stamp(4).at);
+
+        assert_eq!(
+            wb.apply(&set("power-1", None), stamp(5)).err(),
+            None,
+            "clearing a rating is a change too"
+        );
+        let missing = Change::SetRating {
+            assessment_id: "nope".into(),
+            statement_id: "power-1".into(),
+            rating: None,
+        };
+        assert_eq!(wb.apply(&missing, stamp(6)), Err(Refusal::NotFound));
+    }
+
+    #[test]
+    fn importance_must_be_on_its_scale() {
+        let mut wb = with_assessment();
+        let set = |v| Change::SetImportance {
+            assessment_id: "a1".into(),
+            domain_id: "power".into(),
+            importance: v,
+        };
+        assert_eq!(wb.apply(&set(Some(4)), stamp(2)), Err(Refusal::OutOfRange));
+        wb.apply(&set(Some(3)), stamp(3)).unwrap();
+        assert_eq!(wb.assessment("a1").unwrap().importance_of("power"), Some(3));
+        wb.apply(&set(None), stamp(4)).unwrap();
+        assert_eq!(wb.assessment("a1").unwrap().importance_of("power"), None);
+    }
+
+    #[test]
+    fn a_goal_needs_a_title_and_gets_a_random_id_and_times() {
+        let mut wb = Workbook::new(stamp(0).at);
+        let refused = wb.apply(&Change::add_goal(GoalDraft::default()), stamp(1));
+        match refused {
+            Err(Refusal::Invalid(errors)) => assert_eq!(errors[0].field, GOAL_TITLE_FIELD),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        let draft = GoalDraft {
+            title: "Chair the programme board".into(),
+            ..Default::default()
+        };
+        wb.apply(&Change::add_goal(draft.clone()), stamp(2)).unwrap();
+        wb.apply(&Change::add_goal(draft), stamp(3)).unwrap();
+        let goals = &wb.development_plan.goals;
+        assert_eq!(goals.len(), 2);
+        assert_ne!(goals[0].id, goals[1].id);
+        assert_eq!(goals[0].created_at, stamp(2).at);
+        assert_eq!(goals[0].updated_at, stamp(2).at);
+    }
+
+    #[test]
+    fn a_statement_becomes_a_goal_once() {
+        let mut wb = with_assessment();
+        wb.apply(
+            &Change::SetRating {
+                assessment_id: "a1".into(),
+                statement_id: "power-1".into(),
+                rating: Some(Rating::Level(1)),
+            },
+            stamp(2),
+        )
+        .unwrap();
+        let first = Change::add_goal_from_statement("a1", "power-1");
+        wb.apply(&first, stamp(3)).unwrap();
+        let goal = &wb.development_plan.goals[0];
+        assert!(goal.title.starts_with("Improve: "));
+        assert!(goal.detail.contains("East Kent"));
+        assert!(goal.detail.contains("You rated it: 1"));
+        assert!(wb.statement_is_in_plan("a1", "power-1"));
+
+        assert_eq!(
+            wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(4)),
+            Err(Refusal::AlreadyInPlan)
+        );
+        assert_eq!(
+            wb.apply(&Change::add_goal_from_statement("a1", "no-such"), stamp(4)),
+            Err(Refusal::UnknownStatement)
+        );
+        assert_eq!(
+            wb.apply(&Change::add_goal_from_statement("zz", "power-1"), stamp(4)),
+            Err(Refusal::NotFound)
+        );
+        // Once the goal is removed, the statement can become a goal again.
+        let id = wb.development_plan.goals[0].id.clone();
+        wb.apply(&Change::RemoveGoal { id }, stamp(5)).unwrap();
+        wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(6))
+            .unwrap();
+    }
+
+    #[test]
+    fn deleting_leaves_a_tombstone_and_ids_are_never_reused() {
+        let mut wb = with_assessment();
+        let add = Change::AddGoal {
+            id: "g1".into(),
+            draft: GoalDraft {
+                title: "Goal".into(),
+                ..Default::default()
+            },
+        };
+        wb.apply(&add, stamp(2)).unwrap();
+        assert_eq!(wb.apply(&add, stamp(3)), Err(Refusal::DuplicateId));
+        wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(4))
+            .unwrap();
+        assert!(wb.development_plan.goals.is_empty());
+        assert_eq!(
+            wb.deleted,
+            vec![Tombstone {
+                id: "g1".into(),
+                kind: RecordKind::Goal,
+                deleted_at: stamp(4).at
+            }]
+        );
+        assert_eq!(
+            wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(5)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            wb.apply(&add, stamp(6)),
+            Err(Refusal::DuplicateId),
+            "a deleted record's id is not brought back"
+        );
+
+        wb.apply(&Change::DeleteAssessment { id: "a1".into() }, stamp(7))
+            .unwrap();
+        assert!(wb.assessments.is_empty());
+        assert_eq!(wb.deleted[1].kind, RecordKind::Assessment);
+    }
+
+    #[test]
+    fn partner_assessments_are_imported_under_our_own_id_and_removed_with_a_tombstone() {
+        let mut wb = with_assessment();
+        let theirs = wb.assessment("a1").unwrap().clone();
+        let import = Change::import_partner_assessment(theirs);
+        wb.apply(&import, stamp(2)).unwrap();
+        let id = wb.partner_assessments[0].id.clone();
+        assert!(id.starts_with("partner-"));
+        assert_ne!(id, "a1");
+        wb.apply(&Change::RemovePartnerAssessment { id: id.clone() }, stamp(3))
+            .unwrap();
+        assert!(wb.partner_assessments.is_empty());
+        assert!(wb.was_deleted(&id));
+    }
+
+    #[test]
+    fn typing_changes_supersede_each_other_only_for_the_same_field() {
+        let typed = |statement: &str, text: &str| Change::SetEvidence {
+            assessment_id: "a1".into(),
+            statement_id: statement.into(),
+            text: text.into(),
+        };
+        assert!(typed("power-1", "B").is_typing());
+        assert!(typed("power-1", "B").superseded_by(&typed("power-1", "Bo")));
+        assert!(!typed("power-1", "B").superseded_by(&typed("power-2", "Bo")));
+        assert!(!Change::RemoveGoal { id: "g".into() }.is_typing());
+    }
+}

@@ -1,0 +1,16 @@
+//! The saved document and everything about it as a whole: the `Workbook`, the
+//! named operations that change it (`changes`), keeping two tabs in step
+//! (`sync`), and the files users hold — backups with their schema versions and
+//! migrations (`backup`) and single shared assessments (`assessment_file`).
+//! This is the one area that imports the others; none of them imports it.
+
+pub mod assessment_file;
+pub mod backup;
+pub mod changes;
+pub mod formats;
+pub mod sync;
+pub mod workbook;
+
+pub use changes::{Change, Refusal, Stamp};
+pub use formats::{ReadError, FORMAT_NAME, SCHEMA_VERSION};
+pub use workbook::{RecordKind, Tombstone, Workbook, WorkbookSummary};
