@@ -1,13 +1,9 @@
 //! Small wrappers over browser APIs the pages need: file download, file reading,
-//! and the clock. Kept here so pages stay about what the user sees.
+//! and today's date. Kept here so pages stay about what the user sees.
 
-use chrono::{Local, NaiveDate, Utc};
+use chrono::{Local, NaiveDate};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
-
-pub fn now() -> chrono::DateTime<Utc> {
-    Utc::now()
-}
 
 /// Today in the user's own time zone, for dates they see and type.
 pub fn today() -> NaiveDate {

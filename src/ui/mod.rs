@@ -1,11 +1,11 @@
-//! The Leptos front end. Components show the workbook and send user intent to
-//! the model; `AppState` is the one shared piece of state.
+//! The Leptos front end. Pages show the workbook and send the user's intent to
+//! the model as named changes through `WorkbookStore`, the one writer of it.
 
 mod browser;
 mod components;
 mod pages;
-mod state;
 pub mod storage;
+mod store;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
@@ -13,7 +13,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use components::StorageAlerts;
-use state::AppState;
+use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
 pub fn start() {
@@ -33,8 +33,7 @@ const AREAS: [(&str, &str); 5] = [
 #[component]
 fn App() -> impl IntoView {
     provide_meta_context();
-    let state = AppState::start();
-    provide_context(state);
+    provide_context(WorkbookStore::start());
 
     view! {
         <Title formatter=|page: String| format!("{page} – Commissioning Workbook") />

@@ -1,12 +1,14 @@
 //! The one place that touches the browser's local storage. Loading never panics
 //! and never overwrites what it could not read: unreadable text is copied aside
-//! under its own key first. Saving reports failures (such as a full quota) and
-//! leaves the in-memory workbook as it was.
+//! under its own key first. Writing reports failures (such as a full quota) and
+//! changes nothing else. Saves made by other tabs arrive through `watch_other_tabs`.
 
 use chrono::Utc;
 use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::window_event_listener;
+use wasm_bindgen::JsCast;
 
-use crate::model::backup::{self, StoredState};
+use crate::model::document::backup::{self, StoredState};
 use crate::model::Workbook;
 
 /// Where the workbook lives.
@@ -18,9 +20,9 @@ pub const KEPT_ASIDE_PREFIX: &str = "commissioning-workbook.unreadable.";
 pub struct Startup {
     pub workbook: Workbook,
     pub notice: Option<UnreadableNotice>,
-    /// True when unreadable data could not be copied aside: saving would then
-    /// overwrite it, so nothing is saved until the user has dealt with it.
-    pub saving_blocked: bool,
+    /// Why nothing can be saved, when that is so: storage is unavailable, or
+    /// unreadable data could not be copied aside (saving would overwrite it).
+    pub saving_blocked: Option<SavingBlocked>,
 }
 
 /// Tells the user that stored data could not be read and what became of it.
@@ -30,6 +32,16 @@ pub struct UnreadableNotice {
     /// The key it was copied to, or None if copying failed.
     pub kept_under: Option<String>,
     pub raw: String,
+}
+
+/// Why saving is switched off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavingBlocked {
+    /// The browser does not let the page use local storage at all.
+    NoStorage,
+    /// Stored data could not be read nor copied aside; saving would destroy it
+    /// until the user has downloaded it and said it may be replaced.
+    UnreadableNotKept,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -46,12 +58,8 @@ pub fn load() -> Startup {
     let Some(store) = storage() else {
         return Startup {
             workbook: Workbook::new(now),
-            notice: Some(UnreadableNotice {
-                reason: "This browser is not letting the workbook use local storage, so nothing you enter will be kept after you close the page.".into(),
-                kept_under: None,
-                raw: String::new(),
-            }),
-            saving_blocked: true,
+            notice: None,
+            saving_blocked: Some(SavingBlocked::NoStorage),
         };
     };
     let raw = store.get_item(WORKBOOK_KEY).ok().flatten();
@@ -59,16 +67,21 @@ pub fn load() -> Startup {
         StoredState::Empty => Startup {
             workbook: Workbook::new(now),
             notice: None,
-            saving_blocked: false,
+            saving_blocked: None,
         },
         StoredState::Loaded(workbook) => Startup {
             workbook,
             notice: None,
-            saving_blocked: false,
+            saving_blocked: None,
         },
         StoredState::Unreadable { raw, error } => {
             let key = free_kept_aside_key(&store, &now.format("%Y-%m-%dT%H-%M-%SZ").to_string());
             let kept = store.set_item(&key, &raw).is_ok();
+            // Once a copy is safe, the original is removed, so the first save
+            // does not take it for something another tab wrote.
+            if kept && store.get_item(&key).ok().flatten().as_deref() == Some(raw.as_str()) {
+                let _ = store.remove_item(WORKBOOK_KEY);
+            }
             Startup {
                 workbook: Workbook::new(now),
                 notice: Some(UnreadableNotice {
@@ -76,7 +89,7 @@ pub fn load() -> Startup {
                     kept_under: kept.then_some(key),
                     raw,
                 }),
-                saving_blocked: !kept,
+                saving_blocked: (!kept).then_some(SavingBlocked::UnreadableNotKept),
             }
         }
     }
@@ -94,12 +107,35 @@ fn free_kept_aside_key(store: &web_sys::Storage, stamp: &str) -> String {
     key
 }
 
-/// Saves the whole workbook. The error text is shown to the user.
-pub fn save(workbook: &Workbook) -> Result<(), String> {
+/// What the workbook key holds right now (another tab may have written it).
+pub enum Stored {
+    Nothing,
+    Readable(Workbook),
+    /// Text this app cannot read, e.g. written by a newer version in another tab.
+    Unreadable,
+}
+
+/// Reads the stored workbook, parsing it only when its revision is newer than
+/// `known_revision` (otherwise there is nothing in it this tab lacks).
+pub fn read_if_newer(known_revision: u64) -> Stored {
+    let Some(text) = storage().and_then(|s| s.get_item(WORKBOOK_KEY).ok().flatten()) else {
+        return Stored::Nothing;
+    };
+    match backup::stored_revision(&text) {
+        Some(revision) if revision <= known_revision => Stored::Nothing,
+        _ => match backup::read_workbook(&text) {
+            Ok(workbook) => Stored::Readable(workbook),
+            Err(_) => Stored::Unreadable,
+        },
+    }
+}
+
+/// Writes the whole workbook as compact JSON. The error text is shown to the user.
+pub fn write(workbook: &Workbook) -> Result<(), String> {
     let store =
         storage().ok_or_else(|| "local storage is not available in this browser".to_string())?;
     store
-        .set_item(WORKBOOK_KEY, &backup::to_json(workbook))
+        .set_item(WORKBOOK_KEY, &backup::to_storage_json(workbook))
         .map_err(|err| {
             let name = err
                 .dyn_ref::<web_sys::DomException>()
@@ -113,7 +149,19 @@ pub fn save(workbook: &Workbook) -> Result<(), String> {
         })
 }
 
-use wasm_bindgen::JsCast;
+/// Calls `on_save` with the new text whenever another tab of this site saves
+/// the workbook (the browser's `storage` event fires only in the other tabs).
+pub fn watch_other_tabs(on_save: impl Fn(String) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(WORKBOOK_KEY) {
+            if let Some(text) = event.new_value() {
+                on_save(text);
+            }
+        }
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(handle);
+}
 
 /// Unreadable data kept aside earlier: (key, text), oldest first.
 pub fn kept_aside() -> Vec<(String, String)> {

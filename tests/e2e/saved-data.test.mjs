@@ -2,6 +2,7 @@
 // unreadable or unsavable storage never costs the user their data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useApp, goToArea, waitForApp, downloadText } from './support.mjs';
 
 const app = useApp();
@@ -147,5 +148,78 @@ test('when saving fails (storage full) the user is told and the data on the page
   ]);
   const backup = JSON.parse(await downloadText(download));
   assert.deepEqual(backup.development_plan.goals.map((g) => g.title), ['Goal that cannot be saved']);
+  await context.close();
+});
+
+test('when saving is switched off, a banner that cannot be dismissed says so on every page, and nothing stored is overwritten', async () => {
+  const broken = '{"format":"commissioning-workbook", damaged';
+  const { context, page } = await app.open();
+  // Before the app starts: damaged stored data that cannot be copied aside.
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('commissioning-workbook', text);
+      sessionStorage.setItem('seeded', 'yes');
+    }
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('commissioning-workbook.unreadable.')) throw new DOMException('full', 'QuotaExceededError');
+      return original.call(this, key, value);
+    };
+  }, broken);
+  await page.reload();
+  await waitForApp(page);
+  const banner = page.getByRole('alert').filter({ hasText: 'Nothing you enter is being saved' });
+  await banner.waitFor();
+  assert.equal(await banner.getByRole('button', { name: /hide/i }).count(), 0, 'it cannot be dismissed');
+
+  await goToArea(page, 'Development plan');
+  await banner.waitFor();
+  await addGoal(page, 'Goal typed while saving is off');
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Goal typed while saving is off' }).waitFor();
+  await goToArea(page, 'About');
+  await banner.waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('commissioning-workbook')), broken, 'the damaged data is untouched');
+
+  // A restore in this state says plainly that it is not saved.
+  await goToArea(page, 'Your data');
+  const backup = JSON.stringify({
+    format: 'commissioning-workbook', schema_version: 2, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+    development_plan: { goals: [{ id: 'goal-r1', title: 'Restored goal', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' }] },
+  });
+  await page.getByLabel('Choose a backup file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Restored on this page only: not saved' }).waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Workbook restored' }).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('commissioning-workbook')), broken);
+
+  // Once the user has the damaged data, they can let saving replace it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    banner.getByRole('button', { name: 'Download the unreadable data' }).click(),
+  ]);
+  assert.equal(await downloadText(download), broken);
+  await banner.getByRole('button', { name: 'Start saving again, replacing the unreadable data' }).click();
+  await banner.waitFor({ state: 'detached' });
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
+  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), ['Restored goal']);
+  await context.close();
+});
+
+test('a workbook saved by the previous version is migrated and saved as the current version', async () => {
+  const { context, page } = await app.open();
+  const fixture = await readFile(new URL('../fixtures/workbook-schema-1.json', import.meta.url), 'utf8');
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), fixture);
+  await page.reload();
+  await waitForApp(page);
+  await goToArea(page, 'Development plan');
+  await page.getByRole('heading', { name: 'Chair the respiratory programme board' }).waitFor();
+  assert.match(await page.getByRole('list', { name: 'Your goals' }).textContent(), /Added 22 November 2026/);
+  await addGoal(page, 'Added after the upgrade');
+  await page.getByRole('heading', { name: 'Added after the upgrade' }).waitFor();
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
+  assert.equal(saved.schema_version, 2);
+  assert.equal(saved.id_counter, undefined);
+  assert.equal(saved.development_plan.goals.length, 3);
+  assert.equal(saved.assessments[0].answers['power-1'].evidence, 'Board minutes, March');
   await context.close();
 });

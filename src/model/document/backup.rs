@@ -81,6 +81,20 @@ fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
     Ok(value)
 }
 
+/// The revision of a stored document, read without building the whole
+/// workbook: enough to tell whether another tab has saved since. `None` when
+/// the text is not a JSON object.
+pub fn stored_revision(text: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct RevisionOnly {
+        #[serde(default)]
+        revision: u64,
+    }
+    serde_json::from_str::<RevisionOnly>(text)
+        .ok()
+        .map(|r| r.revision)
+}
+
 /// The backup file name for a given day, e.g. `commissioning-workbook-2026-11-22.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
     format!("{FORMAT_NAME}-{}.json", today.format("%Y-%m-%d"))
@@ -289,6 +303,15 @@ mod tests {
             read_workbook(&value.to_string()),
             Err(ReadError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn the_revision_is_read_without_the_rest() {
+        let mut wb = sample();
+        wb.revision = 41;
+        assert_eq!(stored_revision(&to_storage_json(&wb)), Some(41));
+        assert_eq!(stored_revision(r#"{"format":"x"}"#), Some(0));
+        assert_eq!(stored_revision("not json"), None);
     }
 
     #[test]

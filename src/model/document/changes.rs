@@ -92,6 +92,31 @@ pub enum Refusal {
     DuplicateId,
 }
 
+impl std::fmt::Display for Refusal {
+    /// Plain English for the user.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Refusal::Invalid(errors) => {
+                return write!(
+                    f,
+                    "{}",
+                    errors
+                        .iter()
+                        .map(|e| e.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            }
+            Refusal::NotFound => "what it changes is no longer in the workbook",
+            Refusal::AlreadyInPlan => "that statement is already a goal in your development plan",
+            Refusal::UnknownStatement => "that statement is not in the framework",
+            Refusal::OutOfRange => "the value is outside its scale",
+            Refusal::DuplicateId => "a record with the same id is already in the workbook",
+        };
+        f.write_str(text)
+    }
+}
+
 impl Change {
     /// Starts an assessment under a new random id.
     pub fn start_assessment(draft: AssessmentDraft) -> Change {
@@ -122,6 +147,18 @@ impl Change {
         Change::ImportPartnerAssessment {
             id: new_id("partner"),
             assessment: Box::new(assessment),
+        }
+    }
+
+    /// The id of the record this change creates, if it creates one (so a
+    /// page can go to it once the change is applied).
+    pub fn created_id(&self) -> Option<&str> {
+        match self {
+            Change::StartAssessment { id, .. }
+            | Change::ImportPartnerAssessment { id, .. }
+            | Change::AddGoal { id, .. }
+            | Change::AddGoalFromStatement { id, .. } => Some(id),
+            _ => None,
         }
     }
 
@@ -427,8 +464,10 @@ mod tests {
         assert!(wb.assessments.is_empty());
         assert_eq!(wb.updated_at, stamp(0).at, "a refused change changes nothing");
 
-        wb.apply(&Change::start_assessment(draft()), stamp(2)).unwrap();
+        let start = Change::start_assessment(draft());
+        wb.apply(&start, stamp(2)).unwrap();
         assert_eq!(wb.assessments.len(), 1);
+        assert_eq!(start.created_id(), Some(wb.assessments[0].id.as_str()));
         assert!(wb.assessments[0].id.starts_with("assessment-"));
         assert_eq!(wb.assessments[0].created_at, stamp(2).at);
         assert_eq!(wb.updated_at, stamp(2).at);

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::ui::components::DataTable;
 
-use crate::model::framework::{
+use crate::model::assessment::framework::{
     domains_serving, PatPrinciple, DOMAINS, IMPORTANCE_LEVELS, IMPORTANCE_SOURCE, MATURITY_LEVELS,
     MATURITY_SCALE_SOURCE, PAT_CITATION, SEED_ARTICLES,
 };

@@ -2,52 +2,49 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::model::framework;
-
-use crate::model::plan::{GoalDraft, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD};
-use crate::model::validation::FieldError;
-use crate::ui::browser;
-use crate::ui::components::{ErrorSummary, FieldErrorMessage, NotBuiltYet};
-use crate::ui::state::use_state;
+use crate::model::assessment::framework;
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::{Goal, GoalDraft, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD};
+use crate::model::{Change, Refusal};
+use crate::ui::components::{ErrorSummary, Field, FieldKind, NotBuiltYet};
+use crate::ui::store::use_store;
 
 #[component]
 pub fn DevelopmentPlan() -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let title_input = NodeRef::<leptos::html::Input>::new();
-    let detail_input = NodeRef::<leptos::html::Textarea>::new();
-    let date_input = NodeRef::<leptos::html::Input>::new();
+    let title = RwSignal::new(String::new());
+    let detail = RwSignal::new(String::new());
+    let target_date = RwSignal::new(String::new());
 
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(title), Some(detail), Some(date)) =
-            (title_input.get(), detail_input.get(), date_input.get())
-        else {
-            return;
-        };
         let draft = GoalDraft {
-            title: title.value(),
-            detail: detail.value(),
-            target_date: date.value(),
+            title: title.get_untracked(),
+            detail: detail.get_untracked(),
+            target_date: target_date.get_untracked(),
         };
-        // The real id is given only once the draft is valid, so a refused draft
-        // changes nothing in the workbook.
-        match draft.validate(String::new(), browser::today(), None) {
-            Ok(mut goal) => {
-                state.edit(|workbook| {
-                    goal.id = workbook.next_id("goal", browser::now());
-                    workbook.development_plan.goals.push(goal);
-                });
+        match store.apply(Change::add_goal(draft)) {
+            Ok(()) => {
                 errors.set(Vec::new());
-                title.set_value("");
-                detail.set_value("");
-                date.set_value("");
+                title.set(String::new());
+                detail.set(String::new());
+                target_date.set(String::new());
             }
-            Err(found) => errors.set(found),
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
         }
     };
-    let has_error = move |field: &'static str| errors.with(|e| e.iter().any(|e| e.field == field));
-    let goals = move || state.workbook.with(|w| w.development_plan.goals.clone());
+    // Ids in order: the list re-renders only when a goal is added or removed,
+    // and each card only when its own goal changes.
+    let goal_ids = store.select(|w| {
+        w.development_plan
+            .goals
+            .iter()
+            .map(|g| g.id.clone())
+            .collect::<Vec<_>>()
+    });
 
     view! {
         <Title text="Development plan" />
@@ -64,90 +61,89 @@ pub fn DevelopmentPlan() -> impl IntoView {
 
         <h2>"Your goals"</h2>
         <Show
-            when=move || !goals().is_empty()
+            when=move || !goal_ids.with(Vec::is_empty)
             fallback=|| view! { <p>"You have no goals yet."</p> }
         >
             <ul class="nhsuk-list" aria-label="Your goals">
-                <For
-                    each=goals
-                    key=|goal| goal.id.clone()
-                    children=move |goal| {
-                        let id = goal.id.clone();
-                        let remove_label = format!("Remove goal: {}", goal.title);
-                        view! {
-                            <li class="nhsuk-card">
-                                <div class="nhsuk-card__content">
-                                    <h3 class="nhsuk-card__heading">{goal.title.clone()}</h3>
-                                    {goal.origin.clone().map(|origin| {
-                                        let statement = framework::statement(&origin.statement_id)
-                                            .map(|(_, s)| s.text)
-                                            .unwrap_or("a statement no longer in the framework");
-                                        view! {
-                                            <p class="nhsuk-body-s">
-                                                "From your self-assessment: "
-                                                <A href=format!("/self-assessment/{}/results", origin.assessment_id)>{statement}</A>
-                                            </p>
-                                        }
-                                    })}
-                                    {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.clone()}</p> })}
-                                    <p class="nhsuk-body-s">
-                                        {match goal.target_date {
-                                            Some(date) => format!("Target date: {}", date.format("%-d %B %Y")),
-                                            None => "No target date".to_string(),
-                                        }}
-                                        {format!(" · Added {}", goal.created_on.format("%-d %B %Y"))}
-                                    </p>
-                                    <button
-                                        type="button"
-                                        class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                                        aria-label=remove_label
-                                        on:click=move |_| {
-                                            let id = id.clone();
-                                            state.edit(move |w| w.development_plan.goals.retain(|g| g.id != id));
-                                        }
-                                    >
-                                        "Remove"
-                                    </button>
-                                </div>
-                            </li>
-                        }
-                    }
-                />
+                <For each=move || goal_ids.get() key=|id| id.clone() let:id>
+                    <GoalCard id />
+                </For>
             </ul>
         </Show>
 
         <h2>"Add a goal"</h2>
         <form novalidate on:submit=add_goal>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error(GOAL_TITLE_FIELD)>
-                <label class="nhsuk-label" for=GOAL_TITLE_FIELD>"What do you want to achieve?"</label>
-                <FieldErrorMessage errors=errors.into() field=GOAL_TITLE_FIELD />
-                <input
-                    class="nhsuk-input"
-                    class:nhsuk-input--error=move || has_error(GOAL_TITLE_FIELD)
-                    id=GOAL_TITLE_FIELD
-                    name="title"
-                    type="text"
-                    node_ref=title_input
-                />
-            </div>
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="goal-detail">"Details (optional)"</label>
-                <div class="nhsuk-hint" id="goal-detail-hint">"For example, who will help and how you will know you have got there."</div>
-                <textarea class="nhsuk-textarea" id="goal-detail" name="detail" rows="3" aria-describedby="goal-detail-hint" node_ref=detail_input></textarea>
-            </div>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error(GOAL_TARGET_DATE_FIELD)>
-                <label class="nhsuk-label" for=GOAL_TARGET_DATE_FIELD>"Target date (optional)"</label>
-                <FieldErrorMessage errors=errors.into() field=GOAL_TARGET_DATE_FIELD />
-                <input
-                    class="nhsuk-input nhsuk-input--width-10"
-                    class:nhsuk-input--error=move || has_error(GOAL_TARGET_DATE_FIELD)
-                    id=GOAL_TARGET_DATE_FIELD
-                    name="target-date"
-                    type="date"
-                    node_ref=date_input
-                />
-            </div>
+            <Field id=GOAL_TITLE_FIELD label="What do you want to achieve?" errors=errors bind=title />
+            <Field
+                id="goal-detail"
+                label="Details (optional)"
+                hint="For example, who will help and how you will know you have got there."
+                kind=FieldKind::TextArea
+                bind=detail
+            />
+            <Field
+                id=GOAL_TARGET_DATE_FIELD
+                label="Target date (optional)"
+                kind=FieldKind::Date
+                width_class="nhsuk-input--width-10"
+                errors=errors
+                bind=target_date
+            />
             <button type="submit" class="nhsuk-button">"Add goal"</button>
         </form>
+    }
+}
+
+/// One goal, re-rendered only when that goal changes.
+#[component]
+fn GoalCard(id: String) -> impl IntoView {
+    let store = use_store();
+    let goal = {
+        let id = id.clone();
+        store.select(move |w| w.development_plan.goals.iter().find(|g| g.id == id).cloned())
+    };
+    move || {
+        goal.get().map(|goal: Goal| {
+            let id = goal.id.clone();
+            let remove_label = format!("Remove goal: {}", goal.title);
+            let origin = goal.origin.clone().map(|origin| {
+                let statement = framework::statement(&origin.statement_id)
+                    .map(|(_, s)| s.text)
+                    .unwrap_or("a statement no longer in the framework");
+                view! {
+                    <p class="nhsuk-body-s">
+                        "From your self-assessment: "
+                        <A href=format!("/self-assessment/{}/results", origin.assessment_id)>{statement}</A>
+                    </p>
+                }
+            });
+            let added = goal.created_at.with_timezone(&chrono::Local).date_naive();
+            view! {
+                <li class="nhsuk-card">
+                    <div class="nhsuk-card__content">
+                        <h3 class="nhsuk-card__heading">{goal.title.clone()}</h3>
+                        {origin}
+                        {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.clone()}</p> })}
+                        <p class="nhsuk-body-s">
+                            {match goal.target_date {
+                                Some(date) => format!("Target date: {}", long_date(date)),
+                                None => "No target date".to_string(),
+                            }}
+                            {format!(" · Added {}", long_date(added))}
+                        </p>
+                        <button
+                            type="button"
+                            class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                            aria-label=remove_label
+                            on:click=move |_| {
+                                let _ = store.apply(Change::RemoveGoal { id: id.clone() });
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    </div>
+                </li>
+            }
+        })
     }
 }

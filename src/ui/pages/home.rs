@@ -2,12 +2,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::ui::state::use_state;
+use crate::ui::store::use_store;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let state = use_state();
-    let summary = Memo::new(move |_| state.workbook.with(|w| w.summary()));
+    let store = use_store();
+    let summary = Memo::new(move |_| store.workbook.with(|w| w.summary()));
     view! {
         <Title text="Home" />
         <h1>"Commissioning Workbook"</h1>

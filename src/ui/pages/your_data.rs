@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::model::backup;
+use crate::model::document::backup;
 use crate::model::Workbook;
 use crate::ui::browser;
-use crate::ui::state::use_state;
+use crate::ui::components::{ChosenFile, FileImport};
 use crate::ui::storage;
+use crate::ui::store::use_store;
 
 /// A restore the user has chosen but not yet confirmed.
 #[derive(Clone)]
@@ -20,19 +21,20 @@ enum Restore {
     },
     Done {
         file_name: String,
+        /// Why it could not be saved, if it was not.
+        not_saved: Option<String>,
     },
 }
 
 #[component]
 pub fn YourData() -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let restore = RwSignal::new(None::<Restore>);
     let download_message = RwSignal::new(None::<String>);
-    let file_input = NodeRef::<leptos::html::Input>::new();
     let kept_aside = RwSignal::new(storage::kept_aside());
 
     let download_backup = move |_| {
-        let text = state.workbook.with_untracked(backup::to_json);
+        let text = store.workbook.with_untracked(backup::to_json);
         let name = backup::backup_file_name(browser::today());
         match browser::download_text(&name, &text, "application/json") {
             Ok(()) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
@@ -40,51 +42,38 @@ pub fn YourData() -> impl IntoView {
         }
     };
 
-    let on_file_chosen = move |_| {
-        let Some(input) = file_input.get() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let chosen = browser::read_chosen_file(&input).await;
-            restore.set(chosen.map(|read| match read {
-                Ok((file_name, text)) => match backup::read_workbook(&text) {
-                    Ok(workbook) => Restore::Ready {
-                        file_name,
-                        workbook,
-                    },
-                    Err(error) => Restore::Refused {
-                        file_name,
-                        reason: error.to_string(),
-                    },
-                },
-                Err(reason) => Restore::Refused {
-                    file_name: String::new(),
-                    reason,
-                },
-            }));
-        });
-    };
-
-    let clear_choice = move || {
-        if let Some(input) = file_input.get_untracked() {
-            input.set_value("");
-        }
-    };
+    let on_file = Callback::new(move |file: ChosenFile| {
+        restore.set(Some(match backup::read_workbook(&file.text) {
+            Ok(workbook) => Restore::Ready {
+                file_name: file.name,
+                workbook,
+            },
+            Err(error) => Restore::Refused {
+                file_name: file.name,
+                reason: error.to_string(),
+            },
+        }));
+    });
+    let on_read_error = Callback::new(move |reason: String| {
+        restore.set(Some(Restore::Refused {
+            file_name: String::new(),
+            reason,
+        }));
+    });
     let confirm_restore = move |_| {
         if let Some(Restore::Ready {
             file_name,
             workbook,
         }) = restore.get_untracked()
         {
-            state.replace(workbook);
-            clear_choice();
-            restore.set(Some(Restore::Done { file_name }));
+            let not_saved = store.restore(workbook).err();
+            restore.set(Some(Restore::Done {
+                file_name,
+                not_saved,
+            }));
         }
     };
-    let cancel_restore = move |_| {
-        clear_choice();
-        restore.set(None);
-    };
+    let cancel_restore = move |_| restore.set(None);
 
     view! {
         <Title text="Your data" />
@@ -92,7 +81,7 @@ pub fn YourData() -> impl IntoView {
         <p>
             "Your workbook is saved automatically in this browser's local storage, on this device only. Nothing is sent anywhere. If you clear your browser's data, or use another browser or device, it will not be there."
         </p>
-        <p>{move || format!("Last changed: {}", state.workbook.with(|w| w.updated_at.format("%-d %B %Y at %H:%M UTC").to_string()))}</p>
+        <p>{move || format!("Last changed: {}", store.workbook.with(|w| w.updated_at.format("%-d %B %Y at %H:%M UTC").to_string()))}</p>
 
         <h2>"Download a backup"</h2>
         <p>
@@ -103,17 +92,7 @@ pub fn YourData() -> impl IntoView {
 
         <h2>"Restore from a file"</h2>
         <p>"Restoring replaces everything in this workbook with what is in the backup file. You will be asked to confirm first."</p>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="restore-file">"Choose a backup file"</label>
-            <input
-                class="nhsuk-file-upload"
-                id="restore-file"
-                type="file"
-                accept=".json,application/json"
-                node_ref=file_input
-                on:change=on_file_chosen
-            />
-        </div>
+        <FileImport id="restore-file" label="Choose a backup file" on_file on_error=on_read_error />
         {move || restore.get().map(|r| match r {
             Restore::Ready { file_name, workbook } => view! {
                 <div class="nhsuk-card" role="region" aria-label="Backup to restore">
@@ -146,10 +125,18 @@ pub fn YourData() -> impl IntoView {
                     </div>
                 </div>
             }.into_any(),
-            Restore::Done { file_name } => view! {
+            Restore::Done { file_name, not_saved: None } => view! {
                 <div class="nhsuk-panel" role="status">
                     <h3 class="nhsuk-panel__title">"Workbook restored"</h3>
-                    <p>{format!("Your workbook now holds what was in {file_name}.")}</p>
+                    <p>{format!("Your workbook now holds what was in {file_name}, and it is saved in this browser.")}</p>
+                </div>
+            }.into_any(),
+            Restore::Done { file_name, not_saved: Some(reason) } => view! {
+                <div class="nhsuk-error-summary" role="alert" aria-labelledby="restore-unsaved-title" tabindex="-1">
+                    <h2 class="nhsuk-error-summary__title" id="restore-unsaved-title">"Restored on this page only: not saved"</h2>
+                    <div class="nhsuk-error-summary__body">
+                        <p>{format!("This page now shows what was in {file_name}, but it could not be saved in this browser because {reason}. Keep the backup file: you will need it again.")}</p>
+                    </div>
                 </div>
             }.into_any(),
         })}

@@ -3,20 +3,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
-use crate::model::assessment::{Assessment, Rating};
-use crate::model::framework::{self, Domain, Statement, DOMAINS, IMPORTANCE_LEVELS};
-use crate::model::scoring;
-use crate::ui::browser;
-use crate::ui::state::{use_state, AppState};
-
-/// Applies a change to one of the user's own assessments.
-fn edit_assessment(state: AppState, id: &str, change: impl FnOnce(&mut Assessment)) {
-    state.edit(|workbook| {
-        if let Some(assessment) = workbook.assessments.iter_mut().find(|a| a.id == id) {
-            change(assessment);
-        }
-    });
-}
+use crate::model::assessment::answers::{Assessment, Rating};
+use crate::model::assessment::framework::{self, Domain, Statement, DOMAINS, IMPORTANCE_LEVELS};
+use crate::model::assessment::scoring;
+use crate::model::Change;
+use crate::ui::components::{Field, FieldKind};
+use crate::ui::store::use_store;
 
 /// One domain of an assessment: its importance and a rating for each statement.
 /// Every answer is saved the moment it is given.
@@ -42,7 +34,7 @@ fn DomainForm(
     assessment: Memo<Option<Assessment>>,
     domain: &'static Domain,
 ) -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let position = DOMAINS.iter().position(|d| d.id == domain.id).unwrap_or(0);
     let previous = position.checked_sub(1).map(|i| DOMAINS[i]);
     let next = DOMAINS.get(position + 1);
@@ -75,7 +67,13 @@ fn DomainForm(
                             <div class="nhsuk-radios__item">
                                 <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=importance_name.clone()
                                     prop:checked=move || assessment.with(|a| a.as_ref().and_then(|a| a.importance_of(domain.id)) == Some(value))
-                                    on:change=move |_| edit_assessment(state, &id.get_untracked(), |a| { a.set_importance(domain.id, Some(value), browser::now()); }) />
+                                    on:change=move |_| {
+                                        let _ = store.apply(Change::SetImportance {
+                                            assessment_id: id.get_untracked(),
+                                            domain_id: domain.id.to_string(),
+                                            importance: Some(value),
+                                        });
+                                    } />
                                 <label class="nhsuk-label nhsuk-radios__label" for=input_id title=level.descriptor>{level.name}</label>
                             </div>
                         }
@@ -119,7 +117,7 @@ fn StatementQuestion(
     statement: &'static Statement,
     number: usize,
 ) -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let sid = statement.id;
     let heading_id = format!("{sid}-heading");
     let labelled_by = heading_id.clone();
@@ -140,9 +138,14 @@ fn StatementQuestion(
             )
         })
         .unwrap_or_default();
-    let edit = move |change: Box<dyn FnOnce(&mut Assessment)>| {
-        edit_assessment(state, &id.get_untracked(), change)
-    };
+    let evidence = Signal::derive(move || answer.with(|a| a.evidence.clone()));
+    let type_evidence = Callback::new(move |text: String| {
+        let _ = store.apply(Change::SetEvidence {
+            assessment_id: id.get_untracked(),
+            statement_id: sid.to_string(),
+            text,
+        });
+    });
 
     view! {
         <section class="nhsuk-card" aria-labelledby=labelled_by>
@@ -169,7 +172,13 @@ fn StatementQuestion(
                                         <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=sid
                                             aria-describedby=format!("{input_id}-hint")
                                             prop:checked=move || answer.with(|a| a.rating == Some(rating))
-                                            on:change=move |_| edit(Box::new(move |a| a.set_rating(sid, Some(rating), browser::now()))) />
+                                            on:change=move |_| {
+                                                let _ = store.apply(Change::SetRating {
+                                                    assessment_id: id.get_untracked(),
+                                                    statement_id: sid.to_string(),
+                                                    rating: Some(rating),
+                                                });
+                                            } />
                                         <label class="nhsuk-label nhsuk-radios__label" for=input_id.clone()>{rating.label()}</label>
                                         <div class="nhsuk-hint nhsuk-radios__hint" id=format!("{input_id}-hint")>{hint}</div>
                                     </div>
@@ -178,22 +187,24 @@ fn StatementQuestion(
                         </div>
                     </fieldset>
                 </div>
-                <div class="nhsuk-form-group">
-                    <label class="nhsuk-label" for=format!("{sid}-evidence")>"Evidence or notes (optional)"</label>
-                    <textarea class="nhsuk-textarea" id=format!("{sid}-evidence") rows="2"
-                        prop:value=move || answer.with(|a| a.evidence.clone())
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            edit(Box::new(move |a| a.set_evidence(sid, &text, browser::now())));
-                        }></textarea>
-                </div>
+                <Field
+                    id=format!("{sid}-evidence")
+                    label="Evidence or notes (optional)"
+                    kind=FieldKind::TextArea
+                    rows=2
+                    value=evidence
+                    on_input=type_evidence
+                />
                 <div class="nhsuk-checkboxes">
                     <div class="nhsuk-checkboxes__item">
                         <input class="nhsuk-checkboxes__input" type="checkbox" id=format!("{sid}-flag")
                             prop:checked=move || answer.with(|a| a.flagged)
                             on:change=move |ev| {
-                                let flagged = event_target_checked(&ev);
-                                edit(Box::new(move |a| a.set_flagged(sid, flagged, browser::now())));
+                                let _ = store.apply(Change::SetFlagged {
+                                    assessment_id: id.get_untracked(),
+                                    statement_id: sid.to_string(),
+                                    flagged: event_target_checked(&ev),
+                                });
                             } />
                         <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("{sid}-flag")>"Flag as a priority to act on"</label>
                     </div>

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::model::assessment::Assessment;
-use crate::ui::state::use_state;
+use crate::ui::store::use_store;
 
 /// A route parameter, or an empty string when it is missing.
 pub fn param(name: &'static str) -> Memo<String> {
@@ -28,10 +28,10 @@ pub fn param(name: &'static str) -> Memo<String> {
 
 /// The user's own assessment with this id, kept up to date as it changes.
 pub fn own_assessment(id: Memo<String>) -> Memo<Option<Assessment>> {
-    let state = use_state();
+    let store = use_store();
     Memo::new(move |_| {
         let id = id.get();
-        state
+        store
             .workbook
             .with(|w| w.assessments.iter().find(|a| a.id == id).cloned())
     })
@@ -39,10 +39,10 @@ pub fn own_assessment(id: Memo<String>) -> Memo<Option<Assessment>> {
 
 /// A partner's imported assessment with this id.
 pub fn partner_assessment(id: Memo<String>) -> Memo<Option<Assessment>> {
-    let state = use_state();
+    let store = use_store();
     Memo::new(move |_| {
         let id = id.get();
-        state
+        store
             .workbook
             .with(|w| w.partner_assessments.iter().find(|a| a.id == id).cloned())
     })

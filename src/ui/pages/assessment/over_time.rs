@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;
-use crate::model::scoring::{self, change_label, percent_label};
+use crate::model::assessment::scoring::{self, change_label, percent_label};
 
 /// How two of the user's own assessments compare, domain by domain.
 #[component]

@@ -7,11 +7,11 @@ use leptos_router::hooks::use_navigate;
 
 use super::ImportPartner;
 use crate::model::assessment::Assessment;
-use crate::model::assessment_export::{assessment_file_name, assessment_to_json};
-use crate::model::framework::{self, DOMAINS};
-use crate::model::scoring;
+use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
+use crate::model::assessment::framework::{self, DOMAINS};
+use crate::model::assessment::scoring;
 use crate::ui::browser;
-use crate::ui::state::use_state;
+use crate::ui::store::use_store;
 
 /// Where "Continue" takes the user: the domain of the first unanswered
 /// statement, so an assessment resumes where it was left.
@@ -25,8 +25,8 @@ pub fn resume_path(assessment: &Assessment) -> String {
 
 #[component]
 pub fn Overview() -> impl IntoView {
-    let state = use_state();
-    let assessments = Memo::new(move |_| state.workbook.with(|w| w.assessments.clone()));
+    let store = use_store();
+    let assessments = Memo::new(move |_| store.workbook.with(|w| w.assessments.clone()));
 
     view! {
         <Title text="Self-assessment" />

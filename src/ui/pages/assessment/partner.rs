@@ -7,13 +7,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::{own_assessment, param, partner_assessment, AssessmentNotFound};
-use crate::model::assessment::{Assessment, Rating};
-use crate::model::assessment_export::{import_error_message, read_assessment_export};
-use crate::model::framework::{self, DOMAINS};
-use crate::model::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
-use crate::ui::browser;
-use crate::ui::components::{DataTable, DomainRow};
-use crate::ui::state::use_state;
+use crate::model::assessment::answers::{Assessment, Rating};
+use crate::model::document::assessment_file::{import_error_message, read_assessment_export};
+use crate::model::assessment::framework::{self, DOMAINS};
+use crate::model::assessment::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
+use crate::model::Change;
+use crate::ui::components::{ChosenFile, DataTable, DomainRow, FileImport};
+use crate::ui::store::use_store;
 
 /// What happened to the last file chosen for import.
 #[derive(Clone)]
@@ -26,48 +26,37 @@ enum ImportOutcome {
 /// and lists the partner assessments held, each ready to compare or remove.
 #[component]
 pub fn ImportPartner() -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let outcome = RwSignal::new(None::<ImportOutcome>);
-    let file_input = NodeRef::<leptos::html::Input>::new();
 
-    let on_file_chosen = move |_| {
-        let Some(input) = file_input.get() else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let Some(read) = browser::read_chosen_file(&input).await else {
-                return;
-            };
-            let result = match read {
-                Ok((file_name, text)) => match read_assessment_export(&text) {
-                    Ok(mut assessment) => {
-                        let title = assessment.title();
-                        state.edit(|wb| {
-                            // A fresh id: the partner's own id may clash with ours.
-                            assessment.id = wb.next_id("partner", browser::now());
-                            wb.partner_assessments.push(assessment);
-                        });
-                        ImportOutcome::Imported(title)
-                    }
-                    Err(error) => ImportOutcome::Refused {
-                        file_name,
-                        reason: import_error_message(&error),
+    let on_file = Callback::new(move |file: ChosenFile| {
+        outcome.set(Some(match read_assessment_export(&file.text) {
+            Ok(assessment) => {
+                let title = assessment.title();
+                match store.apply(Change::import_partner_assessment(assessment)) {
+                    Ok(()) => ImportOutcome::Imported(title),
+                    Err(refusal) => ImportOutcome::Refused {
+                        file_name: file.name,
+                        reason: format!("It could not be added to your workbook ({}).", refusal),
                     },
-                },
-                Err(reason) => ImportOutcome::Refused {
-                    file_name: String::new(),
-                    reason,
-                },
-            };
-            // Lets the same file be chosen again.
-            input.set_value("");
-            outcome.set(Some(result));
-        });
-    };
+                }
+            }
+            Err(error) => ImportOutcome::Refused {
+                file_name: file.name,
+                reason: import_error_message(&error),
+            },
+        }));
+    });
+    let on_read_error = Callback::new(move |reason: String| {
+        outcome.set(Some(ImportOutcome::Refused {
+            file_name: String::new(),
+            reason,
+        }));
+    });
 
     // (id, title) of the partner assessments and of the user's own, newest own first.
     let lists = Memo::new(move |_| {
-        state.workbook.with(|wb| {
+        store.workbook.with(|wb| {
             let partners: Vec<(String, String)> = wb
                 .partner_assessments
                 .iter()
@@ -88,17 +77,7 @@ pub fn ImportPartner() -> impl IntoView {
         <p>
             "If your partner has exported one of their self-assessments and shared the file with you, import it here to compare their view with yours. It is kept in this browser, apart from your own assessments."
         </p>
-        <div class="nhsuk-form-group">
-            <label class="nhsuk-label" for="partner-file">"Choose your partner's assessment file"</label>
-            <input
-                class="nhsuk-file-upload"
-                id="partner-file"
-                type="file"
-                accept=".json,application/json"
-                node_ref=file_input
-                on:change=on_file_chosen
-            />
-        </div>
+        <FileImport id="partner-file" label="Choose your partner's assessment file" on_file on_error=on_read_error />
         {move || outcome.get().map(|o| match o {
             ImportOutcome::Imported(title) => view! {
                 <p role="status" class="nhsuk-body">{format!("Imported {title}")}</p>
@@ -135,7 +114,7 @@ pub fn ImportPartner() -> impl IntoView {
 /// One imported partner assessment: choose one of your own to compare it with, or remove it.
 #[component]
 fn PartnerRow(id: String, title: String, own: Vec<(String, String)>) -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let navigate = use_navigate();
     let select = NodeRef::<leptos::html::Select>::new();
     let select_id = format!("compare-{id}");
@@ -157,8 +136,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String)>) -> impl Int
     let remove = {
         let id = id.clone();
         move |_| {
-            let id = id.clone();
-            state.edit(move |wb| wb.partner_assessments.retain(|a| a.id != id));
+            let _ = store.apply(Change::RemovePartnerAssessment { id: id.clone() });
         }
     };
     view! {

@@ -8,12 +8,11 @@ use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;
-use crate::model::framework;
-use crate::model::plan::{Goal, GoalOrigin};
-use crate::model::scoring::{self, percent_label};
-use crate::ui::browser;
+use crate::model::assessment::framework;
+use crate::model::assessment::scoring::{self, percent_label};
+use crate::model::Change;
 use crate::ui::components::DataTable;
-use crate::ui::state::use_state;
+use crate::ui::store::use_store;
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -320,7 +319,7 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
 
 #[component]
 fn Actions(assessment: Assessment) -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let confirmation = RwSignal::new(None::<String>);
     let a = assessment;
     let statements = scoring::weak_or_flagged(&a);
@@ -330,60 +329,21 @@ fn Actions(assessment: Assessment) -> impl IntoView {
         .filter_map(framework::statement)
         .map(|(domain, statement)| {
             let assessment_id = a.id.clone();
-            let partnership = a.partnership.clone();
             let rating = a.rating(statement.id).map(|r| r.label());
             let flagged = a.is_flagged(statement.id);
             let statement_id = statement.id;
-            let has_origin = {
-                let assessment_id = assessment_id.clone();
-                move |w: &crate::model::Workbook| {
-                    w.development_plan.goals.iter().any(|g| {
-                        g.origin.as_ref().is_some_and(|o| {
-                            o.assessment_id == assessment_id && o.statement_id == statement_id
-                        })
-                    })
-                }
-            };
+            // Whether the plan has this statement's goal is the model's rule;
+            // the memo keeps this card from re-rendering on unrelated changes.
             let in_plan = {
-                let has_origin = has_origin.clone();
-                move || state.workbook.with(|w| has_origin(w))
-            };
-            let title = format!("Improve: {}", statement.text);
-            let detail = format!(
-                "From your self-assessment of {partnership}, in the domain \"{}\".{}",
-                domain.title,
-                rating
-                    .as_ref()
-                    .map(|r| format!(" You rated it: {r}."))
-                    .unwrap_or_default()
-            );
-            let add = move |_| {
-                let title = title.clone();
-                let detail = detail.clone();
                 let assessment_id = assessment_id.clone();
-                let has_origin = has_origin.clone();
-                let mut added = false;
-                state.edit(|wb| {
-                    if has_origin(wb) {
-                        return;
-                    }
-                    let id = wb.next_id("goal", browser::now());
-                    wb.development_plan.goals.push(Goal {
-                        id,
-                        title: title.clone(),
-                        detail,
-                        target_date: None,
-                        created_on: browser::today(),
-                        origin: Some(GoalOrigin {
-                            assessment_id,
-                            statement_id: statement_id.to_string(),
-                        }),
-                    });
-                    added = true;
-                });
-                if added {
+                store.select(move |w| w.statement_is_in_plan(&assessment_id, statement_id))
+            };
+            let add = move |_| {
+                let change = Change::add_goal_from_statement(&assessment_id, statement_id);
+                if store.apply(change).is_ok() {
                     confirmation.set(Some(format!(
-                        "Added the goal \"{title}\" to your development plan."
+                        "Added the goal \"Improve: {}\" to your development plan.",
+                        statement.text
                     )));
                 }
             };
@@ -400,7 +360,7 @@ fn Actions(assessment: Assessment) -> impl IntoView {
                         <h3 class="nhsuk-card__heading nhsuk-heading-s">{statement.text}</h3>
                         <p class="nhsuk-body-s">{about}</p>
                         <Show
-                            when=in_plan
+                            when=move || in_plan.get()
                             fallback=move || {
                                 let add = add.clone();
                                 view! {

@@ -2,55 +2,44 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-use crate::model::assessment::{
+use crate::model::assessment::answers::{
     AssessmentDraft, Role, ASSESSMENT_DATE_FIELD, ASSESSMENT_PARTNERSHIP_FIELD,
 };
-use crate::model::framework::DOMAINS;
-use crate::model::validation::FieldError;
+use crate::model::assessment::framework::DOMAINS;
+use crate::model::common::dates::input_value;
+use crate::model::common::validation::FieldError;
+use crate::model::{Change, Refusal};
 use crate::ui::browser;
-use crate::ui::components::{ErrorSummary, FieldErrorMessage};
-use crate::ui::state::use_state;
+use crate::ui::components::{ErrorSummary, Field, FieldKind};
+use crate::ui::store::use_store;
 
 /// Starts a new assessment: who, for which partnership, when.
 #[component]
 pub fn StartAssessment() -> impl IntoView {
-    let state = use_state();
+    let store = use_store();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let partnership = NodeRef::<leptos::html::Input>::new();
-    let clinical_area = NodeRef::<leptos::html::Input>::new();
-    let date = NodeRef::<leptos::html::Input>::new();
+    let partnership = RwSignal::new(String::new());
+    let clinical_area = RwSignal::new(String::new());
+    let date = RwSignal::new(input_value(browser::today()));
     let role = RwSignal::new(Role::Clinician);
-    let has_error = move |field: &'static str| errors.with(|e| e.iter().any(|e| e.field == field));
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(partnership), Some(clinical_area), Some(date)) =
-            (partnership.get(), clinical_area.get(), date.get())
-        else {
-            return;
-        };
-        let draft = AssessmentDraft {
-            partnership: partnership.value(),
-            clinical_area: clinical_area.value(),
+        let change = Change::start_assessment(AssessmentDraft {
+            partnership: partnership.get_untracked(),
+            clinical_area: clinical_area.get_untracked(),
             role: role.get_untracked(),
-            date: date.value(),
-        };
-        // As with goals, the id is given only once the draft is valid.
-        match draft.validate(String::new(), browser::today(), browser::now()) {
-            Ok(mut assessment) => {
-                let mut id = String::new();
-                state.edit(|workbook| {
-                    assessment.id = workbook.next_id("assessment", browser::now());
-                    id = assessment.id.clone();
-                    workbook.assessments.push(assessment);
-                });
-                navigate(
-                    &format!("/self-assessment/{id}/domain/{}", DOMAINS[0].id),
-                    Default::default(),
-                );
-            }
-            Err(found) => errors.set(found),
+            date: date.get_untracked(),
+        });
+        let id = change.created_id().unwrap_or_default().to_string();
+        match store.apply(change) {
+            Ok(()) => navigate(
+                &format!("/self-assessment/{id}/domain/{}", DOMAINS[0].id),
+                Default::default(),
+            ),
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
         }
     };
 
@@ -60,18 +49,19 @@ pub fn StartAssessment() -> impl IntoView {
         <p>"Tell us which partnership you are assessing. You can come back and finish the assessment later: it is saved as you go."</p>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=start>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error(ASSESSMENT_PARTNERSHIP_FIELD)>
-                <label class="nhsuk-label" for=ASSESSMENT_PARTNERSHIP_FIELD>"Partnership name"</label>
-                <div class="nhsuk-hint" id="partnership-hint">"For example, the practice-based commissioning group and the commissioning organisation it works with."</div>
-                <FieldErrorMessage errors=errors.into() field=ASSESSMENT_PARTNERSHIP_FIELD />
-                <input class="nhsuk-input" class:nhsuk-input--error=move || has_error(ASSESSMENT_PARTNERSHIP_FIELD)
-                    id=ASSESSMENT_PARTNERSHIP_FIELD type="text" aria-describedby="partnership-hint" node_ref=partnership />
-            </div>
-            <div class="nhsuk-form-group">
-                <label class="nhsuk-label" for="assessment-clinical-area">"Clinical area (optional)"</label>
-                <div class="nhsuk-hint" id="clinical-area-hint">"For example, respiratory services or diabetes."</div>
-                <input class="nhsuk-input" id="assessment-clinical-area" type="text" aria-describedby="clinical-area-hint" node_ref=clinical_area />
-            </div>
+            <Field
+                id=ASSESSMENT_PARTNERSHIP_FIELD
+                label="Partnership name"
+                hint="For example, the practice-based commissioning group and the commissioning organisation it works with."
+                errors=errors
+                bind=partnership
+            />
+            <Field
+                id="assessment-clinical-area"
+                label="Clinical area (optional)"
+                hint="For example, respiratory services or diabetes."
+                bind=clinical_area
+            />
             <div class="nhsuk-form-group">
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Your role in the partnership"</legend>
@@ -90,12 +80,14 @@ pub fn StartAssessment() -> impl IntoView {
                     </div>
                 </fieldset>
             </div>
-            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || has_error(ASSESSMENT_DATE_FIELD)>
-                <label class="nhsuk-label" for=ASSESSMENT_DATE_FIELD>"Date of the assessment"</label>
-                <FieldErrorMessage errors=errors.into() field=ASSESSMENT_DATE_FIELD />
-                <input class="nhsuk-input nhsuk-input--width-10" class:nhsuk-input--error=move || has_error(ASSESSMENT_DATE_FIELD)
-                    id=ASSESSMENT_DATE_FIELD type="date" value=browser::today().format("%Y-%m-%d").to_string() node_ref=date />
-            </div>
+            <Field
+                id=ASSESSMENT_DATE_FIELD
+                label="Date of the assessment"
+                kind=FieldKind::Date
+                width_class="nhsuk-input--width-10"
+                errors=errors
+                bind=date
+            />
             <button type="submit" class="nhsuk-button">"Start assessment"</button>
         </form>
     }

@@ -1,0 +1,126 @@
+//! Banners about saving, shown above every page, and the "not built yet" note.
+
+use leptos::prelude::*;
+
+use crate::ui::browser;
+use crate::ui::storage::SavingBlocked;
+use crate::ui::store::{blocked_reason, use_store};
+
+/// Storage warnings above every page:
+/// - saving is switched off (cannot be dismissed: it stays until resolved);
+/// - the last save failed (stays until a save succeeds);
+/// - stored data could not be read at start (may be hidden once read);
+/// - changes lost to a deletion in another tab (may be hidden).
+#[component]
+pub fn StorageAlerts() -> impl IntoView {
+    let store = use_store();
+    let download_unreadable = move |_| {
+        if let Some(notice) = store.unreadable.get_untracked() {
+            let name = format!("commissioning-workbook-unreadable-{}.txt", browser::today());
+            let _ = browser::download_text(&name, &notice.raw, "text/plain");
+        }
+    };
+    let has_raw = move || store.unreadable.with(|n| n.as_ref().is_some_and(|n| !n.raw.is_empty()));
+    view! {
+        {move || store.saving_blocked.get().map(|blocked| view! {
+            <div class="nhsuk-error-summary" role="alert" aria-labelledby="saving-off-title">
+                <h2 class="nhsuk-error-summary__title" id="saving-off-title">
+                    "Nothing you enter is being saved"
+                </h2>
+                <div class="nhsuk-error-summary__body">
+                    <p>
+                        {format!("Saving is switched off because {}. ", blocked_reason(blocked))}
+                        "What you enter stays on this page only until you close or reload it. Download a backup from "
+                        <a href="/your-data">"Your data"</a>
+                        " to keep it."
+                    </p>
+                    {(blocked == SavingBlocked::UnreadableNotKept).then(|| view! {
+                        <p>"Download the unreadable data first if you may need it. Then you can let the workbook save again, which replaces it."</p>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
+                            "Download the unreadable data"
+                        </button>
+                        " "
+                        <button type="button" class="nhsuk-button nhsuk-button--warning"
+                            on:click=move |_| store.allow_saving_over_unreadable()>
+                            "Start saving again, replacing the unreadable data"
+                        </button>
+                    })}
+                </div>
+            </div>
+        })}
+        {move || store.save_error.get().map(|reason| view! {
+            <div class="nhsuk-error-summary" role="alert" aria-labelledby="save-error-title">
+                <h2 class="nhsuk-error-summary__title" id="save-error-title">
+                    "Your latest change was not saved"
+                </h2>
+                <div class="nhsuk-error-summary__body">
+                    <p>
+                        "It could not be saved in this browser because "
+                        {reason}
+                        ". Your data is still on this page: download a backup from "
+                        <a href="/your-data">"Your data"</a>
+                        " before you close it."
+                    </p>
+                </div>
+            </div>
+        })}
+        {move || store.unreadable.get().filter(|n| n.kept_under.is_some()).map(|notice| view! {
+            <div class="nhsuk-warning-callout" role="alert">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text">
+                        <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                        "Your saved workbook could not be read"
+                    </span>
+                </h2>
+                <p>{notice.reason.clone()}</p>
+                <p>
+                    "Nothing has been deleted: the unreadable data is kept in this browser under "
+                    <code>{notice.kept_under.clone()}</code>
+                    ". The workbook has started empty."
+                </p>
+                <Show when=has_raw>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
+                        "Download the unreadable data"
+                    </button>
+                </Show>
+                " "
+                <button type="button" class="nhsuk-button nhsuk-button--secondary"
+                    on:click=move |_| store.unreadable.set(None)>
+                    "Hide this message"
+                </button>
+            </div>
+        })}
+        {move || store.unreadable.get().filter(|n| n.kept_under.is_none() && !n.raw.is_empty()).map(|notice| view! {
+            <div class="nhsuk-warning-callout" role="alert">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text">
+                        <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                        "Your saved workbook could not be read"
+                    </span>
+                </h2>
+                <p>{notice.reason}</p>
+            </div>
+        })}
+        {move || store.sync_notice.get().map(|message| view! {
+            <div class="nhsuk-warning-callout" role="status">
+                <h2 class="nhsuk-warning-callout__label">"Changed in another tab"</h2>
+                <p>{message}</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary"
+                    on:click=move |_| store.sync_notice.set(None)>
+                    "Hide this message"
+                </button>
+            </div>
+        })}
+    }
+}
+
+/// Says plainly that an area is not built yet, rather than pretending.
+#[component]
+pub fn NotBuiltYet(children: Children) -> impl IntoView {
+    view! {
+        <div class="nhsuk-inset-text">
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            {children()}
+        </div>
+    }
+}

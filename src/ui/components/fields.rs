@@ -1,0 +1,166 @@
+//! The one form field every form uses (label, hint, inline error, and the id
+//! the error summary links to), and the error summary itself.
+
+use leptos::prelude::*;
+
+use crate::model::common::validation::{message_for, FieldError};
+
+/// What sort of control a `Field` is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FieldKind {
+    #[default]
+    Text,
+    /// A date picker; its value is `YYYY-MM-DD`.
+    Date,
+    /// Several lines of text.
+    TextArea,
+}
+
+/// An NHS.UK form group: label, optional hint, the field's error message when
+/// `errors` has one for `id`, and the control. The value is either bound to a
+/// draft signal (`bind`) or read from `value` and sent to `on_input` as typed.
+#[component]
+pub fn Field(
+    /// The control's id; error summary links point at it.
+    #[prop(into)]
+    id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] kind: FieldKind,
+    #[prop(optional, into)] errors: Option<Signal<Vec<FieldError>>>,
+    /// A draft value the field reads and writes.
+    #[prop(optional)]
+    bind: Option<RwSignal<String>>,
+    /// A value the field shows (when not bound to a draft).
+    #[prop(optional, into)]
+    value: Option<Signal<String>>,
+    /// Called with the text on every keystroke (when not bound to a draft).
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
+    /// Extra classes for the control, such as `nhsuk-input--width-10`.
+    #[prop(optional)]
+    width_class: &'static str,
+    #[prop(optional)] rows: Option<u32>,
+) -> impl IntoView {
+    let error = {
+        let id = id.clone();
+        move || errors.and_then(|errors| errors.with(|e| message_for(e, &id).map(str::to_string)))
+    };
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let error = error.clone();
+        move || {
+            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let current = move || match (bind, value) {
+        (Some(bind), _) => bind.get(),
+        (None, Some(value)) => value.get(),
+        (None, None) => String::new(),
+    };
+    let typed = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        if let Some(bind) = bind {
+            bind.set(text.clone());
+        }
+        if let Some(on_input) = on_input {
+            on_input.run(text);
+        }
+    };
+    let has_error = {
+        let error = error.clone();
+        move || error().is_some()
+    };
+    let control = match kind {
+        FieldKind::TextArea => view! {
+            <textarea
+                class="nhsuk-textarea"
+                class:nhsuk-textarea--error=has_error.clone()
+                id=id.clone()
+                name=id.clone()
+                rows=rows.unwrap_or(3)
+                aria-describedby=described_by
+                prop:value=current
+                on:input=typed
+            ></textarea>
+        }
+        .into_any(),
+        FieldKind::Text | FieldKind::Date => view! {
+            <input
+                class=format!("nhsuk-input {width_class}")
+                class:nhsuk-input--error=has_error.clone()
+                id=id.clone()
+                name=id.clone()
+                type=if kind == FieldKind::Date { "date" } else { "text" }
+                aria-describedby=described_by
+                prop:value=current
+                on:input=typed
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
+            {move || error().map(|message| view! {
+                <span class="nhsuk-error-message" id=error_id.clone()>
+                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                    {message}
+                </span>
+            })}
+            {control}
+        </div>
+    }
+}
+
+/// The NHS.UK error summary: a titled list of links to the fields with errors.
+/// It takes focus when it appears so screen reader and keyboard users find it.
+#[component]
+pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !errors.with(Vec::is_empty) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div
+                class="nhsuk-error-summary"
+                aria-labelledby="error-summary-title"
+                role="alert"
+                tabindex="-1"
+                node_ref=summary
+            >
+                <h2 class="nhsuk-error-summary__title" id="error-summary-title">
+                    "There is a problem"
+                </h2>
+                <div class="nhsuk-error-summary__body">
+                    <ul class="nhsuk-list nhsuk-error-summary__list">
+                        <For
+                            each=move || errors.get()
+                            key=|e| (e.field, e.message.clone())
+                            children=|e| {
+                                view! {
+                                    <li>
+                                        <a href=format!("#{}", e.field)>{e.message}</a>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,12 @@
+//! Pieces every page shares, following NHS.UK design system patterns: form
+//! fields with their errors, the file-import control, storage banners and tables.
+
+mod banners;
+mod fields;
+mod file_import;
+mod tables;
+
+pub use banners::{NotBuiltYet, StorageAlerts};
+pub use fields::{ErrorSummary, Field, FieldKind};
+pub use file_import::{ChosenFile, FileImport};
+pub use tables::{DataTable, DomainRow};

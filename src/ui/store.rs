@@ -1,0 +1,230 @@
+//! The workbook store: the only writer of the in-memory workbook. Pages read it
+//! through `workbook` (a read-only signal, usually narrowed with `select` so a
+//! row re-renders only when its own data changes) and change it only with
+//! `apply(Change)` or a confirmed `restore`.
+//!
+//! Saving: each applied change is remembered as pending and saved at once, or,
+//! for typing, a moment after the typing pauses (and always when the page is
+//! hidden or closed). A save first checks whether another tab saved a newer
+//! revision and, if so, replays this tab's pending changes on it
+//! (`model::document::sync`), so neither tab loses the other's entries. Saves
+//! made by other tabs arrive through the browser's `storage` event.
+
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+
+use super::storage::{self, SavingBlocked, Stored, UnreadableNotice};
+use crate::model::document::backup;
+use crate::model::document::sync::{self, Pending};
+use crate::model::{Change, Refusal, Stamp, Workbook};
+
+/// How long typing must pause before what was typed is saved.
+const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
+
+#[derive(Clone, Copy)]
+pub struct WorkbookStore {
+    doc: RwSignal<Workbook>,
+    /// The workbook as pages see it: read-only.
+    pub workbook: ReadSignal<Workbook>,
+    pending: StoredValue<Pending>,
+    typing_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Set when stored data could not be read at start (the user may hide it).
+    pub unreadable: RwSignal<Option<UnreadableNotice>>,
+    /// Why saving is switched off, if it is. Shown on every page until resolved.
+    pub saving_blocked: RwSignal<Option<SavingBlocked>>,
+    /// Why the last save failed; shown on every page until a save succeeds.
+    pub save_error: RwSignal<Option<String>>,
+    /// Something the user should know after another tab's save was taken in.
+    pub sync_notice: RwSignal<Option<String>>,
+}
+
+/// The moment of a change, and the user's own calendar day.
+fn stamp_now() -> Stamp {
+    Stamp {
+        at: Utc::now(),
+        today: Local::now().date_naive(),
+    }
+}
+
+impl WorkbookStore {
+    /// Loads the workbook, starts listening for other tabs' saves, and saves
+    /// pending changes when the page is hidden or closed.
+    pub fn start() -> Self {
+        let startup = storage::load();
+        let doc = RwSignal::new(startup.workbook);
+        let store = WorkbookStore {
+            doc,
+            workbook: doc.read_only(),
+            pending: StoredValue::new(Pending::default()),
+            typing_timer: StoredValue::new(None),
+            unreadable: RwSignal::new(startup.notice),
+            saving_blocked: RwSignal::new(startup.saving_blocked),
+            save_error: RwSignal::new(None),
+            sync_notice: RwSignal::new(None),
+        };
+        storage::watch_other_tabs(move |text| store.take_other_tabs_save(&text));
+        let flush = move || store.save_pending();
+        std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush()));
+        std::mem::forget(window_event_listener(
+            leptos::ev::visibilitychange,
+            move |_| flush(),
+        ));
+        store
+    }
+
+    /// A memo of one part of the workbook: it notifies only when that part
+    /// changes, so the view reading it re-renders only then.
+    pub fn select<T: PartialEq + Clone + Send + Sync + 'static>(
+        &self,
+        part: impl Fn(&Workbook) -> T + Send + Sync + 'static,
+    ) -> Memo<T> {
+        let workbook = self.workbook;
+        Memo::new(move |_| workbook.with(&part))
+    }
+
+    /// Applies one change the user made, then saves it (typing: shortly).
+    /// A refused change leaves everything as it was.
+    pub fn apply(&self, change: Change) -> Result<(), Refusal> {
+        let stamp = stamp_now();
+        let mut result = Ok(());
+        // Operations refuse before changing anything, so a refusal needs no undo
+        // and notifies no one.
+        self.doc
+            .update_untracked(|doc| result = doc.apply(&change, stamp));
+        result.clone()?;
+        self.doc.notify();
+        let typing = change.is_typing();
+        self.pending.update_value(|p| p.push(change, stamp));
+        if typing {
+            self.save_after_typing();
+        } else {
+            self.save_pending();
+        }
+        Ok(())
+    }
+
+    fn save_after_typing(&self) {
+        if let Some(timer) = self.typing_timer.get_value() {
+            timer.clear();
+        }
+        let store = *self;
+        let timer = set_timeout_with_handle(move || store.save_pending(), TYPING_SAVE_DELAY).ok();
+        self.typing_timer.set_value(timer);
+    }
+
+    /// Saves what is pending now, building on any newer revision another tab saved.
+    pub fn save_pending(&self) {
+        if let Some(timer) = self.typing_timer.get_value() {
+            timer.clear();
+            self.typing_timer.set_value(None);
+        }
+        if self.pending.with_value(Pending::is_empty) || self.saving_blocked.get_untracked().is_some() {
+            return;
+        }
+        let revision = self.doc.with_untracked(|d| d.revision);
+        let stored = match storage::read_if_newer(revision) {
+            Stored::Nothing => None,
+            Stored::Readable(workbook) => Some(workbook),
+            Stored::Unreadable => {
+                self.save_error.set(Some(
+                    "another tab has saved a workbook this page cannot read (perhaps from a newer version of the app); reload the page to see it".into(),
+                ));
+                return;
+            }
+        };
+        let plan = self
+            .doc
+            .with_untracked(|doc| self.pending.with_value(|p| sync::plan_save(doc, p, stored.as_ref())));
+        match storage::write(&plan.document) {
+            Ok(()) => {
+                self.pending.update_value(Pending::clear);
+                self.save_error.set(None);
+                if plan.rebased {
+                    self.doc.set(plan.document);
+                    self.note_dropped(plan.dropped);
+                } else {
+                    // Only the revision changed: nothing on screen shows it.
+                    self.doc.update_untracked(|d| d.revision = plan.document.revision);
+                }
+            }
+            Err(reason) => self.save_error.set(Some(reason)),
+        }
+    }
+
+    /// Another tab saved: show its copy with this tab's unsaved changes on top,
+    /// leaving every field that did not change (and what is being typed) alone.
+    fn take_other_tabs_save(&self, text: &str) {
+        let Ok(newer) = backup::read_workbook(text) else {
+            return;
+        };
+        let shown = self
+            .doc
+            .with_untracked(|doc| self.pending.with_value(|p| sync::take_newer(doc, p, &newer)));
+        if let Some(shown) = shown {
+            self.doc.set(shown);
+        }
+    }
+
+    fn note_dropped(&self, dropped: usize) {
+        if dropped > 0 {
+            self.sync_notice.set(Some(format!(
+                "{dropped} of your latest changes could not be kept, because what they changed was deleted in another tab or window."
+            )));
+        }
+    }
+
+    /// Replaces the whole workbook after the user confirmed a restore. Returns
+    /// whether it was saved; if not, it is still on the page and the reason is shown.
+    pub fn restore(&self, restored: Workbook) -> Result<(), String> {
+        let stored = match storage::read_if_newer(0) {
+            Stored::Readable(workbook) => Some(workbook),
+            _ => None,
+        };
+        let document = self
+            .doc
+            .with_untracked(|current| sync::plan_restore(restored, current, stored.as_ref()));
+        self.pending.update_value(Pending::clear);
+        self.doc.set(document.clone());
+        if let Some(blocked) = self.saving_blocked.get_untracked() {
+            return Err(blocked_reason(blocked).to_string());
+        }
+        let saved = storage::write(&document);
+        self.save_error.set(saved.clone().err());
+        saved
+    }
+
+    /// The user has downloaded the unreadable data and agrees it may be
+    /// replaced: saving starts again and writes the workbook now.
+    pub fn allow_saving_over_unreadable(&self) {
+        if self.saving_blocked.get_untracked() != Some(SavingBlocked::UnreadableNotKept) {
+            return;
+        }
+        self.saving_blocked.set(None);
+        let mut document = self.doc.get_untracked();
+        document.revision += 1;
+        match storage::write(&document) {
+            Ok(()) => {
+                self.pending.update_value(Pending::clear);
+                self.doc.update_untracked(|d| d.revision = document.revision);
+                self.save_error.set(None);
+            }
+            Err(reason) => self.save_error.set(Some(reason)),
+        }
+    }
+}
+
+/// Says why nothing is being saved, for the banner and for messages.
+pub fn blocked_reason(blocked: SavingBlocked) -> &'static str {
+    match blocked {
+        SavingBlocked::NoStorage => "this browser is not letting the workbook use its local storage",
+        SavingBlocked::UnreadableNotKept => {
+            "the workbook saved earlier could not be read or copied aside, and saving now would overwrite it"
+        }
+    }
+}
+
+pub fn use_store() -> WorkbookStore {
+    expect_context::<WorkbookStore>()
+}

@@ -1,0 +1,121 @@
+// Two tabs of the app open at once in one browser: what is saved in one
+// appears in the other, entries made in both are all kept, and a half-typed
+// field is not disturbed when the other tab saves.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, waitForApp } from './support.mjs';
+
+const app = useApp();
+
+async function addGoal(page, title) {
+  await page.getByLabel('What do you want to achieve?').fill(title);
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title }).waitFor();
+}
+
+/** A second tab in the same browser context, so it shares local storage. */
+async function secondTab(context, path) {
+  const page = await context.newPage();
+  await page.goto(path);
+  await waitForApp(page);
+  return page;
+}
+
+const goalTitles = (page) =>
+  page.getByRole('list', { name: 'Your goals' }).getByRole('heading').allTextContents();
+
+const stored = (page) => page.evaluate(() => localStorage.getItem('commissioning-workbook'));
+
+test('a goal saved in one tab appears in the other within a second, and both tabs keep entries made in either', async () => {
+  const { context, page: first } = await app.open('/development-plan');
+  const second = await secondTab(context, '/development-plan');
+
+  await addGoal(first, 'Entered in the first tab');
+  await second
+    .getByRole('list', { name: 'Your goals' })
+    .getByRole('heading', { name: 'Entered in the first tab' })
+    .waitFor({ timeout: 1000 });
+
+  // Half-typed in the second tab while the first saves again: the text stays.
+  await second.getByLabel('What do you want to achieve?').fill('Half typed in the second');
+  await addGoal(first, 'Another from the first tab');
+  await second.getByRole('heading', { name: 'Another from the first tab' }).waitFor({ timeout: 1000 });
+  assert.equal(await second.getByLabel('What do you want to achieve?').inputValue(), 'Half typed in the second');
+
+  await second.getByRole('button', { name: 'Add goal' }).click();
+  await first.getByRole('heading', { name: 'Half typed in the second' }).waitFor({ timeout: 1000 });
+
+  const expected = ['Entered in the first tab', 'Another from the first tab', 'Half typed in the second'];
+  assert.deepEqual(await goalTitles(first), expected);
+  assert.deepEqual(await goalTitles(second), expected);
+
+  const saved = JSON.parse(await stored(first));
+  assert.equal(saved.revision, 3, 'one revision per save');
+  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), expected);
+  assert.ok(!(await stored(first)).includes('\n'), 'local storage holds compact JSON');
+  for (const goal of saved.development_plan.goals) {
+    assert.match(goal.id, /^goal-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'random v4 ids');
+    assert.ok(goal.created_at && goal.updated_at);
+  }
+
+  await first.reload();
+  await waitForApp(first);
+  assert.deepEqual(await goalTitles(first), expected);
+  await context.close();
+});
+
+test('a tab that missed the other tab\'s save builds on it instead of overwriting it', async () => {
+  const { context, page: first } = await app.open('/development-plan');
+  // This tab never hears of other tabs' saves, as if the event came late.
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => {
+    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+  });
+  await deaf.goto('/development-plan');
+  await waitForApp(deaf);
+
+  await addGoal(first, 'Saved first, in the tab that hears');
+  await deaf.waitForTimeout(300);
+  assert.deepEqual(await goalTitles(deaf).catch(() => []), [], 'the deaf tab did not hear');
+
+  await addGoal(deaf, 'Saved second, in the deaf tab');
+  const both = ['Saved first, in the tab that hears', 'Saved second, in the deaf tab'];
+  // Saving, the deaf tab found the newer revision and replayed its goal on it.
+  assert.deepEqual(await goalTitles(deaf), both);
+  assert.deepEqual(JSON.parse(await stored(deaf)).development_plan.goals.map((g) => g.title), both);
+  await first.getByRole('heading', { name: 'Saved second, in the deaf tab' }).waitFor({ timeout: 1000 });
+  assert.deepEqual(await goalTitles(first), both);
+
+  // A removal in one tab reaches the other and leaves a tombstone.
+  await first.getByRole('button', { name: 'Remove goal: Saved first, in the tab that hears' }).click();
+  const saved = JSON.parse(await stored(first));
+  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), ['Saved second, in the deaf tab']);
+  assert.equal(saved.deleted.length, 1);
+  assert.equal(saved.deleted[0].kind, 'goal');
+  await context.close();
+});
+
+test('evidence typed in one tab survives answers saved in the other, and is saved without leaving the box', async () => {
+  const { context, page: first } = await app.open('/self-assessment/new');
+  await first.getByLabel('Partnership name').fill('Two-tab partnership');
+  await first.getByRole('button', { name: 'Start assessment' }).click();
+  await first.getByRole('heading', { level: 1, name: 'Power and influence' }).waitFor();
+  const second = await secondTab(context, first.url().replace(/^https?:\/\/[^/]+/, ''));
+
+  const evidence = second.getByRole('textbox', { name: 'Evidence or notes (optional)' }).first();
+  await evidence.click();
+  await evidence.pressSequentially('Minutes of the March board');
+  // The first tab answers a statement while the second is mid-typing.
+  await first.getByRole('radio', { name: '3 Established' }).first().check();
+  await second.getByRole('radio', { name: '3 Established' }).first().waitFor();
+  await second.waitForFunction(() => document.querySelector('input[type=radio][id$="-3"]:checked') !== null, null, { timeout: 1000 });
+  assert.equal(await evidence.inputValue(), 'Minutes of the March board');
+
+  // Saved while the box still has focus (no change event has fired).
+  await second.waitForTimeout(600);
+  const saved = JSON.parse(await stored(second));
+  const answers = Object.values(saved.assessments[0].answers);
+  assert.ok(answers.some((a) => a.evidence === 'Minutes of the March board'), 'typing was saved');
+  assert.ok(answers.some((a) => a.rating), 'the first tab\'s rating was kept');
+  await context.close();
+});
