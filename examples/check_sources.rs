@@ -31,12 +31,14 @@ fn main() -> ExitCode {
         let path = folder.join(article.file);
         match std::fs::read_to_string(&path) {
             Err(e) => problems.push(format!("{}: cannot read it ({e})", path.display())),
-            Ok(text) if !plain(&text).contains(&plain(article.headline_in_text)) => problems.push(format!(
-                "{}: does not contain the headline \"{}\" cited for \"{}\"",
-                path.display(),
-                article.headline_in_text,
-                article.title
-            )),
+            Ok(text) if !plain(&text).contains(&plain(article.headline_in_text)) => {
+                problems.push(format!(
+                    "{}: does not contain the headline \"{}\" cited for \"{}\"",
+                    path.display(),
+                    article.headline_in_text,
+                    article.title
+                ))
+            }
             Ok(_) => println!("ok  {}  \"{}\"", article.file, article.title),
         }
     }

@@ -10,6 +10,13 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+/// A moment in the user's own time zone, the NHS way: "24 November 2026 at 09:15".
+pub fn local_date_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&Local)
+        .format("%-d %B %Y at %H:%M")
+        .to_string()
+}
+
 /// Offers `text` to the user as a file download named `file_name`.
 pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     fn inner(file_name: &str, text: &str, mime: &str) -> Result<(), JsValue> {

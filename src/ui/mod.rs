@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use components::StorageAlerts;
 use store::WorkbookStore;
@@ -38,6 +39,7 @@ fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| format!("{page} – Commissioning Workbook") />
         <Router>
+            <FocusHeadingOnNavigate />
             <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
             <Header />
             <div class="nhsuk-width-container">
@@ -70,6 +72,30 @@ fn App() -> impl IntoView {
             <Footer />
         </Router>
     }
+}
+
+/// After each change of page (not the first load), moves focus to the new
+/// page's main heading, so keyboard users start at the top of the new page
+/// and screen readers announce it, as a full page load would.
+#[component]
+fn FocusHeadingOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            // Wait a frame so the new page's heading is in the document.
+            request_animation_frame(|| {
+                let heading = document().query_selector("main h1").ok().flatten();
+                if let Some(heading) =
+                    heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                    let _ = heading.focus();
+                }
+            });
+        }
+        path
+    });
 }
 
 #[component]

@@ -66,7 +66,9 @@ impl WorkbookStore {
         };
         storage::watch_other_tabs(move |text| store.take_other_tabs_save(&text));
         let flush = move || store.save_pending();
-        std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| flush()));
+        std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+            flush()
+        }));
         std::mem::forget(window_event_listener(
             leptos::ev::visibilitychange,
             move |_| flush(),
@@ -120,7 +122,9 @@ impl WorkbookStore {
             timer.clear();
             self.typing_timer.set_value(None);
         }
-        if self.pending.with_value(Pending::is_empty) || self.saving_blocked.get_untracked().is_some() {
+        if self.pending.with_value(Pending::is_empty)
+            || self.saving_blocked.get_untracked().is_some()
+        {
             return;
         }
         let revision = self.doc.with_untracked(|d| d.revision);
@@ -134,9 +138,10 @@ impl WorkbookStore {
                 return;
             }
         };
-        let plan = self
-            .doc
-            .with_untracked(|doc| self.pending.with_value(|p| sync::plan_save(doc, p, stored.as_ref())));
+        let plan = self.doc.with_untracked(|doc| {
+            self.pending
+                .with_value(|p| sync::plan_save(doc, p, stored.as_ref()))
+        });
         match storage::write(&plan.document) {
             Ok(()) => {
                 self.pending.update_value(Pending::clear);
@@ -146,7 +151,8 @@ impl WorkbookStore {
                     self.note_dropped(plan.dropped);
                 } else {
                     // Only the revision changed: nothing on screen shows it.
-                    self.doc.update_untracked(|d| d.revision = plan.document.revision);
+                    self.doc
+                        .update_untracked(|d| d.revision = plan.document.revision);
                 }
             }
             Err(reason) => self.save_error.set(Some(reason)),
@@ -159,9 +165,10 @@ impl WorkbookStore {
         let Ok(newer) = backup::read_workbook(text) else {
             return;
         };
-        let shown = self
-            .doc
-            .with_untracked(|doc| self.pending.with_value(|p| sync::take_newer(doc, p, &newer)));
+        let shown = self.doc.with_untracked(|doc| {
+            self.pending
+                .with_value(|p| sync::take_newer(doc, p, &newer))
+        });
         if let Some(shown) = shown {
             self.doc.set(shown);
         }
@@ -207,7 +214,8 @@ impl WorkbookStore {
         match storage::write(&document) {
             Ok(()) => {
                 self.pending.update_value(Pending::clear);
-                self.doc.update_untracked(|d| d.revision = document.revision);
+                self.doc
+                    .update_untracked(|d| d.revision = document.revision);
                 self.save_error.set(None);
             }
             Err(reason) => self.save_error.set(Some(reason)),

@@ -1,4 +1,4 @@
-// The About page sets out where the content comes from: the seed articles, the
+// The About page sets out where the content comes from: the articles, the
 // framework, its mapping to the Partnership Assessment Tool, and the scales.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,27 +15,39 @@ const PRINCIPLES = [
   'Monitor, measure and learn',
 ];
 
-const SEED_FILES = [
-  '000_6895a999c6988347.txt',
-  '001_723346a00db87f9a.txt',
-  '002_988aba35d981483a.txt',
-  '003_813f15a70e4b4425.txt',
-  '004_37cc2a8a6aea45a6.txt',
+// Each article by title, with where and when it appeared.
+const ARTICLES = [
+  ["We're engaged – now what?", /Pulse/, /c\. 2009/],
+  ['Managers must encourage doctors to lead commissioning', /news report/, /February 2009/],
+  ['How to make clinical commissioning work', /NHS Eastern and Coastal Kent/, /c\. 2009/],
+  ["It's time to step up and take the lead", /Pulse/, /c\. 2009/],
+  ['We must move beyond PBC', /not named/, /2010/],
 ];
 
-test('the About page lists the seed articles, the PAT principles and the scales', async () => {
+test('the About page cites the articles by author, title, publication and date, explains 2009 terms, and lists the PAT principles and the scales', async () => {
   const { context, page } = await app.open();
   await goToArea(page, 'About');
   await page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
 
   await page.getByRole('heading', { name: 'The articles the content comes from' }).waitFor();
   const articles = await page.getByRole('main').textContent();
-  for (const file of SEED_FILES) assert.ok(articles.includes(file), `lists ${file}`);
+  const table = page.getByRole('table', { name: 'The articles' });
+  for (const [title, where, when] of ARTICLES) {
+    const row = table.getByRole('row').filter({ hasText: title });
+    assert.equal(await row.count(), 1, `cites ${title}`);
+    assert.match(await row.textContent(), where);
+    assert.match(await row.textContent(), when);
+  }
+  assert.doesNotMatch(articles, /\.txt|\bseed/i, 'no internal file names, no "seed"');
+
+  await page.getByRole('heading', { name: 'Words from 2009 and what they are called today' }).waitFor();
+  assert.match(articles, /PCT \(primary care trust\)[\s\S]*integrated care boards \(ICBs\)/);
+  assert.match(articles, /PBC \(practice-based commissioning\)[\s\S]*primary care networks \(PCNs/);
 
   await page.getByRole('heading', { name: 'The readiness framework' }).waitFor();
   await page.getByRole('heading', { level: 3, name: 'Power and influence' }).waitFor();
 
-  const pat = page.getByRole('table', { name: 'Domains serving each Partnership Assessment Tool principle' });
+  const pat = page.getByRole('table', { name: 'Areas serving each Partnership Assessment Tool principle' });
   const rows = pat.locator('tbody').getByRole('row');
   assert.equal(await rows.count(), 6);
   for (const [i, title] of PRINCIPLES.entries()) {

@@ -118,7 +118,7 @@ test("a partner's file imports with a fresh id, can be compared with and removed
     ratings: { 'power-1': 1, 'power-2': 2 },
   });
   await page.getByLabel("Choose your partner's assessment file").setInputFiles(exportFile(shared));
-  const title = 'North Kent: Diabetes (Manager), 2026-06-20';
+  const title = 'North Kent: Diabetes (Manager), 20 June 2026';
   const status = page.getByRole('status').filter({ hasText: `Imported ${title}` });
   await status.waitFor();
 
@@ -157,7 +157,7 @@ test('the partner comparison highlights a difference of two levels but not of on
   assert.match(await talkAbout.textContent(), new RegExp(POWER_1.replace(/[.?]/g, '\\$&')));
   assert.doesNotMatch(await talkAbout.textContent(), /partnership of equals/);
 
-  const domains = page.getByRole('table', { name: 'Scores by domain: you and your partner' });
+  const domains = page.getByRole('table', { name: 'Scores by area: you and your partner' });
   const powerScores = domains.getByRole('row').filter({ hasText: 'Power and influence' });
   // You: (3 + 3) / 2 = 75%; partner: (1 + 2) / 2 = 1.5 = 38% (37.5 rounded).
   assert.match(await powerScores.textContent(), /75%.*38%.*Your partner 38 points lower/);
@@ -181,15 +181,15 @@ test('a comparison with an unknown partner assessment says it is not found', asy
   await context.close();
 });
 
-test('the change over time page shows the change in each domain and overall', async () => {
+test('the change over time page shows the change in each area and overall', async () => {
   const { context, page } = await openWithWorkbook(
     '/self-assessment/over-time/assessment-jan/assessment-jun',
     workbook(),
   );
   await page.getByRole('heading', { level: 1, name: 'Change over time' }).waitFor();
-  const table = page.getByRole('table', { name: 'Change in score by domain' });
+  const table = page.getByRole('table', { name: 'Change in score by area' });
   const headers = await table.getByRole('columnheader').allTextContents();
-  assert.deepEqual(headers, ['Domain', '15 January 2026', '15 June 2026', 'Change']);
+  assert.deepEqual(headers, ['Area', '15 January 2026', '15 June 2026', 'Change']);
   // Power and influence: levels 1 and 1 (25%) then 3 and 3 (75%).
   const power = table.getByRole('row').filter({ hasText: 'Power and influence' });
   assert.match(await power.textContent(), /25%.*75%.*up 50 points/);

@@ -11,7 +11,7 @@ const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
 const TRUST_1 = "Clinicians and managers respect each other's abilities.";
 const AIMS_1 = "Clinicians and managers understand each other's ambitions, and our commissioning aims are aligned.";
 const ASSESSMENT_ID = 'assessment-test-1';
-const TITLE = 'East Kent: Respiratory (Clinician), 2026-11-01';
+const TITLE = 'East Kent: Respiratory (Clinician), 1 November 2026';
 
 function seededWorkbook() {
   const at = '2026-11-01T09:00:00Z';
@@ -68,7 +68,7 @@ async function rowCells(table, first) {
   throw new Error(`no row for ${first}`);
 }
 
-test('results show scores by domain, the chart, weakest statements and priorities', async () => {
+test('results show scores by area, the chart, weakest statements and priorities', async () => {
   const { context, page } = await openResults();
   const main = page.getByRole('main');
   const h1 = main.getByRole('heading', { level: 1 });
@@ -83,7 +83,7 @@ test('results show scores by domain, the chart, weakest statements and prioritie
     `/self-assessment/${ASSESSMENT_ID}/domain/power`,
   );
 
-  const scores = page.getByRole('table', { name: 'Scores by domain' });
+  const scores = page.getByRole('table', { name: 'Scores by area' });
   assert.deepEqual(await rowCells(scores, 'Power and influence'), ['Power and influence', '0%', '1', '1', '3']);
   assert.equal((await rowCells(scores, 'Shared aims and priorities'))[1], '100%');
   assert.equal((await rowCells(scores, 'Trust and joint working'))[1], '75%');
@@ -91,7 +91,7 @@ test('results show scores by domain, the chart, weakest statements and prioritie
   // Overall: (0 + 100 + 75) / 3 = 58.33 -> 58%.
   assert.equal((await rowCells(scores, 'Overall'))[1], '58%');
 
-  const chart = page.getByRole('img', { name: 'Chart: score for each domain, from 0% to 100%' });
+  const chart = page.getByRole('img', { name: 'Chart: score for each area, from 0% to 100%' });
   assert.equal(await chart.count(), 1);
   assert.equal(await chart.evaluate((el) => el.namespaceURI), 'http://www.w3.org/2000/svg');
   const barWidths = await chart.evaluate((svg) =>
@@ -110,7 +110,7 @@ test('results show scores by domain, the chart, weakest statements and prioritie
   assert.match(await flagged.textContent(), /respect each other's abilities/);
   assert.equal(await flagged.getByRole('listitem').count(), 1);
 
-  const priorities = page.getByRole('table', { name: 'Importance and score by domain' });
+  const priorities = page.getByRole('table', { name: 'Importance and score by area' });
   const power = await rowCells(priorities, 'Power and influence');
   assert.deepEqual(power.slice(0, 4), ['Power and influence', 'High', '0%', 'Priority for action']);
   const aims = await rowCells(priorities, 'Shared aims and priorities');

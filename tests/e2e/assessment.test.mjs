@@ -130,12 +130,12 @@ test('a whole assessment is completed area by area, by keyboard and mouse, and i
   await page.getByRole('link', { name: 'See your results' }).click();
   await page.getByRole('heading', { level: 1, name: /^Results: Complete run/ }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Continue the assessment' }).count(), 0, 'nothing left to answer');
-  await page.getByRole('table', { name: 'Scores by domain' }).waitFor();
+  await page.getByRole('table', { name: 'Scores by area' }).waitFor();
 
   // Printing hides the site header, navigation and buttons; the results stay.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByRole('banner').isVisible(), false);
   assert.equal(await page.getByRole('button', { name: 'Print these results' }).isVisible(), false);
-  assert.equal(await page.getByRole('table', { name: 'Scores by domain' }).isVisible(), true);
+  assert.equal(await page.getByRole('table', { name: 'Scores by area' }).isVisible(), true);
   await context.close();
 });

@@ -16,6 +16,7 @@ const stillTagged = (locator, name) => locator.evaluate((el, n) => el.dataset.te
 test('answering one statement re-renders that statement only', async () => {
   const { context, page } = await app.open('/self-assessment/new');
   await page.getByLabel('Partnership name').fill('Fine-grained partnership');
+  await page.getByLabel('Clinician (GP, nurse, consultant or other clinician)').check();
   await page.getByRole('button', { name: 'Start assessment' }).click();
   const heading = page.getByRole('heading', { level: 1, name: 'Power and influence' });
   await heading.waitFor();

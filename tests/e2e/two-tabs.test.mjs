@@ -98,6 +98,7 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
 test('evidence typed in one tab survives answers saved in the other, and is saved without leaving the box', async () => {
   const { context, page: first } = await app.open('/self-assessment/new');
   await first.getByLabel('Partnership name').fill('Two-tab partnership');
+  await first.getByLabel('Manager (commissioning organisation)').check();
   await first.getByRole('button', { name: 'Start assessment' }).click();
   await first.getByRole('heading', { level: 1, name: 'Power and influence' }).waitFor();
   const second = await secondTab(context, first.url().replace(/^https?:\/\/[^/]+/, ''));

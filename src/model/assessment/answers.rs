@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
-use crate::model::common::dates::{parse_optional_date, NotADate};
+use crate::model::common::dates::{long_date, parse_optional_date, NotADate};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -240,7 +240,7 @@ impl Assessment {
         true
     }
 
-    /// A one-line name for lists, e.g. "East Kent respiratory (Clinician), 2026-11-22".
+    /// A one-line name for lists, e.g. "East Kent: Respiratory (Clinician), 22 November 2026".
     pub fn title(&self) -> String {
         let role = match self.role {
             Role::Clinician => "Clinician",
@@ -251,7 +251,7 @@ impl Assessment {
         if !self.clinical_area.trim().is_empty() {
             name = format!("{name}: {}", self.clinical_area.trim());
         }
-        format!("{name} ({role}), {}", self.date.format("%Y-%m-%d"))
+        format!("{name} ({role}), {}", long_date(self.date))
     }
 }
 
@@ -260,7 +260,8 @@ impl Assessment {
 pub struct AssessmentDraft {
     pub partnership: String,
     pub clinical_area: String,
-    pub role: Role,
+    /// None until the user chooses: no role is assumed.
+    pub role: Option<Role>,
     /// As typed, `YYYY-MM-DD`.
     pub date: String,
 }
@@ -268,6 +269,8 @@ pub struct AssessmentDraft {
 /// Form field ids, shared by the form and its error summary links.
 pub const ASSESSMENT_PARTNERSHIP_FIELD: &str = "assessment-partnership";
 pub const ASSESSMENT_DATE_FIELD: &str = "assessment-date";
+/// The first role radio, which the error summary links to.
+pub const ASSESSMENT_ROLE_FIELD: &str = "assessment-role-clinician";
 
 impl AssessmentDraft {
     /// Checks the draft and turns it into a new assessment, or says what to fix.
@@ -285,6 +288,12 @@ impl AssessmentDraft {
             errors.push(FieldError::new(
                 ASSESSMENT_PARTNERSHIP_FIELD,
                 "Enter the name of the partnership you are assessing",
+            ));
+        }
+        if self.role.is_none() {
+            errors.push(FieldError::new(
+                ASSESSMENT_ROLE_FIELD,
+                "Select your role in the partnership",
             ));
         }
         let date = match parse_optional_date(&self.date) {
@@ -311,12 +320,12 @@ impl AssessmentDraft {
                 None
             }
         };
-        match date {
-            Some(date) if errors.is_empty() => Ok(Assessment::new(
+        match (date, self.role) {
+            (Some(date), Some(role)) if errors.is_empty() => Ok(Assessment::new(
                 id,
                 partnership.to_string(),
                 self.clinical_area.trim().to_string(),
-                self.role,
+                role,
                 date,
                 now,
             )),
@@ -373,7 +382,10 @@ mod tests {
         let a = blank();
         assert_eq!(a.framework_version, FRAMEWORK_VERSION);
         assert!(a.answers.is_empty());
-        assert_eq!(a.title(), "East Kent: Respiratory (Clinician), 2026-11-22");
+        assert_eq!(
+            a.title(),
+            "East Kent: Respiratory (Clinician), 22 November 2026"
+        );
     }
 
     #[test]
@@ -425,11 +437,16 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert_eq!(
             fields,
-            vec![ASSESSMENT_PARTNERSHIP_FIELD, ASSESSMENT_DATE_FIELD]
+            vec![
+                ASSESSMENT_PARTNERSHIP_FIELD,
+                ASSESSMENT_ROLE_FIELD,
+                ASSESSMENT_DATE_FIELD
+            ]
         );
 
         let future = AssessmentDraft {
             partnership: "East Kent".into(),
+            role: Some(Role::Clinician),
             date: "2026-11-23".into(),
             ..Default::default()
         };
@@ -446,7 +463,7 @@ mod tests {
         let good = AssessmentDraft {
             partnership: "  East Kent ".into(),
             clinical_area: " Respiratory ".into(),
-            role: Role::Manager,
+            role: Some(Role::Manager),
             date: "2026-11-22".into(),
         };
         let a = good.validate("a-1".into(), today(), now()).unwrap();

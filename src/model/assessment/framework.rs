@@ -29,6 +29,8 @@ pub struct SeedArticle {
     pub title: &'static str,
     /// When it was published, as precisely as is known.
     pub published: &'static str,
+    /// Where it appeared, as far as the copy held shows.
+    pub publication: &'static str,
     pub summary: &'static str,
 }
 
@@ -39,6 +41,7 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
         author: "Dr Johnny Marshall, chair of the National Association of Primary Care (NAPC) and a GP in Buckinghamshire",
         title: "We're engaged – now what?",
         published: "c. 2009",
+        publication: "Pulse, the magazine for GPs (its masthead is on the copy held)",
         summary: "Putting clinicians at the heart of commissioning needs three things: clinicians with real power and \
                   influence in a partnership of equals, well-developed clinical leadership skills (for today's and \
                   future leaders), and proper support from the primary care trust (PCT) under a formal agreement, \
@@ -50,6 +53,7 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
         author: "Report of an address by Dr Michael Dixon, chair of the NHS Alliance",
         title: "Managers must encourage doctors to lead commissioning (address to the Nottingham Medico Chirurgical Society)",
         published: "February 2009",
+        publication: "A news report of the address; the publication is not named in the copy held",
         summary: "Many clinicians in practice-based commissioning do not feel they are leading or making a \
                   difference. Managers should support, enable and trust doctors and act as co-leaders in \
                   commissioning at every level, and everyone must break down the tribal boundaries between \
@@ -61,6 +65,7 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
         author: "NHS Eastern and Coastal Kent",
         title: "How to make clinical commissioning work",
         published: "c. 2009",
+        publication: "A case study by NHS Eastern and Coastal Kent; the publication is not named in the copy held",
         summary: "Each clinical area has a GP clinical commissioner, recruited against competencies, paired with a \
                   lead commissioner, backed by a clinical leadership programme and four-month commissioning \
                   placements for GP registrars. Top tips: clear objectives, team players, mutual respect, a \
@@ -72,6 +77,7 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
         author: "Richard Alsop, director of strategy and system management, NHS Northamptonshire",
         title: "It's time to step up and take the lead",
         published: "c. 2009",
+        publication: "Pulse, the magazine for GPs (its masthead is on the copy held)",
         summary: "A PCT view: practice-based commissioners should manage demand, reduce variation between \
                   referrers and own collective priorities, leading big-ticket programmes rather than hobbies. \
                   A joint commissioning executive committee approves good business cases whoever brings them, \
@@ -83,6 +89,7 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
         author: "Dr Judith Smith, head of policy at the Nuffield Trust",
         title: "We must move beyond PBC",
         published: "2010",
+        publication: "A comment piece for health professionals; the publication is not named in the copy held",
         summary: "Practice-based commissioning offers clinicians few incentives and only notional budgets, with \
                   retained savings negotiated with the PCT. Local clinical partnerships would hold real budgets, \
                   could source support from elsewhere, and would have their financial performance, health \
@@ -780,7 +787,7 @@ pub const MATURITY_LEVELS: [MaturityLevel; MAX_LEVEL as usize + 1] = [
 
 /// Where the maturity scale comes from, for the About and results pages.
 pub const MATURITY_SCALE_SOURCE: &str = "The five-point maturity scale (0 Not in place to 4 Embedded) is \
-     this workbook's own. It is not taken from the seed articles or the Partnership Assessment Tool and has \
+     this workbook's own. It is not taken from the articles or the Partnership Assessment Tool and has \
      not been validated: use it to see how your own partnership changes over time and where you and your \
      partner see things differently, not to compare organisations.";
 
@@ -826,10 +833,10 @@ pub fn importance_level(value: u8) -> Option<&'static ImportanceLevel> {
 }
 
 /// Where the idea of rating importance comes from.
-pub const IMPORTANCE_SOURCE: &str = "Rating how important each domain is, alongside how mature it is, follows \
+pub const IMPORTANCE_SOURCE: &str = "Rating how important each area is, alongside how mature it is, follows \
      the self-assessment for the NHS Leadership Academy's Healthcare Leadership Model (2013), which asks \
      people to rate how important each leadership dimension is to their role as well as how they rate \
-     themselves on it, and then compares the two. Here the same pairing is applied to the domains of \
+     themselves on it, and then compares the two. Here the same pairing is applied to the areas of \
      partnership readiness; the three-point scale is the workbook's own.";
 
 /// The domain with this id.
@@ -907,7 +914,15 @@ mod tests {
         // `examples/check_sources.rs` in CI, where ../shared is present; a lone
         // clone has only this table.
         for a in SEED_ARTICLES {
-            for text in [a.file, a.headline_in_text, a.author, a.title, a.published, a.summary] {
+            for text in [
+                a.file,
+                a.headline_in_text,
+                a.author,
+                a.title,
+                a.published,
+                a.publication,
+                a.summary,
+            ] {
                 assert!(!text.trim().is_empty(), "{} has an empty field", a.file);
             }
         }

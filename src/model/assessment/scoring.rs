@@ -10,11 +10,11 @@ use super::answers::{Assessment, Rating, MAX_LEVEL};
 use super::framework::{self, Domain, DOMAINS};
 
 /// How scores are worked out, in plain English for the results page.
-pub const SCORING_METHOD: &str = "Each statement is rated from 0 (Not in place) to 4 (Embedded). A domain's \
+pub const SCORING_METHOD: &str = "Each statement is rated from 0 (Not in place) to 4 (Embedded). An area's \
      score is the average of its rated statements, shown as a percentage of the top level (4), so an average \
      of 3 is 75%. Statements answered \"not applicable or don't know\", and statements not yet answered, are \
-     left out rather than counted as 0. A domain with no rated statements has no score. The overall score is \
-     the average of the domain scores that exist, so every domain counts equally however many statements it \
+     left out rather than counted as 0. An area with no rated statements has no score. The overall score is \
+     the average of the area scores that exist, so every area counts equally however many statements it \
      has.";
 
 /// Statements rated at this level or below are weak: they are offered for the
@@ -28,9 +28,9 @@ pub const PRIORITY_BELOW_PERCENT: f64 = 50.0;
 pub const PRIORITY_MIN_IMPORTANCE: u8 = 2;
 
 /// When a domain is a priority for action, in plain English.
-pub const PRIORITY_RULE: &str = "A domain is a priority for action when you rated it of medium (2) or high (3) \
-     importance and its score is below 50%. Domains are listed by importance, highest first, and within the \
-     same importance by score, lowest first. Domains without an importance rating or without a score come last.";
+pub const PRIORITY_RULE: &str = "An area is a priority for action when you rated it of medium (2) or high (3) \
+     importance and its score is below 50%. Areas are listed by importance, highest first, and within the \
+     same importance by score, lowest first. Areas without an importance rating or without a score come last.";
 
 /// A difference of at least this many levels between you and your partner on
 /// one statement is worth talking about.

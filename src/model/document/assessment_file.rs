@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use super::formats::ASSESSMENT_FORMAT_NAME;
-use super::formats::{read_envelope, ReadError, ASSESSMENT_FILE_VERSION};
+use super::formats::{plain_json_error, read_envelope, ReadError, ASSESSMENT_FILE_VERSION};
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
 
@@ -78,9 +78,12 @@ fn slug(text: &str) -> String {
 /// scales. Answers to statement ids this framework does not have are kept:
 /// scoring ignores them.
 pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
-    let (value, version) = read_envelope(text, ASSESSMENT_FORMAT_NAME, ASSESSMENT_FILE_VERSION, |found| {
-        ReadError::NotAnAssessment { found }
-    })?;
+    let (value, version) = read_envelope(
+        text,
+        ASSESSMENT_FORMAT_NAME,
+        ASSESSMENT_FILE_VERSION,
+        |found| ReadError::NotAnAssessment { found },
+    )?;
     check_framework_version(value.get("framework_version"))?;
     let mut value = migrate_export(value, version)?;
     let assessment = value
@@ -92,7 +95,7 @@ pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
     // and "newer" is the more useful thing to tell the user.
     check_framework_version(assessment.get("framework_version"))?;
     let assessment: Assessment =
-        serde_json::from_value(assessment).map_err(|e| ReadError::Invalid(e.to_string()))?;
+        serde_json::from_value(assessment).map_err(|e| ReadError::Invalid(plain_json_error(&e)))?;
     check_scales(&assessment)?;
     Ok(assessment)
 }
@@ -153,7 +156,7 @@ fn check_scales(assessment: &Assessment) -> Result<(), ReadError> {
 pub fn import_error_message(error: &ReadError) -> String {
     match error {
         ReadError::NotJson(detail) => {
-            format!("The file is not valid JSON, so it cannot be a shared assessment ({detail}).")
+            format!("The file is not valid JSON, so it cannot be a shared assessment: {detail}.")
         }
         ReadError::NotAnObject => {
             "The file is JSON but not a shared assessment: it does not hold a single record."

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::formats::{read_envelope, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::formats::{plain_json_error, read_envelope, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use super::workbook::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
@@ -26,7 +26,7 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
         ReadError::WrongFormat { found }
     })?;
     let current = migrate(value, version)?;
-    serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))
+    serde_json::from_value(current).map_err(|e| ReadError::Invalid(plain_json_error(&e)))
 }
 
 /// Brings a document of an older schema version up to `SCHEMA_VERSION`, one
@@ -46,9 +46,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
 /// per-workbook id counter with random ids (old ids stay as they are: they are
 /// unique within their workbook), and added the save revision and tombstones.
 fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
-    let doc = value
-        .as_object_mut()
-        .ok_or(ReadError::NotAnObject)?;
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
     doc.remove("id_counter");
     let created = doc
         .get("created_at")
@@ -281,10 +279,7 @@ mod tests {
             "the day a goal was added becomes its created time"
         );
         assert_eq!(goals[0].updated_at, goals[0].created_at);
-        assert_eq!(
-            goals[1].origin.as_ref().unwrap().statement_id,
-            "power-1"
-        );
+        assert_eq!(goals[1].origin.as_ref().unwrap().statement_id, "power-1");
         assert_eq!(wb.assessments[0].level("power-1"), Some(1));
 
         // Written back, it says the current version, so it is not migrated again.

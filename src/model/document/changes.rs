@@ -357,9 +357,9 @@ impl Workbook {
     /// True when a goal made from this statement of this assessment is in the plan.
     pub fn statement_is_in_plan(&self, assessment_id: &str, statement_id: &str) -> bool {
         self.development_plan.goals.iter().any(|g| {
-            g.origin.as_ref().is_some_and(|o| {
-                o.assessment_id == assessment_id && o.statement_id == statement_id
-            })
+            g.origin
+                .as_ref()
+                .is_some_and(|o| o.assessment_id == assessment_id && o.statement_id == statement_id)
         })
     }
 
@@ -389,7 +389,7 @@ impl Workbook {
             id: id.to_string(),
             title: format!("Improve: {}", statement.text),
             detail: format!(
-                "From your self-assessment of {}, in the domain \"{}\".{rating}",
+                "From your self-assessment of {}, in the area \"{}\".{rating}",
                 assessment.partnership, domain.title
             ),
             target_date: None,
@@ -435,7 +435,7 @@ mod tests {
         AssessmentDraft {
             partnership: "East Kent".into(),
             clinical_area: "Respiratory".into(),
-            role: Role::Clinician,
+            role: Some(Role::Clinician),
             date: "2026-11-24".into(),
         }
     }
@@ -460,9 +460,13 @@ mod tests {
             &Change::start_assessment(AssessmentDraft::default()),
             stamp(1),
         );
-        assert!(matches!(refused, Err(Refusal::Invalid(ref e)) if e.len() == 2));
+        assert!(matches!(refused, Err(Refusal::Invalid(ref e)) if e.len() == 3));
         assert!(wb.assessments.is_empty());
-        assert_eq!(wb.updated_at, stamp(0).at, "a refused change changes nothing");
+        assert_eq!(
+            wb.updated_at,
+            stamp(0).at,
+            "a refused change changes nothing"
+        );
 
         let start = Change::start_assessment(draft());
         wb.apply(&start, stamp(2)).unwrap();
@@ -548,7 +552,8 @@ mod tests {
             title: "Chair the programme board".into(),
             ..Default::default()
         };
-        wb.apply(&Change::add_goal(draft.clone()), stamp(2)).unwrap();
+        wb.apply(&Change::add_goal(draft.clone()), stamp(2))
+            .unwrap();
         wb.apply(&Change::add_goal(draft), stamp(3)).unwrap();
         let goals = &wb.development_plan.goals;
         assert_eq!(goals.len(), 2);
@@ -644,8 +649,11 @@ mod tests {
         let id = wb.partner_assessments[0].id.clone();
         assert!(id.starts_with("partner-"));
         assert_ne!(id, "a1");
-        wb.apply(&Change::RemovePartnerAssessment { id: id.clone() }, stamp(3))
-            .unwrap();
+        wb.apply(
+            &Change::RemovePartnerAssessment { id: id.clone() },
+            stamp(3),
+        )
+        .unwrap();
         assert!(wb.partner_assessments.is_empty());
         assert!(wb.was_deleted(&id));
     }

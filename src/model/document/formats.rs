@@ -30,6 +30,7 @@ pub const ASSESSMENT_FILE_VERSION: u32 = 1;
 /// user, so it says what is wrong in plain English.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadError {
+    /// Not JSON; the text says why in plain English (`plain_json_error`).
     NotJson(String),
     NotAnObject,
     WrongFormat {
@@ -58,7 +59,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NotJson(detail) => write!(
                 f,
-                "The file is not valid JSON, so it cannot be a workbook backup ({detail})."
+                "The file is not valid JSON, so it cannot be a workbook backup: {detail}."
             ),
             ReadError::NotAnObject => write!(
                 f,
@@ -113,6 +114,28 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// What went wrong reading JSON, in plain English, without the parser's
+/// jargon ("EOF while parsing a value at line 226 column 0").
+pub fn plain_json_error(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Eof => "it stops before the end, so it may have been cut short".to_string(),
+        Category::Syntax => format!("its text is broken near line {}", error.line()),
+        Category::Io => "it could not be read".to_string(),
+        Category::Data => {
+            let message = error.to_string();
+            if let Some(rest) = message.strip_prefix("missing field `") {
+                let field = rest.split('`').next().unwrap_or_default();
+                format!("it has no \"{field}\"")
+            } else if message.starts_with("unknown variant") {
+                "it holds a value this app does not know".to_string()
+            } else {
+                "a value in it is of the wrong kind (it may have been edited by hand)".to_string()
+            }
+        }
+    }
+}
+
 /// The checks every file this app writes shares: valid JSON, one object, the
 /// expected `format` name (else `wrong_format` with the name found), and a
 /// `schema_version` no newer than `supported`. Returns the JSON and its version.
@@ -122,7 +145,8 @@ pub fn read_envelope(
     supported: u32,
     wrong_format: fn(Option<String>) -> ReadError,
 ) -> Result<(Value, u32), ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ReadError::NotJson(plain_json_error(&e)))?;
     let object = value.as_object().ok_or(ReadError::NotAnObject)?;
     let found = object.get("format").and_then(Value::as_str);
     if found != Some(format_name) {
@@ -140,4 +164,38 @@ pub fn read_envelope(
     }
     // Not newer than `supported`, so it fits a u32.
     Ok((value, version as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(text: &str) -> serde_json::Error {
+        serde_json::from_str::<Value>(text).unwrap_err()
+    }
+
+    #[test]
+    fn json_errors_are_told_in_plain_english() {
+        assert_eq!(
+            plain_json_error(&error_of("{\"a\": [1, 2")),
+            "it stops before the end, so it may have been cut short"
+        );
+        assert_eq!(
+            plain_json_error(&error_of("{\n\n  \"a\": nope }")),
+            "its text is broken near line 3"
+        );
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Needs {
+            created_at: String,
+        }
+        let missing = serde_json::from_str::<Needs>("{}").unwrap_err();
+        assert_eq!(plain_json_error(&missing), "it has no \"created_at\"");
+        let wrong = serde_json::from_str::<Needs>("{\"created_at\": 3}").unwrap_err();
+        assert!(plain_json_error(&wrong).starts_with("a value in it is of the wrong kind"));
+        for e in [missing, wrong, error_of("{")] {
+            let text = plain_json_error(&e);
+            assert!(!text.contains("EOF") && !text.contains("column"), "{text}");
+        }
+    }
 }

@@ -210,6 +210,7 @@ mod tests {
                 id: "a1".into(),
                 draft: crate::model::assessment::AssessmentDraft {
                     partnership: "East Kent".into(),
+                    role: Some(crate::model::assessment::Role::Manager),
                     date: "2026-11-24".into(),
                     ..Default::default()
                 },
@@ -235,7 +236,12 @@ mod tests {
         let shown = take_newer(&b.doc, &b.pending, &storage).unwrap();
         assert_eq!(shown.development_plan.goals.len(), 1);
         assert_eq!(
-            shown.assessment("a1").unwrap().answer("power-1").unwrap().evidence,
+            shown
+                .assessment("a1")
+                .unwrap()
+                .answer("power-1")
+                .unwrap()
+                .evidence,
             "Board"
         );
     }

@@ -120,7 +120,9 @@ mod tests {
             title: "   ".into(),
             ..Default::default()
         };
-        let errors = draft.validate("g1".into(), today(), now(), None).unwrap_err();
+        let errors = draft
+            .validate("g1".into(), today(), now(), None)
+            .unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, GOAL_TITLE_FIELD);
     }
@@ -132,7 +134,9 @@ mod tests {
             target_date: "2026-01-01".into(),
             ..Default::default()
         };
-        let errors = draft.validate("g1".into(), today(), now(), None).unwrap_err();
+        let errors = draft
+            .validate("g1".into(), today(), now(), None)
+            .unwrap_err();
         assert_eq!(errors[0].field, GOAL_TARGET_DATE_FIELD);
     }
 

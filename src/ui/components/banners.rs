@@ -20,7 +20,11 @@ pub fn StorageAlerts() -> impl IntoView {
             let _ = browser::download_text(&name, &notice.raw, "text/plain");
         }
     };
-    let has_raw = move || store.unreadable.with(|n| n.as_ref().is_some_and(|n| !n.raw.is_empty()));
+    let has_raw = move || {
+        store
+            .unreadable
+            .with(|n| n.as_ref().is_some_and(|n| !n.raw.is_empty()))
+    };
     view! {
         {move || store.saving_blocked.get().map(|blocked| view! {
             <div class="nhsuk-error-summary" role="alert" aria-labelledby="saving-off-title">

@@ -2,6 +2,7 @@
 //! the error summary links to), and the error summary itself.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::common::validation::{message_for, FieldError};
 
@@ -110,14 +111,31 @@ pub fn Field(
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
             <label class="nhsuk-label" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
-            {move || error().map(|message| view! {
-                <span class="nhsuk-error-message" id=error_id.clone()>
-                    <span class="nhsuk-u-visually-hidden">"Error: "</span>
-                    {message}
-                </span>
-            })}
+            {errors.map(|errors| view! { <ErrorMessage errors field=id.clone() /> })}
             {control}
         </div>
+    }
+}
+
+/// A field's inline error message (NHS.UK pattern), when `errors` has one
+/// for `field`. `Field` uses it; radio groups put it under their legend.
+#[component]
+pub fn ErrorMessage(
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    #[prop(into)] field: String,
+) -> impl IntoView {
+    let id = format!("{field}-error");
+    move || {
+        errors
+            .with(|e| message_for(e, &field).map(str::to_string))
+            .map(|message| {
+                view! {
+                    <span class="nhsuk-error-message" id=id.clone()>
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        {message}
+                    </span>
+                }
+            })
     }
 }
 
@@ -151,9 +169,21 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                             each=move || errors.get()
                             key=|e| (e.field, e.message.clone())
                             children=|e| {
+                                let field = e.field;
+                                // Puts focus in the field itself (a plain link
+                                // would only scroll), so typing lands there.
+                                let focus_field = move |ev: leptos::ev::MouseEvent| {
+                                    let target = document()
+                                        .get_element_by_id(field)
+                                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                                    if let Some(target) = target {
+                                        ev.prevent_default();
+                                        let _ = target.focus();
+                                    }
+                                };
                                 view! {
                                     <li>
-                                        <a href=format!("#{}", e.field)>{e.message}</a>
+                                        <a href=format!("#{field}") on:click=focus_field>{e.message}</a>
                                     </li>
                                 }
                             }

@@ -29,7 +29,8 @@ pub fn DataTable(
 /// A table row headed by a domain's title, followed by text cells.
 #[component]
 pub fn DomainRow(domain_id: &'static str, cells: Vec<String>) -> impl IntoView {
-    let title = crate::model::assessment::framework::domain(domain_id).map_or(domain_id, |d| d.title);
+    let title =
+        crate::model::assessment::framework::domain(domain_id).map_or(domain_id, |d| d.title);
     view! {
         <tr class="nhsuk-table__row">
             <th scope="row" class="nhsuk-table__cell">{title}</th>

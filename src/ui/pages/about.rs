@@ -22,6 +22,7 @@ pub fn About() -> impl IntoView {
             "The workbook is drawn from five articles on clinical and practice-based commissioning in the NHS in England, published in 2009 and 2010. Each framework statement in the self-assessment says which article it comes from."
         </p>
         <SeedArticles />
+        <Glossary />
         <Framework />
         <PatPrinciples />
         <Scales />
@@ -32,7 +33,7 @@ pub fn About() -> impl IntoView {
 fn SeedArticles() -> impl IntoView {
     view! {
         <h2>"The articles the content comes from"</h2>
-        <DataTable caption="The seed articles" headers=vec!["Author".into(), "Title".into(), "Published".into(), "File name".into(), "Summary".into()]>
+        <DataTable caption="The articles" headers=vec!["Author".into(), "Title".into(), "Where it appeared".into(), "Date".into(), "Summary".into()]>
                 {SEED_ARTICLES
                     .iter()
                     .map(|a| {
@@ -40,14 +41,58 @@ fn SeedArticles() -> impl IntoView {
                             <tr class="nhsuk-table__row">
                                 <td class="nhsuk-table__cell">{a.author}</td>
                                 <th scope="row" class="nhsuk-table__cell">{a.title}</th>
+                                <td class="nhsuk-table__cell">{a.publication}</td>
                                 <td class="nhsuk-table__cell">{a.published}</td>
-                                <td class="nhsuk-table__cell"><code>{a.file}</code></td>
                                 <td class="nhsuk-table__cell">{a.summary}</td>
                             </tr>
                         }
                     })
                     .collect_view()}
             </DataTable>
+    }
+}
+
+/// Terms of 2009 that the articles and statements use, and what the same
+/// things are called in the NHS in England today.
+const GLOSSARY: [(&str, &str); 5] = [
+    (
+        "PCT (primary care trust)",
+        "The local NHS body that commissioned most care for its area until 2013. Clinical commissioning groups (CCGs) took over in 2013, and integrated care boards (ICBs) replaced CCGs in July 2022. Read \"PCT\" as your commissioning organisation, today usually the ICB.",
+    ),
+    (
+        "PBC (practice-based commissioning)",
+        "GP practices, often in groups, holding indicative budgets to redesign services (2005 to 2013). The nearest groupings today are primary care networks (PCNs, from 2019) and place-based partnerships within an integrated care system.",
+    ),
+    (
+        "PBC group or consortium",
+        "Practices commissioning together. Today: a primary care network or a place-based partnership.",
+    ),
+    (
+        "Lead commissioner",
+        "The manager in the commissioning organisation who leads commissioning for a clinical area, paired with a clinical lead.",
+    ),
+    (
+        "GP registrar",
+        "A doctor in GP specialty training, today usually called a GP specialty trainee (GPST) or GP trainee.",
+    ),
+];
+
+#[component]
+fn Glossary() -> impl IntoView {
+    view! {
+        <h2>"Words from 2009 and what they are called today"</h2>
+        <p>"The articles were written in 2009 and 2010, and some of the statements keep their words. This is what they mean now."</p>
+        <dl class="nhsuk-summary-list">
+            {GLOSSARY
+                .iter()
+                .map(|(term, meaning)| view! {
+                    <div class="nhsuk-summary-list__row">
+                        <dt class="nhsuk-summary-list__key">{*term}</dt>
+                        <dd class="nhsuk-summary-list__value">{*meaning}</dd>
+                    </div>
+                })
+                .collect_view()}
+        </dl>
     }
 }
 
@@ -61,7 +106,7 @@ fn Framework() -> impl IntoView {
         <h2>"The readiness framework"</h2>
         <p>
             {format!(
-                "The self-assessment has {} domains. Each domain groups statements you rate on the maturity scale, and each serves one or more principles of the Partnership Assessment Tool.",
+                "The self-assessment has {} areas. Each area groups statements you rate on the maturity scale, and each serves one or more principles of the Partnership Assessment Tool.",
                 DOMAINS.len(),
             )}
         </p>
@@ -99,9 +144,9 @@ fn PatPrinciples() -> impl IntoView {
     view! {
         <h2>"Partnership Assessment Tool principles"</h2>
         <p>
-            "The domains are mapped to the six principles of the Partnership Assessment Tool, so the framework can be read against a widely used partnership tool. The descriptions are this workbook's own summaries."
+            "The areas are mapped to the six principles of the Partnership Assessment Tool, so the framework can be read against a widely used partnership tool. The descriptions are this workbook's own summaries."
         </p>
-        <DataTable caption="Domains serving each Partnership Assessment Tool principle" headers=vec!["Principle".into(), "What it means".into(), "Domains serving it".into()]>
+        <DataTable caption="Areas serving each Partnership Assessment Tool principle" headers=vec!["Principle".into(), "What it means".into(), "Areas serving it".into()]>
                 {PatPrinciple::ALL
                     .into_iter()
                     .map(|p| {
@@ -147,7 +192,7 @@ fn Scales() -> impl IntoView {
         </dl>
         <p>{MATURITY_SCALE_SOURCE}</p>
         <h3>"Importance"</h3>
-        <p>"Each domain can be rated for how important it is to the partnership now."</p>
+        <p>"Each area can be rated for how important it is to the partnership now."</p>
         <dl class="nhsuk-summary-list">
             {IMPORTANCE_LEVELS
                 .iter()

@@ -100,7 +100,13 @@ fn GoalCard(id: String) -> impl IntoView {
     let store = use_store();
     let goal = {
         let id = id.clone();
-        store.select(move |w| w.development_plan.goals.iter().find(|g| g.id == id).cloned())
+        store.select(move |w| {
+            w.development_plan
+                .goals
+                .iter()
+                .find(|g| g.id == id)
+                .cloned()
+        })
     };
     move || {
         goal.get().map(|goal: Goal| {

@@ -22,13 +22,10 @@ pub fn Home() -> impl IntoView {
             </li>
             <li>
                 <A href="/development-plan">"keep a leadership development plan"</A>
-                " of goals with target dates"
-            </li>
-            <li>
-                <A href="/placement-log">"log a GP trainee placement"</A>
-                " in a commissioning organisation"
+                " of goals with target dates (actions, support, evidence and reviews are still to come)"
             </li>
         </ul>
+        <p>"A placement log for GP trainees on commissioning placements is planned but not built yet."</p>
         <h2>"What is saved"</h2>
         <p>
             "Everything you enter is saved automatically in this browser, on this device. Nothing is sent anywhere."

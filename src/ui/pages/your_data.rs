@@ -81,7 +81,7 @@ pub fn YourData() -> impl IntoView {
         <p>
             "Your workbook is saved automatically in this browser's local storage, on this device only. Nothing is sent anywhere. If you clear your browser's data, or use another browser or device, it will not be there."
         </p>
-        <p>{move || format!("Last changed: {}", store.workbook.with(|w| w.updated_at.format("%-d %B %Y at %H:%M UTC").to_string()))}</p>
+        <p>{move || format!("Last changed: {}", store.workbook.with(|w| browser::local_date_time(w.updated_at)))}</p>
 
         <h2>"Download a backup"</h2>
         <p>
@@ -101,7 +101,7 @@ pub fn YourData() -> impl IntoView {
                         <ul aria-label="Backup contents">
                             {workbook.summary().lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
-                        <p>{format!("It was last changed on {}.", workbook.updated_at.format("%-d %B %Y at %H:%M UTC"))}</p>
+                        <p>{format!("It was last changed on {}.", browser::local_date_time(workbook.updated_at))}</p>
                         <div class="nhsuk-warning-callout">
                             <h4 class="nhsuk-warning-callout__label">"Important"</h4>
                             <p>"Restoring replaces everything now in your workbook. Download a backup of it first if you may need it."</p>

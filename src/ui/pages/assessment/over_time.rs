@@ -5,8 +5,8 @@ use crate::ui::components::{DataTable, DomainRow};
 use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
-use crate::model::assessment::Assessment;
 use crate::model::assessment::scoring::{self, change_label, percent_label};
+use crate::model::assessment::Assessment;
 
 /// How two of the user's own assessments compare, domain by domain.
 #[component]
@@ -49,9 +49,9 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
             "."
         </p>
         <p>
-            "Scores are percentages of the top maturity level. The change is in percentage points; a domain without a score in either assessment cannot be compared."
+            "Scores are percentages of the top maturity level. The change is in percentage points; an area without a score in either assessment cannot be compared."
         </p>
-        <DataTable caption="Change in score by domain" headers=vec!["Domain".into(), earlier_date, later_date, "Change".into()]>
+        <DataTable caption="Change in score by area" headers=vec!["Area".into(), earlier_date, later_date, "Change".into()]>
                 {rows}
                 <tr class="nhsuk-table__row">
                     <th scope="row" class="nhsuk-table__cell"><strong>"Overall"</strong></th>

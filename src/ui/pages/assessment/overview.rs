@@ -6,10 +6,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::ImportPartner;
-use crate::model::assessment::Assessment;
-use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
 use crate::model::assessment::framework::{self, DOMAINS};
 use crate::model::assessment::scoring;
+use crate::model::assessment::Assessment;
+use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
 use crate::ui::browser;
 use crate::ui::store::use_store;
 
@@ -51,7 +51,11 @@ pub fn Overview() -> impl IntoView {
                                 <td>{scoring::percent_label(scoring::overall_percent(&a))}</td>
                                 <td>
                                     <ul class="nhsuk-list nhsuk-u-margin-bottom-0">
-                                        <li><A href=resume_path(&a) attr:aria-label=format!("Continue: {title}")>{if progress.answered == progress.total { "Review answers" } else { "Continue" }}</A></li>
+                                        {
+                                            // The accessible name starts with the visible words.
+                                            let action = if progress.is_complete() { "Review answers" } else { "Continue" };
+                                            view! { <li><A href=resume_path(&a) attr:aria-label=format!("{action}: {title}")>{action}</A></li> }
+                                        }
                                         <li><A href=format!("/self-assessment/{}/results", a.id) attr:aria-label=format!("Results: {title}")>"Results"</A></li>
                                         <li>
                                             <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"

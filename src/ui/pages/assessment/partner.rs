@@ -8,9 +8,9 @@ use leptos_router::hooks::use_navigate;
 
 use super::{own_assessment, param, partner_assessment, AssessmentNotFound};
 use crate::model::assessment::answers::{Assessment, Rating};
-use crate::model::document::assessment_file::{import_error_message, read_assessment_export};
 use crate::model::assessment::framework::{self, DOMAINS};
 use crate::model::assessment::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
+use crate::model::document::assessment_file::{import_error_message, read_assessment_export};
 use crate::model::Change;
 use crate::ui::components::{ChosenFile, DataTable, DomainRow, FileImport};
 use crate::ui::store::use_store;
@@ -306,8 +306,8 @@ fn Comparison(mine: Assessment, partner: Assessment) -> impl IntoView {
         </p>
         <h2>"Things to talk about"</h2>
         {talk_about_view}
-        <h2>"Scores by domain"</h2>
-        <DataTable caption="Scores by domain: you and your partner" headers=vec!["Domain".into(), "You".into(), "Your partner".into(), "Difference".into()]>{domain_rows}</DataTable>
+        <h2>"Scores by area"</h2>
+        <DataTable caption="Scores by area: you and your partner" headers=vec!["Area".into(), "You".into(), "Your partner".into(), "Difference".into()]>{domain_rows}</DataTable>
         <h2>"Statement by statement"</h2>
         {statement_tables}
         <p><A href="/self-assessment">"Back to your self-assessments"</A></p>

@@ -7,9 +7,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
-use crate::model::assessment::Assessment;
 use crate::model::assessment::framework;
 use crate::model::assessment::scoring::{self, percent_label};
+use crate::model::assessment::Assessment;
 use crate::model::Change;
 use crate::ui::components::DataTable;
 use crate::ui::store::use_store;
@@ -153,16 +153,16 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
     let unanswered: usize = scores.iter().map(|s| s.unanswered).sum();
 
     view! {
-        <h2>"Scores by domain"</h2>
+        <h2>"Scores by area"</h2>
         <p class="nhsuk-body-l">
             "Overall score: " <strong>{percent_label(overall)}</strong>
         </p>
         <figure class="app-chart">
             <p class="nhsuk-body-s nhsuk-u-font-weight-bold" id="results-chart-title">
-                "Chart: score for each domain, from 0% to 100%"
+                "Chart: score for each area, from 0% to 100%"
             </p>
             <p class="nhsuk-u-visually-hidden" id="results-chart-desc">
-                "A horizontal bar for each domain, as long as its score. The same scores are in the table below."
+                "A horizontal bar for each area, as long as its score. The same scores are in the table below."
             </p>
             <svg
                 role="img"
@@ -174,7 +174,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                 {bars}
             </svg>
         </figure>
-        <DataTable caption="Scores by domain" headers=vec!["Domain".into(), "Score".into(), "Rated".into(), "Not applicable".into(), "Unanswered".into()]>
+        <DataTable caption="Scores by area" headers=vec!["Area".into(), "Score".into(), "Rated".into(), "Not applicable".into(), "Unanswered".into()]>
                 {rows}
                 <tr class="nhsuk-table__row app-table__total">
                     <td class="nhsuk-table__cell">"Overall"</td>
@@ -215,7 +215,7 @@ fn statement_table(caption: &'static str, statements: Vec<(&'static str, u8)>) -
             <thead class="nhsuk-table__head">
                 <tr class="nhsuk-table__row">
                     <th scope="col" class="nhsuk-table__header">"Statement"</th>
-                    <th scope="col" class="nhsuk-table__header">"Domain"</th>
+                    <th scope="col" class="nhsuk-table__header">"Area"</th>
                     <th scope="col" class="nhsuk-table__header">"Your rating"</th>
                 </tr>
             </thead>
@@ -302,7 +302,7 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
         .filter_map(|r| framework::domain(r.domain_id).map(|d| d.title))
         .collect();
     let summary = if top.is_empty() {
-        "None of your domains is a priority for action by this rule.".to_string()
+        "None of your areas is a priority for action by this rule.".to_string()
     } else {
         format!("Your top priorities for action: {}.", top.join("; "))
     };
@@ -313,7 +313,7 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
             <p id="results-top-priorities">{summary}</p>
         </div>
-        <DataTable caption="Importance and score by domain" headers=vec!["Domain".into(), "Importance".into(), "Score".into(), "Priority".into()]>{rows}</DataTable>
+        <DataTable caption="Importance and score by area" headers=vec!["Area".into(), "Importance".into(), "Score".into(), "Priority".into()]>{rows}</DataTable>
     }
 }
 

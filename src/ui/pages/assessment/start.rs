@@ -4,13 +4,14 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::assessment::answers::{
     AssessmentDraft, Role, ASSESSMENT_DATE_FIELD, ASSESSMENT_PARTNERSHIP_FIELD,
+    ASSESSMENT_ROLE_FIELD,
 };
 use crate::model::assessment::framework::DOMAINS;
 use crate::model::common::dates::input_value;
 use crate::model::common::validation::FieldError;
 use crate::model::{Change, Refusal};
 use crate::ui::browser;
-use crate::ui::components::{ErrorSummary, Field, FieldKind};
+use crate::ui::components::{ErrorMessage, ErrorSummary, Field, FieldKind};
 use crate::ui::store::use_store;
 
 /// Starts a new assessment: who, for which partnership, when.
@@ -22,7 +23,7 @@ pub fn StartAssessment() -> impl IntoView {
     let partnership = RwSignal::new(String::new());
     let clinical_area = RwSignal::new(String::new());
     let date = RwSignal::new(input_value(browser::today()));
-    let role = RwSignal::new(Role::Clinician);
+    let role = RwSignal::new(None::<Role>);
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -62,17 +63,21 @@ pub fn StartAssessment() -> impl IntoView {
                 hint="For example, respiratory services or diabetes."
                 bind=clinical_area
             />
-            <div class="nhsuk-form-group">
+            <div
+                class="nhsuk-form-group"
+                class:nhsuk-form-group--error=move || errors.with(|e| e.iter().any(|e| e.field == ASSESSMENT_ROLE_FIELD))
+            >
                 <fieldset class="nhsuk-fieldset">
                     <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Your role in the partnership"</legend>
+                    <ErrorMessage errors=errors field=ASSESSMENT_ROLE_FIELD />
                     <div class="nhsuk-radios">
                         {Role::ALL.into_iter().map(|r| {
                             let id = format!("assessment-role-{}", r.key());
                             view! {
                                 <div class="nhsuk-radios__item">
                                     <input class="nhsuk-radios__input" id=id.clone() name="role" type="radio" value=r.key()
-                                        prop:checked=move || role.get() == r
-                                        on:change=move |_| role.set(r) />
+                                        prop:checked=move || role.get() == Some(r)
+                                        on:change=move |_| role.set(Some(r)) />
                                     <label class="nhsuk-label nhsuk-radios__label" for=id>{r.label()}</label>
                                 </div>
                             }
