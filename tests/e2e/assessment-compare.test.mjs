@@ -9,6 +9,7 @@ const app = useApp();
 
 const POWER_1 = "Our clinicians' views visibly change commissioning decisions.";
 const POWER_2 = 'Clinicians and managers work as a partnership of equals.';
+const AREA_IDS = ['power', 'aims', 'leadership', 'support', 'resources', 'trust', 'structures', 'delivery'];
 
 function assessment(id, { partnership, clinicalArea, role, date, ratings }) {
   const answers = {};
@@ -198,5 +199,53 @@ test('the change over time page shows the change in each area and overall', asyn
   const overall = table.getByRole('row').filter({ hasText: 'Overall' });
   assert.match(await overall.textContent(), /25%.*75%.*up 50 points/);
   assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('change over time follows the assessments\' dates, not the order they were entered, and says when one is partial', async () => {
+  // June was typed in before January.
+  const wb = { ...workbook(), assessments: [june, january] };
+  const { context, page } = await openWithWorkbook('/self-assessment', wb);
+  await page.getByRole('heading', { name: 'Change over time' }).waitFor();
+  const earlierChoice = page.getByLabel('Earlier assessment');
+  const laterChoice = page.getByLabel('Later assessment');
+  assert.equal(await earlierChoice.inputValue(), 'assessment-jan');
+  assert.equal(await laterChoice.inputValue(), 'assessment-jun');
+  assert.match(await earlierChoice.locator('option').first().textContent(), /15 January 2026 \(2 of 43 answered\)/);
+
+  // Chosen the wrong way round, the page still shows the earlier one first.
+  await earlierChoice.selectOption('assessment-jun');
+  await laterChoice.selectOption('assessment-jan');
+  await page.getByRole('button', { name: 'Compare over time' }).click();
+  const table = page.getByRole('table', { name: 'Change in score by area' });
+  await table.waitFor();
+  assert.deepEqual(await table.getByRole('columnheader').allTextContents(), ['Area', '15 January 2026', '15 June 2026', 'Change']);
+  assert.match(await table.getByRole('row').filter({ hasText: 'Overall' }).textContent(), /up 50 points/);
+  const partial = page.getByText(/has 2 of 43 statements answered, so its scores are provisional/);
+  assert.equal(await partial.count(), 2);
+
+  // The same assessment twice is not a comparison.
+  await page.goBack();
+  await waitForApp(page);
+  await page.getByLabel('Earlier assessment').selectOption('assessment-jun');
+  await page.getByLabel('Later assessment').selectOption('assessment-jun');
+  await page.getByRole('button', { name: 'Compare over time' }).click();
+  await page.getByText('Choose two different assessments').waitFor();
+  await context.close();
+});
+
+test('a partner\'s assessment is offered for comparison with the latest complete assessment, not a newer partial one', async () => {
+  const complete = assessment('assessment-complete', {
+    partnership: 'East Kent', clinicalArea: 'Respiratory', role: 'clinician', date: '2026-03-01', ratings: {},
+  });
+  // Every statement: each area's ids run from 1 to at most 6; unknown ids are ignored.
+  const ids = AREA_IDS;
+  for (const domain of ids) for (let n = 1; n <= 6; n += 1) complete.answers[`${domain}-${n}`] = { rating: { level: 2 }, evidence: '', flagged: false };
+  const wb = { ...workbook({ partners: [partner] }), assessments: [complete, june] };
+  const { context, page } = await openWithWorkbook('/self-assessment', wb);
+  const choice = page.getByLabel(/^Compare .* with$/);
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), 'assessment-complete');
+  assert.match(await choice.locator('option').first().textContent(), /15 June 2026 \(2 of 43 answered\)/, 'newest first, partial marked');
   await context.close();
 });

@@ -312,7 +312,53 @@ pub struct OverTime {
     pub overall: ScoreChange,
 }
 
-/// How scores changed from `earlier` to `later`.
+/// The order assessments are compared in: by the date of the assessment,
+/// then (same day) by when it was started. Never by where it sits in a list.
+fn date_order(a: &Assessment, b: &Assessment) -> std::cmp::Ordering {
+    (a.date, a.created_at).cmp(&(b.date, b.created_at))
+}
+
+/// The user's assessments oldest first by their date.
+pub fn by_date(assessments: &[Assessment]) -> Vec<&Assessment> {
+    let mut sorted: Vec<&Assessment> = assessments.iter().collect();
+    sorted.sort_by(|a, b| date_order(a, b));
+    sorted
+}
+
+/// Two assessments as (earlier, later), whichever order they were given in,
+/// so a change over time can never read backwards.
+pub fn in_date_order<'a>(a: &'a Assessment, b: &'a Assessment) -> (&'a Assessment, &'a Assessment) {
+    if date_order(a, b).is_gt() {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// The pair offered first for a change over time: the two latest by date, as
+/// (earlier id, later id).
+pub fn default_over_time_pair(assessments: &[Assessment]) -> Option<(String, String)> {
+    let sorted = by_date(assessments);
+    match sorted.as_slice() {
+        [.., earlier, later] => Some((earlier.id.clone(), later.id.clone())),
+        _ => None,
+    }
+}
+
+/// Which of the user's own assessments to offer first for comparing with a
+/// partner's: the latest complete one, or the latest if none is complete.
+pub fn default_for_partner(assessments: &[Assessment]) -> Option<&Assessment> {
+    let sorted = by_date(assessments);
+    sorted
+        .iter()
+        .rev()
+        .find(|a| progress(a).is_complete())
+        .or(sorted.last())
+        .copied()
+}
+
+/// How scores changed from `earlier` to `later`. Callers put the pair in
+/// date order first (`in_date_order`).
 pub fn compare_over_time(earlier: &Assessment, later: &Assessment) -> OverTime {
     let domains = domain_scores(earlier)
         .into_iter()
@@ -709,5 +755,59 @@ mod tests {
             (d[1].mine, d[1].partner, d[1].difference),
             (None, Some(50.0), None)
         );
+    }
+
+    fn dated(id: &str, date: (i32, u32, u32), started_minute: u32) -> Assessment {
+        let mut a = Assessment::new(
+            id.into(),
+            "East Kent".into(),
+            String::new(),
+            Role::Clinician,
+            chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 1, 9, started_minute, 0)
+                .unwrap(),
+        );
+        a.partnership = id.into();
+        a
+    }
+
+    #[test]
+    fn assessments_are_ordered_by_their_date_not_by_when_they_were_entered() {
+        // Entered newest first: June typed in before January.
+        let june = dated("june", (2026, 6, 15), 0);
+        let january = dated("january", (2026, 1, 15), 5);
+        let march = dated("march", (2026, 3, 1), 10);
+        let list = vec![june.clone(), january.clone(), march.clone()];
+        let ids: Vec<&str> = by_date(&list).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["january", "march", "june"]);
+        assert_eq!(
+            default_over_time_pair(&list),
+            Some(("march".to_string(), "june".to_string()))
+        );
+        let (earlier, later) = in_date_order(&june, &january);
+        assert_eq!(
+            (earlier.id.as_str(), later.id.as_str()),
+            ("january", "june")
+        );
+        let (earlier, later) = in_date_order(&january, &june);
+        assert_eq!(
+            (earlier.id.as_str(), later.id.as_str()),
+            ("january", "june")
+        );
+        assert_eq!(default_over_time_pair(&list[..1]), None);
+    }
+
+    #[test]
+    fn the_partner_comparison_is_offered_the_latest_complete_assessment() {
+        let mut complete = dated("complete", (2026, 3, 1), 0);
+        for (_, s) in framework::all_statements() {
+            complete.set_rating(s.id, Some(Rating::Level(2)), complete.created_at);
+        }
+        let mut partial = dated("partial", (2026, 6, 1), 1);
+        partial.set_rating("power-1", Some(Rating::Level(2)), partial.created_at);
+        let list = vec![complete.clone(), partial.clone()];
+        assert_eq!(default_for_partner(&list).unwrap().id, "complete");
+        assert_eq!(default_for_partner(&list[1..]).unwrap().id, "partial");
+        assert!(default_for_partner(&[]).is_none());
     }
 }

@@ -23,7 +23,12 @@ pub fn AnswerDomain() -> impl IntoView {
 
     view! {
         <Show when=move || exists.get() && domain.get().is_some() fallback=AssessmentNotFound>
-            {move || domain.get().map(|d| view! { <DomainForm id=id assessment=assessment domain=d /> })}
+            // Keyed by area, so a new area gets new inputs. Patched in place, the
+            // old area's radios would be renamed into the new groups while still
+            // checked, and the browser would uncheck the saved answer there.
+            <For each=move || domain.get() key=|d| d.id let:d>
+                <DomainForm id=id assessment=assessment domain=d />
+            </For>
         </Show>
     }
 }

@@ -14,7 +14,12 @@ pub fn OverTime() -> impl IntoView {
     let earlier = own_assessment(param("earlier"));
     let later = own_assessment(param("later"));
     move || match (earlier.get(), later.get()) {
-        (Some(earlier), Some(later)) => view! { <ChangeTable earlier later /> }.into_any(),
+        (Some(a), Some(b)) => {
+            // Whatever order the address gives, the earlier one comes first.
+            let (earlier, later) = scoring::in_date_order(&a, &b);
+            let (earlier, later) = (earlier.clone(), later.clone());
+            view! { <ChangeTable earlier later /> }.into_any()
+        }
         _ => view! {
             <Title text="Assessment not found" />
             <AssessmentNotFound />
@@ -38,6 +43,21 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
         })
         .collect_view();
     let overall = comparison.overall;
+    // Say plainly when a score rests on a partly answered assessment.
+    let incomplete: Vec<String> = [&earlier, &later]
+        .into_iter()
+        .filter_map(|a| {
+            let p = scoring::progress(a);
+            (!p.is_complete()).then(|| {
+                format!(
+                    "{} has {} of {} statements answered, so its scores are provisional.",
+                    a.title(),
+                    p.answered,
+                    p.total
+                )
+            })
+        })
+        .collect();
     view! {
         <Title text="Change over time" />
         <h1>"Change over time"</h1>
@@ -48,6 +68,14 @@ fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
             <strong>{later.title()}</strong>
             "."
         </p>
+        {(!incomplete.is_empty()).then(|| view! {
+            <div class="nhsuk-warning-callout">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Not every statement is answered"</span>
+                </h2>
+                {incomplete.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        })}
         <p>
             "Scores are percentages of the top maturity level. The change is in percentage points; an area without a score in either assessment cannot be compared."
         </p>

@@ -80,24 +80,35 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-/// Picks two of the user's assessments to see the change per domain.
+/// Picks two of the user's assessments to see the change per area. They are
+/// listed by date; the two latest are offered first, and the page shows the
+/// earlier one first whichever way round they are chosen.
 #[component]
 fn OverTimeChooser(assessments: Memo<Vec<Assessment>>) -> impl IntoView {
     let navigate = use_navigate();
     let earlier = NodeRef::<leptos::html::Select>::new();
     let later = NodeRef::<leptos::html::Select>::new();
-    let options = move |selected_last: bool| {
+    let same = RwSignal::new(false);
+    let options = move |want_later: bool| {
         assessments.with(|list| {
-            let last = list.len().saturating_sub(1);
-            list.iter()
-                .enumerate()
-                .map(|(i, a)| {
-                    let selected = if selected_last {
-                        i == last
+            let default = scoring::default_over_time_pair(list);
+            scoring::by_date(list)
+                .into_iter()
+                .map(|a| {
+                    let selected = default.as_ref().is_some_and(|(e, l)| {
+                        if want_later {
+                            *l == a.id
+                        } else {
+                            *e == a.id
+                        }
+                    });
+                    let p = scoring::progress(a);
+                    let label = if p.is_complete() {
+                        a.title()
                     } else {
-                        i + 1 == last
+                        format!("{} ({} of {} answered)", a.title(), p.answered, p.total)
                     };
-                    view! { <option value=a.id.clone() selected=selected>{a.title()}</option> }
+                    view! { <option value=a.id.clone() selected=selected>{label}</option> }
                 })
                 .collect_view()
         })
@@ -105,6 +116,11 @@ fn OverTimeChooser(assessments: Memo<Vec<Assessment>>) -> impl IntoView {
     let compare = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let (Some(e), Some(l)) = (earlier.get(), later.get()) {
+            if e.value() == l.value() {
+                same.set(true);
+                return;
+            }
+            same.set(false);
             navigate(
                 &format!("/self-assessment/over-time/{}/{}", e.value(), l.value()),
                 Default::default(),
@@ -113,9 +129,16 @@ fn OverTimeChooser(assessments: Memo<Vec<Assessment>>) -> impl IntoView {
     };
     view! {
         <h2>"Change over time"</h2>
-        <form on:submit=compare>
-            <div class="nhsuk-form-group">
+        <p>"Compare two of your assessments to see how each area has changed. They are shown in date order, earlier first."</p>
+        <form novalidate on:submit=compare>
+            <div class="nhsuk-form-group" class:nhsuk-form-group--error=move || same.get()>
                 <label class="nhsuk-label" for="over-time-earlier">"Earlier assessment"</label>
+                {move || same.get().then(|| view! {
+                    <span class="nhsuk-error-message" id="over-time-error">
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        "Choose two different assessments"
+                    </span>
+                })}
                 <select class="nhsuk-select" id="over-time-earlier" node_ref=earlier>{move || options(false)}</select>
             </div>
             <div class="nhsuk-form-group">

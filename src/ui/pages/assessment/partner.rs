@@ -62,11 +62,24 @@ pub fn ImportPartner() -> impl IntoView {
                 .iter()
                 .map(|a| (a.id.clone(), a.title()))
                 .collect();
-            let own: Vec<(String, String)> = wb
-                .assessments
-                .iter()
+            // Newest first by date, partial ones marked; the latest complete one is offered first.
+            let default = scoring::default_for_partner(&wb.assessments).map(|a| a.id.clone());
+            let own: Vec<(String, String, bool)> = scoring::by_date(&wb.assessments)
+                .into_iter()
                 .rev()
-                .map(|a| (a.id.clone(), a.title()))
+                .map(|a| {
+                    let p = scoring::progress(a);
+                    let label = if p.is_complete() {
+                        a.title()
+                    } else {
+                        format!("{} ({} of {} answered)", a.title(), p.answered, p.total)
+                    };
+                    (
+                        a.id.clone(),
+                        label,
+                        default.as_deref() == Some(a.id.as_str()),
+                    )
+                })
                 .collect();
             (partners, own)
         })
@@ -113,7 +126,7 @@ pub fn ImportPartner() -> impl IntoView {
 
 /// One imported partner assessment: choose one of your own to compare it with, or remove it.
 #[component]
-fn PartnerRow(id: String, title: String, own: Vec<(String, String)>) -> impl IntoView {
+fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
     let select = NodeRef::<leptos::html::Select>::new();
@@ -152,7 +165,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String)>) -> impl Int
                             <select class="nhsuk-select" id=select_id node_ref=select>
                                 {own
                                     .into_iter()
-                                    .map(|(own_id, own_title)| view! { <option value=own_id>{own_title}</option> })
+                                    .map(|(own_id, own_title, selected)| view! { <option value=own_id selected=selected>{own_title}</option> })
                                     .collect_view()}
                             </select>
                         </div>
