@@ -132,6 +132,10 @@ pub struct Assessment {
     pub importance: BTreeMap<String, u8>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// For a partner's assessment: its id in the partner's own workbook, so the
+    /// same file imported again is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_id: Option<String>,
 }
 
 impl Answer {
@@ -162,6 +166,7 @@ impl Assessment {
             importance: BTreeMap::new(),
             created_at: now,
             updated_at: now,
+            original_id: None,
         }
     }
 
@@ -273,6 +278,16 @@ pub const ASSESSMENT_DATE_FIELD: &str = "assessment-date";
 pub const ASSESSMENT_ROLE_FIELD: &str = "assessment-role-clinician";
 
 impl AssessmentDraft {
+    /// The details of an existing assessment, for a form that changes them.
+    pub fn of(assessment: &Assessment) -> Self {
+        AssessmentDraft {
+            partnership: assessment.partnership.clone(),
+            clinical_area: assessment.clinical_area.clone(),
+            role: Some(assessment.role),
+            date: crate::model::common::dates::input_value(assessment.date),
+        }
+    }
+
     /// Checks the draft and turns it into a new assessment, or says what to fix.
     /// The partnership name is needed to tell assessments apart; the date may
     /// not be in the future because an assessment records what is true now.

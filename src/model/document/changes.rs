@@ -72,6 +72,64 @@ pub enum Change {
     RemoveGoal {
         id: String,
     },
+    /// Changes an assessment's partnership, clinical area, role or date.
+    UpdateAssessmentDetails {
+        id: String,
+        draft: AssessmentDraft,
+    },
+    /// Changes a goal's title, details or target date.
+    UpdateGoal {
+        id: String,
+        draft: GoalDraft,
+    },
+    /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
+    Undelete(Box<DeletedRecord>),
+}
+
+/// A deleted record with where it was, so an undo puts it back in place.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeletedRecord {
+    Assessment { record: Assessment, position: usize },
+    PartnerAssessment { record: Assessment, position: usize },
+    Goal { record: Goal, position: usize },
+}
+
+impl DeletedRecord {
+    fn id(&self) -> &str {
+        match self {
+            DeletedRecord::Assessment { record, .. }
+            | DeletedRecord::PartnerAssessment { record, .. } => &record.id,
+            DeletedRecord::Goal { record, .. } => &record.id,
+        }
+    }
+
+    /// What was deleted, for the "Deleted … Undo" message.
+    pub fn describe(&self) -> String {
+        match self {
+            DeletedRecord::Assessment { record, .. } => {
+                format!("the assessment {}", record.title())
+            }
+            DeletedRecord::PartnerAssessment { record, .. } => {
+                format!("your partner's assessment {}", record.title())
+            }
+            DeletedRecord::Goal { record, .. } => format!("the goal \"{}\"", record.title),
+        }
+    }
+}
+
+/// How a partner's assessment file relates to what the workbook holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartnerImport {
+    /// Not seen before: it will be added.
+    New,
+    /// A newer copy of one already imported (as `existing_id`): it will replace it.
+    Newer { existing_id: String },
+    /// The same copy as one already imported.
+    Same,
+    /// An older copy than the one already imported.
+    Older,
+    /// One of the user's own assessments, exported from this workbook.
+    Own,
 }
 
 /// Why a change was not made. Nothing in the workbook changes when one is refused.
@@ -90,6 +148,10 @@ pub enum Refusal {
     OutOfRange,
     /// A record with this id is already in the workbook.
     DuplicateId,
+    /// The "partner's" file is one of the user's own assessments.
+    OwnAssessment,
+    /// This partner assessment is already imported, in this version or a newer one.
+    AlreadyImported,
 }
 
 impl std::fmt::Display for Refusal {
@@ -112,6 +174,12 @@ impl std::fmt::Display for Refusal {
             Refusal::UnknownStatement => "that statement is not in the framework",
             Refusal::OutOfRange => "the value is outside its scale",
             Refusal::DuplicateId => "a record with the same id is already in the workbook",
+            Refusal::OwnAssessment => {
+                "it is one of your own assessments, exported from this workbook: import the file your partner sends you"
+            }
+            Refusal::AlreadyImported => {
+                "you have already imported this assessment (this copy or a newer one), so nothing was added"
+            }
         };
         f.write_str(text)
     }
@@ -235,6 +303,127 @@ impl Workbook {
                 statement_id,
             } => self.add_goal_from_statement(id, assessment_id, statement_id, stamp),
             Change::RemoveGoal { id } => self.remove_goal(id, stamp),
+            Change::UpdateAssessmentDetails { id, draft } => {
+                self.update_assessment_details(id, draft, stamp)
+            }
+            Change::UpdateGoal { id, draft } => self.update_goal(id, draft, stamp),
+            Change::Undelete(deleted) => self.undelete(deleted, stamp),
+        }
+    }
+
+    /// The change that would undo `change`, worked out before it is applied:
+    /// for a deletion, putting the record back where it was. Other changes
+    /// have no undo here (the user changes them back directly).
+    pub fn undo_for(&self, change: &Change) -> Option<Change> {
+        let deleted = match change {
+            Change::DeleteAssessment { id } => {
+                let position = self.assessments.iter().position(|a| &a.id == id)?;
+                DeletedRecord::Assessment {
+                    record: self.assessments[position].clone(),
+                    position,
+                }
+            }
+            Change::RemovePartnerAssessment { id } => {
+                let position = self.partner_assessments.iter().position(|a| &a.id == id)?;
+                DeletedRecord::PartnerAssessment {
+                    record: self.partner_assessments[position].clone(),
+                    position,
+                }
+            }
+            Change::RemoveGoal { id } => {
+                let goals = &self.development_plan.goals;
+                let position = goals.iter().position(|g| &g.id == id)?;
+                DeletedRecord::Goal {
+                    record: goals[position].clone(),
+                    position,
+                }
+            }
+            _ => return None,
+        };
+        Some(Change::Undelete(Box::new(deleted)))
+    }
+
+    fn undelete(&mut self, deleted: &DeletedRecord, stamp: Stamp) -> Result<(), Refusal> {
+        let id = deleted.id().to_string();
+        let live = self.assessments.iter().any(|a| a.id == id)
+            || self.partner_assessments.iter().any(|a| a.id == id)
+            || self.development_plan.goals.iter().any(|g| g.id == id);
+        if live {
+            return Err(Refusal::DuplicateId);
+        }
+        fn put_back<T: Clone>(list: &mut Vec<T>, record: &T, position: usize) {
+            list.insert(position.min(list.len()), record.clone());
+        }
+        match deleted {
+            DeletedRecord::Assessment { record, position } => {
+                put_back(&mut self.assessments, record, *position)
+            }
+            DeletedRecord::PartnerAssessment { record, position } => {
+                put_back(&mut self.partner_assessments, record, *position)
+            }
+            DeletedRecord::Goal { record, position } => {
+                put_back(&mut self.development_plan.goals, record, *position)
+            }
+        }
+        self.deleted.retain(|t| t.id != id);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn update_assessment_details(
+        &mut self,
+        id: &str,
+        draft: &AssessmentDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let checked = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.edit_assessment(id, stamp, |a| {
+            a.partnership = checked.partnership;
+            a.clinical_area = checked.clinical_area;
+            a.role = checked.role;
+            a.date = checked.date;
+            a.updated_at = stamp.at;
+            Ok(())
+        })
+    }
+
+    pub fn update_goal(
+        &mut self,
+        id: &str,
+        draft: &GoalDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let goal = self
+            .development_plan
+            .goals
+            .iter_mut()
+            .find(|g| g.id == id)
+            .ok_or(Refusal::NotFound)?;
+        draft
+            .apply_to(goal, stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// How importing this partner's assessment would go (see `PartnerImport`).
+    pub fn partner_import(&self, theirs: &Assessment) -> PartnerImport {
+        if self.assessments.iter().any(|a| a.id == theirs.id) {
+            return PartnerImport::Own;
+        }
+        let earlier = self
+            .partner_assessments
+            .iter()
+            .find(|p| p.original_id.as_deref() == Some(theirs.id.as_str()));
+        match earlier {
+            None => PartnerImport::New,
+            Some(p) if theirs.updated_at > p.updated_at => PartnerImport::Newer {
+                existing_id: p.id.clone(),
+            },
+            Some(p) if theirs.updated_at == p.updated_at => PartnerImport::Same,
+            Some(_) => PartnerImport::Older,
         }
     }
 
@@ -316,18 +505,38 @@ impl Workbook {
         Ok(())
     }
 
+    /// Adds a partner's assessment under our own id, remembering theirs. The
+    /// user's own assessment, or a copy already imported, is refused; a newer
+    /// copy of one already imported replaces it (keeping our id).
     pub fn import_partner_assessment(
         &mut self,
         id: &str,
         assessment: &Assessment,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
+        let mut theirs = assessment.clone();
+        theirs.original_id = Some(assessment.id.clone());
+        match self.partner_import(assessment) {
+            PartnerImport::Own => return Err(Refusal::OwnAssessment),
+            PartnerImport::Same | PartnerImport::Older => return Err(Refusal::AlreadyImported),
+            PartnerImport::Newer { existing_id } => {
+                theirs.id = existing_id.clone();
+                if let Some(slot) = self
+                    .partner_assessments
+                    .iter_mut()
+                    .find(|p| p.id == existing_id)
+                {
+                    *slot = theirs;
+                }
+            }
+            PartnerImport::New => {
+                if self.id_in_use(id) {
+                    return Err(Refusal::DuplicateId);
+                }
+                theirs.id = id.to_string();
+                self.partner_assessments.push(theirs);
+            }
         }
-        let mut assessment = assessment.clone();
-        assessment.id = id.to_string();
-        self.partner_assessments.push(assessment);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -640,15 +849,30 @@ mod tests {
         assert_eq!(wb.deleted[1].kind, RecordKind::Assessment);
     }
 
+    /// A partner's assessment as read from their file: their own id and times.
+    fn partners(updated_minute: u32) -> Assessment {
+        let mut theirs = AssessmentDraft {
+            role: Some(Role::Manager),
+            ..draft()
+        }
+        .validate("their-id".into(), stamp(0).today, stamp(0).at)
+        .unwrap();
+        theirs.updated_at = stamp(updated_minute).at;
+        theirs
+    }
+
     #[test]
     fn partner_assessments_are_imported_under_our_own_id_and_removed_with_a_tombstone() {
         let mut wb = with_assessment();
-        let theirs = wb.assessment("a1").unwrap().clone();
-        let import = Change::import_partner_assessment(theirs);
-        wb.apply(&import, stamp(2)).unwrap();
+        assert_eq!(wb.partner_import(&partners(1)), PartnerImport::New);
+        wb.apply(&Change::import_partner_assessment(partners(1)), stamp(2))
+            .unwrap();
         let id = wb.partner_assessments[0].id.clone();
         assert!(id.starts_with("partner-"));
-        assert_ne!(id, "a1");
+        assert_eq!(
+            wb.partner_assessments[0].original_id.as_deref(),
+            Some("their-id")
+        );
         wb.apply(
             &Change::RemovePartnerAssessment { id: id.clone() },
             stamp(3),
@@ -656,6 +880,179 @@ mod tests {
         .unwrap();
         assert!(wb.partner_assessments.is_empty());
         assert!(wb.was_deleted(&id));
+    }
+
+    #[test]
+    fn own_assessments_and_copies_already_imported_are_refused_and_newer_copies_replace() {
+        let mut wb = with_assessment();
+        let own = wb.assessment("a1").unwrap().clone();
+        assert_eq!(wb.partner_import(&own), PartnerImport::Own);
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(own), stamp(2)),
+            Err(Refusal::OwnAssessment)
+        );
+
+        wb.apply(&Change::import_partner_assessment(partners(5)), stamp(6))
+            .unwrap();
+        let ours = wb.partner_assessments[0].id.clone();
+        assert_eq!(wb.partner_import(&partners(5)), PartnerImport::Same);
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(partners(5)), stamp(7)),
+            Err(Refusal::AlreadyImported)
+        );
+        assert_eq!(wb.partner_import(&partners(4)), PartnerImport::Older);
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(partners(4)), stamp(7)),
+            Err(Refusal::AlreadyImported)
+        );
+
+        let mut newer = partners(9);
+        newer.set_rating("power-1", Some(Rating::Level(4)), stamp(9).at);
+        assert_eq!(
+            wb.partner_import(&newer),
+            PartnerImport::Newer {
+                existing_id: ours.clone()
+            }
+        );
+        wb.apply(&Change::import_partner_assessment(newer), stamp(10))
+            .unwrap();
+        assert_eq!(wb.partner_assessments.len(), 1, "replaced, not added");
+        assert_eq!(wb.partner_assessments[0].id, ours, "our id is kept");
+        assert_eq!(wb.partner_assessments[0].level("power-1"), Some(4));
+    }
+
+    #[test]
+    fn an_assessments_details_can_be_changed_with_the_same_rules_as_starting_one() {
+        let mut wb = with_assessment();
+        let mut changed = AssessmentDraft::of(wb.assessment("a1").unwrap());
+        changed.partnership = "East Kent and Swale".into();
+        changed.role = Some(Role::Other);
+        changed.date = "2026-10-01".into();
+        wb.apply(
+            &Change::UpdateAssessmentDetails {
+                id: "a1".into(),
+                draft: changed.clone(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        let a = wb.assessment("a1").unwrap();
+        assert_eq!(a.partnership, "East Kent and Swale");
+        assert_eq!(a.role, Role::Other);
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+        assert_eq!(a.updated_at, stamp(3).at);
+        assert_eq!(a.created_at, stamp(1).at);
+
+        changed.partnership = "  ".into();
+        assert!(matches!(
+            wb.apply(
+                &Change::UpdateAssessmentDetails {
+                    id: "a1".into(),
+                    draft: changed
+                },
+                stamp(4)
+            ),
+            Err(Refusal::Invalid(_))
+        ));
+        assert_eq!(
+            wb.assessment("a1").unwrap().partnership,
+            "East Kent and Swale"
+        );
+    }
+
+    #[test]
+    fn a_goal_can_be_changed_and_an_overdue_date_kept_but_not_newly_set_in_the_past() {
+        let mut wb = with_assessment();
+        wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(2))
+            .unwrap();
+        let id = wb.development_plan.goals[0].id.clone();
+        let mut draft = GoalDraft::of(&wb.development_plan.goals[0]);
+        assert_eq!(
+            draft.target_date, "",
+            "a goal from a statement starts with no date"
+        );
+        draft.target_date = "2027-03-31".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: id.clone(),
+                draft: draft.clone(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        let goal = &wb.development_plan.goals[0];
+        assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert!(goal.origin.is_some(), "still linked to its statement");
+        assert_eq!(goal.updated_at, stamp(3).at);
+
+        // Months later the date has passed: the goal can still be edited...
+        let later = Stamp {
+            at: stamp(4).at + chrono::Duration::days(200),
+            today: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+        };
+        draft.title = "Improve: reworded".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: id.clone(),
+                draft: draft.clone(),
+            },
+            later,
+        )
+        .unwrap();
+        assert_eq!(wb.development_plan.goals[0].title, "Improve: reworded");
+        // ...but a new date in the past is refused.
+        draft.target_date = "2027-05-01".into();
+        assert!(matches!(
+            wb.apply(&Change::UpdateGoal { id, draft }, later),
+            Err(Refusal::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_deletion_can_be_undone_putting_the_record_back_in_place() {
+        let mut wb = with_assessment();
+        for title in ["First", "Second", "Third"] {
+            let change = Change::add_goal(GoalDraft {
+                title: title.into(),
+                ..Default::default()
+            });
+            wb.apply(&change, stamp(2)).unwrap();
+        }
+        let second = wb.development_plan.goals[1].id.clone();
+        let remove = Change::RemoveGoal { id: second.clone() };
+        let undo = wb.undo_for(&remove).expect("a deletion has an undo");
+        wb.apply(&remove, stamp(3)).unwrap();
+        assert!(wb.was_deleted(&second));
+        match &undo {
+            Change::Undelete(record) => assert_eq!(record.describe(), "the goal \"Second\""),
+            other => panic!("expected undelete, got {other:?}"),
+        }
+        wb.apply(&undo, stamp(4)).unwrap();
+        let titles: Vec<&str> = wb
+            .development_plan
+            .goals
+            .iter()
+            .map(|g| g.title.as_str())
+            .collect();
+        assert_eq!(titles, vec!["First", "Second", "Third"]);
+        assert!(!wb.was_deleted(&second), "the tombstone goes with the undo");
+        assert_eq!(
+            wb.apply(&undo, stamp(5)),
+            Err(Refusal::DuplicateId),
+            "undone once only"
+        );
+
+        let delete = Change::DeleteAssessment { id: "a1".into() };
+        let undo = wb.undo_for(&delete).unwrap();
+        wb.apply(&delete, stamp(6)).unwrap();
+        wb.apply(&undo, stamp(7)).unwrap();
+        assert!(wb.assessment("a1").is_some());
+        assert_eq!(wb.undo_for(&Change::RemoveGoal { id: "nope".into() }), None);
+        assert_eq!(
+            wb.undo_for(&Change::add_goal(GoalDraft::default())),
+            None,
+            "only deletions have an undo"
+        );
     }
 
     #[test]

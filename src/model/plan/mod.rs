@@ -53,6 +53,40 @@ pub const GOAL_TITLE_FIELD: &str = "goal-title";
 pub const GOAL_TARGET_DATE_FIELD: &str = "goal-target-date";
 
 impl GoalDraft {
+    /// An existing goal's fields, for a form that changes them.
+    pub fn of(goal: &Goal) -> Self {
+        GoalDraft {
+            title: goal.title.clone(),
+            detail: goal.detail.clone(),
+            target_date: goal
+                .target_date
+                .map(crate::model::common::dates::input_value)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Checks changes to an existing goal and applies them, or says what to
+    /// fix. A target date already passed may be kept as it was (the goal is
+    /// overdue), but a new date must not be in the past.
+    pub fn apply_to(
+        &self,
+        goal: &mut Goal,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), Vec<FieldError>> {
+        let kept_date = goal.target_date;
+        let checked_today = match (parse_optional_date(&self.target_date), kept_date) {
+            (Ok(Some(date)), Some(kept)) if date == kept => date.min(today),
+            _ => today,
+        };
+        let updated = self.validate(goal.id.clone(), checked_today, now, goal.origin.clone())?;
+        goal.title = updated.title;
+        goal.detail = updated.detail;
+        goal.target_date = updated.target_date;
+        goal.updated_at = now;
+        Ok(())
+    }
+
     /// Checks the draft and turns it into a goal, or says what to fix.
     /// A target date before today is refused: a plan looks forward.
     pub fn validate(
