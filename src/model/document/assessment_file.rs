@@ -24,7 +24,81 @@ struct ExportFile<'a> {
     assessment: &'a Assessment,
 }
 
-/// One assessment as pretty-printed JSON, ready to download and share.
+/// What the user chooses to put in a shared file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Evidence notes are private until the user chooses to share them.
+    pub include_notes: bool,
+}
+
+/// What a shared file will hold, so the user can see it before sharing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportContents {
+    pub ratings: usize,
+    pub flagged: usize,
+    pub importance: usize,
+    /// Statements with evidence notes in the assessment.
+    pub with_notes: usize,
+    /// Whether those notes go in the file.
+    pub notes_included: bool,
+}
+
+impl ExportContents {
+    /// Plain-English lines for the "what the file will contain" list.
+    pub fn lines(&self, assessment: &Assessment) -> Vec<String> {
+        fn count(n: usize, one: &str) -> String {
+            format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+        }
+        let mut lines = vec![
+            format!(
+                "The partnership ({}), clinical area, your role ({}) and the date",
+                assessment.partnership,
+                assessment.role.key()
+            ),
+            format!("Your rating of {}", count(self.ratings, "statement")),
+            format!("How important you rated {}", count(self.importance, "area")),
+            format!("{} you flagged as priorities", count(self.flagged, "statement")),
+        ];
+        lines.push(match (self.with_notes, self.notes_included) {
+            (0, _) => "No evidence notes (you have not written any)".to_string(),
+            (n, true) => format!("Your evidence notes on {}", count(n, "statement")),
+            (n, false) => format!(
+                "Not your evidence notes: the notes on {} stay in this browser",
+                count(n, "statement")
+            ),
+        });
+        lines
+    }
+}
+
+/// What `assessment_to_json_with` would put in the file.
+pub fn export_contents(assessment: &Assessment, options: ExportOptions) -> ExportContents {
+    let answers = assessment.answers.values();
+    ExportContents {
+        ratings: answers.clone().filter(|a| a.rating.is_some()).count(),
+        flagged: answers.clone().filter(|a| a.flagged).count(),
+        importance: assessment.importance.len(),
+        with_notes: answers.filter(|a| !a.evidence.trim().is_empty()).count(),
+        notes_included: options.include_notes,
+    }
+}
+
+/// One assessment as pretty-printed JSON, ready to download and share,
+/// without the evidence notes unless the user chose to include them.
+pub fn assessment_to_json_with(assessment: &Assessment, options: ExportOptions) -> String {
+    if options.include_notes {
+        return assessment_to_json(assessment);
+    }
+    let mut shared = assessment.clone();
+    for answer in shared.answers.values_mut() {
+        answer.evidence.clear();
+    }
+    // An answer that held only a note is now blank: leave it out.
+    shared.answers.retain(|_, a| !a.is_blank());
+    assessment_to_json(&shared)
+}
+
+/// One assessment, whole, as pretty-printed JSON.
 pub fn assessment_to_json(assessment: &Assessment) -> String {
     let file = ExportFile {
         format: ASSESSMENT_FORMAT_NAME,
@@ -37,10 +111,11 @@ pub fn assessment_to_json(assessment: &Assessment) -> String {
 }
 
 /// The download name, e.g.
-/// `partnership-assessment-east-kent-respiratory-2026-11-22.json`. The slug
-/// keeps only ASCII letters and digits so the name is safe on every system.
+/// `partnership-assessment-manager-east-kent-respiratory-2026-11-22.json`: the
+/// role tells the two partners' files apart. The slug keeps only ASCII letters
+/// and digits so the name is safe on every system.
 pub fn assessment_file_name(assessment: &Assessment) -> String {
-    let mut name = String::from("partnership-assessment");
+    let mut name = format!("partnership-assessment-{}", assessment.role.key());
     let slug = slug(&format!(
         "{} {}",
         assessment.partnership, assessment.clinical_area
@@ -214,26 +289,51 @@ mod tests {
     fn files_are_named_by_partnership_and_date() {
         assert_eq!(
             assessment_file_name(&sample()),
-            "partnership-assessment-east-kent-respiratory-services-2026-11-22.json"
+            "partnership-assessment-manager-east-kent-respiratory-services-2026-11-22.json"
         );
         let mut a = sample();
         a.partnership = " ---Ünïcode & Co!! ".into();
         a.clinical_area = String::new();
         assert_eq!(
             assessment_file_name(&a),
-            "partnership-assessment-n-code-co-2026-11-22.json"
+            "partnership-assessment-manager-n-code-co-2026-11-22.json"
         );
         a.partnership = "***".into();
         assert_eq!(
             assessment_file_name(&a),
-            "partnership-assessment-2026-11-22.json"
+            "partnership-assessment-manager-2026-11-22.json"
         );
         a.partnership = "a".repeat(100);
         let name = assessment_file_name(&a);
         assert_eq!(
             name,
-            format!("partnership-assessment-{}-2026-11-22.json", "a".repeat(40))
+            format!("partnership-assessment-manager-{}-2026-11-22.json", "a".repeat(40))
         );
+    }
+
+    #[test]
+    fn notes_stay_out_of_a_shared_file_unless_chosen_and_the_contents_say_so() {
+        let a = sample();
+        let without = ExportOptions::default();
+        let text = assessment_to_json_with(&a, without);
+        assert!(!text.contains("Board minutes"), "notes are left out by default");
+        let read = read_assessment_export(&text).unwrap();
+        assert_eq!(read.level("power-1"), Some(3), "ratings still go");
+        assert!(read.is_flagged("trust-2"));
+        let contents = export_contents(&a, without);
+        assert_eq!(contents.with_notes, 1);
+        assert!(contents.lines(&a).iter().any(|l| l.contains("Not your evidence notes")));
+
+        let with = ExportOptions {
+            include_notes: true,
+        };
+        let text = assessment_to_json_with(&a, with);
+        assert!(text.contains("Board minutes"));
+        assert!(export_contents(&a, with)
+            .lines(&a)
+            .iter()
+            .any(|l| l == "Your evidence notes on 1 statement"));
+        assert_eq!(export_contents(&a, with).ratings, 2);
     }
 
     #[test]
