@@ -54,6 +54,8 @@ fn App() -> impl IntoView {
                             view=pages::assessment::AnswerDomain
                         />
                         <Route path=path!("/self-assessment/:id/results") view=pages::assessment::Results />
+                        <Route path=path!("/self-assessment/:id/details") view=pages::assessment::AssessmentDetails />
+                        <Route path=path!("/self-assessment/:id/export") view=pages::assessment::ExportAssessment />
                         <Route
                             path=path!("/self-assessment/over-time/:earlier/:later")
                             view=pages::assessment::OverTime
@@ -63,6 +65,7 @@ fn App() -> impl IntoView {
                             view=pages::assessment::PartnerComparison
                         />
                         <Route path=path!("/development-plan") view=pages::DevelopmentPlan />
+                        <Route path=path!("/development-plan/goals/:id") view=pages::EditGoal />
                         <Route path=path!("/placement-log") view=pages::PlacementLog />
                         <Route path=path!("/your-data") view=pages::YourData />
                         <Route path=path!("/about") view=pages::About />

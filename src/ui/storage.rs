@@ -150,13 +150,15 @@ pub fn write(workbook: &Workbook) -> Result<(), String> {
 }
 
 /// Calls `on_save` with the new text whenever another tab of this site saves
-/// the workbook (the browser's `storage` event fires only in the other tabs).
-pub fn watch_other_tabs(on_save: impl Fn(String) + 'static) {
+/// the workbook, or with `None` when another tab deleted it (the browser's
+/// `storage` event fires only in the other tabs).
+pub fn watch_other_tabs(on_save: impl Fn(Option<String>) + 'static) {
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(WORKBOOK_KEY) {
-            if let Some(text) = event.new_value() {
-                on_save(text);
-            }
+        match event.key() {
+            Some(key) if key == WORKBOOK_KEY => on_save(event.new_value()),
+            // `clear()` in another tab.
+            None => on_save(None),
+            Some(_) => {}
         }
     });
     // The listener lives as long as the page.
@@ -176,6 +178,16 @@ pub fn kept_aside() -> Vec<(String, String)> {
         .collect();
     found.sort();
     found
+}
+
+/// Removes the workbook and every kept-aside copy from this browser.
+pub fn delete_everything() {
+    if let Some(store) = storage() {
+        for (key, _) in kept_aside() {
+            let _ = store.remove_item(&key);
+        }
+        let _ = store.remove_item(WORKBOOK_KEY);
+    }
 }
 
 /// Deletes one kept-aside copy, when the user says they no longer need it.

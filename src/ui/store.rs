@@ -38,6 +38,9 @@ pub struct WorkbookStore {
     pub save_error: RwSignal<Option<String>>,
     /// Something the user should know after another tab's save was taken in.
     pub sync_notice: RwSignal<Option<String>>,
+    /// The last deletion, which can be undone: what was deleted, and the change
+    /// that puts it back. Cleared by the next change or when dismissed.
+    pub undo: RwSignal<Option<(String, Change)>>,
 }
 
 /// The moment of a change, and the user's own calendar day.
@@ -63,8 +66,9 @@ impl WorkbookStore {
             saving_blocked: RwSignal::new(startup.saving_blocked),
             save_error: RwSignal::new(None),
             sync_notice: RwSignal::new(None),
+            undo: RwSignal::new(None),
         };
-        storage::watch_other_tabs(move |text| store.take_other_tabs_save(&text));
+        storage::watch_other_tabs(move |text| store.take_other_tabs_save(text));
         let flush = move || store.save_pending();
         std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
             flush()
@@ -91,13 +95,23 @@ impl WorkbookStore {
     pub fn apply(&self, change: Change) -> Result<(), Refusal> {
         let stamp = stamp_now();
         let mut result = Ok(());
+        let mut undo = None;
         // Operations refuse before changing anything, so a refusal needs no undo
         // and notifies no one.
-        self.doc
-            .update_untracked(|doc| result = doc.apply(&change, stamp));
+        self.doc.update_untracked(|doc| {
+            undo = doc.undo_for(&change);
+            result = doc.apply(&change, stamp);
+        });
         result.clone()?;
         self.doc.notify();
         let typing = change.is_typing();
+        if !typing {
+            let described = match &undo {
+                Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
+                _ => None,
+            };
+            self.undo.set(described.zip(undo));
+        }
         self.pending.update_value(|p| p.push(change, stamp));
         if typing {
             self.save_after_typing();
@@ -161,8 +175,15 @@ impl WorkbookStore {
 
     /// Another tab saved: show its copy with this tab's unsaved changes on top,
     /// leaving every field that did not change (and what is being typed) alone.
-    fn take_other_tabs_save(&self, text: &str) {
-        let Ok(newer) = backup::read_workbook(text) else {
+    fn take_other_tabs_save(&self, text: Option<String>) {
+        let Some(text) = text else {
+            // Another tab deleted everything: follow it, keeping nothing.
+            self.pending.update_value(Pending::clear);
+            self.undo.set(None);
+            self.doc.set(Workbook::new(Utc::now()));
+            return;
+        };
+        let Ok(newer) = backup::read_workbook(&text) else {
             return;
         };
         let shown = self.doc.with_untracked(|doc| {
@@ -200,6 +221,20 @@ impl WorkbookStore {
         let saved = storage::write(&document);
         self.save_error.set(saved.clone().err());
         saved
+    }
+
+    /// Deletes the workbook and every copy kept aside from this browser (for a
+    /// shared computer), after the user confirmed. Other open tabs follow.
+    pub fn delete_everything(&self) {
+        self.pending.update_value(Pending::clear);
+        if let Some(timer) = self.typing_timer.get_value() {
+            timer.clear();
+        }
+        storage::delete_everything();
+        self.undo.set(None);
+        self.unreadable.set(None);
+        self.save_error.set(None);
+        self.doc.set(Workbook::new(Utc::now()));
     }
 
     /// The user has downloaded the unreadable data and agrees it may be

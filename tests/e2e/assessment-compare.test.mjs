@@ -137,7 +137,8 @@ test("a partner's file imports with a fresh id, can be compared with and removed
 
   await page.goto('/self-assessment');
   await waitForApp(page);
-  await page.getByRole('button', { name: `Remove partner assessment: ${title}` }).click();
+  await page.getByRole('button', { name: `Delete partner assessment: ${title}` }).click();
+  await page.getByRole('button', { name: `Yes, delete partner assessment: ${title}` }).click();
   await page.getByText("You have not imported a partner's assessment yet.").waitFor();
   await page.reload();
   await waitForApp(page);

@@ -95,8 +95,10 @@ test('an assessment is exported as a single file for a partner', async () => {
   await startAssessment(page, 'East Kent', { area: 'Diabetes' });
   await statement(page, POWER_2).getByLabel('4 Embedded').check();
   await goToArea(page, 'Self-assessment');
-  const file = await download(page, page.getByRole('button', { name: /^Export for your partner: East Kent/ }));
-  assert.match(file.suggestedFilename(), /^partnership-assessment-east-kent-diabetes-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.getByRole('link', { name: /^Export for your partner: East Kent/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Export for your partner' }).waitFor();
+  const file = await download(page, page.getByRole('button', { name: 'Download the file' }));
+  assert.match(file.suggestedFilename(), /^partnership-assessment-manager-east-kent-diabetes-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await downloadText(file));
   assert.equal(exported.format, 'commissioning-workbook-assessment');
   assert.equal(exported.assessment.partnership, 'East Kent');

@@ -51,7 +51,8 @@ test('adding or removing a goal leaves the other goal cards in place', async () 
   await page.getByLabel('What do you want to achieve?').fill('Third goal');
   await page.getByRole('button', { name: 'Add goal' }).click();
   await goals.getByRole('heading', { name: 'Third goal' }).waitFor();
-  await page.getByRole('button', { name: 'Remove goal: Second goal' }).click();
+  await page.getByRole('button', { name: 'Delete goal: Second goal' }).click();
+  await page.getByRole('button', { name: 'Yes, delete goal: Second goal' }).click();
   await goals.getByRole('heading', { name: 'Second goal' }).waitFor({ state: 'detached' });
   assert.equal(await stillTagged(firstCard, 'first'), true, 'the first card was not rebuilt');
   await context.close();

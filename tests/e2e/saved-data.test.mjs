@@ -56,7 +56,8 @@ test('a goal can be removed, and stays removed after a reload', async () => {
   const { context, page } = await app.open('/development-plan');
   await addGoal(page, 'Goal to keep');
   await addGoal(page, 'Goal to remove');
-  await page.getByRole('button', { name: 'Remove goal: Goal to remove' }).click();
+  await page.getByRole('button', { name: 'Delete goal: Goal to remove' }).click();
+  await page.getByRole('button', { name: 'Yes, delete goal: Goal to remove' }).click();
   await page.reload();
   await waitForApp(page);
   const goals = page.getByRole('list', { name: 'Your goals' });

@@ -87,7 +87,8 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
   assert.deepEqual(await goalTitles(first), both);
 
   // A removal in one tab reaches the other and leaves a tombstone.
-  await first.getByRole('button', { name: 'Remove goal: Saved first, in the tab that hears' }).click();
+  await first.getByRole('button', { name: 'Delete goal: Saved first, in the tab that hears' }).click();
+  await first.getByRole('button', { name: 'Yes, delete goal: Saved first, in the tab that hears' }).click();
   const saved = JSON.parse(await stored(first));
   assert.deepEqual(saved.development_plan.goals.map((g) => g.title), ['Saved second, in the deaf tab']);
   assert.equal(saved.deleted.length, 1);

@@ -57,7 +57,10 @@ impl ExportContents {
             ),
             format!("Your rating of {}", count(self.ratings, "statement")),
             format!("How important you rated {}", count(self.importance, "area")),
-            format!("{} you flagged as priorities", count(self.flagged, "statement")),
+            format!(
+                "{} you flagged as priorities",
+                count(self.flagged, "statement")
+            ),
         ];
         lines.push(match (self.with_notes, self.notes_included) {
             (0, _) => "No evidence notes (you have not written any)".to_string(),
@@ -307,7 +310,10 @@ mod tests {
         let name = assessment_file_name(&a);
         assert_eq!(
             name,
-            format!("partnership-assessment-manager-{}-2026-11-22.json", "a".repeat(40))
+            format!(
+                "partnership-assessment-manager-{}-2026-11-22.json",
+                "a".repeat(40)
+            )
         );
     }
 
@@ -316,13 +322,19 @@ mod tests {
         let a = sample();
         let without = ExportOptions::default();
         let text = assessment_to_json_with(&a, without);
-        assert!(!text.contains("Board minutes"), "notes are left out by default");
+        assert!(
+            !text.contains("Board minutes"),
+            "notes are left out by default"
+        );
         let read = read_assessment_export(&text).unwrap();
         assert_eq!(read.level("power-1"), Some(3), "ratings still go");
         assert!(read.is_flagged("trust-2"));
         let contents = export_contents(&a, without);
         assert_eq!(contents.with_notes, 1);
-        assert!(contents.lines(&a).iter().any(|l| l.contains("Not your evidence notes")));
+        assert!(contents
+            .lines(&a)
+            .iter()
+            .any(|l| l.contains("Not your evidence notes")));
 
         let with = ExportOptions {
             include_notes: true,

@@ -410,7 +410,13 @@ impl Workbook {
 
     /// How importing this partner's assessment would go (see `PartnerImport`).
     pub fn partner_import(&self, theirs: &Assessment) -> PartnerImport {
-        if self.assessments.iter().any(|a| a.id == theirs.id) {
+        // Ids are random, so the same id and start time means the same record;
+        // an id alone could come from an older workbook's counter-based ids.
+        if self
+            .assessments
+            .iter()
+            .any(|a| a.id == theirs.id && a.created_at == theirs.created_at)
+        {
             return PartnerImport::Own;
         }
         let earlier = self
@@ -887,6 +893,13 @@ mod tests {
         let mut wb = with_assessment();
         let own = wb.assessment("a1").unwrap().clone();
         assert_eq!(wb.partner_import(&own), PartnerImport::Own);
+        let mut same_id_other_record = own.clone();
+        same_id_other_record.created_at = stamp(30).at;
+        assert_eq!(
+            wb.partner_import(&same_id_other_record),
+            PartnerImport::New,
+            "an old-style id shared by chance is not taken for ours"
+        );
         assert_eq!(
             wb.apply(&Change::import_partner_assessment(own), stamp(2)),
             Err(Refusal::OwnAssessment)

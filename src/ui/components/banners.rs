@@ -105,6 +105,7 @@ pub fn StorageAlerts() -> impl IntoView {
                 <p>{notice.reason}</p>
             </div>
         })}
+        <UndoBanner />
         {move || store.sync_notice.get().map(|message| view! {
             <div class="nhsuk-warning-callout" role="status">
                 <h2 class="nhsuk-warning-callout__label">"Changed in another tab"</h2>
@@ -115,6 +116,70 @@ pub fn StorageAlerts() -> impl IntoView {
                 </button>
             </div>
         })}
+    }
+}
+
+/// After a deletion: says what was deleted and offers to put it back.
+#[component]
+fn UndoBanner() -> impl IntoView {
+    let store = use_store();
+    let undo = move |_| {
+        if let Some((_, change)) = store.undo.get_untracked() {
+            let _ = store.apply(change);
+            store.undo.set(None);
+        }
+    };
+    view! {
+        {move || store.undo.get().map(|(message, _)| view! {
+            <div class="nhsuk-inset-text app-undo" role="status">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>
+                    {message} " "
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0" on:click=undo>
+                        "Undo"
+                    </button>
+                    " "
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        on:click=move |_| store.undo.set(None)>
+                        "Hide this message"
+                    </button>
+                </p>
+            </div>
+        })}
+    }
+}
+
+/// A delete button that asks first. `what` names the record ("goal: Chair
+/// the board"); the buttons' accessible names start with their visible words.
+#[component]
+pub fn DeleteButton(#[prop(into)] what: String, on_confirm: Callback<()>) -> impl IntoView {
+    let asking = RwSignal::new(false);
+    let question = format!("Delete {what}?");
+    let yes = format!("Yes, delete {what}");
+    let first = format!("Delete {what}");
+    view! {
+        <Show
+            when=move || asking.get()
+            fallback=move || view! {
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    aria-label=first.clone() on:click=move |_| asking.set(true)>
+                    "Delete"
+                </button>
+            }
+        >
+            <div class="nhsuk-warning-callout app-confirm" role="group" aria-label=question.clone()>
+                <p>{question.clone()} " You can undo it straight after."</p>
+                <button type="button" class="nhsuk-button nhsuk-button--warning nhsuk-u-margin-bottom-0"
+                    aria-label=yes.clone() on:click=move |_| { asking.set(false); on_confirm.run(()); }>
+                    "Yes, delete"
+                </button>
+                " "
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    on:click=move |_| asking.set(false)>
+                    "Cancel"
+                </button>
+            </div>
+        </Show>
     }
 }
 

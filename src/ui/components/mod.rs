@@ -6,7 +6,7 @@ mod fields;
 mod file_import;
 mod tables;
 
-pub use banners::{NotBuiltYet, StorageAlerts};
+pub use banners::{DeleteButton, NotBuiltYet, StorageAlerts};
 pub use fields::{ErrorMessage, ErrorSummary, Field, FieldKind};
 pub use file_import::{ChosenFile, FileImport};
 pub use tables::{DataTable, DomainRow};

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::{Goal, GoalDraft, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD};
 use crate::model::{Change, Refusal};
-use crate::ui::components::{ErrorSummary, Field, FieldKind, NotBuiltYet};
+use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, NotBuiltYet};
 use crate::ui::store::use_store;
 
 #[component]
@@ -73,24 +74,98 @@ pub fn DevelopmentPlan() -> impl IntoView {
 
         <h2>"Add a goal"</h2>
         <form novalidate on:submit=add_goal>
-            <Field id=GOAL_TITLE_FIELD label="What do you want to achieve?" errors=errors bind=title />
-            <Field
-                id="goal-detail"
-                label="Details (optional)"
-                hint="For example, who will help and how you will know you have got there."
-                kind=FieldKind::TextArea
-                bind=detail
-            />
-            <Field
-                id=GOAL_TARGET_DATE_FIELD
-                label="Target date (optional)"
-                kind=FieldKind::Date
-                width_class="nhsuk-input--width-10"
-                errors=errors
-                bind=target_date
-            />
+            <GoalFields errors title detail target_date />
             <button type="submit" class="nhsuk-button">"Add goal"</button>
         </form>
+    }
+}
+
+/// The fields of a goal, shared by the add and change forms.
+#[component]
+fn GoalFields(
+    errors: RwSignal<Vec<FieldError>>,
+    title: RwSignal<String>,
+    detail: RwSignal<String>,
+    target_date: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <Field id=GOAL_TITLE_FIELD label="What do you want to achieve?" errors=errors bind=title />
+        <Field
+            id="goal-detail"
+            label="Details (optional)"
+            hint="For example, who will help and how you will know you have got there."
+            kind=FieldKind::TextArea
+            bind=detail
+        />
+        <Field
+            id=GOAL_TARGET_DATE_FIELD
+            label="Target date (optional)"
+            kind=FieldKind::Date
+            width_class="nhsuk-input--width-10"
+            errors=errors
+            bind=target_date
+        />
+    }
+}
+
+/// Changes one goal: its title, details or target date.
+#[component]
+pub fn EditGoal() -> impl IntoView {
+    let store = use_store();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let goal = store.select(move |w| {
+        let id = id.get();
+        w.development_plan
+            .goals
+            .iter()
+            .find(|g| g.id == id)
+            .cloned()
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    // Filled once from the goal; what the user types is theirs after that.
+    let draft = goal
+        .get_untracked()
+        .map(|g| GoalDraft::of(&g))
+        .unwrap_or_default();
+    let title = RwSignal::new(draft.title);
+    let detail = RwSignal::new(draft.detail);
+    let target_date = RwSignal::new(draft.target_date);
+    let navigate = use_navigate();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = Change::UpdateGoal {
+            id: id.get_untracked(),
+            draft: GoalDraft {
+                title: title.get_untracked(),
+                detail: detail.get_untracked(),
+                target_date: target_date.get_untracked(),
+            },
+        };
+        match store.apply(change) {
+            Ok(()) => navigate("/development-plan", Default::default()),
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <Title text="Change a goal" />
+        <Show
+            when=move || goal.with(Option::is_some)
+            fallback=|| view! {
+                <h1>"Goal not found"</h1>
+                <p>"This goal is not in your development plan. It may have been deleted."</p>
+                <p><A href="/development-plan">"Go to your development plan"</A></p>
+            }
+        >
+            <h1>"Change a goal"</h1>
+            <ErrorSummary errors=errors.into() />
+            <form novalidate on:submit=save.clone()>
+                <GoalFields errors title detail target_date />
+                <button type="submit" class="nhsuk-button">"Save changes"</button>
+            </form>
+            <p><A href="/development-plan">"Cancel and go back to your development plan"</A></p>
+        </Show>
     }
 }
 
@@ -111,7 +186,11 @@ fn GoalCard(id: String) -> impl IntoView {
     move || {
         goal.get().map(|goal: Goal| {
             let id = goal.id.clone();
-            let remove_label = format!("Remove goal: {}", goal.title);
+            let what = format!("goal: {}", goal.title);
+            let change_label = format!("Change goal: {}", goal.title);
+            let delete = Callback::new(move |()| {
+                let _ = store.apply(Change::RemoveGoal { id: id.clone() });
+            });
             let origin = goal.origin.clone().map(|origin| {
                 let statement = framework::statement(&origin.statement_id)
                     .map(|(_, s)| s.text)
@@ -137,16 +216,10 @@ fn GoalCard(id: String) -> impl IntoView {
                             }}
                             {format!(" · Added {}", long_date(added))}
                         </p>
-                        <button
-                            type="button"
-                            class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                            aria-label=remove_label
-                            on:click=move |_| {
-                                let _ = store.apply(Change::RemoveGoal { id: id.clone() });
-                            }
-                        >
-                            "Remove"
-                        </button>
+                        <p>
+                            <A href=format!("/development-plan/goals/{}", goal.id) attr:aria-label=change_label>"Change"</A>
+                        </p>
+                        <DeleteButton what on_confirm=delete />
                     </div>
                 </li>
             }

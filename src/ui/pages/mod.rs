@@ -9,7 +9,7 @@ mod placement_log;
 mod your_data;
 
 pub use about::About;
-pub use development_plan::DevelopmentPlan;
+pub use development_plan::{DevelopmentPlan, EditGoal};
 pub use home::Home;
 pub use not_found::NotFound;
 pub use placement_log::PlacementLog;

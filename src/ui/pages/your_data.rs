@@ -177,5 +177,58 @@ pub fn YourData() -> impl IntoView {
                 />
             </ul>
         </Show>
+
+        <DeleteEverything download_backup on_deleted=Callback::new(move |()| kept_aside.set(storage::kept_aside())) />
+    }
+}
+
+/// "Delete everything from this browser", for shared computers: offers a
+/// backup first, asks, then removes the workbook and every kept-aside copy.
+#[component]
+fn DeleteEverything(
+    download_backup: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+    on_deleted: Callback<()>,
+) -> impl IntoView {
+    let store = use_store();
+    let asking = RwSignal::new(false);
+    let done = RwSignal::new(false);
+    let summary = store.select(|w| w.summary().lines().join(", "));
+    view! {
+        <h2>"Delete everything from this browser"</h2>
+        <p>
+            "On a shared computer, delete your workbook when you have finished, so the next person to use this browser cannot see it. Download a backup first if you want to keep it: you can restore it later on any computer."
+        </p>
+        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_backup.clone()>
+            "Download a backup first"
+        </button>
+        " "
+        <Show when=move || !asking.get()>
+            <button type="button" class="nhsuk-button nhsuk-button--warning"
+                on:click=move |_| { done.set(false); asking.set(true); }>
+                "Delete everything from this browser"
+            </button>
+        </Show>
+        <Show when=move || asking.get()>
+            <div class="nhsuk-warning-callout" role="group" aria-label="Are you sure you want to delete everything?">
+                <h3 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Are you sure?"</span>
+                </h3>
+                <p>{move || format!("This deletes everything in your workbook from this browser ({}), and any unreadable data kept aside. It cannot be undone.", summary.get())}</p>
+                <button type="button" class="nhsuk-button nhsuk-button--warning"
+                    on:click=move |_| { store.delete_everything(); asking.set(false); done.set(true); on_deleted.run(()); }>
+                    "Yes, delete everything"
+                </button>
+                " "
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=move |_| asking.set(false)>
+                    "Cancel"
+                </button>
+            </div>
+        </Show>
+        <Show when=move || done.get()>
+            <div class="nhsuk-panel" role="status">
+                <h3 class="nhsuk-panel__title">"Everything has been deleted from this browser"</h3>
+                <p>"Nothing of your workbook is left in this browser's storage. You can close the page."</p>
+            </div>
+        </Show>
     }
 }

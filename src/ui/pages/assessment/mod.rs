@@ -1,6 +1,8 @@
 //! The partnership-readiness self-assessment pages.
 
 mod answer;
+mod details;
+mod export;
 mod over_time;
 mod overview;
 mod partner;
@@ -8,6 +10,8 @@ mod results;
 mod start;
 
 pub use answer::AnswerDomain;
+pub use details::AssessmentDetails;
+pub use export::ExportAssessment;
 pub use over_time::OverTime;
 pub use overview::Overview;
 pub use partner::{ImportPartner, PartnerComparison};

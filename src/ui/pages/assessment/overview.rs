@@ -9,8 +9,6 @@ use super::ImportPartner;
 use crate::model::assessment::framework::{self, DOMAINS};
 use crate::model::assessment::scoring;
 use crate::model::assessment::Assessment;
-use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
-use crate::ui::browser;
 use crate::ui::store::use_store;
 
 /// Where "Continue" takes the user: the domain of the first unanswered
@@ -43,7 +41,6 @@ pub fn Overview() -> impl IntoView {
                     <For each=move || assessments.get() key=|a| (a.id.clone(), a.updated_at) children=move |a| {
                         let progress = scoring::progress(&a);
                         let title = a.title();
-                        let export = a.clone();
                         view! {
                             <tr>
                                 <td>{title.clone()}</td>
@@ -57,13 +54,8 @@ pub fn Overview() -> impl IntoView {
                                             view! { <li><A href=resume_path(&a) attr:aria-label=format!("{action}: {title}")>{action}</A></li> }
                                         }
                                         <li><A href=format!("/self-assessment/{}/results", a.id) attr:aria-label=format!("Results: {title}")>"Results"</A></li>
-                                        <li>
-                                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                                                aria-label=format!("Export for your partner: {title}")
-                                                on:click=move |_| { let _ = browser::download_text(&assessment_file_name(&export), &assessment_to_json(&export), "application/json"); }>
-                                                "Export for your partner"
-                                            </button>
-                                        </li>
+                                        <li><A href=format!("/self-assessment/{}/details", a.id) attr:aria-label=format!("Change details: {title}")>"Change details"</A></li>
+                                        <li><A href=format!("/self-assessment/{}/export", a.id) attr:aria-label=format!("Export for your partner: {title}")>"Export for your partner"</A></li>
                                     </ul>
                                 </td>
                             </tr>

@@ -11,8 +11,9 @@ use crate::model::assessment::answers::{Assessment, Rating};
 use crate::model::assessment::framework::{self, DOMAINS};
 use crate::model::assessment::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
 use crate::model::document::assessment_file::{import_error_message, read_assessment_export};
+use crate::model::document::changes::PartnerImport;
 use crate::model::Change;
-use crate::ui::components::{ChosenFile, DataTable, DomainRow, FileImport};
+use crate::ui::components::{ChosenFile, DataTable, DeleteButton, DomainRow, FileImport};
 use crate::ui::store::use_store;
 
 /// What happened to the last file chosen for import.
@@ -33,11 +34,19 @@ pub fn ImportPartner() -> impl IntoView {
         outcome.set(Some(match read_assessment_export(&file.text) {
             Ok(assessment) => {
                 let title = assessment.title();
+                let kind = store
+                    .workbook
+                    .with_untracked(|w| w.partner_import(&assessment));
                 match store.apply(Change::import_partner_assessment(assessment)) {
-                    Ok(()) => ImportOutcome::Imported(title),
+                    Ok(()) if matches!(kind, PartnerImport::Newer { .. }) => {
+                        ImportOutcome::Imported(format!(
+                        "Updated {title}: this newer copy replaces the one you imported before."
+                    ))
+                    }
+                    Ok(()) => ImportOutcome::Imported(format!("Imported {title}")),
                     Err(refusal) => ImportOutcome::Refused {
                         file_name: file.name,
-                        reason: format!("It could not be added to your workbook ({}).", refusal),
+                        reason: format!("It was not imported: {refusal}."),
                     },
                 }
             }
@@ -93,7 +102,7 @@ pub fn ImportPartner() -> impl IntoView {
         <FileImport id="partner-file" label="Choose your partner's assessment file" on_file on_error=on_read_error />
         {move || outcome.get().map(|o| match o {
             ImportOutcome::Imported(title) => view! {
-                <p role="status" class="nhsuk-body">{format!("Imported {title}")}</p>
+                <p role="status" class="nhsuk-body">{title}</p>
             }.into_any(),
             ImportOutcome::Refused { file_name, reason } => view! {
                 <div class="nhsuk-error-summary" role="alert" aria-labelledby="partner-import-error-title" tabindex="-1">
@@ -148,9 +157,9 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
     };
     let remove = {
         let id = id.clone();
-        move |_| {
+        Callback::new(move |()| {
             let _ = store.apply(Change::RemovePartnerAssessment { id: id.clone() });
-        }
+        })
     };
     view! {
         <li class="nhsuk-card">
@@ -176,14 +185,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
                 } else {
                     view! { <p>"Start a self-assessment of your own to compare with this one."</p> }.into_any()
                 }}
-                <button
-                    type="button"
-                    class="nhsuk-button nhsuk-button--secondary"
-                    aria-label=format!("Remove partner assessment: {title}")
-                    on:click=remove
-                >
-                    "Remove"
-                </button>
+                <DeleteButton what=format!("partner assessment: {title}") on_confirm=remove />
             </div>
         </li>
     }

@@ -1,0 +1,92 @@
+//! Exporting one assessment for a partner: shows what the file will contain,
+//! lets the user leave their evidence notes out (the default), and says how to
+//! share it safely before the download.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::{own_assessment, param, AssessmentNotFound};
+use crate::model::assessment::Assessment;
+use crate::model::document::assessment_file::{
+    assessment_file_name, assessment_to_json_with, export_contents, ExportOptions,
+};
+use crate::ui::browser;
+
+#[component]
+pub fn ExportAssessment() -> impl IntoView {
+    let assessment = own_assessment(param("id"));
+    move || match assessment.get() {
+        Some(a) => view! { <ExportChoices assessment=a /> }.into_any(),
+        None => view! { <Title text="Assessment not found" /> <AssessmentNotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn ExportChoices(assessment: Assessment) -> impl IntoView {
+    let include_notes = RwSignal::new(false);
+    let downloaded = RwSignal::new(None::<String>);
+    let title = assessment.title();
+    let file_name = assessment_file_name(&assessment);
+    let contents = {
+        let assessment = assessment.clone();
+        move || {
+            let options = ExportOptions {
+                include_notes: include_notes.get(),
+            };
+            export_contents(&assessment, options).lines(&assessment)
+        }
+    };
+    let has_notes = export_contents(&assessment, ExportOptions::default()).with_notes > 0;
+    let download = {
+        let file_name = file_name.clone();
+        move |_| {
+            let options = ExportOptions {
+                include_notes: include_notes.get_untracked(),
+            };
+            let text = assessment_to_json_with(&assessment, options);
+            downloaded.set(Some(
+                match browser::download_text(&file_name, &text, "application/json") {
+                    Ok(()) => format!("Your file is downloading as {file_name}."),
+                    Err(reason) => reason,
+                },
+            ));
+        }
+    };
+    view! {
+        <Title text="Export for your partner" />
+        <span class="nhsuk-caption-l">{title}</span>
+        <h1>"Export for your partner"</h1>
+        <p>"This makes a file of this assessment for your partner to import into their own workbook and compare with theirs."</p>
+        <h2>"What the file will contain"</h2>
+        <ul class="nhsuk-list nhsuk-list--bullet" aria-label="What the file will contain">
+            {move || contents().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+        </ul>
+        {has_notes.then(|| view! {
+            <div class="nhsuk-form-group">
+                <div class="nhsuk-checkboxes">
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" type="checkbox" id="export-include-notes"
+                            aria-describedby="export-include-notes-hint"
+                            prop:checked=move || include_notes.get()
+                            on:change=move |ev| include_notes.set(event_target_checked(&ev)) />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for="export-include-notes">"Include my evidence notes"</label>
+                        <div class="nhsuk-hint nhsuk-checkboxes__hint" id="export-include-notes-hint">
+                            "Your notes may name people or say things meant only for you. They are left out unless you tick this."
+                        </div>
+                    </div>
+                </div>
+            </div>
+        })}
+        <div class="nhsuk-inset-text">
+            <span class="nhsuk-u-visually-hidden">"Information: "</span>
+            <h2 class="nhsuk-heading-s">"How to share it safely"</h2>
+            <p>
+                "The file holds your views of the partnership. Send it only to your partner, by NHSmail or another route your organisation approves for work information. Do not put it on a shared drive or a public site, and delete the copy from your downloads when you no longer need it."
+            </p>
+        </div>
+        <button type="button" class="nhsuk-button" on:click=download>"Download the file"</button>
+        {move || downloaded.get().map(|m| view! { <p role="status">{m}</p> })}
+        <p><A href="/self-assessment">"Back to your self-assessments"</A></p>
+    }
+}
