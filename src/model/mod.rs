@@ -6,6 +6,7 @@
 //! `common` ← `assessment`, `plan`, `placement` ← `document`.
 
 pub mod assessment;
+pub mod capabilities;
 pub mod common;
 pub mod document;
 pub mod placement;

@@ -36,6 +36,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
     match from {
         SCHEMA_VERSION => Ok(value),
         1 => migrate(step_1_to_2(value)?, 2),
+        2 => migrate(step_2_to_3(value)?, 3),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -93,6 +94,43 @@ pub fn stored_revision(text: &str) -> Option<u64> {
         .map(|r| r.revision)
 }
 
+/// Version 3 gave the user development *plans*: the goals of version 2's one
+/// `development_plan` move into a first plan. Its id is made from the
+/// workbook's creation time, so two tabs migrating the same document agree.
+fn step_2_to_3(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
+    let goals = doc
+        .remove("development_plan")
+        .and_then(|mut p| p.get_mut("goals").map(Value::take))
+        .and_then(|g| match g {
+            Value::Array(goals) if !goals.is_empty() => Some(goals),
+            _ => None,
+        });
+    if let Some(goals) = goals {
+        let created = doc.get("created_at").cloned().unwrap_or(Value::Null);
+        let updated = doc.get("updated_at").cloned().unwrap_or(created.clone());
+        let stamp = created
+            .as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .map_or(0, |t| t.timestamp_millis());
+        let plans = doc.entry("plans").or_insert(json!([]));
+        if let Some(plans) = plans.as_array_mut() {
+            plans.insert(
+                0,
+                json!({
+                    "id": format!("plan-first-{stamp:x}"),
+                    "name": crate::model::plan::plans::FIRST_PLAN_NAME,
+                    "goals": goals,
+                    "created_at": created,
+                    "updated_at": updated,
+                }),
+            );
+        }
+    }
+    doc.insert("schema_version".into(), json!(3));
+    Ok(value)
+}
+
 /// The backup file name for a given day, e.g. `commissioning-workbook-2026-11-22.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
     format!("{FORMAT_NAME}-{}.json", today.format("%Y-%m-%d"))
@@ -125,24 +163,30 @@ pub fn interpret_stored(raw: Option<String>) -> StoredState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::plan::{Goal, GoalOrigin};
+    use crate::model::common::ids::new_id;
+    use crate::model::plan::{GoalDraft, GoalOrigin, Plan};
     use chrono::{TimeZone, Utc};
 
     fn sample() -> Workbook {
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap();
         let mut wb = Workbook::new(now);
-        wb.development_plan.goals.push(Goal {
-            id: crate::model::common::ids::new_id("goal"),
+        let mut plan = Plan::first("plan-1".into(), now);
+        let draft = GoalDraft {
             title: "Lead the respiratory pathway review".into(),
             detail: "Pair with the lead commissioner".into(),
-            target_date: NaiveDate::from_ymd_opt(2027, 3, 31),
-            created_at: now,
-            updated_at: now,
-            origin: Some(GoalOrigin {
-                assessment_id: "a-1".into(),
-                statement_id: "power-1".into(),
-            }),
-        });
+            target_date: "2027-03-31".into(),
+            ..Default::default()
+        };
+        let origin = GoalOrigin {
+            assessment_id: "a-1".into(),
+            statement_id: "power-1".into(),
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let goal = draft
+            .validate(new_id("goal"), today, now, Some(origin), None)
+            .unwrap();
+        plan.goals.push(goal);
+        wb.plans.push(plan);
         wb
     }
 
@@ -214,7 +258,7 @@ mod tests {
     #[test]
     fn a_right_format_with_a_broken_field_is_refused() {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
-        value["development_plan"]["goals"][0]["created_at"] = Value::from("yesterday");
+        value["plans"][0]["goals"][0]["created_at"] = Value::from("yesterday");
         assert!(matches!(
             read_workbook(&value.to_string()),
             Err(ReadError::Invalid(_))
@@ -271,7 +315,7 @@ mod tests {
         assert!(wb.deleted.is_empty());
         assert_eq!(wb.assessments.len(), 1);
         assert_eq!(wb.partner_assessments.len(), 1);
-        let goals = &wb.development_plan.goals;
+        let goals = &wb.plans[0].goals;
         assert_eq!(goals.len(), 2);
         assert_eq!(
             goals[0].created_at,
@@ -288,6 +332,44 @@ mod tests {
         assert_eq!(value["schema_version"], json!(SCHEMA_VERSION));
         assert!(value.get("id_counter").is_none());
         assert_eq!(read_workbook(&text).unwrap(), wb);
+    }
+
+    /// A document exactly as version 2 saved it (one development plan of goals).
+    const SCHEMA_2_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-2.json");
+
+    #[test]
+    fn a_schema_2_document_moves_its_goals_into_a_first_plan_keeping_their_links() {
+        let wb = read_workbook(SCHEMA_2_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert_eq!(wb.revision, 7, "the revision is kept");
+        assert_eq!(wb.plans.len(), 1);
+        let plan = &wb.plans[0];
+        assert_eq!(plan.name, "My development plan");
+        assert_eq!(plan.created_at, wb.created_at);
+        assert_eq!(plan.goals.len(), 2);
+        assert_eq!(plan.goals[0].detail, "With the lead commissioner");
+        let origin = plan.goals[1]
+            .origin
+            .as_ref()
+            .expect("the link to the statement is kept");
+        assert_eq!(origin.statement_id, "trust-2");
+        assert!(wb.statement_is_in_plan(&origin.assessment_id, "trust-2"));
+        assert_eq!(wb.deleted.len(), 1);
+        // The plan id is the same however often the document is migrated.
+        assert_eq!(
+            read_workbook(SCHEMA_2_FIXTURE).unwrap().plans[0].id,
+            plan.id
+        );
+        let text = to_storage_json(&wb);
+        assert_eq!(read_workbook(&text).unwrap(), wb);
+        assert!(!text.contains("development_plan"));
+    }
+
+    #[test]
+    fn a_document_with_no_goals_gets_no_plan() {
+        let mut value: Value = serde_json::from_str(SCHEMA_2_FIXTURE).unwrap();
+        value["development_plan"]["goals"] = json!([]);
+        assert!(read_workbook(&value.to_string()).unwrap().plans.is_empty());
     }
 
     #[test]

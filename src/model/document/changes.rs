@@ -14,7 +14,9 @@ use crate::model::assessment::framework::{self, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
-use crate::model::plan::{Goal, GoalDraft, GoalOrigin};
+use crate::model::plan::{
+    ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalStatus, Plan, PlanDraft, ReviewDraft,
+};
 
 /// When a change was made: the moment (for `updated_at`) and the user's own
 /// calendar day (for date rules such as "a target date is not in the past").
@@ -60,14 +62,56 @@ pub enum Change {
     RemovePartnerAssessment {
         id: String,
     },
+    AddPlan {
+        id: String,
+        draft: PlanDraft,
+    },
+    UpdatePlan {
+        id: String,
+        draft: PlanDraft,
+    },
+    DeletePlan {
+        id: String,
+    },
+    /// Adds a goal to the plan `plan_id`, which is made (as a first plan) if no
+    /// record ever had that id.
     AddGoal {
         id: String,
+        plan_id: String,
         draft: GoalDraft,
     },
     AddGoalFromStatement {
         id: String,
+        plan_id: String,
         assessment_id: String,
         statement_id: String,
+    },
+    SetGoalStatus {
+        id: String,
+        status: GoalStatus,
+    },
+    AddAction {
+        id: String,
+        goal_id: String,
+        draft: ActionDraft,
+    },
+    SetActionDone {
+        id: String,
+        done: bool,
+    },
+    AddEvidence {
+        id: String,
+        goal_id: String,
+        draft: EvidenceDraft,
+    },
+    AddReview {
+        id: String,
+        plan_id: String,
+        draft: ReviewDraft,
+    },
+    /// Removes an action, an evidence entry or a review.
+    RemoveEntry {
+        id: String,
     },
     RemoveGoal {
         id: String,
@@ -89,9 +133,23 @@ pub enum Change {
 /// A deleted record with where it was, so an undo puts it back in place.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeletedRecord {
-    Assessment { record: Assessment, position: usize },
-    PartnerAssessment { record: Assessment, position: usize },
-    Goal { record: Goal, position: usize },
+    Assessment {
+        record: Assessment,
+        position: usize,
+    },
+    PartnerAssessment {
+        record: Assessment,
+        position: usize,
+    },
+    Goal {
+        plan_id: String,
+        record: Goal,
+        position: usize,
+    },
+    Plan {
+        record: Plan,
+        position: usize,
+    },
 }
 
 impl DeletedRecord {
@@ -100,6 +158,7 @@ impl DeletedRecord {
             DeletedRecord::Assessment { record, .. }
             | DeletedRecord::PartnerAssessment { record, .. } => &record.id,
             DeletedRecord::Goal { record, .. } => &record.id,
+            DeletedRecord::Plan { record, .. } => &record.id,
         }
     }
 
@@ -113,6 +172,7 @@ impl DeletedRecord {
                 format!("your partner's assessment {}", record.title())
             }
             DeletedRecord::Goal { record, .. } => format!("the goal \"{}\"", record.title),
+            DeletedRecord::Plan { record, .. } => format!("the plan \"{}\"", record.name),
         }
     }
 }
@@ -194,18 +254,56 @@ impl Change {
         }
     }
 
-    pub fn add_goal(draft: GoalDraft) -> Change {
-        Change::AddGoal {
-            id: new_id("goal"),
+    pub fn add_plan(draft: PlanDraft) -> Change {
+        Change::AddPlan {
+            id: new_id("plan"),
             draft,
         }
     }
 
-    pub fn add_goal_from_statement(assessment_id: &str, statement_id: &str) -> Change {
+    /// Adds a goal to `plan_id`, or with `None` to a new first plan.
+    pub fn add_goal(plan_id: Option<&str>, draft: GoalDraft) -> Change {
+        Change::AddGoal {
+            id: new_id("goal"),
+            plan_id: plan_id.map_or_else(|| new_id("plan"), str::to_string),
+            draft,
+        }
+    }
+
+    pub fn add_goal_from_statement(
+        plan_id: Option<&str>,
+        assessment_id: &str,
+        statement_id: &str,
+    ) -> Change {
         Change::AddGoalFromStatement {
             id: new_id("goal"),
+            plan_id: plan_id.map_or_else(|| new_id("plan"), str::to_string),
             assessment_id: assessment_id.to_string(),
             statement_id: statement_id.to_string(),
+        }
+    }
+
+    pub fn add_action(goal_id: &str, draft: ActionDraft) -> Change {
+        Change::AddAction {
+            id: new_id("action"),
+            goal_id: goal_id.to_string(),
+            draft,
+        }
+    }
+
+    pub fn add_evidence(goal_id: &str, draft: EvidenceDraft) -> Change {
+        Change::AddEvidence {
+            id: new_id("evidence"),
+            goal_id: goal_id.to_string(),
+            draft,
+        }
+    }
+
+    pub fn add_review(plan_id: &str, draft: ReviewDraft) -> Change {
+        Change::AddReview {
+            id: new_id("review"),
+            plan_id: plan_id.to_string(),
+            draft,
         }
     }
 
@@ -225,6 +323,10 @@ impl Change {
             Change::StartAssessment { id, .. }
             | Change::ImportPartnerAssessment { id, .. }
             | Change::AddGoal { id, .. }
+            | Change::AddPlan { id, .. }
+            | Change::AddAction { id, .. }
+            | Change::AddEvidence { id, .. }
+            | Change::AddReview { id, .. }
             | Change::AddGoalFromStatement { id, .. } => Some(id),
             _ => None,
         }
@@ -296,12 +398,24 @@ impl Workbook {
                 self.import_partner_assessment(id, assessment, stamp)
             }
             Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
-            Change::AddGoal { id, draft } => self.add_goal(id, draft, stamp),
+            Change::AddGoal { id, plan_id, draft } => self.add_goal(id, plan_id, draft, stamp),
             Change::AddGoalFromStatement {
                 id,
+                plan_id,
                 assessment_id,
                 statement_id,
-            } => self.add_goal_from_statement(id, assessment_id, statement_id, stamp),
+            } => self.add_goal_from_statement(id, plan_id, assessment_id, statement_id, stamp),
+            Change::AddPlan { id, draft } => self.add_plan(id, draft, stamp),
+            Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
+            Change::DeletePlan { id } => self.delete_plan(id, stamp),
+            Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status, stamp),
+            Change::AddAction { id, goal_id, draft } => self.add_action(id, goal_id, draft, stamp),
+            Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
+            Change::AddEvidence { id, goal_id, draft } => {
+                self.add_evidence(id, goal_id, draft, stamp)
+            }
+            Change::AddReview { id, plan_id, draft } => self.add_review(id, plan_id, draft, stamp),
+            Change::RemoveEntry { id } => self.remove_entry(id, stamp),
             Change::RemoveGoal { id } => self.remove_goal(id, stamp),
             Change::UpdateAssessmentDetails { id, draft } => {
                 self.update_assessment_details(id, draft, stamp)
@@ -330,14 +444,8 @@ impl Workbook {
                     position,
                 }
             }
-            Change::RemoveGoal { id } => {
-                let goals = &self.development_plan.goals;
-                let position = goals.iter().position(|g| &g.id == id)?;
-                DeletedRecord::Goal {
-                    record: goals[position].clone(),
-                    position,
-                }
-            }
+            Change::RemoveGoal { id } => self.deleted_plan_record(id, true)?,
+            Change::DeletePlan { id } => self.deleted_plan_record(id, false)?,
             _ => return None,
         };
         Some(Change::Undelete(Box::new(deleted)))
@@ -347,7 +455,7 @@ impl Workbook {
         let id = deleted.id().to_string();
         let live = self.assessments.iter().any(|a| a.id == id)
             || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.development_plan.goals.iter().any(|g| g.id == id);
+            || self.plan_ids().any(|p| p == id);
         if live {
             return Err(Refusal::DuplicateId);
         }
@@ -361,8 +469,20 @@ impl Workbook {
             DeletedRecord::PartnerAssessment { record, position } => {
                 put_back(&mut self.partner_assessments, record, *position)
             }
-            DeletedRecord::Goal { record, position } => {
-                put_back(&mut self.development_plan.goals, record, *position)
+            DeletedRecord::Goal {
+                plan_id,
+                record,
+                position,
+            } => {
+                let plan = self
+                    .plans
+                    .iter_mut()
+                    .find(|p| &p.id == plan_id)
+                    .ok_or(Refusal::NotFound)?;
+                put_back(&mut plan.goals, record, *position)
+            }
+            DeletedRecord::Plan { record, position } => {
+                put_back(&mut self.plans, record, *position)
             }
         }
         self.deleted.retain(|t| t.id != id);
@@ -387,25 +507,6 @@ impl Workbook {
             a.updated_at = stamp.at;
             Ok(())
         })
-    }
-
-    pub fn update_goal(
-        &mut self,
-        id: &str,
-        draft: &GoalDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let goal = self
-            .development_plan
-            .goals
-            .iter_mut()
-            .find(|g| g.id == id)
-            .ok_or(Refusal::NotFound)?;
-        draft
-            .apply_to(goal, stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        self.updated_at = stamp.at;
-        Ok(())
     }
 
     /// How importing this partner's assessment would go (see `PartnerImport`).
@@ -434,15 +535,15 @@ impl Workbook {
     }
 
     /// True when some record already uses `id`.
-    fn id_in_use(&self, id: &str) -> bool {
+    pub(super) fn id_in_use(&self, id: &str) -> bool {
         self.assessments.iter().any(|a| a.id == id)
             || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.development_plan.goals.iter().any(|g| g.id == id)
+            || self.plan_ids().any(|p| p == id)
             || self.placements.iter().any(|p| p.id == id)
             || self.was_deleted(id)
     }
 
-    fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
+    pub(super) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
         self.deleted.push(Tombstone {
             id: id.to_string(),
             kind,
@@ -554,80 +655,6 @@ impl Workbook {
             return Err(Refusal::NotFound);
         }
         self.bury(id, RecordKind::PartnerAssessment, stamp);
-        Ok(())
-    }
-
-    pub fn add_goal(&mut self, id: &str, draft: &GoalDraft, stamp: Stamp) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
-        let goal = draft
-            .validate(id.to_string(), stamp.today, stamp.at, None)
-            .map_err(Refusal::Invalid)?;
-        self.development_plan.goals.push(goal);
-        self.updated_at = stamp.at;
-        Ok(())
-    }
-
-    /// True when a goal made from this statement of this assessment is in the plan.
-    pub fn statement_is_in_plan(&self, assessment_id: &str, statement_id: &str) -> bool {
-        self.development_plan.goals.iter().any(|g| {
-            g.origin
-                .as_ref()
-                .is_some_and(|o| o.assessment_id == assessment_id && o.statement_id == statement_id)
-        })
-    }
-
-    /// Turns a statement of one of the user's assessments into a goal, worded
-    /// from the statement and the rating given. A statement becomes a goal once.
-    pub fn add_goal_from_statement(
-        &mut self,
-        id: &str,
-        assessment_id: &str,
-        statement_id: &str,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
-        let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
-        let (domain, statement) =
-            framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
-        if self.statement_is_in_plan(assessment_id, statement_id) {
-            return Err(Refusal::AlreadyInPlan);
-        }
-        let rating = assessment
-            .rating(statement_id)
-            .map(|r| format!(" You rated it: {}.", r.label()))
-            .unwrap_or_default();
-        let goal = Goal {
-            id: id.to_string(),
-            title: format!("Improve: {}", statement.text),
-            detail: format!(
-                "From your self-assessment of {}, in the area \"{}\".{rating}",
-                assessment.partnership, domain.title
-            ),
-            target_date: None,
-            created_at: stamp.at,
-            updated_at: stamp.at,
-            origin: Some(GoalOrigin {
-                assessment_id: assessment_id.to_string(),
-                statement_id: statement_id.to_string(),
-            }),
-        };
-        self.development_plan.goals.push(goal);
-        self.updated_at = stamp.at;
-        Ok(())
-    }
-
-    pub fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let goals = &mut self.development_plan.goals;
-        let before = goals.len();
-        goals.retain(|g| g.id != id);
-        if goals.len() == before {
-            return Err(Refusal::NotFound);
-        }
-        self.bury(id, RecordKind::Goal, stamp);
         Ok(())
     }
 }
@@ -758,7 +785,10 @@ mod tests {
     #[test]
     fn a_goal_needs_a_title_and_gets_a_random_id_and_times() {
         let mut wb = Workbook::new(stamp(0).at);
-        let refused = wb.apply(&Change::add_goal(GoalDraft::default()), stamp(1));
+        let refused = wb.apply(
+            &Change::add_goal(Some("p1"), GoalDraft::default()),
+            stamp(1),
+        );
         match refused {
             Err(Refusal::Invalid(errors)) => assert_eq!(errors[0].field, GOAL_TITLE_FIELD),
             other => panic!("expected invalid, got {other:?}"),
@@ -767,10 +797,11 @@ mod tests {
             title: "Chair the programme board".into(),
             ..Default::default()
         };
-        wb.apply(&Change::add_goal(draft.clone()), stamp(2))
+        wb.apply(&Change::add_goal(Some("p1"), draft.clone()), stamp(2))
             .unwrap();
-        wb.apply(&Change::add_goal(draft), stamp(3)).unwrap();
-        let goals = &wb.development_plan.goals;
+        wb.apply(&Change::add_goal(Some("p1"), draft), stamp(3))
+            .unwrap();
+        let goals = &wb.plans[0].goals;
         assert_eq!(goals.len(), 2);
         assert_ne!(goals[0].id, goals[1].id);
         assert_eq!(goals[0].created_at, stamp(2).at);
@@ -789,31 +820,43 @@ mod tests {
             stamp(2),
         )
         .unwrap();
-        let first = Change::add_goal_from_statement("a1", "power-1");
+        let first = Change::add_goal_from_statement(Some("p1"), "a1", "power-1");
         wb.apply(&first, stamp(3)).unwrap();
-        let goal = &wb.development_plan.goals[0];
+        let goal = &wb.plans[0].goals[0];
         assert!(goal.title.starts_with("Improve: "));
-        assert!(goal.detail.contains("East Kent"));
-        assert!(goal.detail.contains("You rated it: 1"));
+        assert!(goal.learning_need.contains("East Kent"));
+        assert!(goal.learning_need.contains("You rated it: 1"));
         assert!(wb.statement_is_in_plan("a1", "power-1"));
 
         assert_eq!(
-            wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(4)),
+            wb.apply(
+                &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+                stamp(4)
+            ),
             Err(Refusal::AlreadyInPlan)
         );
         assert_eq!(
-            wb.apply(&Change::add_goal_from_statement("a1", "no-such"), stamp(4)),
+            wb.apply(
+                &Change::add_goal_from_statement(Some("p1"), "a1", "no-such"),
+                stamp(4)
+            ),
             Err(Refusal::UnknownStatement)
         );
         assert_eq!(
-            wb.apply(&Change::add_goal_from_statement("zz", "power-1"), stamp(4)),
+            wb.apply(
+                &Change::add_goal_from_statement(Some("p1"), "zz", "power-1"),
+                stamp(4)
+            ),
             Err(Refusal::NotFound)
         );
         // Once the goal is removed, the statement can become a goal again.
-        let id = wb.development_plan.goals[0].id.clone();
+        let id = wb.plans[0].goals[0].id.clone();
         wb.apply(&Change::RemoveGoal { id }, stamp(5)).unwrap();
-        wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(6))
-            .unwrap();
+        wb.apply(
+            &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+            stamp(6),
+        )
+        .unwrap();
     }
 
     #[test]
@@ -821,6 +864,7 @@ mod tests {
         let mut wb = with_assessment();
         let add = Change::AddGoal {
             id: "g1".into(),
+            plan_id: "p1".into(),
             draft: GoalDraft {
                 title: "Goal".into(),
                 ..Default::default()
@@ -830,7 +874,7 @@ mod tests {
         assert_eq!(wb.apply(&add, stamp(3)), Err(Refusal::DuplicateId));
         wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(4))
             .unwrap();
-        assert!(wb.development_plan.goals.is_empty());
+        assert!(wb.plans[0].goals.is_empty());
         assert_eq!(
             wb.deleted,
             vec![Tombstone {
@@ -976,10 +1020,13 @@ mod tests {
     #[test]
     fn a_goal_can_be_changed_and_an_overdue_date_kept_but_not_newly_set_in_the_past() {
         let mut wb = with_assessment();
-        wb.apply(&Change::add_goal_from_statement("a1", "power-1"), stamp(2))
-            .unwrap();
-        let id = wb.development_plan.goals[0].id.clone();
-        let mut draft = GoalDraft::of(&wb.development_plan.goals[0]);
+        wb.apply(
+            &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+            stamp(2),
+        )
+        .unwrap();
+        let id = wb.plans[0].goals[0].id.clone();
+        let mut draft = GoalDraft::of(&wb.plans[0].goals[0]);
         assert_eq!(
             draft.target_date, "",
             "a goal from a statement starts with no date"
@@ -993,7 +1040,7 @@ mod tests {
             stamp(3),
         )
         .unwrap();
-        let goal = &wb.development_plan.goals[0];
+        let goal = &wb.plans[0].goals[0];
         assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
         assert!(goal.origin.is_some(), "still linked to its statement");
         assert_eq!(goal.updated_at, stamp(3).at);
@@ -1012,7 +1059,7 @@ mod tests {
             later,
         )
         .unwrap();
-        assert_eq!(wb.development_plan.goals[0].title, "Improve: reworded");
+        assert_eq!(wb.plans[0].goals[0].title, "Improve: reworded");
         // ...but a new date in the past is refused.
         draft.target_date = "2027-05-01".into();
         assert!(matches!(
@@ -1025,13 +1072,16 @@ mod tests {
     fn a_deletion_can_be_undone_putting_the_record_back_in_place() {
         let mut wb = with_assessment();
         for title in ["First", "Second", "Third"] {
-            let change = Change::add_goal(GoalDraft {
-                title: title.into(),
-                ..Default::default()
-            });
+            let change = Change::add_goal(
+                Some("p1"),
+                GoalDraft {
+                    title: title.into(),
+                    ..Default::default()
+                },
+            );
             wb.apply(&change, stamp(2)).unwrap();
         }
-        let second = wb.development_plan.goals[1].id.clone();
+        let second = wb.plans[0].goals[1].id.clone();
         let remove = Change::RemoveGoal { id: second.clone() };
         let undo = wb.undo_for(&remove).expect("a deletion has an undo");
         wb.apply(&remove, stamp(3)).unwrap();
@@ -1041,12 +1091,7 @@ mod tests {
             other => panic!("expected undelete, got {other:?}"),
         }
         wb.apply(&undo, stamp(4)).unwrap();
-        let titles: Vec<&str> = wb
-            .development_plan
-            .goals
-            .iter()
-            .map(|g| g.title.as_str())
-            .collect();
+        let titles: Vec<&str> = wb.plans[0].goals.iter().map(|g| g.title.as_str()).collect();
         assert_eq!(titles, vec!["First", "Second", "Third"]);
         assert!(!wb.was_deleted(&second), "the tombstone goes with the undo");
         assert_eq!(
@@ -1062,7 +1107,7 @@ mod tests {
         assert!(wb.assessment("a1").is_some());
         assert_eq!(wb.undo_for(&Change::RemoveGoal { id: "nope".into() }), None);
         assert_eq!(
-            wb.undo_for(&Change::add_goal(GoalDraft::default())),
+            wb.undo_for(&Change::add_goal(Some("p1"), GoalDraft::default())),
             None,
             "only deletions have an undo"
         );

@@ -17,8 +17,9 @@ pub const FORMAT_NAME: &str = "commissioning-workbook";
 /// would stop older documents loading.
 ///
 /// History: 1 (first release); 2 (random ids, `created_at`/`updated_at` on
-/// every record, tombstones of deleted records, a save revision).
-pub const SCHEMA_VERSION: u32 = 2;
+/// every record, tombstones of deleted records, a save revision); 3 (several
+/// development plans, with actions, evidence and reviews under them).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Names a single assessment shared with a partner.
 pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";

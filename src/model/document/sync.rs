@@ -130,10 +130,13 @@ mod tests {
     }
 
     fn goal(title: &str) -> Change {
-        Change::add_goal(GoalDraft {
-            title: title.into(),
-            ..Default::default()
-        })
+        Change::add_goal(
+            Some("p1"),
+            GoalDraft {
+                title: title.into(),
+                ..Default::default()
+            },
+        )
     }
 
     /// A tab: its document and the changes it has not saved.
@@ -162,9 +165,9 @@ mod tests {
         }
         fn titles(&self) -> Vec<&str> {
             self.doc
-                .development_plan
-                .goals
+                .plans
                 .iter()
+                .flat_map(|p| p.goals.iter())
                 .map(|g| g.title.as_str())
                 .collect()
         }
@@ -234,7 +237,7 @@ mod tests {
         a.save(&mut storage);
 
         let shown = take_newer(&b.doc, &b.pending, &storage).unwrap();
-        assert_eq!(shown.development_plan.goals.len(), 1);
+        assert_eq!(shown.plans[0].goals.len(), 1);
         assert_eq!(
             shown
                 .assessment("a1")
@@ -253,6 +256,7 @@ mod tests {
         a.make(
             Change::AddGoal {
                 id: "g1".into(),
+                plan_id: "p1".into(),
                 draft: GoalDraft {
                     title: "Shared".into(),
                     ..Default::default()

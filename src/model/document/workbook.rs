@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
 use crate::model::assessment::Assessment;
 use crate::model::placement::Placement;
-use crate::model::plan::DevelopmentPlan;
+use crate::model::plan::Plan;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Workbook {
@@ -26,8 +26,9 @@ pub struct Workbook {
     /// Assessments imported from a partner's export, kept apart from the user's own.
     #[serde(default)]
     pub partner_assessments: Vec<Assessment>,
+    /// Leadership development plans, oldest first.
     #[serde(default)]
-    pub development_plan: DevelopmentPlan,
+    pub plans: Vec<Plan>,
     #[serde(default)]
     pub placements: Vec<Placement>,
     /// Records the user deleted: what was deleted and when, so that merging
@@ -52,6 +53,10 @@ pub enum RecordKind {
     PartnerAssessment,
     Goal,
     Placement,
+    Plan,
+    Action,
+    Evidence,
+    Review,
 }
 
 impl Workbook {
@@ -64,7 +69,7 @@ impl Workbook {
             revision: 0,
             assessments: Vec::new(),
             partner_assessments: Vec::new(),
-            development_plan: DevelopmentPlan::default(),
+            plans: Vec::new(),
             placements: Vec::new(),
             deleted: Vec::new(),
         }
@@ -80,7 +85,8 @@ impl Workbook {
         WorkbookSummary {
             assessments: self.assessments.len(),
             partner_assessments: self.partner_assessments.len(),
-            goals: self.development_plan.goals.len(),
+            plans: self.plans.len(),
+            goals: self.plans.iter().map(|p| p.goals.len()).sum(),
             placements: self.placements.len(),
         }
     }
@@ -103,13 +109,14 @@ impl Workbook {
 pub struct WorkbookSummary {
     pub assessments: usize,
     pub partner_assessments: usize,
+    pub plans: usize,
     pub goals: usize,
     pub placements: usize,
 }
 
 impl WorkbookSummary {
     pub fn total(&self) -> usize {
-        self.assessments + self.partner_assessments + self.goals + self.placements
+        self.assessments + self.partner_assessments + self.plans + self.goals + self.placements
     }
 
     /// Plain-English lines such as "2 self-assessments", one per kind of record.
@@ -124,6 +131,7 @@ impl WorkbookSummary {
                 "partner assessment",
                 "partner assessments",
             ),
+            count(self.plans, "development plan", "development plans"),
             count(
                 self.goals,
                 "development plan goal",

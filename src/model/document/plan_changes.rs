@@ -1,0 +1,609 @@
+//! The development-plan operations on the workbook: plans, goals (including
+//! goals made from a self-assessment statement), actions, evidence and reviews.
+//! `changes` dispatches to these; the rules live here so native tests reach them.
+
+use super::changes::{DeletedRecord, Refusal, Stamp};
+use super::workbook::{RecordKind, Workbook};
+use crate::model::assessment::framework;
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::plans::PLAN_STARTS_FIELD;
+use crate::model::plan::{
+    ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft,
+    ReviewDraft,
+};
+
+impl Workbook {
+    pub fn plan(&self, id: &str) -> Option<&Plan> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    /// The plan a new goal goes in when the user has not chosen: the newest.
+    pub fn current_plan(&self) -> Option<&Plan> {
+        self.plans.iter().max_by_key(|p| p.created_at)
+    }
+
+    /// Every goal in every plan, with the plan it is in.
+    pub fn goals(&self) -> impl Iterator<Item = (&Plan, &Goal)> {
+        self.plans
+            .iter()
+            .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
+    }
+
+    pub fn goal(&self, id: &str) -> Option<(&Plan, &Goal)> {
+        self.goals().find(|(_, g)| g.id == id)
+    }
+
+    fn goal_mut(&mut self, id: &str) -> Option<(Option<chrono::NaiveDate>, &mut Goal)> {
+        self.plans.iter_mut().find_map(|p| {
+            let starts = p.starts;
+            p.goals.iter_mut().find(|g| g.id == id).map(|g| (starts, g))
+        })
+    }
+
+    /// True when a goal made from this statement of this assessment is in a plan.
+    pub fn statement_is_in_plan(&self, assessment_id: &str, statement_id: &str) -> bool {
+        self.goals().any(|(_, g)| {
+            g.origin
+                .as_ref()
+                .is_some_and(|o| o.assessment_id == assessment_id && o.statement_id == statement_id)
+        })
+    }
+
+    pub fn add_plan(&mut self, id: &str, draft: &PlanDraft, stamp: Stamp) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let plan = draft
+            .validate(id.to_string(), stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.plans.push(plan);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Changes a plan's name, owner, period or aim. A new start date may not
+    /// fall after a goal's target date.
+    pub fn update_plan(
+        &mut self,
+        id: &str,
+        draft: &PlanDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let plan = self
+            .plans
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(Refusal::NotFound)?;
+        let checked = draft
+            .validate(id.to_string(), stamp.at)
+            .map_err(Refusal::Invalid)?;
+        if let Some(starts) = checked.starts {
+            if let Some(early) = plan
+                .goals
+                .iter()
+                .filter_map(|g| g.target_date)
+                .filter(|t| *t < starts)
+                .min()
+            {
+                return Err(Refusal::Invalid(vec![FieldError::new(
+                    PLAN_STARTS_FIELD,
+                    format!(
+                        "The plan cannot start after a goal's target date: the earliest is {}",
+                        long_date(early)
+                    ),
+                )]));
+            }
+        }
+        plan.name = checked.name;
+        plan.owner = checked.owner;
+        plan.starts = checked.starts;
+        plan.ends = checked.ends;
+        plan.aim = checked.aim;
+        plan.updated_at = stamp.at;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn delete_plan(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let before = self.plans.len();
+        self.plans.retain(|p| p.id != id);
+        if self.plans.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::Plan, stamp);
+        Ok(())
+    }
+
+    /// The plan a goal is added to: `plan_id` if it exists; if no record ever
+    /// had that id, a first plan is made under it (a user may add a goal
+    /// before naming a plan); a deleted plan's id is refused.
+    fn plan_for_new_goal(&mut self, plan_id: &str, stamp: Stamp) -> Result<&mut Plan, Refusal> {
+        if self.plan(plan_id).is_none() {
+            if self.id_in_use(plan_id) {
+                return Err(Refusal::NotFound);
+            }
+            self.plans.push(Plan::first(plan_id.to_string(), stamp.at));
+        }
+        self.plans
+            .iter_mut()
+            .find(|p| p.id == plan_id)
+            .ok_or(Refusal::NotFound)
+    }
+
+    pub fn add_goal(
+        &mut self,
+        id: &str,
+        plan_id: &str,
+        draft: &GoalDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let starts = self.plan(plan_id).and_then(|p| p.starts);
+        let goal = draft
+            .validate(id.to_string(), stamp.today, stamp.at, None, starts)
+            .map_err(Refusal::Invalid)?;
+        self.plan_for_new_goal(plan_id, stamp)?.goals.push(goal);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Turns a statement of one of the user's assessments into a goal, worded
+    /// from the statement and the rating given. A statement becomes a goal once.
+    pub fn add_goal_from_statement(
+        &mut self,
+        id: &str,
+        plan_id: &str,
+        assessment_id: &str,
+        statement_id: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
+        let (domain, statement) =
+            framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
+        if self.statement_is_in_plan(assessment_id, statement_id) {
+            return Err(Refusal::AlreadyInPlan);
+        }
+        let rating = assessment
+            .rating(statement_id)
+            .map(|r| format!(" You rated it: {}.", r.label()))
+            .unwrap_or_default();
+        let draft = GoalDraft {
+            title: format!("Improve: {}", statement.text),
+            learning_need: format!(
+                "From your self-assessment of {}, in the area \"{}\".{rating}",
+                assessment.partnership, domain.title
+            ),
+            ..Default::default()
+        };
+        let origin = GoalOrigin {
+            assessment_id: assessment_id.to_string(),
+            statement_id: statement_id.to_string(),
+        };
+        let goal = draft
+            .validate(id.to_string(), stamp.today, stamp.at, Some(origin), None)
+            .map_err(Refusal::Invalid)?;
+        self.plan_for_new_goal(plan_id, stamp)?.goals.push(goal);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn update_goal(
+        &mut self,
+        id: &str,
+        draft: &GoalDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let (starts, goal) = self.goal_mut(id).ok_or(Refusal::NotFound)?;
+        draft
+            .apply_to(goal, stamp.today, stamp.at, starts)
+            .map_err(Refusal::Invalid)?;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn set_goal_status(
+        &mut self,
+        id: &str,
+        status: GoalStatus,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let (_, goal) = self.goal_mut(id).ok_or(Refusal::NotFound)?;
+        goal.status = status;
+        goal.updated_at = stamp.at;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let plan = self
+            .plans
+            .iter_mut()
+            .find(|p| p.goals.iter().any(|g| g.id == id))
+            .ok_or(Refusal::NotFound)?;
+        plan.goals.retain(|g| g.id != id);
+        self.bury(id, RecordKind::Goal, stamp);
+        Ok(())
+    }
+
+    pub fn add_action(
+        &mut self,
+        id: &str,
+        goal_id: &str,
+        draft: &ActionDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
+        let action = draft
+            .validate(id.to_string(), goal.target_date, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        goal.actions.push(action);
+        goal.updated_at = stamp.at;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Ticks an action off (dated today) or back to to-do.
+    pub fn set_action_done(&mut self, id: &str, done: bool, stamp: Stamp) -> Result<(), Refusal> {
+        let action = self
+            .plans
+            .iter_mut()
+            .flat_map(|p| p.goals.iter_mut())
+            .flat_map(|g| g.actions.iter_mut())
+            .find(|a| a.id == id)
+            .ok_or(Refusal::NotFound)?;
+        action.done_on = done.then_some(action.done_on.unwrap_or(stamp.today));
+        action.updated_at = stamp.at;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn add_evidence(
+        &mut self,
+        id: &str,
+        goal_id: &str,
+        draft: &EvidenceDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let entry = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
+        goal.evidence.push(entry);
+        goal.evidence.sort_by_key(|e| e.date);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn add_review(
+        &mut self,
+        id: &str,
+        plan_id: &str,
+        draft: &ReviewDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let review = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let plan = self
+            .plans
+            .iter_mut()
+            .find(|p| p.id == plan_id)
+            .ok_or(Refusal::NotFound)?;
+        plan.reviews.push(review);
+        plan.reviews.sort_by_key(|r| r.date);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Removes an action, evidence entry or review, leaving a tombstone.
+    pub fn remove_entry(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let kind = self.entry_kind(id).ok_or(Refusal::NotFound)?;
+        for plan in &mut self.plans {
+            plan.reviews.retain(|r| r.id != id);
+            for goal in &mut plan.goals {
+                goal.actions.retain(|a| a.id != id);
+                goal.evidence.retain(|e| e.id != id);
+            }
+        }
+        self.bury(id, kind, stamp);
+        Ok(())
+    }
+
+    fn entry_kind(&self, id: &str) -> Option<RecordKind> {
+        self.plans.iter().find_map(|p| {
+            if p.reviews.iter().any(|r| r.id == id) {
+                return Some(RecordKind::Review);
+            }
+            p.goals.iter().find_map(|g| {
+                if g.actions.iter().any(|a| a.id == id) {
+                    Some(RecordKind::Action)
+                } else if g.evidence.iter().any(|e| e.id == id) {
+                    Some(RecordKind::Evidence)
+                } else {
+                    None
+                }
+            })
+        })
+    }
+
+    /// Every plan record id (plans, goals, actions, evidence, reviews).
+    pub(super) fn plan_ids(&self) -> impl Iterator<Item = &str> {
+        self.plans.iter().flat_map(|p| {
+            std::iter::once(p.id.as_str())
+                .chain(p.reviews.iter().map(|r| r.id.as_str()))
+                .chain(p.goals.iter().flat_map(|g| {
+                    std::iter::once(g.id.as_str())
+                        .chain(g.actions.iter().map(|a| a.id.as_str()))
+                        .chain(g.evidence.iter().map(|e| e.id.as_str()))
+                }))
+        })
+    }
+
+    /// What a plan deletion removes, for its undo.
+    pub(super) fn deleted_plan_record(&self, change_id: &str, goal: bool) -> Option<DeletedRecord> {
+        if goal {
+            self.plans.iter().find_map(|p| {
+                let position = p.goals.iter().position(|g| g.id == change_id)?;
+                Some(DeletedRecord::Goal {
+                    plan_id: p.id.clone(),
+                    record: p.goals[position].clone(),
+                    position,
+                })
+            })
+        } else {
+            let position = self.plans.iter().position(|p| p.id == change_id)?;
+            Some(DeletedRecord::Plan {
+                record: self.plans[position].clone(),
+                position,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan::entries::{ACTION_DUE_FIELD, REVIEW_NEXT_FIELD};
+    use crate::model::Change;
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    fn stamp(day: u32) -> Stamp {
+        Stamp {
+            at: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
+            today: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+        }
+    }
+
+    fn goal(title: &str, target: &str) -> GoalDraft {
+        GoalDraft {
+            title: title.into(),
+            target_date: target.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_first_goal_makes_a_first_plan_and_later_goals_join_it() {
+        let mut wb = Workbook::new(stamp(1).at);
+        let first = Change::add_goal(None, goal("Chair the board", ""));
+        wb.apply(&first, stamp(2)).unwrap();
+        assert_eq!(wb.plans.len(), 1);
+        assert_eq!(wb.plans[0].name, "My development plan");
+        let plan_id = wb.plans[0].id.clone();
+        assert_eq!(wb.current_plan().unwrap().id, plan_id);
+        wb.apply(
+            &Change::add_goal(Some(&plan_id), goal("Second", "")),
+            stamp(3),
+        )
+        .unwrap();
+        assert_eq!(wb.plans[0].goals.len(), 2);
+        assert_eq!(wb.summary().goals, 2);
+
+        wb.apply(
+            &Change::DeletePlan {
+                id: plan_id.clone(),
+            },
+            stamp(4),
+        )
+        .unwrap();
+        assert_eq!(
+            wb.apply(
+                &Change::add_goal(Some(&plan_id), goal("Late", "")),
+                stamp(5)
+            ),
+            Err(Refusal::NotFound),
+            "a deleted plan is not brought back by another tab's goal"
+        );
+    }
+
+    #[test]
+    fn plans_keep_their_dates_in_order_with_their_goals_and_actions() {
+        let mut wb = Workbook::new(stamp(1).at);
+        let plan = Change::add_plan(PlanDraft {
+            name: "2026 to 2027".into(),
+            starts: "2026-12-01".into(),
+            ends: "2027-11-30".into(),
+            ..Default::default()
+        });
+        let plan_id = plan.created_id().unwrap().to_string();
+        wb.apply(&plan, stamp(2)).unwrap();
+        // A target before the plan starts is refused with the plan's start date.
+        match wb.apply(
+            &Change::add_goal(Some(&plan_id), goal("Early", "2026-11-30")),
+            stamp(3),
+        ) {
+            Err(Refusal::Invalid(e)) => assert!(e[0].message.contains("1 December 2026")),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        let add = Change::add_goal(Some(&plan_id), goal("Lead redesign", "2027-03-31"));
+        let goal_id = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(3)).unwrap();
+
+        // The plan may not then start after the goal's target.
+        let mut later = PlanDraft::of(wb.plan(&plan_id).unwrap());
+        later.starts = "2027-04-01".into();
+        later.ends = "2028-03-31".into();
+        assert!(matches!(
+            wb.apply(
+                &Change::UpdatePlan {
+                    id: plan_id.clone(),
+                    draft: later
+                },
+                stamp(4)
+            ),
+            Err(Refusal::Invalid(_))
+        ));
+
+        // An action due after its goal is refused; one before it is added and ticked.
+        let late = Change::add_action(
+            &goal_id,
+            ActionDraft {
+                text: "Meet finance".into(),
+                due: "2027-04-30".into(),
+            },
+        );
+        match wb.apply(&late, stamp(5)) {
+            Err(Refusal::Invalid(e)) => assert_eq!(e[0].field, ACTION_DUE_FIELD),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        let action = Change::add_action(
+            &goal_id,
+            ActionDraft {
+                text: "Meet finance".into(),
+                due: "2027-01-31".into(),
+            },
+        );
+        let action_id = action.created_id().unwrap().to_string();
+        wb.apply(&action, stamp(5)).unwrap();
+        wb.apply(
+            &Change::SetActionDone {
+                id: action_id.clone(),
+                done: true,
+            },
+            stamp(6),
+        )
+        .unwrap();
+        let done = &wb.goal(&goal_id).unwrap().1.actions[0];
+        assert_eq!(done.done_on, NaiveDate::from_ymd_opt(2026, 11, 6));
+        wb.apply(
+            &Change::SetActionDone {
+                id: action_id.clone(),
+                done: false,
+            },
+            stamp(7),
+        )
+        .unwrap();
+        assert_eq!(wb.goal(&goal_id).unwrap().1.actions[0].done_on, None);
+
+        // Moving the goal's target before its action is refused too.
+        let mut draft = GoalDraft::of(wb.goal(&goal_id).unwrap().1);
+        draft.target_date = "2026-12-31".into();
+        assert!(matches!(
+            wb.apply(
+                &Change::UpdateGoal {
+                    id: goal_id.clone(),
+                    draft
+                },
+                stamp(8)
+            ),
+            Err(Refusal::Invalid(_))
+        ));
+        assert_eq!(
+            wb.goal(&goal_id).unwrap().1.actions.len(),
+            1,
+            "a refused edit loses nothing"
+        );
+
+        wb.apply(
+            &Change::SetGoalStatus {
+                id: goal_id.clone(),
+                status: GoalStatus::InProgress,
+            },
+            stamp(8),
+        )
+        .unwrap();
+        assert_eq!(wb.goal(&goal_id).unwrap().1.status, GoalStatus::InProgress);
+
+        wb.apply(
+            &Change::RemoveEntry {
+                id: action_id.clone(),
+            },
+            stamp(9),
+        )
+        .unwrap();
+        assert!(wb.goal(&goal_id).unwrap().1.actions.is_empty());
+        assert!(wb
+            .deleted
+            .iter()
+            .any(|t| t.id == action_id && t.kind == RecordKind::Action));
+    }
+
+    #[test]
+    fn evidence_and_reviews_are_kept_in_date_order() {
+        let mut wb = Workbook::new(stamp(1).at);
+        let add = Change::add_goal(Some("p1"), goal("Chair", ""));
+        let goal_id = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(2)).unwrap();
+        for date in ["2026-11-10", "2026-11-03"] {
+            let entry = EvidenceDraft {
+                date: date.into(),
+                what_happened: format!("On {date}"),
+                learnt: "x".into(),
+            };
+            wb.apply(&Change::add_evidence(&goal_id, entry), stamp(20))
+                .unwrap();
+        }
+        let evidence = &wb.goal(&goal_id).unwrap().1.evidence;
+        assert_eq!(evidence[0].what_happened, "On 2026-11-03");
+
+        let bad = ReviewDraft {
+            date: "2026-11-20".into(),
+            summary: "Fine".into(),
+            next_review: "2026-11-19".into(),
+        };
+        match wb.apply(&Change::add_review("p1", bad), stamp(20)) {
+            Err(Refusal::Invalid(e)) => assert_eq!(e[0].field, REVIEW_NEXT_FIELD),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        let good = ReviewDraft {
+            date: "2026-11-20".into(),
+            summary: "Fine".into(),
+            next_review: "2027-05-20".into(),
+        };
+        wb.apply(&Change::add_review("p1", good), stamp(20))
+            .unwrap();
+        assert_eq!(
+            wb.plan("p1").unwrap().next_review(),
+            NaiveDate::from_ymd_opt(2027, 5, 20)
+        );
+    }
+
+    #[test]
+    fn a_deleted_plan_comes_back_whole_with_undo() {
+        let mut wb = Workbook::new(stamp(1).at);
+        wb.apply(&Change::add_goal(Some("p1"), goal("Chair", "")), stamp(2))
+            .unwrap();
+        let delete = Change::DeletePlan { id: "p1".into() };
+        let undo = wb.undo_for(&delete).unwrap();
+        wb.apply(&delete, stamp(3)).unwrap();
+        assert!(wb.plans.is_empty());
+        wb.apply(&undo, stamp(4)).unwrap();
+        assert_eq!(wb.plans[0].goals[0].title, "Chair");
+        assert!(!wb.was_deleted("p1"));
+    }
+}
