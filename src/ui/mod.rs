@@ -65,7 +65,11 @@ fn App() -> impl IntoView {
                             view=pages::assessment::PartnerComparison
                         />
                         <Route path=path!("/development-plan") view=pages::DevelopmentPlan />
-                        <Route path=path!("/development-plan/goals/:id") view=pages::EditGoal />
+                        <Route path=path!("/development-plan/plans/new") view=pages::plan::NewPlan />
+                        <Route path=path!("/development-plan/plans/:plan") view=pages::plan::PlanPage />
+                        <Route path=path!("/development-plan/plans/:plan/details") view=pages::plan::PlanDetails />
+                        <Route path=path!("/development-plan/goals/:id") view=pages::plan::GoalPage />
+                        <Route path=path!("/development-plan/goals/:id/edit") view=pages::plan::EditGoal />
                         <Route path=path!("/placement-log") view=pages::PlacementLog />
                         <Route path=path!("/your-data") view=pages::YourData />
                         <Route path=path!("/about") view=pages::About />

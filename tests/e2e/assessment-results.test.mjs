@@ -152,9 +152,9 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
   assert.equal(await goals.getByRole('listitem').count(), 1);
 
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
-  assert.equal(stored.development_plan.goals.length, 1);
-  assert.deepEqual(stored.development_plan.goals[0].origin, { assessment_id: ASSESSMENT_ID, statement_id: 'power-1' });
-  assert.equal(stored.development_plan.goals[0].target_date, null);
+  assert.equal(stored.plans.flatMap((p) => p.goals).length, 1);
+  assert.deepEqual(stored.plans.flatMap((p) => p.goals)[0].origin, { assessment_id: ASSESSMENT_ID, statement_id: 'power-1' });
+  assert.equal(stored.plans.flatMap((p) => p.goals)[0].target_date, null);
 
   await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
   await waitForApp(page);

@@ -42,7 +42,9 @@ test('a goal can be changed, including giving it a target date, with the same ch
   await page.getByLabel('What do you want to achieve?').fill('Chair the respiratory programme board');
   await page.getByLabel('Target date (optional)').fill('2099-06-30');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Leadership development plan' }).waitFor();
+  // Saving goes to the goal's own page.
+  await page.getByRole('heading', { level: 1, name: 'Chair the respiratory programme board' }).waitFor();
+  await goToArea(page, 'Development plan');
   assert.deepEqual(await goalTitles(page), ['Chair the respiratory programme board']);
   await page.reload();
   await waitForApp(page);

@@ -148,7 +148,7 @@ test('when saving fails (storage full) the user is told and the data on the page
     page.getByRole('button', { name: 'Download backup' }).click(),
   ]);
   const backup = JSON.parse(await downloadText(download));
-  assert.deepEqual(backup.development_plan.goals.map((g) => g.title), ['Goal that cannot be saved']);
+  assert.deepEqual(backup.plans.flatMap((p) => p.goals).map((g) => g.title), ['Goal that cannot be saved']);
   await context.close();
 });
 
@@ -202,7 +202,7 @@ test('when saving is switched off, a banner that cannot be dismissed says so on 
   await banner.getByRole('button', { name: 'Start saving again, replacing the unreadable data' }).click();
   await banner.waitFor({ state: 'detached' });
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
-  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), ['Restored goal']);
+  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Restored goal']);
   await context.close();
 });
 
@@ -218,9 +218,9 @@ test('a workbook saved by the previous version is migrated and saved as the curr
   await addGoal(page, 'Added after the upgrade');
   await page.getByRole('heading', { name: 'Added after the upgrade' }).waitFor();
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
-  assert.equal(saved.schema_version, 2);
+  assert.equal(saved.schema_version, 3);
   assert.equal(saved.id_counter, undefined);
-  assert.equal(saved.development_plan.goals.length, 3);
+  assert.equal(saved.plans.flatMap((p) => p.goals).length, 3);
   assert.equal(saved.assessments[0].answers['power-1'].evidence, 'Board minutes, March');
   await context.close();
 });

@@ -51,9 +51,9 @@ test('a goal saved in one tab appears in the other within a second, and both tab
 
   const saved = JSON.parse(await stored(first));
   assert.equal(saved.revision, 3, 'one revision per save');
-  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), expected);
+  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), expected);
   assert.ok(!(await stored(first)).includes('\n'), 'local storage holds compact JSON');
-  for (const goal of saved.development_plan.goals) {
+  for (const goal of saved.plans.flatMap((p) => p.goals)) {
     assert.match(goal.id, /^goal-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'random v4 ids');
     assert.ok(goal.created_at && goal.updated_at);
   }
@@ -82,7 +82,7 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
   const both = ['Saved first, in the tab that hears', 'Saved second, in the deaf tab'];
   // Saving, the deaf tab found the newer revision and replayed its goal on it.
   assert.deepEqual(await goalTitles(deaf), both);
-  assert.deepEqual(JSON.parse(await stored(deaf)).development_plan.goals.map((g) => g.title), both);
+  assert.deepEqual(JSON.parse(await stored(deaf)).plans.flatMap((p) => p.goals).map((g) => g.title), both);
   await first.getByRole('heading', { name: 'Saved second, in the deaf tab' }).waitFor({ timeout: 1000 });
   assert.deepEqual(await goalTitles(first), both);
 
@@ -90,7 +90,7 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
   await first.getByRole('button', { name: 'Delete goal: Saved first, in the tab that hears' }).click();
   await first.getByRole('button', { name: 'Yes, delete goal: Saved first, in the tab that hears' }).click();
   const saved = JSON.parse(await stored(first));
-  assert.deepEqual(saved.development_plan.goals.map((g) => g.title), ['Saved second, in the deaf tab']);
+  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Saved second, in the deaf tab']);
   assert.equal(saved.deleted.length, 1);
   assert.equal(saved.deleted[0].kind, 'goal');
   await context.close();

@@ -10,7 +10,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::workbook::{RecordKind, Tombstone, Workbook};
-use crate::model::assessment::framework::{self, MAX_IMPORTANCE, MIN_IMPORTANCE};
+use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;

@@ -339,7 +339,9 @@ fn Actions(assessment: Assessment) -> impl IntoView {
                 store.select(move |w| w.statement_is_in_plan(&assessment_id, statement_id))
             };
             let add = move |_| {
-                let change = Change::add_goal_from_statement(&assessment_id, statement_id);
+                // Into the newest plan, or a first plan if there is none yet.
+                let plan = store.workbook.with_untracked(|w| w.current_plan().map(|p| p.id.clone()));
+                let change = Change::add_goal_from_statement(plan.as_deref(), &assessment_id, statement_id);
                 if store.apply(change).is_ok() {
                     confirmation.set(Some(format!(
                         "Added the goal \"Improve: {}\" to your development plan.",

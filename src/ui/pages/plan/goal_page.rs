@@ -1,0 +1,290 @@
+//! One goal: what it is, its status, its actions (ticked off as they are done)
+//! and its evidence and reflections.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::goals::{capability_label, status_tag, GoalNotFound};
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::entries::{
+    ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
+};
+use crate::model::plan::{ActionDraft, EvidenceDraft, Goal, GoalStatus};
+use crate::model::{Change, Refusal};
+use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
+use crate::ui::store::use_store;
+
+#[component]
+pub fn GoalPage() -> impl IntoView {
+    let store = use_store();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let exists = store.select(move |w| w.goal(&id.get()).is_some());
+    view! {
+        <Show when=move || exists.get() fallback=|| view! { <Title text="Goal not found" /> <GoalNotFound /> }>
+            <GoalView id />
+        </Show>
+    }
+}
+
+#[component]
+fn GoalView(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| g.clone()));
+    let plan = store.select(move |w| {
+        w.goal(&id.get())
+            .map(|(p, _)| (p.id.clone(), p.name.clone()))
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let with_goal =
+        move |f: &dyn Fn(&Goal) -> String| goal.with(|g| g.as_ref().map(f).unwrap_or_default());
+    let title = move || with_goal(&|g| g.title.clone());
+
+    view! {
+        <Title text=move || format!("Goal: {}", title()) />
+        <span class="nhsuk-caption-l">{move || plan.get().map(|(_, name)| name)}</span>
+        <h1>{title}</h1>
+        <ErrorSummary errors=errors.into() />
+        {move || goal.get().map(|g| view! { <GoalSummary goal=g /> })}
+        <p>
+            <A href=move || format!("/development-plan/goals/{}/edit", id.get())>"Change this goal"</A>
+            " · "
+            <A href=move || plan.get().map(|(p, _)| format!("/development-plan/plans/{p}")).unwrap_or_else(|| "/development-plan".into())>
+                "Back to the plan"
+            </A>
+        </p>
+        <StatusChoice id goal />
+        <Actions id goal errors />
+        <Evidence id goal errors />
+    }
+}
+
+#[component]
+fn GoalSummary(goal: Goal) -> impl IntoView {
+    let row = |key: &'static str, value: String| {
+        (!value.is_empty()).then(|| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value">{value}</dd>
+                </div>
+            }
+        })
+    };
+    let support = goal
+        .support
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <dl class="nhsuk-summary-list">
+            {row("Learning need", goal.learning_need.clone())}
+            {row("How success will show", goal.success_measure.clone())}
+            {row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
+            {row("Capability it builds", goal.capability.as_deref().and_then(capability_label).unwrap_or_default())}
+            {row("Support needed", support)}
+            {row("Details", goal.detail.clone())}
+            {row("Review and outcome", goal.outcome.clone())}
+        </dl>
+    }
+}
+
+/// The goal's status, changed with one click.
+#[component]
+fn StatusChoice(id: Memo<String>, goal: Memo<Option<Goal>>) -> impl IntoView {
+    let store = use_store();
+    let status = Memo::new(move |_| goal.with(|g| g.as_ref().map(|g| g.status)));
+    view! {
+        <div class="nhsuk-form-group">
+            <fieldset class="nhsuk-fieldset">
+                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                    <h2 class="nhsuk-fieldset__heading">"Status"</h2>
+                </legend>
+                <p>{move || status.get().map(status_tag)}</p>
+                <div class="nhsuk-radios nhsuk-radios--inline">
+                    {GoalStatus::ALL.into_iter().map(|s| {
+                        let input = format!("status-{}", s.key());
+                        view! {
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" type="radio" name="status" id=input.clone()
+                                    prop:checked=move || status.get() == Some(s)
+                                    on:change=move |_| { let _ = store.apply(Change::SetGoalStatus { id: id.get_untracked(), status: s }); } />
+                                <label class="nhsuk-label nhsuk-radios__label" for=input>{s.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[component]
+fn Actions(
+    id: Memo<String>,
+    goal: Memo<Option<Goal>>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let store = use_store();
+    let text = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let action_ids = Memo::new(move |_| {
+        goal.with(|g| {
+            g.as_ref()
+                .map(|g| g.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ActionDraft {
+            text: text.get_untracked(),
+            due: due.get_untracked(),
+        };
+        match store.apply(Change::add_action(&id.get_untracked(), draft)) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                text.set(String::new());
+                due.set(String::new());
+            }
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <h2>"Actions"</h2>
+        <Show when=move || !action_ids.with(Vec::is_empty) fallback=|| view! { <p>"No actions yet. Add the steps that will get you to this goal."</p> }>
+            <ul class="nhsuk-list" aria-label="Actions">
+                <For each=move || action_ids.get() key=|a| a.clone() let:action_id>
+                    <ActionRow goal action_id />
+                </For>
+            </ul>
+        </Show>
+        <h3>"Add an action"</h3>
+        <form novalidate on:submit=add>
+            <Field id=ACTION_TEXT_FIELD label="What will you do?" errors=errors bind=text />
+            <Field id=ACTION_DUE_FIELD label="Due date (optional)" kind=FieldKind::Date
+                width_class="nhsuk-input--width-10" errors=errors bind=due />
+            <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Add action"</button>
+        </form>
+    }
+}
+
+/// One action: a checkbox to tick it off, its due date, and delete.
+#[component]
+fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
+    let store = use_store();
+    let action = {
+        let action_id = action_id.clone();
+        Memo::new(move |_| {
+            goal.with(|g| {
+                g.as_ref()
+                    .and_then(|g| g.actions.iter().find(|a| a.id == action_id).cloned())
+            })
+        })
+    };
+    let today = crate::ui::browser::today();
+    move || {
+        action.get().map(|a| {
+        let input = format!("done-{}", a.id);
+        let id = a.id.clone();
+        let remove = {
+            let id = a.id.clone();
+            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+        };
+        let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < today);
+        let when = match (a.done_on, a.due) {
+            (Some(done), _) => format!("Done {}", long_date(done)),
+            (None, Some(due)) => format!("Due {}", long_date(due)),
+            (None, None) => "No due date".into(),
+        };
+        view! {
+            <li class="app-action">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
+                        prop:checked=a.done_on.is_some()
+                        on:change=move |ev| {
+                            let _ = store.apply(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
+                        } />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{a.text.clone()}</label>
+                </div>
+                <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                    {when}
+                    {overdue.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> })}
+                </p>
+                <DeleteButton what=format!("action: {}", a.text) on_confirm=remove />
+            </li>
+        }
+    })
+    }
+}
+
+#[component]
+fn Evidence(
+    id: Memo<String>,
+    goal: Memo<Option<Goal>>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let store = use_store();
+    let date = RwSignal::new(crate::model::common::dates::input_value(
+        crate::ui::browser::today(),
+    ));
+    let what = RwSignal::new(String::new());
+    let learnt = RwSignal::new(String::new());
+    let entries = Memo::new(move |_| {
+        goal.with(|g| g.as_ref().map(|g| g.evidence.clone()).unwrap_or_default())
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = EvidenceDraft {
+            date: date.get_untracked(),
+            what_happened: what.get_untracked(),
+            learnt: learnt.get_untracked(),
+        };
+        match store.apply(Change::add_evidence(&id.get_untracked(), draft)) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                what.set(String::new());
+                learnt.set(String::new());
+            }
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <h2>"Evidence and reflection"</h2>
+        <Show when=move || !entries.with(Vec::is_empty) fallback=|| view! { <p>"Nothing recorded yet."</p> }>
+            <ul class="nhsuk-list" aria-label="Evidence and reflection">
+                <For each=move || entries.get() key=|e| (e.id.clone(), e.updated_at) let:entry>
+                    {
+                        let remove = {
+                            let id = entry.id.clone();
+                            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+                        };
+                        view! {
+                            <li class="nhsuk-card">
+                                <div class="nhsuk-card__content">
+                                    <h3 class="nhsuk-card__heading nhsuk-heading-s">{long_date(entry.date)}</h3>
+                                    <p>{entry.what_happened.clone()}</p>
+                                    {(!entry.learnt.is_empty()).then(|| view! { <p><strong>"What I learnt: "</strong>{entry.learnt.clone()}</p> })}
+                                    <DeleteButton what=format!("evidence from {}", long_date(entry.date)) on_confirm=remove />
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+        <h3>"Add evidence or a reflection"</h3>
+        <form novalidate on:submit=add>
+            <Field id=EVIDENCE_DATE_FIELD label="When did it happen?" kind=FieldKind::Date
+                width_class="nhsuk-input--width-10" errors=errors bind=date />
+            <Field id=EVIDENCE_WHAT_FIELD label="What happened?" kind=FieldKind::TextArea rows=3 errors=errors bind=what />
+            <Field id="evidence-learnt" label="What did you learn? (optional)" kind=FieldKind::TextArea rows=3 bind=learnt />
+            <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Add evidence"</button>
+        </form>
+    }
+}

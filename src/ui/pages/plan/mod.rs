@@ -1,0 +1,13 @@
+//! The leadership development plan pages: a plan with its goals, a goal with
+//! its actions and evidence, and the forms to start, change and delete them.
+
+mod goal_page;
+mod goals;
+mod parts;
+mod plan_forms;
+mod plan_page;
+
+pub use goal_page::GoalPage;
+pub use goals::EditGoal;
+pub use plan_forms::{NewPlan, PlanDetails};
+pub use plan_page::{DevelopmentPlan, PlanPage};

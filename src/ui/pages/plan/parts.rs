@@ -1,0 +1,221 @@
+//! Sections of a plan's page: what needs attention, reviews, the capabilities
+//! the plan covers, and its dates month by month.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::capabilities::{skills_for, DOMAINS, MLCF_CITATION};
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
+use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
+use crate::model::plan::ReviewDraft;
+use crate::model::{Change, Refusal};
+use crate::ui::browser;
+use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
+use crate::ui::store::use_store;
+
+fn goal_link(goal_id: &str, text: String) -> impl IntoView {
+    view! { <A href=format!("/development-plan/goals/{goal_id}")>{text}</A> }
+}
+
+/// Overdue actions and goals, goals due soon or without actions, and the
+/// next review, against today's date.
+#[component]
+pub fn AttentionPanel(plan_id: String) -> impl IntoView {
+    let store = use_store();
+    let today = browser::today();
+    let found = store.select(move |w| {
+        w.plan(&plan_id)
+            .map(|p| attention(p, today))
+            .unwrap_or_default()
+    });
+    view! {
+        <h2>"What needs attention"</h2>
+        {move || {
+            let a = found.get();
+            if a.is_clear() {
+                let next = a.next_review.map(|d| format!(" Your next review is due on {}.", long_date(d))).unwrap_or_default();
+                return view! { <p>{format!("Nothing is overdue or due in the next {DUE_SOON_DAYS} days.{next}")}</p> }.into_any();
+            }
+            view! {
+                <ul class="nhsuk-list nhsuk-list--bullet" aria-label="What needs attention">
+                    {a.overdue_actions.into_iter().map(|x| view! {
+                        <li>
+                            <strong class="nhsuk-tag nhsuk-tag--red">"Overdue action"</strong>" "
+                            {format!("{} (due {}) for ", x.text, long_date(x.due))}
+                            {goal_link(&x.goal_id, x.goal_title)}
+                        </li>
+                    }).collect_view()}
+                    {a.overdue_goals.into_iter().map(|g| view! {
+                        <li>
+                            <strong class="nhsuk-tag nhsuk-tag--red">"Overdue goal"</strong>" "
+                            {goal_link(&g.goal_id, g.title)}
+                            {g.target.map(|t| format!(" (target {})", long_date(t)))}
+                        </li>
+                    }).collect_view()}
+                    {a.due_soon.into_iter().map(|g| view! {
+                        <li>
+                            <strong class="nhsuk-tag nhsuk-tag--orange">"Due soon"</strong>" "
+                            {goal_link(&g.goal_id, g.title)}
+                            {g.target.map(|t| format!(" (target {})", long_date(t)))}
+                        </li>
+                    }).collect_view()}
+                    {a.without_actions.into_iter().map(|g| view! {
+                        <li>
+                            <strong class="nhsuk-tag nhsuk-tag--grey">"No actions yet"</strong>" "
+                            {goal_link(&g.goal_id, g.title)}
+                        </li>
+                    }).collect_view()}
+                    {a.next_review.map(|d| view! {
+                        <li>
+                            {if a.review_overdue {
+                                view! { <strong class="nhsuk-tag nhsuk-tag--red">"Review overdue"</strong> }.into_any()
+                            } else {
+                                view! { <strong class="nhsuk-tag nhsuk-tag--grey">"Next review"</strong> }.into_any()
+                            }}
+                            {format!(" {}", long_date(d))}
+                        </li>
+                    })}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// Dated reviews of the plan, newest first, and the form to record one.
+#[component]
+pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let store = use_store();
+    let reviews = {
+        let plan_id = plan_id.clone();
+        store.select(move |w| {
+            w.plan(&plan_id)
+                .map(|p| p.reviews.clone())
+                .unwrap_or_default()
+        })
+    };
+    let date = RwSignal::new(crate::model::common::dates::input_value(browser::today()));
+    let summary = RwSignal::new(String::new());
+    let next = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ReviewDraft {
+            date: date.get_untracked(),
+            summary: summary.get_untracked(),
+            next_review: next.get_untracked(),
+        };
+        match store.apply(Change::add_review(&plan_id, draft)) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                summary.set(String::new());
+                next.set(String::new());
+            }
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <h2>"Reviews"</h2>
+        <Show when=move || !reviews.with(Vec::is_empty) fallback=|| view! { <p>"You have not reviewed this plan yet."</p> }>
+            <ul class="nhsuk-list" aria-label="Reviews">
+                <For each=move || { let mut r = reviews.get(); r.reverse(); r } key=|r| (r.id.clone(), r.updated_at) let:review>
+                    {
+                        let remove = {
+                            let id = review.id.clone();
+                            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+                        };
+                        view! {
+                            <li class="nhsuk-card">
+                                <div class="nhsuk-card__content">
+                                    <h3 class="nhsuk-card__heading nhsuk-heading-s">{format!("Review on {}", long_date(review.date))}</h3>
+                                    <p>{review.summary.clone()}</p>
+                                    {review.next_review.map(|d| view! { <p class="nhsuk-body-s">{format!("Next review: {}", long_date(d))}</p> })}
+                                    <DeleteButton what=format!("review of {}", long_date(review.date)) on_confirm=remove />
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+        <div class="no-print">
+            <h3>"Record a review"</h3>
+            <form novalidate on:submit=add>
+                <Field id=REVIEW_DATE_FIELD label="Date of the review" kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=date />
+                <Field id=REVIEW_SUMMARY_FIELD label="Summary" hint="What you reviewed, what has gone well, what you will change." kind=FieldKind::TextArea rows=3 errors=errors bind=summary />
+                <Field id=REVIEW_NEXT_FIELD label="Next review (optional)" kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=next />
+                <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Record review"</button>
+            </form>
+        </div>
+    }
+}
+
+/// Which framework areas and elements the plan's goals build, beside the
+/// article's skills each element draws on.
+#[component]
+pub fn Coverage(plan_id: String) -> impl IntoView {
+    let store = use_store();
+    let counts = store.select(move |w| {
+        let mut counts = std::collections::BTreeMap::<String, usize>::new();
+        if let Some(p) = w.plan(&plan_id) {
+            for g in &p.goals {
+                if let Some(c) = &g.capability {
+                    *counts.entry(c.clone()).or_default() += 1;
+                }
+            }
+        }
+        counts
+    });
+    view! {
+        <h2>"Capabilities your plan builds"</h2>
+        <p>{format!("Your goals against the 20 elements of the {MLCF_CITATION} Elements with no goal are left at 0.")}</p>
+        {move || {
+            let counts = counts.get();
+            DOMAINS.iter().map(|d| {
+                let rows = d.elements.iter().map(|e| {
+                    let n = counts.get(e.id).copied().unwrap_or(0);
+                    let skills = skills_for(e.id).map(|s| s.title).collect::<Vec<_>>().join("; ");
+                    view! {
+                        <tr class="nhsuk-table__row">
+                            <th scope="row" class="nhsuk-table__cell">{e.title}</th>
+                            <td class="nhsuk-table__cell">{if n == 0 { "None".to_string() } else { n.to_string() }}</td>
+                            <td class="nhsuk-table__cell">{skills}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <DataTable caption=d.title headers=vec!["Element".into(), "Goals".into(), "Skills from the article it serves".into()]>{rows}</DataTable>
+                }
+            }).collect_view()
+        }}
+    }
+}
+
+/// Goal target dates and action due dates, month by month.
+#[component]
+pub fn ByMonth(plan_id: String) -> impl IntoView {
+    let store = use_store();
+    let months = store.select(move |w| w.plan(&plan_id).map(by_month).unwrap_or_default());
+    view! {
+        <h2>"Month by month"</h2>
+        {move || {
+            let months = months.get();
+            if months.is_empty() {
+                return view! { <p>"No dates yet: give goals a target date and actions a due date to see them here."</p> }.into_any();
+            }
+            months.into_iter().map(|(month, items)| view! {
+                <h3 class="nhsuk-heading-s">{month.format("%B %Y").to_string()}</h3>
+                <ul class="nhsuk-list nhsuk-list--bullet">
+                    {items.into_iter().map(|i| view! {
+                        <li>
+                            {format!("{}: ", long_date(i.date))}
+                            {goal_link(&i.goal_id, i.text)}
+                            {i.done.then(|| " (done)")}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }).collect_view().into_any()
+        }}
+    }
+}

@@ -1,0 +1,144 @@
+//! Starting a plan, and changing or deleting one.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::model::common::validation::FieldError;
+use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};
+use crate::model::plan::PlanDraft;
+use crate::model::{Change, Refusal};
+use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
+use crate::ui::store::use_store;
+
+#[derive(Clone, Copy)]
+struct PlanForm {
+    name: RwSignal<String>,
+    owner: RwSignal<String>,
+    starts: RwSignal<String>,
+    ends: RwSignal<String>,
+    aim: RwSignal<String>,
+}
+
+impl PlanForm {
+    fn new(draft: PlanDraft) -> Self {
+        PlanForm {
+            name: RwSignal::new(draft.name),
+            owner: RwSignal::new(draft.owner),
+            starts: RwSignal::new(draft.starts),
+            ends: RwSignal::new(draft.ends),
+            aim: RwSignal::new(draft.aim),
+        }
+    }
+
+    fn draft(&self) -> PlanDraft {
+        PlanDraft {
+            name: self.name.get_untracked(),
+            owner: self.owner.get_untracked(),
+            starts: self.starts.get_untracked(),
+            ends: self.ends.get_untracked(),
+            aim: self.aim.get_untracked(),
+        }
+    }
+}
+
+#[component]
+fn PlanFields(errors: RwSignal<Vec<FieldError>>, form: PlanForm) -> impl IntoView {
+    view! {
+        <Field id=PLAN_NAME_FIELD label="Name of the plan" hint="For example, 2026 to 2027." errors=errors bind=form.name />
+        <Field id="plan-owner" label="Whose plan is it? (optional)" hint="Your name, as you would like it on a printed copy." bind=form.owner />
+        <Field id=PLAN_STARTS_FIELD label="Start date (optional)" kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=form.starts />
+        <Field id=PLAN_ENDS_FIELD label="End date (optional)" kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=form.ends />
+        <Field id="plan-aim" label="Your development aim (optional)" hint="In a sentence or two: the leader you want to become over this period."
+            kind=FieldKind::TextArea rows=3 bind=form.aim />
+    }
+}
+
+#[component]
+pub fn NewPlan() -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = PlanForm::new(PlanDraft::default());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = Change::add_plan(form.draft());
+        let id = change.created_id().unwrap_or_default().to_string();
+        match store.apply(change) {
+            Ok(()) => navigate(&format!("/development-plan/plans/{id}"), Default::default()),
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    view! {
+        <Title text="Start a development plan" />
+        <h1>"Start a development plan"</h1>
+        <ErrorSummary errors=errors.into() />
+        <form novalidate on:submit=save>
+            <PlanFields errors form />
+            <button type="submit" class="nhsuk-button">"Start plan"</button>
+        </form>
+        <p><A href="/development-plan">"Cancel"</A></p>
+    }
+}
+
+#[component]
+pub fn PlanDetails() -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
+    let plan = store.select(move |w| {
+        w.plan(&id.get())
+            .map(|p| (PlanDraft::of(p), p.name.clone()))
+    });
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = PlanForm::new(plan.get_untracked().map(|(d, _)| d).unwrap_or_default());
+    let save = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            match store.apply(Change::UpdatePlan {
+                id: id.get_untracked(),
+                draft: form.draft(),
+            }) {
+                Ok(()) => navigate(
+                    &format!("/development-plan/plans/{}", id.get_untracked()),
+                    Default::default(),
+                ),
+                Err(Refusal::Invalid(found)) => errors.set(found),
+                Err(_) => {}
+            }
+        }
+    };
+    let delete = Callback::new(move |()| {
+        if store
+            .apply(Change::DeletePlan {
+                id: id.get_untracked(),
+            })
+            .is_ok()
+        {
+            navigate("/development-plan", Default::default());
+        }
+    });
+    let name = plan.get_untracked().map(|(_, n)| n).unwrap_or_default();
+    view! {
+        <Title text="Change plan details" />
+        <Show when=move || plan.with(Option::is_some) fallback=|| view! {
+            <h1>"Plan not found"</h1>
+            <p><A href="/development-plan">"Go to your development plan"</A></p>
+        }>
+            <h1>"Change plan details"</h1>
+            <ErrorSummary errors=errors.into() />
+            <form novalidate on:submit=save.clone()>
+                <PlanFields errors form />
+                <button type="submit" class="nhsuk-button">"Save changes"</button>
+            </form>
+            <p><A href=move || format!("/development-plan/plans/{}", id.get())>"Cancel"</A></p>
+            <h2>"Delete this plan"</h2>
+            <p>"Deleting removes the plan with all its goals, actions, evidence and reviews. You can undo it straight after."</p>
+            <DeleteButton what=format!("plan: {name}") on_confirm=delete />
+        </Show>
+    }
+}

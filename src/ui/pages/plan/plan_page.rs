@@ -1,0 +1,174 @@
+//! A development plan's page: its details, what needs attention, its goals
+//! (with the form to add one), reviews, the capabilities it covers and its
+//! dates month by month. `/development-plan` shows the newest plan;
+//! `/development-plan/plans/:plan` a chosen one.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use super::goals::{GoalCard, GoalFields, GoalForm};
+use super::parts::{AttentionPanel, ByMonth, Coverage, Reviews};
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::GoalDraft;
+use crate::model::{Change, Refusal};
+use crate::ui::components::ErrorSummary;
+use crate::ui::store::use_store;
+
+#[component]
+pub fn DevelopmentPlan() -> impl IntoView {
+    let store = use_store();
+    let plan_id = store.select(|w| w.current_plan().map(|p| p.id.clone()));
+    view! { <PlanView plan_id /> }
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let store = use_store();
+    let params = leptos_router::hooks::use_params_map();
+    let wanted = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
+    let plan_id = store.select(move |w| w.plan(&wanted.get()).map(|p| p.id.clone()));
+    view! {
+        <Show when=move || plan_id.with(Option::is_some) fallback=|| view! {
+            <Title text="Plan not found" />
+            <h1>"Plan not found"</h1>
+            <p>"This plan is not in your workbook. It may have been deleted."</p>
+            <p><A href="/development-plan">"Go to your development plan"</A></p>
+        }>
+            <PlanView plan_id />
+        </Show>
+    }
+}
+
+#[component]
+fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
+    let store = use_store();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = GoalForm::new(GoalDraft::default());
+    let add_goal = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let plan = plan_id.get_untracked();
+        match store.apply(Change::add_goal(plan.as_deref(), form.draft())) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                form.clear();
+            }
+            Err(Refusal::Invalid(found)) => errors.set(found),
+            Err(_) => {}
+        }
+    };
+    // Ids in order: the list re-renders only when a goal is added or removed,
+    // and each card only when its own goal changes.
+    let goal_ids = store.select(move |w| {
+        plan_id
+            .get()
+            .and_then(|id| {
+                w.plan(&id)
+                    .map(|p| p.goals.iter().map(|g| g.id.clone()).collect::<Vec<_>>())
+            })
+            .unwrap_or_default()
+    });
+    let details = store.select(move |w| {
+        plan_id.get().and_then(|id| w.plan(&id)).map(|p| {
+            (
+                p.id.clone(),
+                p.name.clone(),
+                p.owner.clone(),
+                p.starts,
+                p.ends,
+                p.aim.clone(),
+            )
+        })
+    });
+    let others = store.select(move |w| {
+        let current = plan_id.get();
+        w.plans
+            .iter()
+            .filter(|p| Some(&p.id) != current.as_ref())
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect::<Vec<_>>()
+    });
+
+    view! {
+        <Title text="Development plan" />
+        <h1>"Leadership development plan"</h1>
+        <p class="no-print">
+            "Plan how you will develop as a clinical leader in commissioning: goals with the actions, support and evidence that will get you there, reviewed as you go."
+        </p>
+        <ErrorSummary errors=errors.into() />
+        {move || details.get().map(|(id, name, owner, starts, ends, aim)| {
+            let period = match (starts, ends) {
+                (Some(s), Some(e)) => format!("{} to {}", long_date(s), long_date(e)),
+                (Some(s), None) => format!("From {}", long_date(s)),
+                (None, Some(e)) => format!("Until {}", long_date(e)),
+                (None, None) => String::new(),
+            };
+            let row = |key: &'static str, value: String| (!value.is_empty()).then(|| view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value">{value}</dd>
+                </div>
+            });
+            view! {
+                <h2>{name.clone()}</h2>
+                <dl class="nhsuk-summary-list">
+                    {row("Whose plan", owner)}
+                    {row("Period", period)}
+                    {row("Development aim", aim)}
+                </dl>
+                <p class="no-print">
+                    <A href=format!("/development-plan/plans/{id}/details") attr:aria-label=format!("Change plan details: {name}")>"Change plan details"</A>
+                    " · "
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
+                        "Print this plan"
+                    </button>
+                </p>
+            }
+        })}
+        <nav class="no-print" aria-label="Your plans">
+            <p>
+                {move || {
+                    let others = others.get();
+                    (!others.is_empty()).then(|| view! {
+                        "Your other plans: "
+                        {others.into_iter().map(|(id, name)| view! {
+                            <A href=format!("/development-plan/plans/{id}")>{name}</A>" "
+                        }).collect_view()}
+                        " · "
+                    })
+                }}
+                <A href="/development-plan/plans/new">"Start a new plan"</A>
+            </p>
+        </nav>
+
+        {move || plan_id.get().map(|id| view! { <AttentionPanel plan_id=id /> })}
+
+        <h2>"Your goals"</h2>
+        <Show
+            when=move || !goal_ids.with(Vec::is_empty)
+            fallback=|| view! { <p>"You have no goals yet."</p> }
+        >
+            <ul class="nhsuk-list" aria-label="Your goals">
+                <For each=move || goal_ids.get() key=|id| id.clone() let:id>
+                    <GoalCard id />
+                </For>
+            </ul>
+        </Show>
+
+        <div class="no-print">
+            <h2>"Add a goal"</h2>
+            <form novalidate on:submit=add_goal>
+                <GoalFields errors form />
+                <button type="submit" class="nhsuk-button">"Add goal"</button>
+            </form>
+        </div>
+
+        {move || plan_id.get().map(|id| view! {
+            <Reviews plan_id=id.clone() errors />
+            <Coverage plan_id=id.clone() />
+            <ByMonth plan_id=id />
+        })}
+    }
+}
