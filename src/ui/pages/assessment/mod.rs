@@ -9,7 +9,7 @@ mod start;
 
 pub use answer::AnswerDomain;
 pub use over_time::OverTime;
-pub use overview::Overview;
+pub use overview::{resume_path, Overview};
 pub use partner::{ImportPartner, PartnerComparison};
 pub use results::Results;
 pub use start::StartAssessment;
