@@ -126,7 +126,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                     <svg
                         x="0"
                         y=y + 26.0
-                        width="76%"
+                        width="74%"
                         height="22"
                         viewBox="0 0 100 22"
                         preserveAspectRatio="none"
@@ -134,7 +134,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                         <rect x="0" y="0" width="100" height="22" class="app-chart__track"></rect>
                         <rect x="0" y="0" width=width height="22" class="app-chart__bar"></rect>
                     </svg>
-                    <text x="100%" y=y + 43.0 text-anchor="end" class="app-chart__value">{label}</text>
+                    <text x="76%" y=y + 43.0 class="app-chart__value">{label}</text>
                 </g>
             }
         })
