@@ -275,6 +275,71 @@ pub fn top_priorities(assessment: &Assessment, n: usize) -> Vec<PriorityRow> {
         .collect()
 }
 
+/// An area's score is provisional while some of its statements are unanswered.
+pub fn is_provisional(score: &DomainScore) -> bool {
+    score.percent.is_some() && score.unanswered > 0
+}
+
+/// An area's score for display: "75%", "75% (provisional)" while some of its
+/// statements are unanswered, or "No score".
+pub fn domain_score_label(score: &DomainScore) -> String {
+    if is_provisional(score) {
+        format!("{} (provisional)", percent_label(score.percent))
+    } else {
+        percent_label(score.percent)
+    }
+}
+
+/// The overall score for display: "63%", "40% (provisional: 10 of 43
+/// answered)" for a partly answered assessment, or "No score".
+pub fn overall_label(assessment: &Assessment) -> String {
+    let overall = overall_percent(assessment);
+    let p = progress(assessment);
+    if overall.is_some() && !p.is_complete() {
+        format!(
+            "{} (provisional: {} of {} answered)",
+            percent_label(overall),
+            p.answered,
+            p.total
+        )
+    } else {
+        percent_label(overall)
+    }
+}
+
+/// The overall score in a table cell: "40% (provisional)" for a partly
+/// answered assessment.
+pub fn overall_cell_label(assessment: &Assessment) -> String {
+    let overall = overall_percent(assessment);
+    if overall.is_some() && !progress(assessment).is_complete() {
+        format!("{} (provisional)", percent_label(overall))
+    } else {
+        percent_label(overall)
+    }
+}
+
+/// Statements with evidence or notes written, in framework order, as
+/// (statement id, the notes trimmed).
+pub fn evidence_notes(assessment: &Assessment) -> Vec<(&'static str, String)> {
+    framework::all_statements()
+        .filter_map(|(_, s)| {
+            let text = assessment.answer(s.id)?.evidence.trim();
+            (!text.is_empty()).then(|| (s.id, text.to_string()))
+        })
+        .collect()
+}
+
+/// The user's unfinished assessments, most recently changed first: what the
+/// home page offers to continue.
+pub fn unfinished(assessments: &[Assessment]) -> Vec<&Assessment> {
+    let mut list: Vec<&Assessment> = assessments
+        .iter()
+        .filter(|a| !progress(a).is_complete())
+        .collect();
+    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    list
+}
+
 /// How one domain's score moved between two assessments.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DomainChange {
@@ -809,5 +874,61 @@ mod tests {
         assert_eq!(default_for_partner(&list).unwrap().id, "complete");
         assert_eq!(default_for_partner(&list[1..]).unwrap().id, "partial");
         assert!(default_for_partner(&[]).is_none());
+    }
+
+    #[test]
+    fn partial_scores_are_marked_provisional() {
+        let mut a = with(&[("power-1", L(3)), ("power-2", L(1))]);
+        let power = score(&a, "power");
+        assert!(is_provisional(&power));
+        assert_eq!(domain_score_label(&power), "50% (provisional)");
+        assert_eq!(domain_score_label(&score(&a, "trust")), "No score");
+        assert_eq!(overall_label(&a), "50% (provisional: 2 of 43 answered)");
+        assert_eq!(overall_cell_label(&a), "50% (provisional)");
+        assert_eq!(overall_label(&blank()), "No score");
+
+        // A finished area is no longer provisional, though the whole still is.
+        for s in framework::domain("power").unwrap().statements {
+            a.set_rating(s.id, Some(L(2)), now());
+        }
+        assert_eq!(domain_score_label(&score(&a, "power")), "50%");
+        let full = all_at(3);
+        assert_eq!(overall_label(&full), "75%");
+        assert_eq!(overall_cell_label(&full), "75%");
+        assert_eq!(domain_score_label(&score(&full, "trust")), "75%");
+    }
+
+    #[test]
+    fn evidence_notes_are_listed_in_framework_order_without_blank_ones() {
+        let mut a = blank();
+        a.set_evidence("trust-1", "  Minutes of the May board ", now());
+        a.set_evidence("power-2", "Two cases stalled", now());
+        a.set_evidence("aims-1", "   ", now());
+        assert_eq!(
+            evidence_notes(&a),
+            vec![
+                ("power-2", "Two cases stalled".to_string()),
+                ("trust-1", "Minutes of the May board".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unfinished_assessments_are_offered_most_recently_changed_first() {
+        let mut older = dated("older", (2026, 1, 1), 0);
+        older.updated_at = older.created_at;
+        let mut newer = dated("newer", (2026, 2, 1), 0);
+        newer.updated_at = older.created_at + chrono::Duration::hours(1);
+        let mut done = dated("done", (2026, 3, 1), 0);
+        for (_, s) in framework::all_statements() {
+            done.set_rating(
+                s.id,
+                Some(L(2)),
+                done.created_at + chrono::Duration::hours(2),
+            );
+        }
+        let list = vec![older, done, newer];
+        let ids: Vec<&str> = unfinished(&list).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["newer", "older"]);
     }
 }

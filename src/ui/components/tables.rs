@@ -4,29 +4,45 @@ use leptos::prelude::*;
 
 /// An NHS.UK table: a caption (which names it for assistive technology), a
 /// header row, and the body rows given as children.
+///
+/// The table sits in its own scrolling box, so a table wider than a phone
+/// scrolls sideways inside the box and the page itself never does. The box is
+/// a named region that can take keyboard focus, so it can be scrolled with
+/// the arrow keys (the NHS.UK and GOV.UK pattern for wide tables).
 #[component]
 pub fn DataTable(
     #[prop(into)] caption: String,
     headers: Vec<String>,
+    /// A caption size from the design system ("s", "m", "l"), when the caption
+    /// stands in for a heading.
+    #[prop(optional)]
+    caption_size: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let caption_class = match caption_size {
+        Some(size) => format!("nhsuk-table__caption nhsuk-table__caption--{size}"),
+        None => "nhsuk-table__caption".to_string(),
+    };
+    let region_name = caption.clone();
     view! {
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption">{caption}</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    {headers
-                        .into_iter()
-                        .map(|h| view! { <th scope="col" class="nhsuk-table__header">{h}</th> })
-                        .collect_view()}
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{children()}</tbody>
-        </table>
+        <div class="app-table-scroll" role="region" aria-label=region_name tabindex="0">
+            <table class="nhsuk-table">
+                <caption class=caption_class>{caption}</caption>
+                <thead class="nhsuk-table__head">
+                    <tr class="nhsuk-table__row">
+                        {headers
+                            .into_iter()
+                            .map(|h| view! { <th scope="col" class="nhsuk-table__header">{h}</th> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody class="nhsuk-table__body">{children()}</tbody>
+            </table>
+        </div>
     }
 }
 
-/// A table row headed by a domain's title, followed by text cells.
+/// A table row headed by an area's title, followed by text cells.
 #[component]
 pub fn DomainRow(domain_id: &'static str, cells: Vec<String>) -> impl IntoView {
     let title =

@@ -2,18 +2,47 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use super::assessment::resume_path;
+use crate::model::assessment::scoring;
 use crate::ui::store::use_store;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let store = use_store();
     let summary = Memo::new(move |_| store.workbook.with(|w| w.summary()));
+    // (where it resumes, title, how far through) for each unfinished assessment.
+    let unfinished = store.select(|w| {
+        scoring::unfinished(&w.assessments)
+            .into_iter()
+            .map(|a| {
+                let p = scoring::progress(a);
+                (
+                    resume_path(a),
+                    a.title(),
+                    format!(" ({} of {} statements answered)", p.answered, p.total),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     view! {
         <Title text="Home" />
         <h1>"Commissioning Workbook"</h1>
         <p class="nhsuk-lede-text">
             "A private workbook for clinicians and managers working together in clinical commissioning."
         </p>
+        <Show when=move || !unfinished.with(Vec::is_empty)>
+            <div class="nhsuk-inset-text">
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <ul class="nhsuk-list nhsuk-u-margin-bottom-0" aria-label="Unfinished assessments">
+                    {move || unfinished.get().into_iter().map(|(href, title, progress)| view! {
+                        <li>
+                            <A href=href>{format!("Continue your assessment: {title}")}</A>
+                            {progress}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
         <p>"Use it to:"</p>
         <ul>
             <li>

@@ -4,7 +4,9 @@ use leptos_router::components::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::answers::{Assessment, Rating};
-use crate::model::assessment::framework::{self, Domain, Statement, DOMAINS, IMPORTANCE_LEVELS};
+use crate::model::assessment::framework::{
+    self, Domain, Statement, DOMAINS, IMPORTANCE_LEVELS, MATURITY_LEVELS,
+};
 use crate::model::assessment::scoring;
 use crate::model::Change;
 use crate::ui::components::{Field, FieldKind};
@@ -87,10 +89,10 @@ fn DomainForm(
             </fieldset>
         </div>
 
+        <RatingScale />
         <h2>"Statements"</h2>
-        <p>"Rate how far each statement is true of your partnership today. Choose \"not applicable or don't know\" if you cannot say; it is left out of the scores."</p>
-        {domain.statements.iter().enumerate().map(|(n, s)| view! {
-            <StatementQuestion id=id assessment=assessment statement=s number=n + 1 />
+        {domain.statements.iter().map(|s| view! {
+            <StatementQuestion id=id assessment=assessment statement=s />
         }).collect_view()}
 
         <nav class="nhsuk-u-margin-top-5" aria-label="Assessment areas">
@@ -120,7 +122,6 @@ fn StatementQuestion(
     id: Memo<String>,
     assessment: Memo<Option<Assessment>>,
     statement: &'static Statement,
-    number: usize,
 ) -> impl IntoView {
     let store = use_store();
     let sid = statement.id;
@@ -153,29 +154,28 @@ fn StatementQuestion(
     });
 
     view! {
-        <section class="nhsuk-card" aria-labelledby=labelled_by>
+        <section class="nhsuk-card app-statement" aria-labelledby=labelled_by>
             <div class="nhsuk-card__content">
                 <div class="nhsuk-form-group">
-                    <fieldset class="nhsuk-fieldset" aria-describedby=format!("{sid}-why")>
+                    <fieldset class="nhsuk-fieldset">
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
                             <h3 class="nhsuk-fieldset__heading" id=heading_id>{statement.text}</h3>
                         </legend>
-                        <div class="nhsuk-hint" id=format!("{sid}-why")>
-                            {format!("Statement {number}. Why it matters: {}", statement.why)}
-                            <br />
-                            <span class="nhsuk-body-s">{source}</span>
-                        </div>
-                        <div class="nhsuk-radios">
+                        <details class="nhsuk-details nhsuk-u-margin-bottom-3">
+                            <summary class="nhsuk-details__summary">
+                                <span class="nhsuk-details__summary-text">"Why it matters and where it comes from"</span>
+                            </summary>
+                            <div class="nhsuk-details__text">
+                                <p>{format!("Why it matters: {}", statement.why)}</p>
+                                <p class="nhsuk-body-s">{source}</p>
+                            </div>
+                        </details>
+                        <div class="nhsuk-radios app-rating">
                             {Rating::ALL.into_iter().map(|rating| {
                                 let input_id = format!("{sid}-{}", rating.key());
-                                let hint = match rating {
-                                    Rating::Level(l) => framework::maturity_level(l).map(|m| m.descriptor).unwrap_or_default(),
-                                    Rating::NotApplicable => "Left out of the scores.",
-                                };
                                 view! {
                                     <div class="nhsuk-radios__item">
                                         <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=sid
-                                            aria-describedby=format!("{input_id}-hint")
                                             prop:checked=move || answer.with(|a| a.rating == Some(rating))
                                             on:change=move |_| {
                                                 let _ = store.apply(Change::SetRating {
@@ -184,14 +184,14 @@ fn StatementQuestion(
                                                     rating: Some(rating),
                                                 });
                                             } />
-                                        <label class="nhsuk-label nhsuk-radios__label" for=input_id.clone()>{rating.label()}</label>
-                                        <div class="nhsuk-hint nhsuk-radios__hint" id=format!("{input_id}-hint")>{hint}</div>
+                                        <label class="nhsuk-label nhsuk-radios__label" for=input_id>{rating.label()}</label>
                                     </div>
                                 }
                             }).collect_view()}
                         </div>
                     </fieldset>
                 </div>
+                <div class="app-statement__notes">
                 <Field
                     id=format!("{sid}-evidence")
                     label="Evidence or notes (optional)"
@@ -214,7 +214,30 @@ fn StatementQuestion(
                         <label class="nhsuk-label nhsuk-checkboxes__label" for=format!("{sid}-flag")>"Flag as a priority to act on"</label>
                     </div>
                 </div>
+                </div>
             </div>
         </section>
+    }
+}
+
+/// The maturity scale, shown once at the top of each area instead of under
+/// every statement: what each rating means.
+#[component]
+fn RatingScale() -> impl IntoView {
+    view! {
+        <h2 id="rating-scale">"The rating scale"</h2>
+        <p>"Rate how far each statement is true of your partnership today:"</p>
+        <dl class="nhsuk-summary-list nhsuk-u-font-size-16 app-rating-scale" aria-labelledby="rating-scale">
+            {MATURITY_LEVELS.iter().map(|m| view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{Rating::Level(m.level).label()}</dt>
+                    <dd class="nhsuk-summary-list__value">{m.descriptor}</dd>
+                </div>
+            }).collect_view()}
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">{Rating::NotApplicable.label()}</dt>
+                <dd class="nhsuk-summary-list__value">"You cannot say, or it does not apply. It is left out of the scores."</dd>
+            </div>
+        </dl>
     }
 }

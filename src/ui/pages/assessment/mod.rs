@@ -13,7 +13,7 @@ pub use answer::AnswerDomain;
 pub use details::AssessmentDetails;
 pub use export::ExportAssessment;
 pub use over_time::OverTime;
-pub use overview::Overview;
+pub use overview::{resume_path, Overview};
 pub use partner::{ImportPartner, PartnerComparison};
 pub use results::Results;
 pub use start::StartAssessment;

@@ -10,7 +10,9 @@ use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::framework;
 use crate::model::assessment::scoring::{self, percent_label};
 use crate::model::assessment::Assessment;
+use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
 use crate::model::Change;
+use crate::ui::browser;
 use crate::ui::components::DataTable;
 use crate::ui::store::use_store;
 
@@ -62,38 +64,40 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         </p>
         {(!progress.is_complete())
             .then(|| {
-                continue_href
-                    .map(|href| {
-                        view! {
-                            <p class="no-print">
-                                <A href=href>"Continue the assessment"</A>
-                            </p>
-                        }
-                    })
-            })}
-        <p class="no-print">
-            <button
-                type="button"
-                class="nhsuk-button nhsuk-button--secondary no-print"
-                on:click=move |_| {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.print();
-                    }
+                view! {
+                    <div class="nhsuk-inset-text">
+                        <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                        <p>
+                            {format!(
+                                "These results are provisional: {} of {} statements are not answered yet, so the scores may change as you answer them.",
+                                progress.remaining(),
+                                progress.total,
+                            )}
+                        </p>
+                        {continue_href
+                            .map(|href| {
+                                view! {
+                                    <p class="no-print">
+                                        <A href=href>"Continue the assessment"</A>
+                                    </p>
+                                }
+                            })}
+                    </div>
                 }
-            >
-                "Print these results"
-            </button>
-        </p>
+            })}
+
+        <ScoresSection assessment=a.clone() />
 
         <h2>"How scores are worked out"</h2>
         <p>{scoring::SCORING_METHOD}</p>
         <p class="nhsuk-body-s">{framework::MATURITY_SCALE_SOURCE}</p>
 
-        <ScoresSection assessment=a.clone() />
         <StrongAndWeak assessment=a.clone() />
         <Flagged assessment=a.clone() />
+        <YourNotes assessment=a.clone() />
         <Priorities assessment=a.clone() />
-        <Actions assessment=a />
+        <Actions assessment=a.clone() />
+        <WhatNext assessment=a />
     }
 }
 
@@ -103,31 +107,34 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
     let scores = scoring::domain_scores(&a);
     let overall = scoring::overall_percent(&a);
 
-    // The chart: one labelled bar per domain, the label above its bar.
-    const ROW: f64 = 48.0;
-    const BAR_X: f64 = 0.0;
-    const BAR_MAX: f64 = 480.0;
-    let height = ROW * scores.len() as f64 + 8.0;
+    // The chart: one labelled bar per area, the label above its bar. The SVG
+    // has no viewBox, so its text is drawn at its CSS size however narrow the
+    // screen; only the bars (each a nested SVG stretched to the width) scale.
+    const ROW: f64 = 60.0;
+    let height = ROW * scores.len() as f64;
     let bars = scores
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let y = ROW * i as f64;
             let title = s.domain().map(|d| d.title).unwrap_or(s.domain_id);
-            let width = s.percent.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0 * BAR_MAX;
+            let width = s.percent.unwrap_or(0.0).clamp(0.0, 100.0);
             let label = percent_label(s.percent);
             view! {
                 <g>
-                    <text x=BAR_X y=y + 16.0 class="app-chart__label">{title}</text>
-                    <rect
-                        x=BAR_X
-                        y=y + 22.0
-                        width=BAR_MAX
-                        height="18"
-                        class="app-chart__track"
-                    ></rect>
-                    <rect x=BAR_X y=y + 22.0 width=width height="18" class="app-chart__bar"></rect>
-                    <text x=BAR_X + BAR_MAX + 8.0 y=y + 36.0 class="app-chart__value">{label}</text>
+                    <text x="0" y=y + 18.0 class="app-chart__label">{title}</text>
+                    <svg
+                        x="0"
+                        y=y + 26.0
+                        width="74%"
+                        height="22"
+                        viewBox="0 0 100 22"
+                        preserveAspectRatio="none"
+                    >
+                        <rect x="0" y="0" width="100" height="22" class="app-chart__track"></rect>
+                        <rect x="0" y="0" width=width height="22" class="app-chart__bar"></rect>
+                    </svg>
+                    <text x="76%" y=y + 43.0 class="app-chart__value">{label}</text>
                 </g>
             }
         })
@@ -140,7 +147,7 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">{title}</td>
-                    <td class="nhsuk-table__cell">{percent_label(s.percent)}</td>
+                    <td class="nhsuk-table__cell">{scoring::domain_score_label(s)}</td>
                     <td class="nhsuk-table__cell">{s.rated}</td>
                     <td class="nhsuk-table__cell">{s.not_applicable}</td>
                     <td class="nhsuk-table__cell">{s.unanswered}</td>
@@ -151,11 +158,12 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
     let rated: usize = scores.iter().map(|s| s.rated).sum();
     let not_applicable: usize = scores.iter().map(|s| s.not_applicable).sum();
     let unanswered: usize = scores.iter().map(|s| s.unanswered).sum();
+    let any_provisional = scores.iter().any(scoring::is_provisional);
 
     view! {
         <h2>"Scores by area"</h2>
-        <p class="nhsuk-body-l">
-            "Overall score: " <strong>{percent_label(overall)}</strong>
+        <p class="nhsuk-body-l" id="results-overall">
+            "Overall score: " <strong>{scoring::overall_label(&a)}</strong>
         </p>
         <figure class="app-chart">
             <p class="nhsuk-body-s nhsuk-u-font-weight-bold" id="results-chart-title">
@@ -168,26 +176,33 @@ fn ScoresSection(assessment: Assessment) -> impl IntoView {
                 role="img"
                 aria-labelledby="results-chart-title"
                 aria-describedby="results-chart-desc"
-                viewBox=format!("0 0 560 {height}")
+                width="100%"
+                height=height
                 class="app-chart__svg"
             >
                 {bars}
             </svg>
         </figure>
+        {any_provisional.then(|| view! {
+            <p class="nhsuk-body-s">
+                "A score marked provisional is for an area with statements not answered yet."
+            </p>
+        })}
         <DataTable caption="Scores by area" headers=vec!["Area".into(), "Score".into(), "Rated".into(), "Not applicable".into(), "Unanswered".into()]>
                 {rows}
                 <tr class="nhsuk-table__row app-table__total">
                     <td class="nhsuk-table__cell">"Overall"</td>
-                    <td class="nhsuk-table__cell">{percent_label(overall)}</td>
+                    <td class="nhsuk-table__cell">{scoring::overall_cell_label(&a)}</td>
                     <td class="nhsuk-table__cell">{rated}</td>
                     <td class="nhsuk-table__cell">{not_applicable}</td>
                     <td class="nhsuk-table__cell">{unanswered}</td>
                 </tr>
             </DataTable>
+        {overall.is_none().then(|| view! { <p>"There is no overall score until at least one statement is rated."</p> })}
     }
 }
 
-/// A table of statements with their domain and rated level.
+/// A table of statements with their area and rated level.
 fn statement_table(caption: &'static str, statements: Vec<(&'static str, u8)>) -> AnyView {
     if statements.is_empty() {
         return view! {
@@ -210,17 +225,9 @@ fn statement_table(caption: &'static str, statements: Vec<(&'static str, u8)>) -
         })
         .collect_view();
     view! {
-        <table class="nhsuk-table">
-            <caption class="nhsuk-table__caption nhsuk-table__caption--m">{caption}</caption>
-            <thead class="nhsuk-table__head">
-                <tr class="nhsuk-table__row">
-                    <th scope="col" class="nhsuk-table__header">"Statement"</th>
-                    <th scope="col" class="nhsuk-table__header">"Area"</th>
-                    <th scope="col" class="nhsuk-table__header">"Your rating"</th>
-                </tr>
-            </thead>
-            <tbody class="nhsuk-table__body">{rows}</tbody>
-        </table>
+        <DataTable caption=caption caption_size="m" headers=vec!["Statement".into(), "Area".into(), "Your rating".into()]>
+            {rows}
+        </DataTable>
     }
     .into_any()
 }
@@ -268,6 +275,133 @@ fn Flagged(assessment: Assessment) -> impl IntoView {
     }
 }
 
+/// Every statement's evidence or notes, so they are read (and printed)
+/// alongside the scores.
+#[component]
+fn YourNotes(assessment: Assessment) -> impl IntoView {
+    let notes = scoring::evidence_notes(&assessment);
+    let body = if notes.is_empty() {
+        view! { <p>"You have not written evidence or notes for any statement."</p> }.into_any()
+    } else {
+        let items = notes
+            .into_iter()
+            .filter_map(|(id, note)| framework::statement(id).map(|(d, s)| (d, s, note)))
+            .map(|(domain, statement, note)| {
+                let rating = assessment
+                    .rating(statement.id)
+                    .map_or_else(|| "Not answered".to_string(), |r| r.label());
+                view! {
+                    <li class="app-note">
+                        <h3 class="nhsuk-heading-xs nhsuk-u-margin-bottom-1">{statement.text}</h3>
+                        <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                            {format!("{}. Your rating: {rating}.", domain.title)}
+                        </p>
+                        <p class="app-note__text">{note}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="nhsuk-list" aria-label="Your evidence and notes">{items}</ul> }
+            .into_any()
+    };
+    view! {
+        <h2>"Your evidence and notes"</h2>
+        {body}
+    }
+}
+
+/// Where to go from the results: change the answers, share them with a
+/// partner, compare with a partner's, or print.
+#[component]
+fn WhatNext(assessment: Assessment) -> impl IntoView {
+    let store = use_store();
+    let a = assessment;
+    let first_area = format!(
+        "/self-assessment/{}/domain/{}",
+        a.id,
+        framework::DOMAINS[0].id
+    );
+    let partners = store.select(|w| {
+        w.partner_assessments
+            .iter()
+            .map(|p| (p.id.clone(), p.title()))
+            .collect::<Vec<_>>()
+    });
+    let own_id = a.id.clone();
+    let export = a.clone();
+    view! {
+        <div class="no-print">
+            <h2>"What next"</h2>
+            <ul class="nhsuk-list app-what-next">
+                <li>
+                    <A href=first_area>"Change your answers"</A>
+                </li>
+                <li>
+                    <button
+                        type="button"
+                        class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                        on:click=move |_| {
+                            let _ = browser::download_text(
+                                &assessment_file_name(&export),
+                                &assessment_to_json(&export),
+                                "application/json",
+                            );
+                        }
+                    >
+                        "Export for your partner"
+                    </button>
+                    <p class="nhsuk-body-s nhsuk-u-margin-top-1">
+                        "Downloads this assessment as a file to send to your partner, so they can compare it with theirs."
+                    </p>
+                </li>
+                {move || {
+                    let list = partners.get();
+                    if list.is_empty() {
+                        view! {
+                            <li>
+                                <A href="/self-assessment">"Compare with your partner"</A>
+                                <p class="nhsuk-body-s nhsuk-u-margin-top-1">
+                                    "First import the assessment your partner exported, on your self-assessments page."
+                                </p>
+                            </li>
+                        }
+                        .into_any()
+                    } else {
+                        list.into_iter()
+                            .map(|(partner_id, title)| {
+                                view! {
+                                    <li>
+                                        <A href=format!("/self-assessment/{own_id}/partner/{partner_id}")>
+                                            {format!("Compare with your partner: {title}")}
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    }
+                }}
+                <li>
+                    <button
+                        type="button"
+                        class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                        on:click=move |_| {
+                            if let Some(window) = web_sys::window() {
+                                let _ = window.print();
+                            }
+                        }
+                    >
+                        "Print these results"
+                    </button>
+                </li>
+                <li>
+                    <A href="/self-assessment">"Back to your self-assessments"</A>
+                </li>
+            </ul>
+        </div>
+    }
+}
+
 #[component]
 fn Priorities(assessment: Assessment) -> impl IntoView {
     let rows = scoring::priorities_for_action(&assessment)
@@ -279,11 +413,13 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
                 .and_then(framework::importance_level)
                 .map(|i| i.name)
                 .unwrap_or("Not rated");
+            let score = scoring::domain_score(&assessment, r.domain_id)
+                .map_or_else(|| percent_label(r.percent), |s| scoring::domain_score_label(&s));
             view! {
                 <tr class="nhsuk-table__row">
                     <td class="nhsuk-table__cell">{title}</td>
                     <td class="nhsuk-table__cell">{importance}</td>
-                    <td class="nhsuk-table__cell">{percent_label(r.percent)}</td>
+                    <td class="nhsuk-table__cell">{score}</td>
                     <td class="nhsuk-table__cell">
                         {r
                             .is_priority
@@ -331,6 +467,10 @@ fn Actions(assessment: Assessment) -> impl IntoView {
             let assessment_id = a.id.clone();
             let rating = a.rating(statement.id).map(|r| r.label());
             let flagged = a.is_flagged(statement.id);
+            let note = a
+                .answer(statement.id)
+                .map(|ans| ans.evidence.trim().to_string())
+                .filter(|n| !n.is_empty());
             let statement_id = statement.id;
             // Whether the plan has this statement's goal is the model's rule;
             // the memo keeps this card from re-rendering on unrelated changes.
@@ -361,6 +501,12 @@ fn Actions(assessment: Assessment) -> impl IntoView {
                     <div class="nhsuk-card__content">
                         <h3 class="nhsuk-card__heading nhsuk-heading-s">{statement.text}</h3>
                         <p class="nhsuk-body-s">{about}</p>
+                        {note.map(|n| view! {
+                            <p class="nhsuk-body-s app-note__text">
+                                <span class="nhsuk-u-font-weight-bold">"Your notes: "</span>
+                                {n}
+                            </p>
+                        })}
                         <Show
                             when=move || in_plan.get()
                             fallback=move || {
