@@ -262,7 +262,7 @@ test('results put the scores first, mark a partial assessment\'s scores as provi
   assert.equal(await powerNote.getByText(/Raised at the March board/).isVisible(), true);
   assert.equal(await main.getByText('Overall score: 58% (provisional: 4 of 43 answered)').isVisible(), true);
   assert.equal(await main.getByRole('link', { name: 'Change your answers' }).isVisible(), false);
-  assert.equal(await main.getByRole('button', { name: 'Export for your partner' }).isVisible(), false);
+  assert.equal(await main.getByRole('link', { name: 'Export for your partner' }).isVisible(), false);
   await page.emulateMedia({ media: 'screen' });
 
   // A finished assessment's scores are not provisional.
@@ -287,14 +287,18 @@ test('results lead on: change your answers, export for your partner, compare wit
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: `Results: ${TITLE}` }).waitFor();
 
-  // The same file the self-assessment page exports.
-  const file = await download(page, main.getByRole('button', { name: 'Export for your partner', exact: true }));
-  assert.match(file.suggestedFilename(), /^partnership-assessment-east-kent-respiratory-\d{4}-\d{2}-\d{2}\.json$/);
+  // The same export the self-assessment page offers: notes stay out unless chosen.
+  await main.getByRole('link', { name: 'Export for your partner', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Export for your partner' }).waitFor();
+  const file = await download(page, page.getByRole('button', { name: 'Download the file' }));
+  assert.match(file.suggestedFilename(), /^partnership-assessment-clinician-east-kent-respiratory-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await downloadText(file));
   assert.equal(exported.format, 'commissioning-workbook-assessment');
   assert.equal(exported.assessment.partnership, 'East Kent');
   assert.deepEqual(exported.assessment.answers['aims-1'].rating, { level: 4 });
-  assert.equal(exported.assessment.answers['power-1'].evidence, 'Two business cases stalled this year.\nRaised at the March board.');
+  assert.equal(exported.assessment.answers['power-1'].evidence, '', 'notes are left out by default');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: `Results: ${TITLE}` }).waitFor();
 
   // No partner assessment yet: the link goes where one is imported.
   const compare = main.getByRole('link', { name: 'Compare with your partner', exact: true });

@@ -73,16 +73,14 @@ pub enum Change {
     DeletePlan {
         id: String,
     },
-    /// Adds a goal to the plan `plan_id`, which is made (as a first plan) if no
-    /// record ever had that id.
     AddGoal {
         id: String,
-        plan_id: String,
+        place: GoalPlace,
         draft: GoalDraft,
     },
     AddGoalFromStatement {
         id: String,
-        plan_id: String,
+        place: GoalPlace,
         assessment_id: String,
         statement_id: String,
     },
@@ -128,6 +126,17 @@ pub enum Change {
     },
     /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
     Undelete(Box<DeletedRecord>),
+}
+
+/// Which plan a new goal goes in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoalPlace {
+    /// This plan; refused if it is gone.
+    Plan(String),
+    /// The newest plan, or, when there is none, a first plan made under this
+    /// id. Replayed on another tab's copy, the goal joins the plan there
+    /// rather than starting a second one.
+    CurrentOrNew(String),
 }
 
 /// A deleted record with where it was, so an undo puts it back in place.
@@ -245,6 +254,15 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+impl GoalPlace {
+    fn for_plan(plan_id: Option<&str>) -> GoalPlace {
+        match plan_id {
+            Some(id) => GoalPlace::Plan(id.to_string()),
+            None => GoalPlace::CurrentOrNew(new_id("plan")),
+        }
+    }
+}
+
 impl Change {
     /// Starts an assessment under a new random id.
     pub fn start_assessment(draft: AssessmentDraft) -> Change {
@@ -261,11 +279,12 @@ impl Change {
         }
     }
 
-    /// Adds a goal to `plan_id`, or with `None` to a new first plan.
+    /// Adds a goal to `plan_id`, or with `None` to the newest plan (or a
+    /// first plan when there is none).
     pub fn add_goal(plan_id: Option<&str>, draft: GoalDraft) -> Change {
         Change::AddGoal {
             id: new_id("goal"),
-            plan_id: plan_id.map_or_else(|| new_id("plan"), str::to_string),
+            place: GoalPlace::for_plan(plan_id),
             draft,
         }
     }
@@ -277,7 +296,7 @@ impl Change {
     ) -> Change {
         Change::AddGoalFromStatement {
             id: new_id("goal"),
-            plan_id: plan_id.map_or_else(|| new_id("plan"), str::to_string),
+            place: GoalPlace::for_plan(plan_id),
             assessment_id: assessment_id.to_string(),
             statement_id: statement_id.to_string(),
         }
@@ -398,13 +417,13 @@ impl Workbook {
                 self.import_partner_assessment(id, assessment, stamp)
             }
             Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
-            Change::AddGoal { id, plan_id, draft } => self.add_goal(id, plan_id, draft, stamp),
+            Change::AddGoal { id, place, draft } => self.add_goal(id, place, draft, stamp),
             Change::AddGoalFromStatement {
                 id,
-                plan_id,
+                place,
                 assessment_id,
                 statement_id,
-            } => self.add_goal_from_statement(id, plan_id, assessment_id, statement_id, stamp),
+            } => self.add_goal_from_statement(id, place, assessment_id, statement_id, stamp),
             Change::AddPlan { id, draft } => self.add_plan(id, draft, stamp),
             Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
             Change::DeletePlan { id } => self.delete_plan(id, stamp),
@@ -785,10 +804,7 @@ mod tests {
     #[test]
     fn a_goal_needs_a_title_and_gets_a_random_id_and_times() {
         let mut wb = Workbook::new(stamp(0).at);
-        let refused = wb.apply(
-            &Change::add_goal(Some("p1"), GoalDraft::default()),
-            stamp(1),
-        );
+        let refused = wb.apply(&Change::add_goal(None, GoalDraft::default()), stamp(1));
         match refused {
             Err(Refusal::Invalid(errors)) => assert_eq!(errors[0].field, GOAL_TITLE_FIELD),
             other => panic!("expected invalid, got {other:?}"),
@@ -797,10 +813,9 @@ mod tests {
             title: "Chair the programme board".into(),
             ..Default::default()
         };
-        wb.apply(&Change::add_goal(Some("p1"), draft.clone()), stamp(2))
+        wb.apply(&Change::add_goal(None, draft.clone()), stamp(2))
             .unwrap();
-        wb.apply(&Change::add_goal(Some("p1"), draft), stamp(3))
-            .unwrap();
+        wb.apply(&Change::add_goal(None, draft), stamp(3)).unwrap();
         let goals = &wb.plans[0].goals;
         assert_eq!(goals.len(), 2);
         assert_ne!(goals[0].id, goals[1].id);
@@ -820,7 +835,7 @@ mod tests {
             stamp(2),
         )
         .unwrap();
-        let first = Change::add_goal_from_statement(Some("p1"), "a1", "power-1");
+        let first = Change::add_goal_from_statement(None, "a1", "power-1");
         wb.apply(&first, stamp(3)).unwrap();
         let goal = &wb.plans[0].goals[0];
         assert!(goal.title.starts_with("Improve: "));
@@ -830,21 +845,21 @@ mod tests {
 
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+                &Change::add_goal_from_statement(None, "a1", "power-1"),
                 stamp(4)
             ),
             Err(Refusal::AlreadyInPlan)
         );
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(Some("p1"), "a1", "no-such"),
+                &Change::add_goal_from_statement(None, "a1", "no-such"),
                 stamp(4)
             ),
             Err(Refusal::UnknownStatement)
         );
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(Some("p1"), "zz", "power-1"),
+                &Change::add_goal_from_statement(None, "zz", "power-1"),
                 stamp(4)
             ),
             Err(Refusal::NotFound)
@@ -853,7 +868,7 @@ mod tests {
         let id = wb.plans[0].goals[0].id.clone();
         wb.apply(&Change::RemoveGoal { id }, stamp(5)).unwrap();
         wb.apply(
-            &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+            &Change::add_goal_from_statement(None, "a1", "power-1"),
             stamp(6),
         )
         .unwrap();
@@ -864,7 +879,7 @@ mod tests {
         let mut wb = with_assessment();
         let add = Change::AddGoal {
             id: "g1".into(),
-            plan_id: "p1".into(),
+            place: GoalPlace::CurrentOrNew("p1".into()),
             draft: GoalDraft {
                 title: "Goal".into(),
                 ..Default::default()
@@ -1021,7 +1036,7 @@ mod tests {
     fn a_goal_can_be_changed_and_an_overdue_date_kept_but_not_newly_set_in_the_past() {
         let mut wb = with_assessment();
         wb.apply(
-            &Change::add_goal_from_statement(Some("p1"), "a1", "power-1"),
+            &Change::add_goal_from_statement(None, "a1", "power-1"),
             stamp(2),
         )
         .unwrap();
@@ -1073,7 +1088,7 @@ mod tests {
         let mut wb = with_assessment();
         for title in ["First", "Second", "Third"] {
             let change = Change::add_goal(
-                Some("p1"),
+                None,
                 GoalDraft {
                     title: title.into(),
                     ..Default::default()
@@ -1107,7 +1122,7 @@ mod tests {
         assert!(wb.assessment("a1").is_some());
         assert_eq!(wb.undo_for(&Change::RemoveGoal { id: "nope".into() }), None);
         assert_eq!(
-            wb.undo_for(&Change::add_goal(Some("p1"), GoalDraft::default())),
+            wb.undo_for(&Change::add_goal(None, GoalDraft::default())),
             None,
             "only deletions have an undo"
         );

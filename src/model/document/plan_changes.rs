@@ -2,7 +2,7 @@
 //! goals made from a self-assessment statement), actions, evidence and reviews.
 //! `changes` dispatches to these; the rules live here so native tests reach them.
 
-use super::changes::{DeletedRecord, Refusal, Stamp};
+use super::changes::{DeletedRecord, GoalPlace, Refusal, Stamp};
 use super::workbook::{RecordKind, Workbook};
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
@@ -115,37 +115,46 @@ impl Workbook {
         Ok(())
     }
 
-    /// The plan a goal is added to: `plan_id` if it exists; if no record ever
-    /// had that id, a first plan is made under it (a user may add a goal
-    /// before naming a plan); a deleted plan's id is refused.
-    fn plan_for_new_goal(&mut self, plan_id: &str, stamp: Stamp) -> Result<&mut Plan, Refusal> {
-        if self.plan(plan_id).is_none() {
-            if self.id_in_use(plan_id) {
-                return Err(Refusal::NotFound);
-            }
-            self.plans.push(Plan::first(plan_id.to_string(), stamp.at));
+    /// The id of the plan a new goal goes in (see `GoalPlace`), and whether
+    /// that plan must first be made.
+    fn place_goal(&self, place: &GoalPlace) -> Result<(String, bool), Refusal> {
+        match place {
+            GoalPlace::Plan(id) if self.plan(id).is_some() => Ok((id.clone(), false)),
+            GoalPlace::Plan(_) => Err(Refusal::NotFound),
+            GoalPlace::CurrentOrNew(new) => match self.current_plan() {
+                Some(p) => Ok((p.id.clone(), false)),
+                None if self.id_in_use(new) => Err(Refusal::DuplicateId),
+                None => Ok((new.clone(), true)),
+            },
         }
-        self.plans
-            .iter_mut()
-            .find(|p| p.id == plan_id)
-            .ok_or(Refusal::NotFound)
+    }
+
+    /// The plan found by `place_goal`, made first if need be (a user may add a
+    /// goal before naming a plan).
+    fn plan_for_new_goal(&mut self, (id, make): (String, bool), stamp: Stamp) -> &mut Plan {
+        if make {
+            self.plans.push(Plan::first(id.clone(), stamp.at));
+        }
+        let at = self.plans.iter().position(|p| p.id == id).unwrap_or(0);
+        &mut self.plans[at]
     }
 
     pub fn add_goal(
         &mut self,
         id: &str,
-        plan_id: &str,
+        place: &GoalPlace,
         draft: &GoalDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
         if self.id_in_use(id) {
             return Err(Refusal::DuplicateId);
         }
-        let starts = self.plan(plan_id).and_then(|p| p.starts);
+        let found = self.place_goal(place)?;
+        let starts = self.plan(&found.0).and_then(|p| p.starts);
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, None, starts)
             .map_err(Refusal::Invalid)?;
-        self.plan_for_new_goal(plan_id, stamp)?.goals.push(goal);
+        self.plan_for_new_goal(found, stamp).goals.push(goal);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -155,7 +164,7 @@ impl Workbook {
     pub fn add_goal_from_statement(
         &mut self,
         id: &str,
-        plan_id: &str,
+        place: &GoalPlace,
         assessment_id: &str,
         statement_id: &str,
         stamp: Stamp,
@@ -163,6 +172,7 @@ impl Workbook {
         if self.id_in_use(id) {
             return Err(Refusal::DuplicateId);
         }
+        let found = self.place_goal(place)?;
         let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
         let (domain, statement) =
             framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
@@ -188,7 +198,7 @@ impl Workbook {
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, Some(origin), None)
             .map_err(Refusal::Invalid)?;
-        self.plan_for_new_goal(plan_id, stamp)?.goals.push(goal);
+        self.plan_for_new_goal(found, stamp).goals.push(goal);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -398,6 +408,20 @@ mod tests {
     }
 
     #[test]
+    fn two_tabs_adding_first_goals_end_up_in_one_plan() {
+        let mut a = Workbook::new(stamp(1).at);
+        let mut b = a.clone();
+        let from_a = Change::add_goal(None, goal("From A", ""));
+        let from_b = Change::add_goal(None, goal("From B", ""));
+        a.apply(&from_a, stamp(2)).unwrap();
+        b.apply(&from_b, stamp(2)).unwrap();
+        // B's change replayed on A's copy joins A's plan.
+        a.apply(&from_b, stamp(3)).unwrap();
+        assert_eq!(a.plans.len(), 1);
+        assert_eq!(a.plans[0].goals.len(), 2);
+    }
+
+    #[test]
     fn a_first_goal_makes_a_first_plan_and_later_goals_join_it() {
         let mut wb = Workbook::new(stamp(1).at);
         let first = Change::add_goal(None, goal("Chair the board", ""));
@@ -556,7 +580,19 @@ mod tests {
     #[test]
     fn evidence_and_reviews_are_kept_in_date_order() {
         let mut wb = Workbook::new(stamp(1).at);
-        let add = Change::add_goal(Some("p1"), goal("Chair", ""));
+        let p1 = PlanDraft {
+            name: "P".into(),
+            ..Default::default()
+        };
+        wb.apply(
+            &Change::AddPlan {
+                id: "p1".into(),
+                draft: p1,
+            },
+            stamp(1),
+        )
+        .unwrap();
+        let add = Change::add_goal(None, goal("Chair", ""));
         let goal_id = add.created_id().unwrap().to_string();
         wb.apply(&add, stamp(2)).unwrap();
         for date in ["2026-11-10", "2026-11-03"] {
@@ -596,7 +632,19 @@ mod tests {
     #[test]
     fn a_deleted_plan_comes_back_whole_with_undo() {
         let mut wb = Workbook::new(stamp(1).at);
-        wb.apply(&Change::add_goal(Some("p1"), goal("Chair", "")), stamp(2))
+        let p1 = PlanDraft {
+            name: "P".into(),
+            ..Default::default()
+        };
+        wb.apply(
+            &Change::AddPlan {
+                id: "p1".into(),
+                draft: p1,
+            },
+            stamp(1),
+        )
+        .unwrap();
+        wb.apply(&Change::add_goal(None, goal("Chair", "")), stamp(2))
             .unwrap();
         let delete = Change::DeletePlan { id: "p1".into() };
         let undo = wb.undo_for(&delete).unwrap();

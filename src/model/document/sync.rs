@@ -131,7 +131,7 @@ mod tests {
 
     fn goal(title: &str) -> Change {
         Change::add_goal(
-            Some("p1"),
+            None,
             GoalDraft {
                 title: title.into(),
                 ..Default::default()
@@ -256,7 +256,7 @@ mod tests {
         a.make(
             Change::AddGoal {
                 id: "g1".into(),
-                plan_id: "p1".into(),
+                place: crate::model::document::changes::GoalPlace::CurrentOrNew("p1".into()),
                 draft: GoalDraft {
                     title: "Shared".into(),
                     ..Default::default()

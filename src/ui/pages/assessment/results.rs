@@ -10,9 +10,7 @@ use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::framework;
 use crate::model::assessment::scoring::{self, percent_label};
 use crate::model::assessment::Assessment;
-use crate::model::document::assessment_file::{assessment_file_name, assessment_to_json};
 use crate::model::Change;
-use crate::ui::browser;
 use crate::ui::components::DataTable;
 use crate::ui::store::use_store;
 
@@ -328,7 +326,7 @@ fn WhatNext(assessment: Assessment) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let own_id = a.id.clone();
-    let export = a.clone();
+    let export_id = a.id.clone();
     view! {
         <div class="no-print">
             <h2>"What next"</h2>
@@ -337,21 +335,9 @@ fn WhatNext(assessment: Assessment) -> impl IntoView {
                     <A href=first_area>"Change your answers"</A>
                 </li>
                 <li>
-                    <button
-                        type="button"
-                        class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                        on:click=move |_| {
-                            let _ = browser::download_text(
-                                &assessment_file_name(&export),
-                                &assessment_to_json(&export),
-                                "application/json",
-                            );
-                        }
-                    >
-                        "Export for your partner"
-                    </button>
+                    <A href=format!("/self-assessment/{}/export", export_id)>"Export for your partner"</A>
                     <p class="nhsuk-body-s nhsuk-u-margin-top-1">
-                        "Downloads this assessment as a file to send to your partner, so they can compare it with theirs."
+                        "Makes a file of this assessment to send to your partner, so they can compare it with theirs. You choose whether your notes go in it."
                     </p>
                 </li>
                 {move || {
@@ -480,8 +466,7 @@ fn Actions(assessment: Assessment) -> impl IntoView {
             };
             let add = move |_| {
                 // Into the newest plan, or a first plan if there is none yet.
-                let plan = store.workbook.with_untracked(|w| w.current_plan().map(|p| p.id.clone()));
-                let change = Change::add_goal_from_statement(plan.as_deref(), &assessment_id, statement_id);
+                let change = Change::add_goal_from_statement(None, &assessment_id, statement_id);
                 if store.apply(change).is_ok() {
                     confirmation.set(Some(format!(
                         "Added the goal \"Improve: {}\" to your development plan.",
