@@ -1,0 +1,142 @@
+// The leadership development plan as a clinician uses it: start a plan, add
+// goals and actions by keyboard, tick actions off, see what is overdue, record
+// evidence and a review, see the capabilities covered, reload and find it all,
+// delete and undo.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, goToArea, waitForApp } from './support.mjs';
+
+const app = useApp();
+
+/** A date `days` from today in the browser, as a date input takes it. */
+const isoDay = (page, days) =>
+  page.evaluate((d) => {
+    const t = new Date();
+    t.setDate(t.getDate() + d);
+    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+  }, days);
+
+async function type(page, label, text) {
+  await page.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.type(text);
+}
+
+test('a plan with goals, actions, evidence and a review: by keyboard, flagged when overdue, kept across a reload', async () => {
+  const { context, page } = await app.open();
+  await goToArea(page, 'Development plan');
+  await page.getByText('You have no goals yet.').waitFor();
+  await page.getByRole('link', { name: 'Start a new plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Start a development plan' }).waitFor();
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await page.getByRole('alert').getByRole('link', { name: /Enter a name for the plan/ }).waitFor();
+  await type(page, 'Name of the plan', '2026 to 2027');
+  await type(page, 'Whose plan is it? (optional)', 'Dr A Clinician');
+  await page.getByLabel('Start date (optional)').fill(await isoDay(page, -30));
+  await page.getByLabel('End date (optional)').fill(await isoDay(page, 335));
+  await type(page, 'Your development aim (optional)', 'Lead the respiratory redesign with confidence');
+  await page.getByRole('button', { name: 'Start plan' }).click();
+  await page.getByRole('heading', { level: 2, name: '2026 to 2027' }).waitFor();
+
+  // A goal, by keyboard: type, tick a support box with Space, choose a capability, Enter to add.
+  await type(page, 'What do you need to learn? (optional)', 'How to read activity data');
+  await type(page, 'What do you want to achieve?', 'Present the respiratory business case');
+  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 20));
+  await page.getByLabel('Which leadership capability does it build? (optional)').selectOption('improving-evaluating');
+  await page.getByLabel('Leadership training').focus();
+  await page.keyboard.press('Space');
+  await page.getByLabel('What do you want to achieve?').focus();
+  await page.keyboard.press('Enter');
+  const goals = page.getByRole('list', { name: 'Your goals' });
+  await goals.getByRole('heading', { name: 'Present the respiratory business case' }).waitFor();
+  assert.match(await goals.textContent(), /Not started/);
+
+  const attention = page.getByRole('list', { name: 'What needs attention' });
+  assert.match(await attention.textContent(), /Due soon/);
+  assert.match(await attention.textContent(), /No actions yet/);
+
+  // Coverage: the goal's capability is counted.
+  const improving = page.getByRole('table', { name: 'Improving services' });
+  assert.match(await improving.getByRole('row').filter({ hasText: 'Critically evaluating' }).textContent(), /Critically evaluating1/);
+
+  // The goal's own page: actions and evidence.
+  await goals.getByRole('link', { name: 'Present the respiratory business case', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Present the respiratory business case' }).waitFor();
+  await type(page, 'What will you do?', 'Meet the finance lead');
+  await page.getByLabel('Due date (optional)').fill(await isoDay(page, -2));
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await type(page, 'What will you do?', 'Draft the case');
+  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 40));
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByRole('alert').getByRole('link', { name: /on or before the goal's target date/ }).waitFor();
+  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 10));
+  await page.getByRole('button', { name: 'Add action' }).click();
+  const actions = page.getByRole('list', { name: 'Actions' });
+  await actions.getByLabel('Draft the case', { exact: true }).waitFor();
+  assert.match(await actions.getByRole('listitem').filter({ hasText: 'Meet the finance lead' }).textContent(), /Overdue/);
+
+  await actions.getByLabel('Draft the case', { exact: true }).focus();
+  await page.keyboard.press('Space');
+  await actions.getByRole('listitem').filter({ hasText: 'Draft the case' }).getByText(/^Done /).waitFor();
+
+  await page.getByLabel('What happened?').fill('Shadowed the finance lead at the contract meeting');
+  await page.getByLabel('What did you learn? (optional)').fill('Where the tariff figures come from');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByRole('list', { name: 'Evidence and reflection' }).getByText('Shadowed the finance lead').waitFor();
+  await page.getByLabel('In progress').check();
+
+  // Back on the plan: the overdue action is flagged; record a review.
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await page.getByRole('heading', { level: 2, name: '2026 to 2027' }).waitFor();
+  assert.match(await attention.textContent(), /Overdue action\s*Meet the finance lead/);
+  await page.getByLabel('Summary').fill('Good start; finance is the gap');
+  await page.getByLabel('Next review (optional)').fill(await isoDay(page, 90));
+  await page.getByRole('button', { name: 'Record review' }).click();
+  await page.getByRole('list', { name: 'Reviews' }).getByText('Good start; finance is the gap').waitFor();
+  assert.match(await attention.textContent(), /Next review/);
+
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 2, name: '2026 to 2027' }).waitFor();
+  assert.match(await goals.textContent(), /In progress/);
+  assert.match(await goals.textContent(), /1 of 2 actions done/);
+  assert.match(await page.getByRole('main').textContent(), /Dr A Clinician/);
+  assert.match(await attention.textContent(), /Overdue action/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.plans[0].goals[0].actions.length, 2);
+  assert.equal(stored.plans[0].goals[0].evidence.length, 1);
+  assert.deepEqual(stored.plans[0].goals[0].support, ['leadership_training']);
+  assert.equal(stored.plans[0].reviews.length, 1);
+
+  // Delete the goal, then undo.
+  await page.getByRole('button', { name: 'Delete goal: Present the respiratory business case' }).click();
+  await page.getByRole('button', { name: 'Yes, delete goal: Present the respiratory business case' }).click();
+  await page.getByText('You have no goals yet.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Deleted the goal' }).getByRole('button', { name: 'Undo' }).click();
+  await goals.getByRole('heading', { name: 'Present the respiratory business case' }).waitFor();
+  assert.match(await goals.textContent(), /1 of 2 actions done/, 'it comes back whole');
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('a goal made from a weak statement lands in the current plan, linked back, and can be given a date', async () => {
+  const { context, page } = await app.open('/self-assessment/new');
+  await page.getByLabel('Partnership name').fill('Link partnership');
+  await page.getByLabel('Clinician (GP, nurse, consultant or other clinician)').check();
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.getByRole('radio', { name: '0 Not in place' }).first().check();
+  await goToArea(page, 'Self-assessment');
+  await page.getByRole('link', { name: /^Results: Link partnership/ }).click();
+  await page.getByRole('button', { name: /^Add to my development plan: / }).first().click();
+  await goToArea(page, 'Development plan');
+  const card = page.getByRole('list', { name: 'Your goals' }).getByRole('listitem').first();
+  assert.match(await card.textContent(), /From your self-assessment/);
+  assert.match(await card.textContent(), /No target date/);
+  await card.getByRole('link', { name: /^Change goal: Improve:/ }).click();
+  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 60));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText(/^Target date$/).waitFor();
+  await goToArea(page, 'Development plan');
+  assert.match(await page.getByRole('list', { name: 'Your goals' }).textContent(), /Target date: \d+ \w+ \d{4}/);
+  await context.close();
+});
