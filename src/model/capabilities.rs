@@ -200,3 +200,20 @@ mod tests {
         assert!(element("nope").is_none());
     }
 }
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+    use crate::model::assessment::framework::seed_article;
+    use crate::model::plan::Support;
+
+    #[test]
+    fn every_skill_and_kind_of_support_cites_a_known_article() {
+        for s in ARTICLE_SKILLS {
+            assert!(seed_article(s.source_file).is_some(), "{}", s.id);
+        }
+        for s in Support::ALL {
+            assert!(seed_article(s.source().0).is_some(), "{}", s.key());
+        }
+    }
+}

@@ -44,6 +44,12 @@ test('the About page cites the articles by author, title, publication and date, 
   assert.match(articles, /PCT \(primary care trust\)[\s\S]*integrated care boards \(ICBs\)/);
   assert.match(articles, /PBC \(practice-based commissioning\)[\s\S]*primary care networks \(PCNs/);
 
+  await page.getByRole('heading', { name: 'Leadership capabilities in the development plan' }).waitFor();
+  const improving = page.getByRole('table', { name: 'Improving services' });
+  assert.match(await improving.getByRole('row').filter({ hasText: 'Critically evaluating' }).textContent(), /Auditing, monitoring and constantly improving services/);
+  assert.match(articles, /Medical Leadership Competency Framework, 3rd edition/);
+  assert.match(articles, /Protected time away from clinical work: from Dr Johnny Marshall/);
+
   await page.getByRole('heading', { name: 'The readiness framework' }).waitFor();
   await page.getByRole('heading', { level: 3, name: 'Power and influence' }).waitFor();
 

@@ -23,6 +23,7 @@ pub fn About() -> impl IntoView {
         </p>
         <SeedArticles />
         <Glossary />
+        <Capabilities />
         <Framework />
         <PatPrinciples />
         <Scales />
@@ -49,6 +50,46 @@ fn SeedArticles() -> impl IntoView {
                     })
                     .collect_view()}
             </DataTable>
+    }
+}
+
+/// The leadership capabilities plan goals name, where they come from, and
+/// the kinds of support a goal can ask for.
+#[component]
+fn Capabilities() -> impl IntoView {
+    use crate::model::capabilities::{skills_for, ARTICLE_SKILLS, DOMAINS, MLCF_CITATION};
+    use crate::model::plan::Support;
+    let marshall = SEED_ARTICLES
+        .iter()
+        .find(|a| ARTICLE_SKILLS.iter().any(|s| s.source_file == a.file))
+        .map(|a| format!("{}, \u{201c}{}\u{201d}", a.author, a.title))
+        .unwrap_or_default();
+    view! {
+        <h2>"Leadership capabilities in the development plan"</h2>
+        <p>
+            {format!("Each goal in a development plan can name the capability it builds: one of the 20 elements of the {MLCF_CITATION} ")}
+            {format!("Beside each element are the leadership skills named in {marshall} that draw on it (the mapping is this workbook's own).")}
+        </p>
+        {DOMAINS.iter().map(|d| {
+            let rows = d.elements.iter().map(|e| {
+                let skills = skills_for(e.id).map(|s| s.title).collect::<Vec<_>>().join("; ");
+                view! {
+                    <tr class="nhsuk-table__row">
+                        <th scope="row" class="nhsuk-table__cell">{e.title}</th>
+                        <td class="nhsuk-table__cell">{if skills.is_empty() { "None named".to_string() } else { skills }}</td>
+                    </tr>
+                }
+            }).collect_view();
+            view! { <DataTable caption=d.title headers=vec!["Element".into(), "Skills from the article".into()]>{rows}</DataTable> }
+        }).collect_view()}
+        <h3>"Support a goal can ask for"</h3>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {Support::ALL.into_iter().map(|s| {
+                let (file, idea) = s.source();
+                let article = SEED_ARTICLES.iter().find(|a| a.file == file).map(|a| format!("{}, \u{201c}{}\u{201d}", a.author, a.title)).unwrap_or_default();
+                view! { <li>{format!("{}: from {article} ({idea}).", s.label())}</li> }
+            }).collect_view()}
+        </ul>
     }
 }
 
