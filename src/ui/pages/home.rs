@@ -51,7 +51,7 @@ pub fn Home() -> impl IntoView {
             </li>
             <li>
                 <A href="/development-plan">"keep a leadership development plan"</A>
-                " of goals with target dates (actions, support, evidence and reviews are still to come)"
+                ": goals, actions, support, evidence and reviews"
             </li>
         </ul>
         <p>"A placement log for GP trainees on commissioning placements is planned but not built yet."</p>
