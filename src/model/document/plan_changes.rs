@@ -399,6 +399,21 @@ mod tests {
         }
     }
 
+    /// A workbook with one plan, "p1".
+    fn with_plan_p1() -> Workbook {
+        let mut wb = Workbook::new(stamp(1).at);
+        let draft = PlanDraft {
+            name: "P".into(),
+            ..Default::default()
+        };
+        let add = Change::AddPlan {
+            id: "p1".into(),
+            draft,
+        };
+        wb.apply(&add, stamp(1)).unwrap();
+        wb
+    }
+
     fn goal(title: &str, target: &str) -> GoalDraft {
         GoalDraft {
             title: title.into(),
@@ -579,19 +594,7 @@ mod tests {
 
     #[test]
     fn evidence_and_reviews_are_kept_in_date_order() {
-        let mut wb = Workbook::new(stamp(1).at);
-        let p1 = PlanDraft {
-            name: "P".into(),
-            ..Default::default()
-        };
-        wb.apply(
-            &Change::AddPlan {
-                id: "p1".into(),
-                draft: p1,
-            },
-            stamp(1),
-        )
-        .unwrap();
+        let mut wb = with_plan_p1();
         let add = Change::add_goal(None, goal("Chair", ""));
         let goal_id = add.created_id().unwrap().to_string();
         wb.apply(&add, stamp(2)).unwrap();
@@ -631,19 +634,7 @@ mod tests {
 
     #[test]
     fn a_deleted_plan_comes_back_whole_with_undo() {
-        let mut wb = Workbook::new(stamp(1).at);
-        let p1 = PlanDraft {
-            name: "P".into(),
-            ..Default::default()
-        };
-        wb.apply(
-            &Change::AddPlan {
-                id: "p1".into(),
-                draft: p1,
-            },
-            stamp(1),
-        )
-        .unwrap();
+        let mut wb = with_plan_p1();
         wb.apply(&Change::add_goal(None, goal("Chair", "")), stamp(2))
             .unwrap();
         let delete = Change::DeletePlan { id: "p1".into() };

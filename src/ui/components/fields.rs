@@ -139,6 +139,71 @@ pub fn ErrorMessage(
     }
 }
 
+/// One choice in a `Radios` group: its value, a short key for the input's id
+/// (`{name}-{key}`), and its label.
+pub type RadioChoice<T> = (T, &'static str, &'static str);
+
+/// An NHS.UK radio group: a fieldset with its legend (a heading when asked),
+/// the inline error for `name`'s first radio, and one radio per choice.
+#[component]
+pub fn Radios<T>(
+    #[prop(into)] legend: String,
+    /// The group's name; each radio's id is `{name}-{key}`.
+    name: &'static str,
+    choices: Vec<RadioChoice<T>>,
+    #[prop(into)] selected: Signal<Option<T>>,
+    on_select: Callback<T>,
+    #[prop(optional)] inline: bool,
+    /// Show the legend as a level-2 heading.
+    #[prop(optional)]
+    heading: bool,
+    #[prop(optional, into)] errors: Option<Signal<Vec<FieldError>>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let first_id = choices
+        .first()
+        .map(|(_, key, _)| format!("{name}-{key}"))
+        .unwrap_or_default();
+    let has_error = {
+        let first_id = first_id.clone();
+        move || errors.is_some_and(|e| e.with(|e| message_for(e, &first_id).is_some()))
+    };
+    let legend = if heading {
+        view! {
+            <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+                <h2 class="nhsuk-fieldset__heading">{legend}</h2>
+            </legend>
+        }
+        .into_any()
+    } else {
+        view! { <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{legend}</legend> }
+            .into_any()
+    };
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
+            <fieldset class="nhsuk-fieldset">
+                {legend}
+                {errors.map(|errors| view! { <ErrorMessage errors field=first_id.clone() /> })}
+                <div class="nhsuk-radios" class:nhsuk-radios--inline=inline>
+                    {choices.into_iter().map(|(value, key, label)| {
+                        let id = format!("{name}-{key}");
+                        view! {
+                            <div class="nhsuk-radios__item">
+                                <input class="nhsuk-radios__input" type="radio" id=id.clone() name=name value=key
+                                    prop:checked=move || selected.get() == Some(value)
+                                    on:change=move |_| on_select.run(value) />
+                                <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// The NHS.UK error summary: a titled list of links to the fields with errors.
 /// It takes focus when it appears so screen reader and keyboard users find it.
 #[component]

@@ -7,6 +7,6 @@ mod file_import;
 mod tables;
 
 pub use banners::{DeleteButton, NotBuiltYet, StorageAlerts};
-pub use fields::{ErrorMessage, ErrorSummary, Field, FieldKind};
+pub use fields::{ErrorMessage, ErrorSummary, Field, FieldKind, Radios};
 pub use file_import::{ChosenFile, FileImport};
 pub use tables::{DataTable, DomainRow};

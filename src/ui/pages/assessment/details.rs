@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::start::AssessmentFields;
+use super::start::{AssessmentFields, AssessmentForm};
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::AssessmentDraft;
 use crate::model::common::validation::FieldError;
@@ -40,10 +40,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
             .unwrap_or_default()
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let partnership = RwSignal::new(draft.partnership);
-    let clinical_area = RwSignal::new(draft.clinical_area);
-    let role = RwSignal::new(draft.role);
-    let date = RwSignal::new(draft.date);
+    let form = AssessmentForm::new(draft);
 
     let save = {
         let navigate = navigate.clone();
@@ -51,12 +48,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
             ev.prevent_default();
             let change = Change::UpdateAssessmentDetails {
                 id: id.get_untracked(),
-                draft: AssessmentDraft {
-                    partnership: partnership.get_untracked(),
-                    clinical_area: clinical_area.get_untracked(),
-                    role: role.get_untracked(),
-                    date: date.get_untracked(),
-                },
+                draft: form.draft(),
             };
             match store.apply(change) {
                 Ok(()) => navigate("/self-assessment", Default::default()),
@@ -84,7 +76,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         <p>"Change the partnership, clinical area, your role or the date. Your answers are kept."</p>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=save>
-            <AssessmentFields errors partnership clinical_area role date />
+            <AssessmentFields errors form />
             <button type="submit" class="nhsuk-button">"Save changes"</button>
         </form>
         <p><A href="/self-assessment">"Cancel and go back to your self-assessments"</A></p>

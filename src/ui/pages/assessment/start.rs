@@ -4,14 +4,13 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::assessment::answers::{
     AssessmentDraft, Role, ASSESSMENT_DATE_FIELD, ASSESSMENT_PARTNERSHIP_FIELD,
-    ASSESSMENT_ROLE_FIELD,
 };
 use crate::model::assessment::framework::DOMAINS;
 use crate::model::common::dates::input_value;
 use crate::model::common::validation::FieldError;
 use crate::model::{Change, Refusal};
 use crate::ui::browser;
-use crate::ui::components::{ErrorMessage, ErrorSummary, Field, FieldKind};
+use crate::ui::components::{ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
 /// Starts a new assessment: who, for which partnership, when.
@@ -20,19 +19,14 @@ pub fn StartAssessment() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let partnership = RwSignal::new(String::new());
-    let clinical_area = RwSignal::new(String::new());
-    let date = RwSignal::new(input_value(browser::today()));
-    let role = RwSignal::new(None::<Role>);
+    let form = AssessmentForm::new(AssessmentDraft {
+        date: input_value(browser::today()),
+        ..Default::default()
+    });
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change = Change::start_assessment(AssessmentDraft {
-            partnership: partnership.get_untracked(),
-            clinical_area: clinical_area.get_untracked(),
-            role: role.get_untracked(),
-            date: date.get_untracked(),
-        });
+        let change = Change::start_assessment(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
         match store.apply(change) {
             Ok(()) => navigate(
@@ -50,21 +44,50 @@ pub fn StartAssessment() -> impl IntoView {
         <p>"Tell us which partnership you are assessing. You can come back and finish the assessment later: it is saved as you go."</p>
         <ErrorSummary errors=errors.into() />
         <form novalidate on:submit=start>
-            <AssessmentFields errors partnership clinical_area role date />
+            <AssessmentFields errors form />
             <button type="submit" class="nhsuk-button">"Start assessment"</button>
         </form>
     }
 }
 
-/// The details of an assessment, shared by the start and change forms.
-#[component]
-pub fn AssessmentFields(
-    errors: RwSignal<Vec<FieldError>>,
+/// An assessment's details while the user types them.
+#[derive(Clone, Copy)]
+pub struct AssessmentForm {
     partnership: RwSignal<String>,
     clinical_area: RwSignal<String>,
     role: RwSignal<Option<Role>>,
     date: RwSignal<String>,
-) -> impl IntoView {
+}
+
+impl AssessmentForm {
+    pub fn new(draft: AssessmentDraft) -> Self {
+        AssessmentForm {
+            partnership: RwSignal::new(draft.partnership),
+            clinical_area: RwSignal::new(draft.clinical_area),
+            role: RwSignal::new(draft.role),
+            date: RwSignal::new(draft.date),
+        }
+    }
+
+    pub fn draft(&self) -> AssessmentDraft {
+        AssessmentDraft {
+            partnership: self.partnership.get_untracked(),
+            clinical_area: self.clinical_area.get_untracked(),
+            role: self.role.get_untracked(),
+            date: self.date.get_untracked(),
+        }
+    }
+}
+
+/// The details of an assessment, shared by the start and change forms.
+#[component]
+pub fn AssessmentFields(errors: RwSignal<Vec<FieldError>>, form: AssessmentForm) -> impl IntoView {
+    let AssessmentForm {
+        partnership,
+        clinical_area,
+        role,
+        date,
+    } = form;
     view! {
         <Field
             id=ASSESSMENT_PARTNERSHIP_FIELD
@@ -79,28 +102,14 @@ pub fn AssessmentFields(
             hint="For example, respiratory services or diabetes."
             bind=clinical_area
         />
-        <div
-            class="nhsuk-form-group"
-            class:nhsuk-form-group--error=move || errors.with(|e| e.iter().any(|e| e.field == ASSESSMENT_ROLE_FIELD))
-        >
-            <fieldset class="nhsuk-fieldset">
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Your role in the partnership"</legend>
-                <ErrorMessage errors=errors field=ASSESSMENT_ROLE_FIELD />
-                <div class="nhsuk-radios">
-                    {Role::ALL.into_iter().map(|r| {
-                        let id = format!("assessment-role-{}", r.key());
-                        view! {
-                            <div class="nhsuk-radios__item">
-                                <input class="nhsuk-radios__input" id=id.clone() name="role" type="radio" value=r.key()
-                                    prop:checked=move || role.get() == Some(r)
-                                    on:change=move |_| role.set(Some(r)) />
-                                <label class="nhsuk-label nhsuk-radios__label" for=id>{r.label()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        <Radios
+            legend="Your role in the partnership"
+            name="assessment-role"
+            choices=Role::ALL.iter().map(|r| (*r, r.key(), r.label())).collect()
+            selected=role
+            on_select=Callback::new(move |r| role.set(Some(r)))
+            errors=errors
+        />
         <Field
             id=ASSESSMENT_DATE_FIELD
             label="Date of the assessment"

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::goals::{capability_label, status_tag, GoalNotFound};
+use super::goals::{capability_label, status_choices, status_tag, GoalNotFound};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::entries::{
     ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
 };
-use crate::model::plan::{ActionDraft, EvidenceDraft, Goal, GoalStatus};
+use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
 use crate::model::{Change, Refusal};
-use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
+use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
 #[component]
@@ -98,27 +98,18 @@ fn StatusChoice(id: Memo<String>, goal: Memo<Option<Goal>>) -> impl IntoView {
     let store = use_store();
     let status = Memo::new(move |_| goal.with(|g| g.as_ref().map(|g| g.status)));
     view! {
-        <div class="nhsuk-form-group">
-            <fieldset class="nhsuk-fieldset">
-                <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
-                    <h2 class="nhsuk-fieldset__heading">"Status"</h2>
-                </legend>
-                <p>{move || status.get().map(status_tag)}</p>
-                <div class="nhsuk-radios nhsuk-radios--inline">
-                    {GoalStatus::ALL.into_iter().map(|s| {
-                        let input = format!("status-{}", s.key());
-                        view! {
-                            <div class="nhsuk-radios__item">
-                                <input class="nhsuk-radios__input" type="radio" name="status" id=input.clone()
-                                    prop:checked=move || status.get() == Some(s)
-                                    on:change=move |_| { let _ = store.apply(Change::SetGoalStatus { id: id.get_untracked(), status: s }); } />
-                                <label class="nhsuk-label nhsuk-radios__label" for=input>{s.label()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
-            </fieldset>
-        </div>
+        <p>{move || status.get().map(status_tag)}</p>
+        <Radios
+            legend="Status"
+            name="status"
+            choices=status_choices()
+            selected=status
+            on_select=Callback::new(move |s| {
+                let _ = store.apply(Change::SetGoalStatus { id: id.get_untracked(), status: s });
+            })
+            inline=true
+            heading=true
+        />
     }
 }
 

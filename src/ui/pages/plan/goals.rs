@@ -15,7 +15,7 @@ use crate::model::plan::{
     Goal, GoalDraft, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
 use crate::model::{Change, Refusal};
-use crate::ui::components::{DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind};
+use crate::ui::components::{DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
 /// The goal form's values while the user types.
@@ -159,24 +159,14 @@ pub fn GoalFields(
             bind=form.detail
         />
         {changing.then(|| view! {
-            <div class="nhsuk-form-group">
-                <fieldset class="nhsuk-fieldset">
-                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Status"</legend>
-                    <div class="nhsuk-radios nhsuk-radios--inline">
-                        {GoalStatus::ALL.into_iter().map(|s| {
-                            let id = format!("goal-status-{}", s.key());
-                            view! {
-                                <div class="nhsuk-radios__item">
-                                    <input class="nhsuk-radios__input" type="radio" name="goal-status" id=id.clone()
-                                        prop:checked=move || form.status.get() == s
-                                        on:change=move |_| form.status.set(s) />
-                                    <label class="nhsuk-label nhsuk-radios__label" for=id>{s.label()}</label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            </div>
+            <Radios
+                legend="Status"
+                name="goal-status"
+                choices=status_choices()
+                selected=Signal::derive(move || Some(form.status.get()))
+                on_select=Callback::new(move |s| form.status.set(s))
+                inline=true
+            />
             <Field
                 id="goal-outcome"
                 label="Review and outcome (optional)"
@@ -238,6 +228,14 @@ pub fn GoalNotFound() -> impl IntoView {
         <p>"This goal is not in your development plans. It may have been deleted."</p>
         <p><A href="/development-plan">"Go to your development plan"</A></p>
     }
+}
+
+/// The goal statuses as radio choices.
+pub fn status_choices() -> Vec<(GoalStatus, &'static str, &'static str)> {
+    GoalStatus::ALL
+        .iter()
+        .map(|s| (*s, s.key(), s.label()))
+        .collect()
 }
 
 /// The NHS.UK tag for a goal's status.
