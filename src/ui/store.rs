@@ -16,6 +16,7 @@ use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use super::storage::{self, SavingBlocked, Stored, UnreadableNotice};
+use crate::model::common::validation::FieldError;
 use crate::model::document::backup;
 use crate::model::document::sync::{self, Pending};
 use crate::model::{Change, Refusal, Stamp, Workbook};
@@ -119,6 +120,29 @@ impl WorkbookStore {
             self.save_pending();
         }
         Ok(())
+    }
+
+    /// Applies a change a form sends. Refused, its reasons go to `errors` for
+    /// the error summary (field errors beside their fields, others as text);
+    /// applied, `errors` is cleared. Returns whether it was applied.
+    pub fn submit(&self, change: Change, errors: RwSignal<Vec<FieldError>>) -> bool {
+        match self.apply(change) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                true
+            }
+            Err(Refusal::Invalid(found)) => {
+                errors.set(found);
+                false
+            }
+            Err(other) => {
+                errors.set(vec![FieldError::new(
+                    "",
+                    format!("This could not be saved: {other}."),
+                )]);
+                false
+            }
+        }
     }
 
     fn save_after_typing(&self) {

@@ -246,11 +246,16 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                                         let _ = target.focus();
                                     }
                                 };
+                                // A refusal that is not about one field has no link.
+                                if field.is_empty() {
+                                    return view! { <li>{e.message}</li> }.into_any();
+                                }
                                 view! {
                                     <li>
                                         <a href=format!("#{field}") on:click=focus_field>{e.message}</a>
                                     </li>
                                 }
+                                .into_any()
                             }
                         />
                     </ul>

@@ -10,7 +10,7 @@ use super::start::{AssessmentFields, AssessmentForm};
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::AssessmentDraft;
 use crate::model::common::validation::FieldError;
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorSummary};
 use crate::ui::store::use_store;
 
@@ -50,10 +50,8 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
                 id: id.get_untracked(),
                 draft: form.draft(),
             };
-            match store.apply(change) {
-                Ok(()) => navigate("/self-assessment", Default::default()),
-                Err(Refusal::Invalid(found)) => errors.set(found),
-                Err(_) => {}
+            if store.submit(change, errors) {
+                navigate("/self-assessment", Default::default());
             }
         }
     };

@@ -8,7 +8,7 @@ use crate::model::assessment::answers::{
 use crate::model::assessment::framework::DOMAINS;
 use crate::model::common::dates::input_value;
 use crate::model::common::validation::FieldError;
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
@@ -28,13 +28,11 @@ pub fn StartAssessment() -> impl IntoView {
         ev.prevent_default();
         let change = Change::start_assessment(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
-        match store.apply(change) {
-            Ok(()) => navigate(
+        if store.submit(change, errors) {
+            navigate(
                 &format!("/self-assessment/{id}/domain/{}", DOMAINS[0].id),
                 Default::default(),
-            ),
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+            );
         }
     };
 

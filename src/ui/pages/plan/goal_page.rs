@@ -12,7 +12,7 @@ use crate::model::plan::entries::{
     ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
 };
 use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
@@ -135,14 +135,9 @@ fn Actions(
             text: text.get_untracked(),
             due: due.get_untracked(),
         };
-        match store.apply(Change::add_action(&id.get_untracked(), draft)) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                text.set(String::new());
-                due.set(String::new());
-            }
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+        if store.submit(Change::add_action(&id.get_untracked(), draft), errors) {
+            text.set(String::new());
+            due.set(String::new());
         }
     };
     view! {
@@ -235,14 +230,9 @@ fn Evidence(
             what_happened: what.get_untracked(),
             learnt: learnt.get_untracked(),
         };
-        match store.apply(Change::add_evidence(&id.get_untracked(), draft)) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                what.set(String::new());
-                learnt.set(String::new());
-            }
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+        if store.submit(Change::add_evidence(&id.get_untracked(), draft), errors) {
+            what.set(String::new());
+            learnt.set(String::new());
         }
     };
     view! {

@@ -14,7 +14,7 @@ use crate::model::plan::goals::GOAL_CAPABILITY_FIELD;
 use crate::model::plan::{
     Goal, GoalDraft, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
@@ -195,16 +195,17 @@ pub fn EditGoal() -> impl IntoView {
     let navigate = use_navigate();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match store.apply(Change::UpdateGoal {
-            id: id.get_untracked(),
-            draft: form.draft(),
-        }) {
-            Ok(()) => navigate(
+        if store.submit(
+            Change::UpdateGoal {
+                id: id.get_untracked(),
+                draft: form.draft(),
+            },
+            errors,
+        ) {
+            navigate(
                 &format!("/development-plan/goals/{}", id.get_untracked()),
                 Default::default(),
-            ),
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+            );
         }
     };
     view! {

@@ -10,7 +10,7 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
 use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
 use crate::model::plan::ReviewDraft;
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
 use crate::ui::store::use_store;
@@ -105,14 +105,9 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
             summary: summary.get_untracked(),
             next_review: next.get_untracked(),
         };
-        match store.apply(Change::add_review(&plan_id, draft)) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                summary.set(String::new());
-                next.set(String::new());
-            }
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+        if store.submit(Change::add_review(&plan_id, draft), errors) {
+            summary.set(String::new());
+            next.set(String::new());
         }
     };
     view! {

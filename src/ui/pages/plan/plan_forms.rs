@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};
 use crate::model::plan::PlanDraft;
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
 use crate::ui::store::use_store;
 
@@ -65,10 +65,8 @@ pub fn NewPlan() -> impl IntoView {
         ev.prevent_default();
         let change = Change::add_plan(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
-        match store.apply(change) {
-            Ok(()) => navigate(&format!("/development-plan/plans/{id}"), Default::default()),
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+        if store.submit(change, errors) {
+            navigate(&format!("/development-plan/plans/{id}"), Default::default());
         }
     };
     view! {
@@ -99,16 +97,17 @@ pub fn PlanDetails() -> impl IntoView {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            match store.apply(Change::UpdatePlan {
-                id: id.get_untracked(),
-                draft: form.draft(),
-            }) {
-                Ok(()) => navigate(
+            if store.submit(
+                Change::UpdatePlan {
+                    id: id.get_untracked(),
+                    draft: form.draft(),
+                },
+                errors,
+            ) {
+                navigate(
                     &format!("/development-plan/plans/{}", id.get_untracked()),
                     Default::default(),
-                ),
-                Err(Refusal::Invalid(found)) => errors.set(found),
-                Err(_) => {}
+                );
             }
         }
     };

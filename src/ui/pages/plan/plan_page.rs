@@ -12,7 +12,7 @@ use super::parts::{AttentionPanel, ByMonth, Coverage, Reviews};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::GoalDraft;
-use crate::model::{Change, Refusal};
+use crate::model::Change;
 use crate::ui::components::ErrorSummary;
 use crate::ui::store::use_store;
 
@@ -49,13 +49,8 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let plan = plan_id.get_untracked();
-        match store.apply(Change::add_goal(plan.as_deref(), form.draft())) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                form.clear();
-            }
-            Err(Refusal::Invalid(found)) => errors.set(found),
-            Err(_) => {}
+        if store.submit(Change::add_goal(plan.as_deref(), form.draft()), errors) {
+            form.clear();
         }
     };
     // Ids in order: the list re-renders only when a goal is added or removed,
