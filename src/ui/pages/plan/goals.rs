@@ -306,10 +306,12 @@ pub fn GoalCard(id: String) -> impl IntoView {
                             {format!(" · {actions} · Added {}", long_date(added))}
                             {goal.capability.as_deref().and_then(capability_label).map(|c| format!(" · Builds: {c}"))}
                         </p>
-                        <p>
-                            <A href=format!("/development-plan/goals/{}/edit", goal.id) attr:aria-label=change_label>"Change"</A>
-                        </p>
-                        <DeleteButton what on_confirm=delete />
+                        <div class="no-print">
+                            <p>
+                                <A href=format!("/development-plan/goals/{}/edit", goal.id) attr:aria-label=change_label>"Change"</A>
+                            </p>
+                            <DeleteButton what on_confirm=delete />
+                        </div>
                     </div>
                 </li>
             }
