@@ -70,6 +70,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/development-plan/plans/:plan/details") view=pages::plan::PlanDetails />
                         <Route path=path!("/development-plan/goals/:id") view=pages::plan::GoalPage />
                         <Route path=path!("/development-plan/goals/:id/edit") view=pages::plan::EditGoal />
+                        <Route path=path!("/development-plan/entries/:id") view=pages::plan::EditEntry />
                         <Route path=path!("/placement-log") view=pages::PlacementLog />
                         <Route path=path!("/your-data") view=pages::YourData />
                         <Route path=path!("/about") view=pages::About />

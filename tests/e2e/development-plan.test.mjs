@@ -140,3 +140,43 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
   assert.match(await page.getByRole('list', { name: 'Your goals' }).textContent(), /Target date: \d+ \w+ \d{4}/);
   await context.close();
 });
+
+test('actions, evidence and reviews can be changed after they are added, under the same checks', async () => {
+  const { context, page } = await app.open('/development-plan');
+  await page.getByLabel('What do you want to achieve?').fill('Lead the diabetes pathway');
+  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 30));
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('link', { name: 'Lead the diabetes pathway', exact: true }).click();
+  await page.getByLabel('What will you do?').fill('Meet the lead');
+  await page.getByRole('button', { name: 'Add action' }).click();
+  await page.getByLabel('What happened?').fill('First meeting');
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+
+  await page.getByRole('link', { name: 'Change action: Meet the lead' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Change an action' }).waitFor();
+  assert.equal(await page.getByLabel('What will you do?').inputValue(), 'Meet the lead');
+  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 60));
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('alert').getByRole('link', { name: /on or before the goal's target date/ }).waitFor();
+  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 10));
+  await page.getByLabel('What will you do?').fill('Meet the lead commissioner');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('list', { name: 'Actions' }).getByLabel('Meet the lead commissioner', { exact: true }).waitFor();
+
+  await page.getByRole('link', { name: /^Change evidence from / }).click();
+  await page.getByLabel('What did you learn? (optional)').fill('Start with the data');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('list', { name: 'Evidence and reflection' }).getByText('Start with the data').waitFor();
+
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+  await page.getByLabel('Summary').fill('First review');
+  await page.getByRole('button', { name: 'Record review' }).click();
+  await page.getByRole('link', { name: /^Change review of / }).click();
+  await page.getByLabel('Summary').fill('First review, rewritten');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('list', { name: 'Reviews' }).getByText('First review, rewritten').waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('list', { name: 'Reviews' }).getByText('First review, rewritten').waitFor();
+  await context.close();
+});

@@ -107,6 +107,18 @@ pub enum Change {
         plan_id: String,
         draft: ReviewDraft,
     },
+    UpdateAction {
+        id: String,
+        draft: ActionDraft,
+    },
+    UpdateEvidence {
+        id: String,
+        draft: EvidenceDraft,
+    },
+    UpdateReview {
+        id: String,
+        draft: ReviewDraft,
+    },
     /// Removes an action, an evidence entry or a review.
     RemoveEntry {
         id: String,
@@ -435,6 +447,9 @@ impl Workbook {
             }
             Change::AddReview { id, plan_id, draft } => self.add_review(id, plan_id, draft, stamp),
             Change::RemoveEntry { id } => self.remove_entry(id, stamp),
+            Change::UpdateAction { id, draft } => self.update_action(id, draft, stamp),
+            Change::UpdateEvidence { id, draft } => self.update_evidence(id, draft, stamp),
+            Change::UpdateReview { id, draft } => self.update_review(id, draft, stamp),
             Change::RemoveGoal { id } => self.remove_goal(id, stamp),
             Change::UpdateAssessmentDetails { id, draft } => {
                 self.update_assessment_details(id, draft, stamp)

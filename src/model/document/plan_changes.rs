@@ -320,6 +320,92 @@ impl Workbook {
         Ok(())
     }
 
+    /// Changes an action's words or due date (still not after its goal's
+    /// target date); whether it is done is kept.
+    pub fn update_action(
+        &mut self,
+        id: &str,
+        draft: &ActionDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let goal = self
+            .plans
+            .iter_mut()
+            .flat_map(|p| p.goals.iter_mut())
+            .find(|g| g.actions.iter().any(|a| a.id == id))
+            .ok_or(Refusal::NotFound)?;
+        let checked = draft
+            .validate(id.to_string(), goal.target_date, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let action = goal
+            .actions
+            .iter_mut()
+            .find(|a| a.id == id)
+            .ok_or(Refusal::NotFound)?;
+        action.text = checked.text;
+        action.due = checked.due;
+        action.updated_at = stamp.at;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn update_evidence(
+        &mut self,
+        id: &str,
+        draft: &EvidenceDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let checked = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let goal = self
+            .plans
+            .iter_mut()
+            .flat_map(|p| p.goals.iter_mut())
+            .find(|g| g.evidence.iter().any(|e| e.id == id))
+            .ok_or(Refusal::NotFound)?;
+        let entry = goal
+            .evidence
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or(Refusal::NotFound)?;
+        entry.date = checked.date;
+        entry.what_happened = checked.what_happened;
+        entry.learnt = checked.learnt;
+        entry.updated_at = stamp.at;
+        goal.evidence.sort_by_key(|e| e.date);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn update_review(
+        &mut self,
+        id: &str,
+        draft: &ReviewDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let checked = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let plan = self
+            .plans
+            .iter_mut()
+            .find(|p| p.reviews.iter().any(|r| r.id == id))
+            .ok_or(Refusal::NotFound)?;
+        let review = plan
+            .reviews
+            .iter_mut()
+            .find(|r| r.id == id)
+            .ok_or(Refusal::NotFound)?;
+        review.date = checked.date;
+        review.summary = checked.summary;
+        review.next_review = checked.next_review;
+        review.updated_at = stamp.at;
+        plan.reviews.sort_by_key(|r| r.date);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
     /// Removes an action, evidence entry or review, leaving a tombstone.
     pub fn remove_entry(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let kind = self.entry_kind(id).ok_or(Refusal::NotFound)?;
@@ -590,6 +676,123 @@ mod tests {
             .deleted
             .iter()
             .any(|t| t.id == action_id && t.kind == RecordKind::Action));
+    }
+
+    #[test]
+    fn actions_evidence_and_reviews_can_be_changed_under_the_same_rules() {
+        let mut wb = with_plan_p1();
+        let add = Change::add_goal(None, goal("Chair", "2027-03-31"));
+        let goal_id = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(2)).unwrap();
+        let action = Change::add_action(
+            &goal_id,
+            ActionDraft {
+                text: "Meet".into(),
+                due: "2027-01-01".into(),
+            },
+        );
+        let action_id = action.created_id().unwrap().to_string();
+        wb.apply(&action, stamp(2)).unwrap();
+        wb.apply(
+            &Change::SetActionDone {
+                id: action_id.clone(),
+                done: true,
+            },
+            stamp(3),
+        )
+        .unwrap();
+        let mut draft = ActionDraft::of(&wb.goal(&goal_id).unwrap().1.actions[0]);
+        draft.due = "2027-06-01".into();
+        assert!(matches!(
+            wb.apply(
+                &Change::UpdateAction {
+                    id: action_id.clone(),
+                    draft: draft.clone()
+                },
+                stamp(4)
+            ),
+            Err(Refusal::Invalid(_))
+        ));
+        draft.due = "2027-02-01".into();
+        draft.text = "Meet the finance lead".into();
+        wb.apply(
+            &Change::UpdateAction {
+                id: action_id.clone(),
+                draft,
+            },
+            stamp(4),
+        )
+        .unwrap();
+        let a = &wb.goal(&goal_id).unwrap().1.actions[0];
+        assert_eq!(a.text, "Meet the finance lead");
+        assert!(a.done_on.is_some(), "still done");
+
+        let entry = Change::add_evidence(
+            &goal_id,
+            EvidenceDraft {
+                date: "2026-11-02".into(),
+                what_happened: "A".into(),
+                learnt: String::new(),
+            },
+        );
+        let entry_id = entry.created_id().unwrap().to_string();
+        wb.apply(&entry, stamp(5)).unwrap();
+        let mut e = EvidenceDraft::of(&wb.goal(&goal_id).unwrap().1.evidence[0]);
+        e.learnt = "B".into();
+        wb.apply(
+            &Change::UpdateEvidence {
+                id: entry_id,
+                draft: e,
+            },
+            stamp(6),
+        )
+        .unwrap();
+        assert_eq!(wb.goal(&goal_id).unwrap().1.evidence[0].learnt, "B");
+
+        let review = Change::add_review(
+            "p1",
+            ReviewDraft {
+                date: "2026-11-05".into(),
+                summary: "S".into(),
+                next_review: String::new(),
+            },
+        );
+        let review_id = review.created_id().unwrap().to_string();
+        wb.apply(&review, stamp(6)).unwrap();
+        let mut r = ReviewDraft::of(&wb.plan("p1").unwrap().reviews[0]);
+        r.next_review = "2027-05-05".into();
+        wb.apply(
+            &Change::UpdateReview {
+                id: review_id.clone(),
+                draft: r,
+            },
+            stamp(7),
+        )
+        .unwrap();
+        assert_eq!(
+            wb.plan("p1").unwrap().next_review(),
+            NaiveDate::from_ymd_opt(2027, 5, 5)
+        );
+        assert_eq!(
+            wb.apply(
+                &Change::UpdateReview {
+                    id: "nope".into(),
+                    draft: ReviewDraft::default()
+                },
+                stamp(7)
+            ),
+            Err(Refusal::Invalid(vec![
+                FieldError::new(
+                    crate::model::plan::entries::REVIEW_DATE_FIELD,
+                    "Enter the date of the review"
+                ),
+                FieldError::new(
+                    crate::model::plan::entries::REVIEW_SUMMARY_FIELD,
+                    "Enter a summary of the review"
+                ),
+            ])),
+            "a draft is checked before its record is looked for"
+        );
     }
 
     #[test]

@@ -103,6 +103,16 @@ pub struct ActionDraft {
 }
 
 impl ActionDraft {
+    pub fn of(action: &Action) -> Self {
+        ActionDraft {
+            text: action.text.clone(),
+            due: action
+                .due
+                .map(crate::model::common::dates::input_value)
+                .unwrap_or_default(),
+        }
+    }
+
     /// An action needs words; its due date, if any, must be real and not after
     /// the goal's target date (an action due later could not help meet it).
     pub fn validate(
@@ -160,6 +170,14 @@ pub struct EvidenceDraft {
 }
 
 impl EvidenceDraft {
+    pub fn of(entry: &EvidenceEntry) -> Self {
+        EvidenceDraft {
+            date: crate::model::common::dates::input_value(entry.date),
+            what_happened: entry.what_happened.clone(),
+            learnt: entry.learnt.clone(),
+        }
+    }
+
     /// Evidence records something that happened, so its date is not in the future.
     pub fn validate(
         &self,
@@ -203,6 +221,15 @@ pub struct ReviewDraft {
 }
 
 impl ReviewDraft {
+    pub fn of(review: &Review) -> Self {
+        use crate::model::common::dates::input_value;
+        ReviewDraft {
+            date: input_value(review.date),
+            summary: review.summary.clone(),
+            next_review: review.next_review.map(input_value).unwrap_or_default(),
+        }
+    }
+
     /// A review happened (not in the future); the next one comes after it.
     pub fn validate(
         &self,

@@ -201,6 +201,9 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
                     {when}
                     {overdue.then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> })}
                 </p>
+                <p class="nhsuk-u-margin-bottom-1">
+                    <A href=format!("/development-plan/entries/{}", a.id) attr:aria-label=format!("Change action: {}", a.text)>"Change"</A>
+                </p>
                 <DeleteButton what=format!("action: {}", a.text) on_confirm=remove />
             </li>
         }
@@ -251,6 +254,9 @@ fn Evidence(
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{long_date(entry.date)}</h3>
                                     <p>{entry.what_happened.clone()}</p>
                                     {(!entry.learnt.is_empty()).then(|| view! { <p><strong>"What I learnt: "</strong>{entry.learnt.clone()}</p> })}
+                                    <p>
+                                        <A href=format!("/development-plan/entries/{}", entry.id) attr:aria-label=format!("Change evidence from {}", long_date(entry.date))>"Change"</A>
+                                    </p>
                                     <DeleteButton what=format!("evidence from {}", long_date(entry.date)) on_confirm=remove />
                                 </div>
                             </li>

@@ -126,7 +126,10 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{format!("Review on {}", long_date(review.date))}</h3>
                                     <p>{review.summary.clone()}</p>
                                     {review.next_review.map(|d| view! { <p class="nhsuk-body-s">{format!("Next review: {}", long_date(d))}</p> })}
-                                    <DeleteButton what=format!("review of {}", long_date(review.date)) on_confirm=remove />
+                                    <p class="no-print">
+                                        <A href=format!("/development-plan/entries/{}", review.id) attr:aria-label=format!("Change review of {}", long_date(review.date))>"Change"</A>
+                                    </p>
+                                    <div class="no-print"><DeleteButton what=format!("review of {}", long_date(review.date)) on_confirm=remove /></div>
                                 </div>
                             </li>
                         }
