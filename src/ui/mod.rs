@@ -68,6 +68,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/development-plan/plans/new") view=pages::plan::NewPlan />
                         <Route path=path!("/development-plan/plans/:plan") view=pages::plan::PlanPage />
                         <Route path=path!("/development-plan/plans/:plan/details") view=pages::plan::PlanDetails />
+                        <Route path=path!("/development-plan/plans/:plan/self-rating") view=pages::plan::SelfRatingPage />
                         <Route path=path!("/development-plan/goals/:id") view=pages::plan::GoalPage />
                         <Route path=path!("/development-plan/goals/:id/edit") view=pages::plan::EditGoal />
                         <Route path=path!("/development-plan/entries/:id") view=pages::plan::EditEntry />

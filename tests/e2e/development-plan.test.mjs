@@ -180,3 +180,33 @@ test('actions, evidence and reviews can be changed after they are added, under t
   await page.getByRole('list', { name: 'Reviews' }).getByText('First review, rewritten').waitFor();
   await context.close();
 });
+
+test('a self-rating on the framework shows beside the goals and suggests goals for the weakest elements', async () => {
+  const { context, page } = await app.open('/development-plan');
+  await page.getByLabel('What do you want to achieve?').fill('Build my network');
+  await page.getByLabel('Which leadership capability does it build? (optional)').selectOption('others-networks');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('link', { name: "Rate yourself on the framework's elements" }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rate yourself on the framework' }).waitFor();
+  await page.getByRole('button', { name: 'Save my rating' }).click();
+  await page.getByRole('alert').getByRole('link', { name: 'Rate yourself on at least one element' }).waitFor();
+  await page.getByRole('group', { name: 'Developing networks' }).getByLabel('Not yet').check();
+  await page.getByRole('group', { name: 'Critically evaluating' }).getByLabel('Not yet').check();
+  await page.getByRole('group', { name: 'Planning' }).getByLabel('Developing').check();
+  await page.getByRole('group', { name: 'Making decisions' }).getByLabel('A strength').check();
+  await page.getByRole('button', { name: 'Save my rating' }).click();
+
+  const suggestions = page.getByRole('list', { name: 'Suggested goals' });
+  await suggestions.waitFor();
+  const text = await suggestions.textContent();
+  assert.match(text, /Critically evaluating \(you rated it 1, Not yet\)[\s\S]*Planning \(you rated it 2, Developing\)/, 'weakest first');
+  assert.doesNotMatch(text, /Developing networks/, 'an element with a goal is not suggested');
+  assert.doesNotMatch(text, /Making decisions/, 'a strength is not suggested');
+  const decisions = page.getByRole('table', { name: 'Setting direction' }).getByRole('row').filter({ hasText: 'Making decisions' });
+  assert.match(await decisions.textContent(), /4 A strength/);
+
+  await suggestions.getByRole('button', { name: 'Add a goal for: Critically evaluating' }).click();
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Develop: Critically evaluating' }).waitFor();
+  assert.doesNotMatch(await suggestions.textContent(), /Critically evaluating/);
+  await context.close();
+});

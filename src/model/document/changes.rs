@@ -16,6 +16,7 @@ use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::{
     ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalStatus, Plan, PlanDraft, ReviewDraft,
+    SelfRatingDraft,
 };
 
 /// When a change was made: the moment (for `updated_at`) and the user's own
@@ -119,7 +120,12 @@ pub enum Change {
         id: String,
         draft: ReviewDraft,
     },
-    /// Removes an action, an evidence entry or a review.
+    AddSelfRating {
+        id: String,
+        plan_id: String,
+        draft: SelfRatingDraft,
+    },
+    /// Removes an action, an evidence entry, a review or a self-rating.
     RemoveEntry {
         id: String,
     },
@@ -330,6 +336,14 @@ impl Change {
         }
     }
 
+    pub fn add_self_rating(plan_id: &str, draft: SelfRatingDraft) -> Change {
+        Change::AddSelfRating {
+            id: new_id("self-rating"),
+            plan_id: plan_id.to_string(),
+            draft,
+        }
+    }
+
     pub fn add_review(plan_id: &str, draft: ReviewDraft) -> Change {
         Change::AddReview {
             id: new_id("review"),
@@ -358,6 +372,7 @@ impl Change {
             | Change::AddAction { id, .. }
             | Change::AddEvidence { id, .. }
             | Change::AddReview { id, .. }
+            | Change::AddSelfRating { id, .. }
             | Change::AddGoalFromStatement { id, .. } => Some(id),
             _ => None,
         }
@@ -447,6 +462,9 @@ impl Workbook {
             }
             Change::AddReview { id, plan_id, draft } => self.add_review(id, plan_id, draft, stamp),
             Change::RemoveEntry { id } => self.remove_entry(id, stamp),
+            Change::AddSelfRating { id, plan_id, draft } => {
+                self.add_self_rating(id, plan_id, draft, stamp)
+            }
             Change::UpdateAction { id, draft } => self.update_action(id, draft, stamp),
             Change::UpdateEvidence { id, draft } => self.update_evidence(id, draft, stamp),
             Change::UpdateReview { id, draft } => self.update_review(id, draft, stamp),

@@ -10,7 +10,7 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::PLAN_STARTS_FIELD;
 use crate::model::plan::{
     ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft,
-    ReviewDraft,
+    ReviewDraft, SelfRatingDraft,
 };
 
 impl Workbook {
@@ -320,6 +320,30 @@ impl Workbook {
         Ok(())
     }
 
+    pub fn add_self_rating(
+        &mut self,
+        id: &str,
+        plan_id: &str,
+        draft: &SelfRatingDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let rating = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        let plan = self
+            .plans
+            .iter_mut()
+            .find(|p| p.id == plan_id)
+            .ok_or(Refusal::NotFound)?;
+        plan.self_ratings.push(rating);
+        plan.self_ratings.sort_by_key(|r| r.date);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
     /// Changes an action's words or due date (still not after its goal's
     /// target date); whether it is done is kept.
     pub fn update_action(
@@ -411,6 +435,7 @@ impl Workbook {
         let kind = self.entry_kind(id).ok_or(Refusal::NotFound)?;
         for plan in &mut self.plans {
             plan.reviews.retain(|r| r.id != id);
+            plan.self_ratings.retain(|r| r.id != id);
             for goal in &mut plan.goals {
                 goal.actions.retain(|a| a.id != id);
                 goal.evidence.retain(|e| e.id != id);
@@ -424,6 +449,9 @@ impl Workbook {
         self.plans.iter().find_map(|p| {
             if p.reviews.iter().any(|r| r.id == id) {
                 return Some(RecordKind::Review);
+            }
+            if p.self_ratings.iter().any(|r| r.id == id) {
+                return Some(RecordKind::SelfRating);
             }
             p.goals.iter().find_map(|g| {
                 if g.actions.iter().any(|a| a.id == id) {
@@ -442,6 +470,7 @@ impl Workbook {
         self.plans.iter().flat_map(|p| {
             std::iter::once(p.id.as_str())
                 .chain(p.reviews.iter().map(|r| r.id.as_str()))
+                .chain(p.self_ratings.iter().map(|r| r.id.as_str()))
                 .chain(p.goals.iter().flat_map(|g| {
                     std::iter::once(g.id.as_str())
                         .chain(g.actions.iter().map(|a| a.id.as_str()))

@@ -57,6 +57,7 @@ pub enum RecordKind {
     Action,
     Evidence,
     Review,
+    SelfRating,
 }
 
 impl Workbook {

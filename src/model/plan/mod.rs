@@ -12,9 +12,11 @@ pub mod attention;
 pub mod entries;
 pub mod goals;
 pub mod plans;
+pub mod self_rating;
 
 pub use entries::{Action, ActionDraft, EvidenceDraft, EvidenceEntry, Review, ReviewDraft};
 pub use goals::{
     Goal, GoalDraft, GoalOrigin, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
 pub use plans::{Plan, PlanDraft};
+pub use self_rating::{SelfRating, SelfRatingDraft};

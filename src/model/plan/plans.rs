@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entries::Review;
 use super::goals::Goal;
+use super::self_rating::SelfRating;
 use crate::model::common::dates::parse_optional_date;
 use crate::model::common::validation::FieldError;
 
@@ -26,6 +27,9 @@ pub struct Plan {
     pub goals: Vec<Goal>,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Optional self-ratings on the framework's elements, oldest first.
+    #[serde(default)]
+    pub self_ratings: Vec<SelfRating>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -45,6 +49,7 @@ impl Plan {
             aim: String::new(),
             goals: Vec::new(),
             reviews: Vec::new(),
+            self_ratings: Vec::new(),
             created_at: now,
             updated_at: now,
         }
@@ -129,6 +134,7 @@ impl PlanDraft {
             aim: self.aim.trim().to_string(),
             goals: Vec::new(),
             reviews: Vec::new(),
+            self_ratings: Vec::new(),
             created_at: now,
             updated_at: now,
         })

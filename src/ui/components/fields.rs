@@ -149,7 +149,8 @@ pub type RadioChoice<T> = (T, &'static str, &'static str);
 pub fn Radios<T>(
     #[prop(into)] legend: String,
     /// The group's name; each radio's id is `{name}-{key}`.
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     choices: Vec<RadioChoice<T>>,
     #[prop(into)] selected: Signal<Option<T>>,
     on_select: Callback<T>,
@@ -191,7 +192,7 @@ where
                         let id = format!("{name}-{key}");
                         view! {
                             <div class="nhsuk-radios__item">
-                                <input class="nhsuk-radios__input" type="radio" id=id.clone() name=name value=key
+                                <input class="nhsuk-radios__input" type="radio" id=id.clone() name=name.clone() value=key
                                     prop:checked=move || selected.get() == Some(value)
                                     on:change=move |_| on_select.run(value) />
                                 <label class="nhsuk-label nhsuk-radios__label" for=id>{label}</label>

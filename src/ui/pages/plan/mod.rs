@@ -7,9 +7,11 @@ mod goals;
 mod parts;
 mod plan_forms;
 mod plan_page;
+mod self_rating;
 
 pub use entry_edit::EditEntry;
 pub use goal_page::GoalPage;
 pub use goals::EditGoal;
 pub use plan_forms::{NewPlan, PlanDetails};
 pub use plan_page::{DevelopmentPlan, PlanPage};
+pub use self_rating::SelfRatingPage;

@@ -9,7 +9,10 @@ use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
 use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
-use crate::model::plan::ReviewDraft;
+use crate::model::plan::self_rating::{
+    suggested_elements, SCALE, SOURCE as SELF_RATING_SOURCE, SUGGEST_AT_OR_BELOW,
+};
+use crate::model::plan::{GoalDraft, ReviewDraft};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
@@ -150,40 +153,100 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
 }
 
 /// Which framework areas and elements the plan's goals build, beside the
-/// article's skills each element draws on.
+/// user's latest self-rating and the article's skills each element draws on;
+/// and the weakest rated elements with no goal, offered as new goals.
 #[component]
 pub fn Coverage(plan_id: String) -> impl IntoView {
     let store = use_store();
-    let counts = store.select(move |w| {
-        let mut counts = std::collections::BTreeMap::<String, usize>::new();
-        if let Some(p) = w.plan(&plan_id) {
-            for g in &p.goals {
-                if let Some(c) = &g.capability {
-                    *counts.entry(c.clone()).or_default() += 1;
+    let coverage = {
+        let plan_id = plan_id.clone();
+        store.select(move |w| {
+            let mut counts = std::collections::BTreeMap::<String, usize>::new();
+            let mut rated = None;
+            let mut suggested = Vec::new();
+            if let Some(p) = w.plan(&plan_id) {
+                for g in &p.goals {
+                    if let Some(c) = &g.capability {
+                        *counts.entry(c.clone()).or_default() += 1;
+                    }
                 }
+                rated = p.latest_self_rating().map(|r| (r.date, r.ratings.clone()));
+                suggested = suggested_elements(p)
+                    .into_iter()
+                    .map(|(e, v)| (e.id, e.title, v))
+                    .collect();
             }
+            (counts, rated, suggested)
+        })
+    };
+    let rating_href = format!("/development-plan/plans/{plan_id}/self-rating");
+    let rating_name = |v: u8| {
+        SCALE
+            .iter()
+            .find(|(n, _, _)| *n == v)
+            .map_or("", |(_, name, _)| *name)
+    };
+    let add_for = move |element: &'static str, title: &'static str| {
+        let plan_id = plan_id.clone();
+        move |_| {
+            let draft = GoalDraft {
+                title: format!("Develop: {title}"),
+                capability: element.to_string(),
+                ..Default::default()
+            };
+            let _ = store.apply(Change::add_goal(Some(&plan_id), draft));
         }
-        counts
-    });
+    };
     view! {
         <h2>"Capabilities your plan builds"</h2>
-        <p>{format!("Your goals against the 20 elements of the {MLCF_CITATION} Elements with no goal are left at 0.")}</p>
+        <p>{format!("Your goals against the 20 elements of the {MLCF_CITATION}")}</p>
+        <p class="no-print">
+            <A href=rating_href>
+                "Rate yourself on the framework's elements"
+            </A>
+            {format!(" (optional). {SELF_RATING_SOURCE}")}
+        </p>
         {move || {
-            let counts = counts.get();
+            let (_, rated, suggested) = coverage.get();
+            let Some((date, _)) = rated else { return ().into_any() };
+            if suggested.is_empty() {
+                return view! { <p>{format!("From your self-rating of {}: every element you rated {SUGGEST_AT_OR_BELOW} or lower already has a goal.", long_date(date))}</p> }.into_any();
+            }
+            view! {
+                <h3>"Suggested goals"</h3>
+                <p>{format!("From your self-rating of {}, your weakest elements with no goal yet:", long_date(date))}</p>
+                <ul class="nhsuk-list" aria-label="Suggested goals">
+                    {suggested.into_iter().map(|(id, title, v)| view! {
+                        <li>
+                            {format!("{title} (you rated it {v}, {}) ", rating_name(v))}
+                            <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2 no-print"
+                                aria-label=format!("Add a goal for: {title}") on:click=add_for(id, title)>
+                                "Add a goal"
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        {move || {
+            let (counts, rated, _) = coverage.get();
+            let ratings = rated.map(|(_, r)| r).unwrap_or_default();
             DOMAINS.iter().map(|d| {
                 let rows = d.elements.iter().map(|e| {
                     let n = counts.get(e.id).copied().unwrap_or(0);
                     let skills = skills_for(e.id).map(|s| s.title).collect::<Vec<_>>().join("; ");
+                    let rating = ratings.get(e.id).map_or_else(|| "Not rated".to_string(), |v| format!("{v} {}", rating_name(*v)));
                     view! {
                         <tr class="nhsuk-table__row">
                             <th scope="row" class="nhsuk-table__cell">{e.title}</th>
                             <td class="nhsuk-table__cell">{if n == 0 { "None".to_string() } else { n.to_string() }}</td>
+                            <td class="nhsuk-table__cell">{rating}</td>
                             <td class="nhsuk-table__cell">{skills}</td>
                         </tr>
                     }
                 }).collect_view();
                 view! {
-                    <DataTable caption=d.title headers=vec!["Element".into(), "Goals".into(), "Skills from the article it serves".into()]>{rows}</DataTable>
+                    <DataTable caption=d.title headers=vec!["Element".into(), "Goals".into(), "Your rating".into(), "Skills from the article it serves".into()]>{rows}</DataTable>
                 }
             }).collect_view()
         }}

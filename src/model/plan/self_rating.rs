@@ -1,0 +1,233 @@
+//! An optional, dated, repeatable self-rating on the 20 elements of the
+//! Medical Leadership Competency Framework, in the spirit of the framework's
+//! own self-assessment tool. The plan's coverage view shows the latest rating
+//! beside the goals, and the weakest elements with no goal are suggested.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::plans::Plan;
+use crate::model::capabilities::{self, Element, DOMAINS};
+use crate::model::common::dates::parse_optional_date;
+use crate::model::common::validation::FieldError;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SelfRating {
+    pub id: String,
+    pub date: NaiveDate,
+    /// Element id to a point on `SCALE`.
+    pub ratings: BTreeMap<String, u8>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The four points of the self-rating: (value, name, what it means).
+pub const SCALE: [(u8, &str, &str); 4] = [
+    (1, "Not yet", "I rarely show this yet."),
+    (
+        2,
+        "Developing",
+        "I show this sometimes, or in some settings.",
+    ),
+    (3, "Established", "I show this most of the time."),
+    (
+        4,
+        "A strength",
+        "I show this consistently and help others to.",
+    ),
+];
+
+/// Where the self-rating comes from, in plain English.
+pub const SOURCE: &str = "Rating yourself on the framework's 20 elements follows the self-assessment \
+     tool that accompanies the Medical Leadership Competency Framework; the four-point scale is this \
+     workbook's own.";
+
+/// Elements rated at or below this are weak enough to suggest a goal.
+pub const SUGGEST_AT_OR_BELOW: u8 = 2;
+
+pub const SELF_RATING_DATE_FIELD: &str = "self-rating-date";
+/// The first element's first radio, which the error summary links to.
+pub const SELF_RATING_FIRST_FIELD: &str = "rate-personal-self-awareness-1";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SelfRatingDraft {
+    pub date: String,
+    pub ratings: BTreeMap<String, u8>,
+}
+
+impl SelfRatingDraft {
+    /// A rating needs a date not in the future and at least one element rated;
+    /// every value must be an element of the framework and a point on the scale.
+    pub fn validate(
+        &self,
+        id: String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<SelfRating, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = match parse_optional_date(&self.date) {
+            Ok(Some(d)) if d <= today => Some(d),
+            Ok(Some(_)) => {
+                errors.push(FieldError::new(
+                    SELF_RATING_DATE_FIELD,
+                    "The date must be today or in the past",
+                ));
+                None
+            }
+            Ok(None) => {
+                errors.push(FieldError::new(
+                    SELF_RATING_DATE_FIELD,
+                    "Enter the date of the rating",
+                ));
+                None
+            }
+            Err(_) => {
+                errors.push(FieldError::new(
+                    SELF_RATING_DATE_FIELD,
+                    "The date must be a real date, like 24 November 2026",
+                ));
+                None
+            }
+        };
+        if self.ratings.is_empty() {
+            errors.push(FieldError::new(
+                SELF_RATING_FIRST_FIELD,
+                "Rate yourself on at least one element",
+            ));
+        }
+        let off = self
+            .ratings
+            .iter()
+            .any(|(e, v)| capabilities::element(e).is_none() || !(1..=4).contains(v));
+        if off {
+            errors.push(FieldError::new(
+                SELF_RATING_FIRST_FIELD,
+                "Each rating must be one of the four points, for an element of the framework",
+            ));
+        }
+        match date {
+            Some(date) if errors.is_empty() => Ok(SelfRating {
+                id,
+                date,
+                ratings: self.ratings.clone(),
+                created_at: now,
+                updated_at: now,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl Plan {
+    /// The most recent self-rating, by its date.
+    pub fn latest_self_rating(&self) -> Option<&SelfRating> {
+        self.self_ratings
+            .iter()
+            .max_by_key(|r| (r.date, r.created_at))
+    }
+}
+
+/// The weakest elements in the latest self-rating (at or below
+/// `SUGGEST_AT_OR_BELOW`) that no goal in the plan builds yet, weakest first.
+pub fn suggested_elements(plan: &Plan) -> Vec<(&'static Element, u8)> {
+    let Some(rating) = plan.latest_self_rating() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(&'static Element, u8)> = DOMAINS
+        .iter()
+        .flat_map(|d| d.elements.iter())
+        .filter_map(|e| rating.ratings.get(e.id).map(|v| (e, *v)))
+        .filter(|(e, v)| {
+            *v <= SUGGEST_AT_OR_BELOW
+                && !plan
+                    .goals
+                    .iter()
+                    .any(|g| g.capability.as_deref() == Some(e.id))
+        })
+        .collect();
+    found.sort_by_key(|(_, v)| *v);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan::GoalDraft;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        day(24).and_hms_opt(9, 0, 0).unwrap().and_utc()
+    }
+
+    fn draft(date: &str, ratings: &[(&str, u8)]) -> SelfRatingDraft {
+        SelfRatingDraft {
+            date: date.into(),
+            ratings: ratings.iter().map(|(e, v)| (e.to_string(), *v)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_self_rating_needs_a_past_date_and_real_elements_on_the_scale() {
+        let errors = draft("", &[])
+            .validate("r".into(), day(24), now())
+            .unwrap_err();
+        assert_eq!(errors.len(), 2);
+        assert!(draft("2026-11-25", &[("managing-planning", 2)])
+            .validate("r".into(), day(24), now())
+            .is_err());
+        assert!(draft("2026-11-20", &[("made-up", 2)])
+            .validate("r".into(), day(24), now())
+            .is_err());
+        assert!(draft("2026-11-20", &[("managing-planning", 5)])
+            .validate("r".into(), day(24), now())
+            .is_err());
+        let ok = draft("2026-11-20", &[("managing-planning", 2)])
+            .validate("r".into(), day(24), now())
+            .unwrap();
+        assert_eq!(ok.ratings["managing-planning"], 2);
+    }
+
+    #[test]
+    fn the_weakest_elements_without_a_goal_are_suggested_from_the_latest_rating() {
+        let mut plan = Plan::first("p".into(), now());
+        let old = draft("2026-11-01", &[("managing-planning", 1)])
+            .validate("r1".into(), day(24), now())
+            .unwrap();
+        let latest = draft(
+            "2026-11-20",
+            &[
+                ("managing-planning", 3),
+                ("improving-evaluating", 2),
+                ("others-networks", 1),
+                ("direction-impact", 1),
+            ],
+        )
+        .validate("r2".into(), day(24), now())
+        .unwrap();
+        plan.self_ratings = vec![latest, old];
+        let mut goal = GoalDraft {
+            title: "Evaluate impact".into(),
+            capability: "direction-impact".into(),
+            ..Default::default()
+        }
+        .validate("g".into(), day(24), now(), None, None)
+        .unwrap();
+        goal.capability = Some("direction-impact".into());
+        plan.goals.push(goal);
+        let ids: Vec<&str> = suggested_elements(&plan)
+            .iter()
+            .map(|(e, _)| e.id)
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["others-networks", "improving-evaluating"],
+            "weakest first; planned and strong left out"
+        );
+        assert_eq!(plan.latest_self_rating().unwrap().id, "r2");
+    }
+}
