@@ -163,6 +163,13 @@ test('actions, evidence and reviews can be changed after they are added, under t
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('list', { name: 'Actions' }).getByLabel('Meet the lead commissioner', { exact: true }).waitFor();
 
+  // Deleting an action asks, and can be undone.
+  await page.getByRole('button', { name: 'Delete action: Meet the lead commissioner' }).click();
+  await page.getByRole('button', { name: 'Yes, delete action: Meet the lead commissioner' }).click();
+  await page.getByText('No actions yet. Add the steps that will get you to this goal.').waitFor();
+  await page.getByRole('status').filter({ hasText: 'Deleted the action "Meet the lead commissioner".' }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('list', { name: 'Actions' }).getByLabel('Meet the lead commissioner', { exact: true }).waitFor();
+
   await page.getByRole('link', { name: /^Change evidence from / }).click();
   await page.getByLabel('What did you learn? (optional)').fill('Start with the data');
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -208,5 +215,14 @@ test('a self-rating on the framework shows beside the goals and suggests goals f
   await suggestions.getByRole('button', { name: 'Add a goal for: Critically evaluating' }).click();
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Develop: Critically evaluating' }).waitFor();
   assert.doesNotMatch(await suggestions.textContent(), /Critically evaluating/);
+
+  // A self-rating can be deleted, asking first, and undone.
+  const ratings = page.getByRole('list', { name: 'Your self-ratings' });
+  assert.match(await ratings.textContent(), /4 of 20 elements rated/);
+  await ratings.getByRole('button', { name: /^Delete self-rating of / }).click();
+  await ratings.getByRole('button', { name: /^Yes, delete self-rating of / }).click();
+  await ratings.waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: 'Deleted the self-rating' }).getByRole('button', { name: 'Undo' }).click();
+  await ratings.waitFor();
   await context.close();
 });

@@ -12,11 +12,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
+use crate::model::common::dates::long_date;
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::{
-    ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalStatus, Plan, PlanDraft, ReviewDraft,
-    SelfRatingDraft,
+    Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, GoalStatus, Plan,
+    PlanDraft, Review, ReviewDraft, SelfRating, SelfRatingDraft,
 };
 
 /// When a change was made: the moment (for `updated_at`) and the user's own
@@ -177,6 +178,32 @@ pub enum DeletedRecord {
         record: Plan,
         position: usize,
     },
+    /// An action, evidence entry, review or self-rating, and the goal or plan it was under.
+    Entry {
+        owner_id: String,
+        entry: PlanEntry,
+        position: usize,
+    },
+}
+
+/// What sits under a goal (actions, evidence) or a plan (reviews, self-ratings).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanEntry {
+    Action(Action),
+    Evidence(EvidenceEntry),
+    Review(Review),
+    SelfRating(SelfRating),
+}
+
+impl PlanEntry {
+    pub fn id(&self) -> &str {
+        match self {
+            PlanEntry::Action(a) => &a.id,
+            PlanEntry::Evidence(e) => &e.id,
+            PlanEntry::Review(r) => &r.id,
+            PlanEntry::SelfRating(r) => &r.id,
+        }
+    }
 }
 
 impl DeletedRecord {
@@ -186,6 +213,7 @@ impl DeletedRecord {
             | DeletedRecord::PartnerAssessment { record, .. } => &record.id,
             DeletedRecord::Goal { record, .. } => &record.id,
             DeletedRecord::Plan { record, .. } => &record.id,
+            DeletedRecord::Entry { entry, .. } => entry.id(),
         }
     }
 
@@ -200,6 +228,12 @@ impl DeletedRecord {
             }
             DeletedRecord::Goal { record, .. } => format!("the goal \"{}\"", record.title),
             DeletedRecord::Plan { record, .. } => format!("the plan \"{}\"", record.name),
+            DeletedRecord::Entry { entry, .. } => match entry {
+                PlanEntry::Action(a) => format!("the action \"{}\"", a.text),
+                PlanEntry::Evidence(e) => format!("the evidence from {}", long_date(e.date)),
+                PlanEntry::Review(r) => format!("the review of {}", long_date(r.date)),
+                PlanEntry::SelfRating(r) => format!("the self-rating of {}", long_date(r.date)),
+            },
         }
     }
 }
@@ -498,6 +532,7 @@ impl Workbook {
             }
             Change::RemoveGoal { id } => self.deleted_plan_record(id, true)?,
             Change::DeletePlan { id } => self.deleted_plan_record(id, false)?,
+            Change::RemoveEntry { id } => self.deleted_entry_record(id)?,
             _ => return None,
         };
         Some(Change::Undelete(Box::new(deleted)))
@@ -536,6 +571,11 @@ impl Workbook {
             DeletedRecord::Plan { record, position } => {
                 put_back(&mut self.plans, record, *position)
             }
+            DeletedRecord::Entry {
+                owner_id,
+                entry,
+                position,
+            } => self.put_entry_back(owner_id, entry, *position)?,
         }
         self.deleted.retain(|t| t.id != id);
         self.updated_at = stamp.at;

@@ -2,7 +2,7 @@
 //! goals made from a self-assessment statement), actions, evidence and reviews.
 //! `changes` dispatches to these; the rules live here so native tests reach them.
 
-use super::changes::{DeletedRecord, GoalPlace, Refusal, Stamp};
+use super::changes::{DeletedRecord, GoalPlace, PlanEntry, Refusal, Stamp};
 use super::workbook::{RecordKind, Workbook};
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
@@ -479,6 +479,81 @@ impl Workbook {
         })
     }
 
+    /// What removing an action, evidence entry, review or self-rating takes
+    /// away, for its undo.
+    pub(super) fn deleted_entry_record(&self, id: &str) -> Option<DeletedRecord> {
+        fn at<T: Clone>(list: &[T], id: &str, id_of: fn(&T) -> &str) -> Option<(T, usize)> {
+            list.iter()
+                .position(|x| id_of(x) == id)
+                .map(|p| (list[p].clone(), p))
+        }
+        self.plans.iter().find_map(|p| {
+            let under_plan = at(&p.reviews, id, |r| &r.id)
+                .map(|(r, i)| (PlanEntry::Review(r), i))
+                .or_else(|| {
+                    at(&p.self_ratings, id, |r| &r.id).map(|(r, i)| (PlanEntry::SelfRating(r), i))
+                });
+            if let Some((entry, position)) = under_plan {
+                return Some(DeletedRecord::Entry {
+                    owner_id: p.id.clone(),
+                    entry,
+                    position,
+                });
+            }
+            p.goals.iter().find_map(|g| {
+                at(&g.actions, id, |a| &a.id)
+                    .map(|(a, i)| (PlanEntry::Action(a), i))
+                    .or_else(|| {
+                        at(&g.evidence, id, |e| &e.id).map(|(e, i)| (PlanEntry::Evidence(e), i))
+                    })
+                    .map(|(entry, position)| DeletedRecord::Entry {
+                        owner_id: g.id.clone(),
+                        entry,
+                        position,
+                    })
+            })
+        })
+    }
+
+    /// Puts an entry back under the goal or plan it was removed from.
+    pub(super) fn put_entry_back(
+        &mut self,
+        owner_id: &str,
+        entry: &PlanEntry,
+        position: usize,
+    ) -> Result<(), Refusal> {
+        fn insert<T: Clone>(list: &mut Vec<T>, item: &T, position: usize) {
+            list.insert(position.min(list.len()), item.clone());
+        }
+        match entry {
+            PlanEntry::Action(a) => {
+                let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
+                insert(&mut goal.actions, a, position);
+            }
+            PlanEntry::Evidence(e) => {
+                let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
+                insert(&mut goal.evidence, e, position);
+            }
+            PlanEntry::Review(r) => {
+                let plan = self
+                    .plans
+                    .iter_mut()
+                    .find(|p| p.id == owner_id)
+                    .ok_or(Refusal::NotFound)?;
+                insert(&mut plan.reviews, r, position);
+            }
+            PlanEntry::SelfRating(r) => {
+                let plan = self
+                    .plans
+                    .iter_mut()
+                    .find(|p| p.id == owner_id)
+                    .ok_or(Refusal::NotFound)?;
+                insert(&mut plan.self_ratings, r, position);
+            }
+        }
+        Ok(())
+    }
+
     /// What a plan deletion removes, for its undo.
     pub(super) fn deleted_plan_record(&self, change_id: &str, goal: bool) -> Option<DeletedRecord> {
         if goal {
@@ -822,6 +897,59 @@ mod tests {
             ])),
             "a draft is checked before its record is looked for"
         );
+    }
+
+    #[test]
+    fn a_removed_action_evidence_review_or_self_rating_comes_back_with_undo() {
+        let mut wb = with_plan_p1();
+        let add = Change::add_goal(None, goal("Chair", ""));
+        let goal_id = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(2)).unwrap();
+        let action = |text: &str| ActionDraft {
+            text: text.into(),
+            due: String::new(),
+        };
+        let rating = crate::model::plan::SelfRatingDraft {
+            date: "2026-11-03".into(),
+            ratings: [("managing-planning".to_string(), 2u8)]
+                .into_iter()
+                .collect(),
+        };
+        let mut ids = Vec::new();
+        for change in [
+            Change::add_action(&goal_id, action("One")),
+            Change::add_action(&goal_id, action("Two")),
+            Change::add_evidence(
+                &goal_id,
+                EvidenceDraft {
+                    date: "2026-11-02".into(),
+                    what_happened: "E".into(),
+                    learnt: String::new(),
+                },
+            ),
+            Change::add_review(
+                "p1",
+                ReviewDraft {
+                    date: "2026-11-03".into(),
+                    summary: "R".into(),
+                    next_review: String::new(),
+                },
+            ),
+            Change::add_self_rating("p1", rating),
+        ] {
+            ids.push(change.created_id().unwrap().to_string());
+            wb.apply(&change, stamp(4)).unwrap();
+        }
+        let before = wb.clone();
+        for id in &ids {
+            let remove = Change::RemoveEntry { id: id.clone() };
+            let undo = wb.undo_for(&remove).expect("every removal has an undo");
+            wb.apply(&remove, stamp(5)).unwrap();
+            assert!(wb.was_deleted(id));
+            wb.apply(&undo, stamp(6)).unwrap();
+            assert!(!wb.was_deleted(id));
+        }
+        assert_eq!(wb.plans, before.plans, "everything is back in its place");
     }
 
     #[test]

@@ -180,6 +180,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
         })
     };
     let rating_href = format!("/development-plan/plans/{plan_id}/self-rating");
+    let plan_for_ratings = plan_id.clone();
     let rating_name = |v: u8| {
         SCALE
             .iter()
@@ -206,6 +207,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
             </A>
             {format!(" (optional). {SELF_RATING_SOURCE}")}
         </p>
+        <SelfRatings plan_id=plan_for_ratings />
         {move || {
             let (_, rated, suggested) = coverage.get();
             let Some((date, _)) = rated else { return ().into_any() };
@@ -250,6 +252,45 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
                 }
             }).collect_view()
         }}
+    }
+}
+
+/// The plan's self-ratings, newest first, each of which can be deleted.
+#[component]
+fn SelfRatings(plan_id: String) -> impl IntoView {
+    let store = use_store();
+    let ratings = store.select(move |w| {
+        w.plan(&plan_id)
+            .map(|p| {
+                p.self_ratings
+                    .iter()
+                    .rev()
+                    .map(|r| (r.id.clone(), r.date, r.ratings.len()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <Show when=move || !ratings.with(Vec::is_empty)>
+            <ul class="nhsuk-list" aria-label="Your self-ratings">
+                <For each=move || ratings.get() key=|r| r.0.clone() let:rating>
+                    {
+                        let (id, date, count) = rating;
+                        let remove = Callback::new(move |()| {
+                            let _ = store.apply(Change::RemoveEntry { id: id.clone() });
+                        });
+                        view! {
+                            <li>
+                                {format!("Self-rating of {}: {count} of 20 elements rated. ", long_date(date))}
+                                <span class="no-print">
+                                    <DeleteButton what=format!("self-rating of {}", long_date(date)) on_confirm=remove />
+                                </span>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
     }
 }
 
