@@ -7,7 +7,7 @@ const dist = new URL('../dist/', import.meta.url).pathname;
 const rows = [];
 for (const name of (await readdir(dist)).sort()) {
   const bytes = await readFile(join(dist, name));
-  rows.push({ asset: name.replace(/-[0-9a-f]{16}(?=[._])/, ''), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+  rows.push({ asset: name.replace(/-[0-9a-f]{12,16}(?=[._])/, ''), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
 }
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log('| asset | raw | gzipped |\n| --- | ---: | ---: |');
