@@ -13,6 +13,13 @@ use crate::model::plan::{
     ReviewDraft, SelfRatingDraft,
 };
 
+/// Adds a dated entry and keeps the list in date order (same-day entries in
+/// the order they were added).
+fn push_in_date_order<T>(list: &mut Vec<T>, item: T, date: fn(&T) -> chrono::NaiveDate) {
+    list.push(item);
+    list.sort_by_key(date);
+}
+
 impl Workbook {
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.iter().find(|p| p.id == id)
@@ -32,6 +39,17 @@ impl Workbook {
 
     pub fn goal(&self, id: &str) -> Option<(&Plan, &Goal)> {
         self.goals().find(|(_, g)| g.id == id)
+    }
+
+    fn goals_mut(&mut self) -> impl Iterator<Item = &mut Goal> {
+        self.plans.iter_mut().flat_map(|p| p.goals.iter_mut())
+    }
+
+    fn plan_mut(&mut self, id: &str) -> Result<&mut Plan, Refusal> {
+        self.plans
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(Refusal::NotFound)
     }
 
     fn goal_mut(&mut self, id: &str) -> Option<(Option<chrono::NaiveDate>, &mut Goal)> {
@@ -70,11 +88,7 @@ impl Workbook {
         draft: &PlanDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        let plan = self
-            .plans
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(Refusal::NotFound)?;
+        let plan = self.plan_mut(id)?;
         let checked = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
@@ -264,9 +278,7 @@ impl Workbook {
     /// Ticks an action off (dated today) or back to to-do.
     pub fn set_action_done(&mut self, id: &str, done: bool, stamp: Stamp) -> Result<(), Refusal> {
         let action = self
-            .plans
-            .iter_mut()
-            .flat_map(|p| p.goals.iter_mut())
+            .goals_mut()
             .flat_map(|g| g.actions.iter_mut())
             .find(|a| a.id == id)
             .ok_or(Refusal::NotFound)?;
@@ -290,8 +302,7 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
-        goal.evidence.push(entry);
-        goal.evidence.sort_by_key(|e| e.date);
+        push_in_date_order(&mut goal.evidence, entry, |e| e.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -309,13 +320,8 @@ impl Workbook {
         let review = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
-        let plan = self
-            .plans
-            .iter_mut()
-            .find(|p| p.id == plan_id)
-            .ok_or(Refusal::NotFound)?;
-        plan.reviews.push(review);
-        plan.reviews.sort_by_key(|r| r.date);
+        let plan = self.plan_mut(plan_id)?;
+        push_in_date_order(&mut plan.reviews, review, |r| r.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -333,13 +339,8 @@ impl Workbook {
         let rating = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
-        let plan = self
-            .plans
-            .iter_mut()
-            .find(|p| p.id == plan_id)
-            .ok_or(Refusal::NotFound)?;
-        plan.self_ratings.push(rating);
-        plan.self_ratings.sort_by_key(|r| r.date);
+        let plan = self.plan_mut(plan_id)?;
+        push_in_date_order(&mut plan.self_ratings, rating, |r| r.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -353,9 +354,7 @@ impl Workbook {
         stamp: Stamp,
     ) -> Result<(), Refusal> {
         let goal = self
-            .plans
-            .iter_mut()
-            .flat_map(|p| p.goals.iter_mut())
+            .goals_mut()
             .find(|g| g.actions.iter().any(|a| a.id == id))
             .ok_or(Refusal::NotFound)?;
         let checked = draft
@@ -383,9 +382,7 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let goal = self
-            .plans
-            .iter_mut()
-            .flat_map(|p| p.goals.iter_mut())
+            .goals_mut()
             .find(|g| g.evidence.iter().any(|e| e.id == id))
             .ok_or(Refusal::NotFound)?;
         let entry = goal
@@ -535,19 +532,11 @@ impl Workbook {
                 insert(&mut goal.evidence, e, position);
             }
             PlanEntry::Review(r) => {
-                let plan = self
-                    .plans
-                    .iter_mut()
-                    .find(|p| p.id == owner_id)
-                    .ok_or(Refusal::NotFound)?;
+                let plan = self.plan_mut(owner_id)?;
                 insert(&mut plan.reviews, r, position);
             }
             PlanEntry::SelfRating(r) => {
-                let plan = self
-                    .plans
-                    .iter_mut()
-                    .find(|p| p.id == owner_id)
-                    .ok_or(Refusal::NotFound)?;
+                let plan = self.plan_mut(owner_id)?;
                 insert(&mut plan.self_ratings, r, position);
             }
         }
