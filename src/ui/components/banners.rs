@@ -27,48 +27,40 @@ pub fn StorageAlerts() -> impl IntoView {
     };
     view! {
         {move || store.saving_blocked.get().map(|blocked| view! {
-            <div class="nhsuk-error-summary" role="alert" aria-labelledby="saving-off-title">
-                <h2 class="nhsuk-error-summary__title" id="saving-off-title">
-                    "Nothing you enter is being saved"
-                </h2>
-                <div class="nhsuk-error-summary__body">
-                    <p>
-                        {format!("Saving is switched off because {}. ", blocked_reason(blocked))}
-                        "What you enter stays on this page only until you close or reload it. Download a backup from "
-                        <a href="/your-data">"Your data"</a>
-                        " to keep it."
-                    </p>
-                    {(blocked == SavingBlocked::UnreadableNotKept).then(|| view! {
-                        <p>"Download the unreadable data first if you may need it. Then you can let the workbook save again, which replaces it."</p>
-                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
-                            "Download the unreadable data"
-                        </button>
-                        " "
-                        <button type="button" class="nhsuk-button nhsuk-button--warning"
-                            on:click=move |_| store.allow_saving_over_unreadable()>
-                            "Start saving again, replacing the unreadable data"
-                        </button>
-                    })}
-                </div>
-            </div>
+            <ErrorBanner id="saving-off-title" title="Nothing you enter is being saved">
+                <p>
+                    {format!("Saving is switched off because {}. ", blocked_reason(blocked))}
+                    "What you enter stays on this page only until you close or reload it. Download a backup from "
+                    <a href="/your-data">"Your data"</a>
+                    " to keep it."
+                </p>
+                {(blocked == SavingBlocked::UnreadableNotKept).then(|| view! {
+                    <p>"Download the unreadable data first if you may need it. Then you can let the workbook save again, which replaces it."</p>
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
+                        "Download the unreadable data"
+                    </button>
+                    " "
+                    <button type="button" class="nhsuk-button nhsuk-button--warning"
+                        on:click=move |_| store.allow_saving_over_unreadable()>
+                        "Start saving again, replacing the unreadable data"
+                    </button>
+                })}
+            </ErrorBanner>
         })}
         {move || store.save_error.get().map(|reason| view! {
-            <div class="nhsuk-error-summary" role="alert" aria-labelledby="save-error-title">
-                <h2 class="nhsuk-error-summary__title" id="save-error-title">
-                    "Your latest change was not saved"
-                </h2>
-                <div class="nhsuk-error-summary__body">
-                    <p>
-                        "It could not be saved in this browser because "
-                        {reason}
-                        ". Your data is still on this page: download a backup from "
-                        <a href="/your-data">"Your data"</a>
-                        " before you close it."
-                    </p>
-                </div>
-            </div>
+            <ErrorBanner id="save-error-title" title="Your latest change was not saved">
+                <p>
+                    "It could not be saved in this browser because "
+                    {reason}
+                    ". Your data is still on this page: download a backup from "
+                    <a href="/your-data">"Your data"</a>
+                    " before you close it."
+                </p>
+            </ErrorBanner>
         })}
-        {move || store.unreadable.get().filter(|n| n.kept_under.is_some()).map(|notice| view! {
+        // Unreadable data found at start. When it could not be kept aside, the
+        // saving-off banner above offers the download; this only says why.
+        {move || store.unreadable.get().filter(|n| n.kept_under.is_some() || !n.raw.is_empty()).map(|notice| view! {
             <div class="nhsuk-warning-callout" role="alert">
                 <h2 class="nhsuk-warning-callout__label">
                     <span role="text">
@@ -77,32 +69,23 @@ pub fn StorageAlerts() -> impl IntoView {
                     </span>
                 </h2>
                 <p>{notice.reason.clone()}</p>
-                <p>
-                    "Nothing has been deleted: the unreadable data is kept in this browser under "
-                    <code>{notice.kept_under.clone()}</code>
-                    ". The workbook has started empty."
-                </p>
-                <Show when=has_raw>
-                    <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
-                        "Download the unreadable data"
+                {notice.kept_under.clone().map(|key| view! {
+                    <p>
+                        "Nothing has been deleted: the unreadable data is kept in this browser under "
+                        <code>{key}</code>
+                        ". The workbook has started empty."
+                    </p>
+                    <Show when=has_raw>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary" on:click=download_unreadable>
+                            "Download the unreadable data"
+                        </button>
+                    </Show>
+                    " "
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary"
+                        on:click=move |_| store.unreadable.set(None)>
+                        "Hide this message"
                     </button>
-                </Show>
-                " "
-                <button type="button" class="nhsuk-button nhsuk-button--secondary"
-                    on:click=move |_| store.unreadable.set(None)>
-                    "Hide this message"
-                </button>
-            </div>
-        })}
-        {move || store.unreadable.get().filter(|n| n.kept_under.is_none() && !n.raw.is_empty()).map(|notice| view! {
-            <div class="nhsuk-warning-callout" role="alert">
-                <h2 class="nhsuk-warning-callout__label">
-                    <span role="text">
-                        <span class="nhsuk-u-visually-hidden">"Important: "</span>
-                        "Your saved workbook could not be read"
-                    </span>
-                </h2>
-                <p>{notice.reason}</p>
+                })}
             </div>
         })}
         <UndoBanner />
@@ -116,6 +99,18 @@ pub fn StorageAlerts() -> impl IntoView {
                 </button>
             </div>
         })}
+    }
+}
+
+/// An NHS.UK error summary used as a banner that stays until what it reports
+/// is resolved (it has no "hide").
+#[component]
+fn ErrorBanner(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    view! {
+        <div class="nhsuk-error-summary" role="alert" aria-labelledby=id>
+            <h2 class="nhsuk-error-summary__title" id=id>{title}</h2>
+            <div class="nhsuk-error-summary__body">{children()}</div>
+        </div>
     }
 }
 
