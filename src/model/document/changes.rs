@@ -9,12 +9,16 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::placement_changes::PlacementPart;
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
 use crate::model::common::dates::long_date;
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
+use crate::model::placement::{
+    ActivityDraft, MilestoneDraft, Placement, PlacementDraft, ProjectDraft,
+};
 use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, GoalStatus, Plan,
     PlanDraft, Review, ReviewDraft, SelfRating, SelfRatingDraft,
@@ -143,6 +147,52 @@ pub enum Change {
         id: String,
         draft: GoalDraft,
     },
+    AddPlacement {
+        id: String,
+        draft: PlacementDraft,
+    },
+    UpdatePlacement {
+        id: String,
+        draft: PlacementDraft,
+    },
+    DeletePlacement {
+        id: String,
+    },
+    AddProject {
+        id: String,
+        placement_id: String,
+        draft: ProjectDraft,
+    },
+    UpdateProject {
+        id: String,
+        draft: ProjectDraft,
+    },
+    AddMilestone {
+        id: String,
+        project_id: String,
+        draft: MilestoneDraft,
+    },
+    UpdateMilestone {
+        id: String,
+        draft: MilestoneDraft,
+    },
+    SetMilestoneDone {
+        id: String,
+        done: bool,
+    },
+    AddActivity {
+        id: String,
+        placement_id: String,
+        draft: ActivityDraft,
+    },
+    UpdateActivity {
+        id: String,
+        draft: ActivityDraft,
+    },
+    /// Removes a project, a milestone or an activity entry.
+    RemoveFromPlacement {
+        id: String,
+    },
     /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
     Undelete(Box<DeletedRecord>),
 }
@@ -184,6 +234,16 @@ pub enum DeletedRecord {
         entry: PlanEntry,
         position: usize,
     },
+    Placement {
+        record: Placement,
+        position: usize,
+    },
+    /// A project or activity entry and its placement, or a milestone and its project.
+    PlacementPart {
+        owner_id: String,
+        part: PlacementPart,
+        position: usize,
+    },
 }
 
 /// What sits under a goal (actions, evidence) or a plan (reviews, self-ratings).
@@ -214,6 +274,8 @@ impl DeletedRecord {
             DeletedRecord::Goal { record, .. } => &record.id,
             DeletedRecord::Plan { record, .. } => &record.id,
             DeletedRecord::Entry { entry, .. } => entry.id(),
+            DeletedRecord::Placement { record, .. } => &record.id,
+            DeletedRecord::PlacementPart { part, .. } => part.id(),
         }
     }
 
@@ -234,6 +296,10 @@ impl DeletedRecord {
                 PlanEntry::Review(r) => format!("the review of {}", long_date(r.date)),
                 PlanEntry::SelfRating(r) => format!("the self-rating of {}", long_date(r.date)),
             },
+            DeletedRecord::Placement { record, .. } => {
+                format!("the placement at {}", record.title())
+            }
+            DeletedRecord::PlacementPart { part, .. } => part.describe(),
         }
     }
 }
@@ -407,7 +473,11 @@ impl Change {
             | Change::AddEvidence { id, .. }
             | Change::AddReview { id, .. }
             | Change::AddSelfRating { id, .. }
-            | Change::AddGoalFromStatement { id, .. } => Some(id),
+            | Change::AddGoalFromStatement { id, .. }
+            | Change::AddPlacement { id, .. }
+            | Change::AddProject { id, .. }
+            | Change::AddMilestone { id, .. }
+            | Change::AddActivity { id, .. } => Some(id),
             _ => None,
         }
     }
@@ -507,6 +577,29 @@ impl Workbook {
                 self.update_assessment_details(id, draft, stamp)
             }
             Change::UpdateGoal { id, draft } => self.update_goal(id, draft, stamp),
+            Change::AddPlacement { id, draft } => self.add_placement(id, draft, stamp),
+            Change::UpdatePlacement { id, draft } => self.update_placement(id, draft, stamp),
+            Change::DeletePlacement { id } => self.delete_placement(id, stamp),
+            Change::AddProject {
+                id,
+                placement_id,
+                draft,
+            } => self.add_project(id, placement_id, draft, stamp),
+            Change::UpdateProject { id, draft } => self.update_project(id, draft, stamp),
+            Change::AddMilestone {
+                id,
+                project_id,
+                draft,
+            } => self.add_milestone(id, project_id, draft, stamp),
+            Change::UpdateMilestone { id, draft } => self.update_milestone(id, draft, stamp),
+            Change::SetMilestoneDone { id, done } => self.set_milestone_done(id, *done, stamp),
+            Change::AddActivity {
+                id,
+                placement_id,
+                draft,
+            } => self.add_activity(id, placement_id, draft, stamp),
+            Change::UpdateActivity { id, draft } => self.update_activity(id, draft, stamp),
+            Change::RemoveFromPlacement { id } => self.remove_from_placement(id, stamp),
             Change::Undelete(deleted) => self.undelete(deleted, stamp),
         }
     }
@@ -533,6 +626,8 @@ impl Workbook {
             Change::RemoveGoal { id } => self.deleted_plan_record(id, true)?,
             Change::DeletePlan { id } => self.deleted_plan_record(id, false)?,
             Change::RemoveEntry { id } => self.deleted_entry_record(id)?,
+            Change::DeletePlacement { id } => self.deleted_placement_record(id, true)?,
+            Change::RemoveFromPlacement { id } => self.deleted_placement_record(id, false)?,
             _ => return None,
         };
         Some(Change::Undelete(Box::new(deleted)))
@@ -542,7 +637,8 @@ impl Workbook {
         let id = deleted.id().to_string();
         let live = self.assessments.iter().any(|a| a.id == id)
             || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.plan_ids().any(|p| p == id);
+            || self.plan_ids().any(|p| p == id)
+            || self.placement_ids().any(|p| p == id);
         if live {
             return Err(Refusal::DuplicateId);
         }
@@ -576,6 +672,14 @@ impl Workbook {
                 entry,
                 position,
             } => self.put_entry_back(owner_id, entry, *position)?,
+            DeletedRecord::Placement { record, position } => {
+                put_back(&mut self.placements, record, *position)
+            }
+            DeletedRecord::PlacementPart {
+                owner_id,
+                part,
+                position,
+            } => self.put_placement_part_back(owner_id, part, *position)?,
         }
         self.deleted.retain(|t| t.id != id);
         self.updated_at = stamp.at;
@@ -631,7 +735,7 @@ impl Workbook {
         self.assessments.iter().any(|a| a.id == id)
             || self.partner_assessments.iter().any(|a| a.id == id)
             || self.plan_ids().any(|p| p == id)
-            || self.placements.iter().any(|p| p.id == id)
+            || self.placement_ids().any(|p| p == id)
             || self.was_deleted(id)
     }
 

@@ -8,6 +8,7 @@ pub mod assessment_file;
 pub mod backup;
 pub mod changes;
 pub mod formats;
+pub mod placement_changes;
 pub mod plan_changes;
 pub mod sync;
 pub mod workbook;

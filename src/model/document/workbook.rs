@@ -58,6 +58,9 @@ pub enum RecordKind {
     Evidence,
     Review,
     SelfRating,
+    Project,
+    Milestone,
+    Activity,
 }
 
 impl Workbook {

@@ -1,21 +1,21 @@
-//! GP trainee placement log. Only the saved shape exists so far: the placement
-//! log capability (its own issue) adds projects, dated activity and the summary.
-//! New fields are added with `#[serde(default)]` so older files still load.
-//! Imports nothing else from the model.
+//! The placement log for GP trainees on placements in a commissioning
+//! organisation: the placement (`placements`: host, supervisor, dates and
+//! objectives, with week N of M), its projects and milestones (`projects`), the
+//! dated activity log with reflections and the capabilities each entry
+//! evidences (`activity`, with the log's filters), and the sums the dashboard
+//! and end-of-placement summary show (`dashboard`).
+//!
+//! Imports only `common` and `capabilities`; the document's operations put
+//! records in and take them out.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+pub mod activity;
+pub mod dashboard;
+pub mod placements;
+pub mod projects;
 
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Placement {
-    pub id: String,
-    /// The commissioning organisation hosting the placement.
-    #[serde(default)]
-    pub organisation: String,
-    #[serde(default)]
-    pub start: Option<NaiveDate>,
-    #[serde(default)]
-    pub end: Option<NaiveDate>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
+pub use activity::{
+    ActivityDraft, ActivityEntry, ActivityType, Effectiveness, LogFilter, ProjectFilter,
+};
+pub use dashboard::Dashboard;
+pub use placements::{Placement, PlacementDraft, Progress};
+pub use projects::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::{long_date, parse_optional_date};
-use crate::model::common::validation::FieldError;
+use crate::model::common::validation::{required_date, required_text, FieldError};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Action {
@@ -50,50 +50,6 @@ pub const EVIDENCE_WHAT_FIELD: &str = "evidence-what";
 pub const REVIEW_DATE_FIELD: &str = "review-date";
 pub const REVIEW_SUMMARY_FIELD: &str = "review-summary";
 pub const REVIEW_NEXT_FIELD: &str = "review-next";
-
-/// A required date: present, real and (when `not_after` is given) not later than it.
-fn required_date(
-    text: &str,
-    field: &'static str,
-    what: &str,
-    not_after: Option<NaiveDate>,
-    errors: &mut Vec<FieldError>,
-) -> Option<NaiveDate> {
-    match parse_optional_date(text) {
-        Ok(None) => {
-            errors.push(FieldError::new(field, format!("Enter the {what}")));
-            None
-        }
-        Err(_) => {
-            errors.push(FieldError::new(
-                field,
-                format!("The {what} must be a real date, like 31 March 2027"),
-            ));
-            None
-        }
-        Ok(Some(d)) if not_after.is_some_and(|latest| d > latest) => {
-            errors.push(FieldError::new(
-                field,
-                format!("The {what} must be today or in the past"),
-            ));
-            None
-        }
-        Ok(Some(d)) => Some(d),
-    }
-}
-
-fn required_text(
-    text: &str,
-    field: &'static str,
-    message: &str,
-    errors: &mut Vec<FieldError>,
-) -> String {
-    let text = text.trim();
-    if text.is_empty() {
-        errors.push(FieldError::new(field, message));
-    }
-    text.to_string()
-}
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ActionDraft {

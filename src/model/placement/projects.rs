@@ -1,0 +1,254 @@
+//! A placement's commissioning projects (redesigning a pathway, arranging a
+//! workshop, writing a business case) and their dated milestones.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::common::dates::input_value;
+use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
+
+pub const PROJECT_TITLE_FIELD: &str = "project-title";
+pub const MILESTONE_TITLE_FIELD: &str = "milestone-title";
+pub const MILESTONE_PLANNED_FIELD: &str = "milestone-planned";
+pub const MILESTONE_DONE_FIELD: &str = "milestone-done";
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    OnHold,
+    Completed,
+}
+
+impl ProjectStatus {
+    pub const ALL: [ProjectStatus; 4] = [
+        ProjectStatus::NotStarted,
+        ProjectStatus::InProgress,
+        ProjectStatus::OnHold,
+        ProjectStatus::Completed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ProjectStatus::NotStarted => "Not started",
+            ProjectStatus::InProgress => "In progress",
+            ProjectStatus::OnHold => "On hold",
+            ProjectStatus::Completed => "Completed",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ProjectStatus::NotStarted => "not-started",
+            ProjectStatus::InProgress => "in-progress",
+            ProjectStatus::OnHold => "on-hold",
+            ProjectStatus::Completed => "completed",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub aim: String,
+    #[serde(default)]
+    pub clinical_area: String,
+    /// Who has a stake in it: practices, the hospital, patients' groups.
+    #[serde(default)]
+    pub stakeholders: String,
+    #[serde(default)]
+    pub status: ProjectStatus,
+    /// What came of it, for the end-of-placement summary.
+    #[serde(default)]
+    pub outcome: String,
+    /// In planned-date order.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Milestone {
+    pub id: String,
+    pub title: String,
+    pub planned: NaiveDate,
+    /// The day it was done; `None` while still to do.
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Milestone {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done_on.is_none() && self.planned < today
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectDraft {
+    pub title: String,
+    pub aim: String,
+    pub clinical_area: String,
+    pub stakeholders: String,
+    pub status: ProjectStatus,
+    pub outcome: String,
+}
+
+impl ProjectDraft {
+    pub fn of(p: &Project) -> Self {
+        ProjectDraft {
+            title: p.title.clone(),
+            aim: p.aim.clone(),
+            clinical_area: p.clinical_area.clone(),
+            stakeholders: p.stakeholders.clone(),
+            status: p.status,
+            outcome: p.outcome.clone(),
+        }
+    }
+
+    pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Project, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let title = required_text(
+            &self.title,
+            PROJECT_TITLE_FIELD,
+            "Enter the project's title",
+            &mut errors,
+        );
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Project {
+            id,
+            title,
+            aim: self.aim.trim().to_string(),
+            clinical_area: self.clinical_area.trim().to_string(),
+            stakeholders: self.stakeholders.trim().to_string(),
+            status: self.status,
+            outcome: self.outcome.trim().to_string(),
+            milestones: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MilestoneDraft {
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    pub planned: String,
+    /// `YYYY-MM-DD` or empty while still to do.
+    pub done: String,
+}
+
+impl MilestoneDraft {
+    pub fn of(m: &Milestone) -> Self {
+        MilestoneDraft {
+            title: m.title.clone(),
+            planned: input_value(m.planned),
+            done: m.done_on.map(input_value).unwrap_or_default(),
+        }
+    }
+
+    /// A milestone needs words and a planned date; a done date, if given, is
+    /// real and not in the future (it records something that happened).
+    pub fn validate(
+        &self,
+        id: String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Milestone, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let title = required_text(
+            &self.title,
+            MILESTONE_TITLE_FIELD,
+            "Enter the milestone",
+            &mut errors,
+        );
+        let planned = required_date(
+            &self.planned,
+            MILESTONE_PLANNED_FIELD,
+            "planned date",
+            None,
+            &mut errors,
+        );
+        let done_on = optional_date(
+            &self.done,
+            MILESTONE_DONE_FIELD,
+            "date it was done",
+            &mut errors,
+        );
+        if done_on.is_some_and(|d| d > today) {
+            errors.push(FieldError::new(
+                MILESTONE_DONE_FIELD,
+                "The date it was done must be today or in the past",
+            ));
+        }
+        match (errors.is_empty(), planned) {
+            (true, Some(planned)) => Ok(Milestone {
+                id,
+                title,
+                planned,
+                done_on,
+                created_at: now,
+                updated_at: now,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_project_needs_a_title_and_a_milestone_a_title_and_real_dates() {
+        let now = Utc::now();
+        let today = NaiveDate::from_ymd_opt(2027, 9, 1).unwrap();
+        let errors = ProjectDraft::default()
+            .validate("x".into(), now)
+            .unwrap_err();
+        assert_eq!(errors[0].field, PROJECT_TITLE_FIELD);
+        let p = ProjectDraft {
+            title: " Redesign the tuberculosis pathway ".into(),
+            ..Default::default()
+        }
+        .validate("p".into(), now)
+        .unwrap();
+        assert_eq!(p.title, "Redesign the tuberculosis pathway");
+        assert_eq!(p.status, ProjectStatus::NotStarted);
+
+        let errors = MilestoneDraft {
+            title: "".into(),
+            planned: "2027-02-30".into(),
+            done: "2027-09-02".into(),
+        }
+        .validate("m".into(), today, now)
+        .unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            vec![
+                MILESTONE_TITLE_FIELD,
+                MILESTONE_PLANNED_FIELD,
+                MILESTONE_DONE_FIELD
+            ]
+        );
+        let m = MilestoneDraft {
+            title: "Workshop on sleep apnoea".into(),
+            planned: "2027-08-20".into(),
+            done: String::new(),
+        }
+        .validate("m".into(), today, now)
+        .unwrap();
+        assert!(m.is_overdue(today));
+        assert_eq!(MilestoneDraft::of(&m).planned, "2027-08-20");
+    }
+}
