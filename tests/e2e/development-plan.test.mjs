@@ -102,7 +102,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   assert.match(await page.getByRole('main').textContent(), /Dr A Clinician/);
   assert.match(await attention.textContent(), /Overdue action/);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
-  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.schema_version, 4);
   assert.equal(stored.plans[0].goals[0].actions.length, 2);
   assert.equal(stored.plans[0].goals[0].evidence.length, 1);
   assert.deepEqual(stored.plans[0].goals[0].support, ['leadership_training']);

@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use super::formats::ASSESSMENT_FORMAT_NAME;
-use super::formats::{plain_json_error, read_envelope, ReadError, ASSESSMENT_FILE_VERSION};
+use super::formats::{plain_json_error, read_envelope, slug, ReadError, ASSESSMENT_FILE_VERSION};
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
 
@@ -128,27 +128,6 @@ pub fn assessment_file_name(assessment: &Assessment) -> String {
         name.push_str(&slug);
     }
     format!("{name}-{}.json", assessment.date.format("%Y-%m-%d"))
-}
-
-/// Lower-case ASCII letters and digits joined by single hyphens, at most 40
-/// characters, never ending in a hyphen.
-fn slug(text: &str) -> String {
-    const MAX: usize = 40;
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if out.len() == MAX {
-                break;
-            }
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            if out.len() + 1 >= MAX {
-                break;
-            }
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Reads a shared assessment: checks the format name, the schema and framework

@@ -37,6 +37,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
         SCHEMA_VERSION => Ok(value),
         1 => migrate(step_1_to_2(value)?, 2),
         2 => migrate(step_2_to_3(value)?, 3),
+        3 => migrate(step_3_to_4(value)?, 4),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -128,6 +129,17 @@ fn step_2_to_3(mut value: Value) -> Result<Value, ReadError> {
         }
     }
     doc.insert("schema_version".into(), json!(3));
+    Ok(value)
+}
+
+/// Version 4 gave placements their log: supervisor, clinical area, length,
+/// objectives, projects and activity entries, all new fields with defaults,
+/// so a version-3 placement (organisation and dates) reads as it is. The
+/// version still rises, so an older app refuses a workbook with a placement
+/// log rather than reading it and dropping the log on its next save.
+fn step_3_to_4(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
+    doc.insert("schema_version".into(), json!(4));
     Ok(value)
 }
 
@@ -363,6 +375,32 @@ mod tests {
         let text = to_storage_json(&wb);
         assert_eq!(read_workbook(&text).unwrap(), wb);
         assert!(!text.contains("development_plan"));
+    }
+
+    /// A document exactly as version 3 saved it (plans; a placement with only its dates).
+    const SCHEMA_3_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-3.json");
+
+    #[test]
+    fn a_schema_3_document_keeps_everything_and_its_placement_gets_the_default_length() {
+        let wb = read_workbook(SCHEMA_3_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert_eq!(wb.revision, 7);
+        let before: Value = serde_json::from_str(SCHEMA_3_FIXTURE).unwrap();
+        let after: Value = serde_json::to_value(&wb).unwrap();
+        for area in ["assessments", "partner_assessments", "plans", "deleted"] {
+            assert_eq!(after[area], before[area], "{area} unchanged");
+        }
+        let placement = &wb.placements[0];
+        assert_eq!(placement.organisation, "NHS Northamptonshire");
+        assert_eq!(placement.length_months, 4);
+        assert_eq!(
+            placement.last_day(),
+            NaiveDate::from_ymd_opt(2026, 12, 2),
+            "the end is worked out from the start"
+        );
+        assert!(placement.entries.is_empty() && placement.projects.is_empty());
+        let text = to_storage_json(&wb);
+        assert_eq!(read_workbook(&text).unwrap(), wb);
     }
 
     #[test]

@@ -18,8 +18,9 @@ pub const FORMAT_NAME: &str = "commissioning-workbook";
 ///
 /// History: 1 (first release); 2 (random ids, `created_at`/`updated_at` on
 /// every record, tombstones of deleted records, a save revision); 3 (several
-/// development plans, with actions, evidence and reviews under them).
-pub const SCHEMA_VERSION: u32 = 3;
+/// development plans, with actions, evidence and reviews under them); 4 (the
+/// placement log: projects, milestones and activity entries under placements).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Names a single assessment shared with a partner.
 pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";
@@ -165,6 +166,27 @@ pub fn read_envelope(
     }
     // Not newer than `supported`, so it fits a u32.
     Ok((value, version as u32))
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens, at most 40
+/// characters, never ending in a hyphen.
+pub(super) fn slug(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() == MAX {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            if out.len() + 1 >= MAX {
+                break;
+            }
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]

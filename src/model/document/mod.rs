@@ -9,6 +9,7 @@ pub mod backup;
 pub mod changes;
 pub mod formats;
 pub mod placement_changes;
+pub mod placement_csv;
 pub mod plan_changes;
 pub mod sync;
 pub mod workbook;

@@ -92,6 +92,7 @@ impl Workbook {
             plans: self.plans.len(),
             goals: self.plans.iter().map(|p| p.goals.len()).sum(),
             placements: self.placements.len(),
+            log_entries: self.placements.iter().map(|p| p.entries.len()).sum(),
         }
     }
 
@@ -116,11 +117,17 @@ pub struct WorkbookSummary {
     pub plans: usize,
     pub goals: usize,
     pub placements: usize,
+    pub log_entries: usize,
 }
 
 impl WorkbookSummary {
     pub fn total(&self) -> usize {
-        self.assessments + self.partner_assessments + self.plans + self.goals + self.placements
+        self.assessments
+            + self.partner_assessments
+            + self.plans
+            + self.goals
+            + self.placements
+            + self.log_entries
     }
 
     /// Plain-English lines such as "2 self-assessments", one per kind of record.
@@ -142,6 +149,11 @@ impl WorkbookSummary {
                 "development plan goals",
             ),
             count(self.placements, "placement", "placements"),
+            count(
+                self.log_entries,
+                "placement log entry",
+                "placement log entries",
+            ),
         ]
     }
 }
