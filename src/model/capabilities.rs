@@ -156,6 +156,11 @@ pub fn element(id: &str) -> Option<(&'static LeadershipDomain, &'static Element)
         .find_map(|d| d.elements.iter().find(|e| e.id == id).map(|e| (d, e)))
 }
 
+/// An element's name with its domain, e.g. "Critically evaluating (Improving services)".
+pub fn label(id: &str) -> Option<String> {
+    element(id).map(|(d, e)| format!("{} ({})", e.title, d.title))
+}
+
 /// The article skills that draw on an element.
 pub fn skills_for(element_id: &str) -> impl Iterator<Item = &'static ArticleSkill> + '_ {
     ARTICLE_SKILLS

@@ -72,7 +72,17 @@ fn App() -> impl IntoView {
                         <Route path=path!("/development-plan/goals/:id") view=pages::plan::GoalPage />
                         <Route path=path!("/development-plan/goals/:id/edit") view=pages::plan::EditGoal />
                         <Route path=path!("/development-plan/entries/:id") view=pages::plan::EditEntry />
-                        <Route path=path!("/placement-log") view=pages::PlacementLog />
+                        <Route path=path!("/placement-log") view=pages::placement::PlacementLog />
+                        <Route path=path!("/placement-log/new") view=pages::placement::NewPlacement />
+                        <Route path=path!("/placement-log/placements/:placement") view=pages::placement::PlacementPage />
+                        <Route path=path!("/placement-log/placements/:placement/details") view=pages::placement::PlacementDetails />
+                        <Route path=path!("/placement-log/placements/:placement/log") view=pages::placement::ActivityLog />
+                        <Route path=path!("/placement-log/placements/:placement/log/new") view=pages::placement::NewActivity />
+                        <Route path=path!("/placement-log/placements/:placement/summary") view=pages::placement::PlacementSummary />
+                        <Route path=path!("/placement-log/projects/:id") view=pages::placement::ProjectPage />
+                        <Route path=path!("/placement-log/projects/:id/edit") view=pages::placement::EditProject />
+                        <Route path=path!("/placement-log/milestones/:id") view=pages::placement::EditMilestone />
+                        <Route path=path!("/placement-log/entries/:id") view=pages::placement::EditActivity />
                         <Route path=path!("/your-data") view=pages::YourData />
                         <Route path=path!("/about") view=pages::About />
                     </Routes>

@@ -46,9 +46,10 @@ test('every area is reached from the navigation and has its own title', async ()
   await context.close();
 });
 
-test('areas not built yet say so plainly', async () => {
+test('the placement log starts by offering to set up a placement', async () => {
   const { context, page } = await app.open('/placement-log');
-  await page.getByText('The placement log is not built yet').waitFor();
+  await page.getByRole('link', { name: 'Set up your placement' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Set up your placement' }).waitFor();
   await context.close();
 });
 

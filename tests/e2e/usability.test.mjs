@@ -99,10 +99,10 @@ test('dates read the NHS way in local time, and a damaged file is explained in p
   await context.close();
 });
 
-test('the home page does not offer the unbuilt placement log as if it were ready', async () => {
+test('the home page offers the placement log now that it is built', async () => {
   const { context, page } = await app.open();
   const main = page.getByRole('main');
-  assert.equal(await main.getByRole('link', { name: /placement/i }).count(), 0);
-  await main.getByText('A placement log for GP trainees on commissioning placements is planned but not built yet.').waitFor();
+  await main.getByRole('link', { name: 'keep a placement log' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Placement log' }).waitFor();
   await context.close();
 });

@@ -1,4 +1,4 @@
-//! Banners about saving, shown above every page, and the "not built yet" note.
+//! Banners about saving, shown above every page, and the delete button that asks first.
 
 use leptos::prelude::*;
 
@@ -175,16 +175,5 @@ pub fn DeleteButton(#[prop(into)] what: String, on_confirm: Callback<()>) -> imp
                 </button>
             </div>
         </Show>
-    }
-}
-
-/// Says plainly that an area is not built yet, rather than pretending.
-#[component]
-pub fn NotBuiltYet(children: Children) -> impl IntoView {
-    view! {
-        <div class="nhsuk-inset-text">
-            <span class="nhsuk-u-visually-hidden">"Information: "</span>
-            {children()}
-        </div>
     }
 }

@@ -265,3 +265,75 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
         </Show>
     }
 }
+
+/// An NHS.UK select: label, optional hint, inline error, and one option per
+/// `(value, label)`, bound to a draft value.
+#[component]
+pub fn Select(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    bind: RwSignal<String>,
+    #[prop(optional, into)] errors: Option<Signal<Vec<FieldError>>>,
+) -> impl IntoView {
+    let has_error = {
+        let id = id.clone();
+        move || errors.is_some_and(|e| e.with(|e| message_for(e, &id).is_some()))
+    };
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = format!("{id}-error");
+        let has_error = has_error.clone();
+        move || {
+            let mut ids: Vec<String> = hint_id.iter().cloned().collect();
+            if has_error() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let group_has_error = has_error.clone();
+    view! {
+        <div class="nhsuk-form-group" class:nhsuk-form-group--error=group_has_error>
+            <label class="nhsuk-label" for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
+            {errors.map(|errors| view! { <ErrorMessage errors field=id.clone() /> })}
+            <select class="nhsuk-select" class:nhsuk-select--error=has_error id=id.clone() name=id
+                aria-describedby=described_by
+                prop:value=move || bind.get()
+                on:change=move |ev| bind.set(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(value, text)| {
+                    let chosen = value.clone();
+                    view! { <option value=value selected=move || bind.get() == chosen>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// One NHS.UK checkbox with its label, bound to a yes/no draft value.
+#[component]
+pub fn Checkbox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    bind: RwSignal<bool>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    view! {
+        <div class="nhsuk-form-group">
+            <div class="nhsuk-checkboxes">
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" type="checkbox" id=id.clone() name=id.clone()
+                        aria-describedby=hint_id.clone()
+                        prop:checked=move || bind.get()
+                        on:change=move |ev| bind.set(event_target_checked(&ev)) />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=id>{label}</label>
+                    {hint.map(|hint| view! { <div class="nhsuk-hint nhsuk-checkboxes__hint" id=hint_id.clone()>{hint}</div> })}
+                </div>
+            </div>
+        </div>
+    }
+}

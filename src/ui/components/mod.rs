@@ -6,7 +6,7 @@ mod fields;
 mod file_import;
 mod tables;
 
-pub use banners::{DeleteButton, NotBuiltYet, StorageAlerts};
-pub use fields::{ErrorMessage, ErrorSummary, Field, FieldKind, Radios};
+pub use banners::{DeleteButton, StorageAlerts};
+pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 pub use tables::{DataTable, DomainRow};

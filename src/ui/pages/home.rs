@@ -53,8 +53,11 @@ pub fn Home() -> impl IntoView {
                 <A href="/development-plan">"keep a leadership development plan"</A>
                 ": goals, actions, support, evidence and reviews"
             </li>
+            <li>
+                <A href="/placement-log">"keep a placement log"</A>
+                " if you are a GP trainee on a commissioning placement: projects, dated activity with reflections, and an end-of-placement summary"
+            </li>
         </ul>
-        <p>"A placement log for GP trainees on commissioning placements is planned but not built yet."</p>
         <h2>"What is saved"</h2>
         <p>
             "Everything you enter is saved automatically in this browser, on this device. Nothing is sent anywhere."

@@ -4,13 +4,12 @@ mod about;
 pub mod assessment;
 mod home;
 mod not_found;
-mod placement_log;
+pub mod placement;
 pub mod plan;
 mod your_data;
 
 pub use about::About;
 pub use home::Home;
 pub use not_found::NotFound;
-pub use placement_log::PlacementLog;
 pub use plan::DevelopmentPlan;
 pub use your_data::YourData;

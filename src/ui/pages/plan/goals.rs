@@ -252,7 +252,7 @@ pub fn status_tag(status: GoalStatus) -> impl IntoView {
 
 /// A capability's name with its framework area, e.g. "Critically evaluating (Improving services)".
 pub fn capability_label(id: &str) -> Option<String> {
-    capabilities::element(id).map(|(d, e)| format!("{} ({})", e.title, d.title))
+    capabilities::label(id)
 }
 
 /// One goal in a plan's list, re-rendered only when that goal changes.

@@ -1,0 +1,327 @@
+//! A placement's projects: the project form (adding and changing), a project's
+//! page with its milestones to tick off, and changing a milestone.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use super::parts::{placement_path, project_status_tag};
+use crate::model::common::dates::long_date;
+use crate::model::common::validation::FieldError;
+use crate::model::placement::projects::{
+    MILESTONE_DONE_FIELD, MILESTONE_PLANNED_FIELD, MILESTONE_TITLE_FIELD, PROJECT_TITLE_FIELD,
+};
+use crate::model::placement::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};
+use crate::model::Change;
+use crate::ui::browser;
+use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::store::use_store;
+
+#[derive(Clone, Copy)]
+pub struct ProjectForm {
+    title: RwSignal<String>,
+    aim: RwSignal<String>,
+    clinical_area: RwSignal<String>,
+    stakeholders: RwSignal<String>,
+    status: RwSignal<ProjectStatus>,
+    outcome: RwSignal<String>,
+}
+
+impl ProjectForm {
+    pub fn new(draft: ProjectDraft) -> Self {
+        ProjectForm {
+            title: RwSignal::new(draft.title),
+            aim: RwSignal::new(draft.aim),
+            clinical_area: RwSignal::new(draft.clinical_area),
+            stakeholders: RwSignal::new(draft.stakeholders),
+            status: RwSignal::new(draft.status),
+            outcome: RwSignal::new(draft.outcome),
+        }
+    }
+
+    pub fn draft(&self) -> ProjectDraft {
+        ProjectDraft {
+            title: self.title.get_untracked(),
+            aim: self.aim.get_untracked(),
+            clinical_area: self.clinical_area.get_untracked(),
+            stakeholders: self.stakeholders.get_untracked(),
+            status: self.status.get_untracked(),
+            outcome: self.outcome.get_untracked(),
+        }
+    }
+
+    pub fn clear(&self) {
+        self.title.set(String::new());
+        self.aim.set(String::new());
+        self.clinical_area.set(String::new());
+        self.stakeholders.set(String::new());
+        self.status.set(ProjectStatus::default());
+        self.outcome.set(String::new());
+    }
+}
+
+#[component]
+pub fn ProjectFields(errors: RwSignal<Vec<FieldError>>, form: ProjectForm) -> impl IntoView {
+    let choices: Vec<(ProjectStatus, &'static str, &'static str)> = ProjectStatus::ALL
+        .iter()
+        .map(|s| (*s, s.key(), s.label()))
+        .collect();
+    view! {
+        <Field id=PROJECT_TITLE_FIELD label="Project title"
+            hint="For example, redesigning the tuberculosis pathway, a workshop on sleep apnoea, or a business case."
+            errors=errors bind=form.title />
+        <Field id="project-aim" label="Aim (optional)" kind=FieldKind::TextArea rows=2 bind=form.aim />
+        <Field id="project-clinical-area" label="Clinical area (optional)" bind=form.clinical_area />
+        <Field id="project-stakeholders" label="Stakeholders (optional)"
+            hint="Who has a stake in it: practices, the hospital, community services, patients' groups."
+            kind=FieldKind::TextArea rows=2 bind=form.stakeholders />
+        <Radios legend="Project status" name="project-status" choices
+            selected=Signal::derive(move || Some(form.status.get()))
+            on_select=Callback::new(move |s| form.status.set(s)) inline=true />
+        <Field id="project-outcome" label="Outcome (optional)"
+            hint="What came of it: for your end-of-placement summary."
+            kind=FieldKind::TextArea rows=2 bind=form.outcome />
+    }
+}
+
+#[component]
+fn ProjectNotFound() -> impl IntoView {
+    view! {
+        <Title text="Project not found" />
+        <h1>"Project not found"</h1>
+        <p>"This project is not in your placement log. It may have been deleted."</p>
+        <p><A href="/placement-log">"Go to your placement log"</A></p>
+    }
+}
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let store = use_store();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let project = store.select(move |w| w.project(&id.get()).map(|(pl, p)| (pl.id.clone(), p.clone())));
+    view! {
+        <Show when=move || project.with(Option::is_some) fallback=ProjectNotFound>
+            <ProjectView id project />
+        </Show>
+    }
+}
+
+#[component]
+fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> impl IntoView {
+    let title = move || project.with(|p| p.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
+    let placement = move || project.with(|p| p.as_ref().map(|(pl, _)| pl.clone()).unwrap_or_default());
+    let row = |key: &'static str, value: String| {
+        (!value.is_empty()).then(|| view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">{key}</dt>
+                <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
+            </div>
+        })
+    };
+    view! {
+        <Title text=move || format!("Project: {}", title()) />
+        <span class="nhsuk-caption-l">"Placement project"</span>
+        <h1>{title}</h1>
+        {move || project.get().map(|(_, p)| view! {
+            <p>{project_status_tag(p.status)}</p>
+            <dl class="nhsuk-summary-list">
+                {row("Aim", p.aim.clone())}
+                {row("Clinical area", p.clinical_area.clone())}
+                {row("Stakeholders", p.stakeholders.clone())}
+                {row("Outcome", p.outcome.clone())}
+            </dl>
+        })}
+        <p>
+            <A href=move || format!("/placement-log/projects/{}/edit", id.get())>"Change this project"</A>
+            " · "
+            <A href=move || placement_path(&placement())>"Back to your placement"</A>
+        </p>
+        <Milestones id project />
+    }
+}
+
+#[component]
+fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> impl IntoView {
+    let store = use_store();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let title = RwSignal::new(String::new());
+    let planned = RwSignal::new(String::new());
+    let ids = Memo::new(move |_| {
+        project.with(|p| {
+            p.as_ref()
+                .map(|(_, p)| p.milestones.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = MilestoneDraft {
+            title: title.get_untracked(),
+            planned: planned.get_untracked(),
+            done: String::new(),
+        };
+        if store.submit(Change::add_milestone(&id.get_untracked(), draft), errors) {
+            title.set(String::new());
+            planned.set(String::new());
+        }
+    };
+    view! {
+        <h2>"Milestones"</h2>
+        <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p>"No milestones yet. Add the dated steps of the project."</p> }>
+            <ul class="nhsuk-list" aria-label="Milestones">
+                <For each=move || ids.get() key=|m| m.clone() let:milestone_id>
+                    <MilestoneRow project milestone_id />
+                </For>
+            </ul>
+        </Show>
+        <h3>"Add a milestone"</h3>
+        <ErrorSummary errors=errors.into() />
+        <form novalidate on:submit=add>
+            <Field id=MILESTONE_TITLE_FIELD label="Milestone" hint="For example, the new pathway agreed by the programme board."
+                errors=errors bind=title />
+            <Field id=MILESTONE_PLANNED_FIELD label="Planned date" kind=FieldKind::Date
+                width_class="nhsuk-input--width-10" errors=errors bind=planned />
+            <button type="submit" class="nhsuk-button nhsuk-button--secondary">"Add milestone"</button>
+        </form>
+    }
+}
+
+/// One milestone: a checkbox to tick it off, its dates, change and delete.
+#[component]
+fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) -> impl IntoView {
+    let store = use_store();
+    let milestone = Memo::new(move |_| {
+        project.with(|p| {
+            p.as_ref()
+                .and_then(|(_, p)| p.milestones.iter().find(|m| m.id == milestone_id).cloned())
+        })
+    });
+    let today = browser::today();
+    move || {
+        milestone.get().map(|m: Milestone| {
+            let input = format!("milestone-done-{}", m.id);
+            let id = m.id.clone();
+            let remove = {
+                let id = m.id.clone();
+                Callback::new(move |()| {
+                    let _ = store.apply(Change::RemoveFromPlacement { id: id.clone() });
+                })
+            };
+            let when = match m.done_on {
+                Some(done) => format!("Planned for {} · done {}", long_date(m.planned), long_date(done)),
+                None => format!("Planned for {}", long_date(m.planned)),
+            };
+            view! {
+                <li class="app-action">
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
+                            prop:checked=m.done_on.is_some()
+                            on:change=move |ev| {
+                                let _ = store.apply(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
+                            } />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.clone()}</label>
+                    </div>
+                    <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                        {when}
+                        {m.is_overdue(today).then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> })}
+                    </p>
+                    <p class="nhsuk-u-margin-bottom-1">
+                        <A href=format!("/placement-log/milestones/{}", m.id) attr:aria-label=format!("Change milestone: {}", m.title)>"Change"</A>
+                    </p>
+                    <DeleteButton what=format!("milestone: {}", m.title) on_confirm=remove />
+                </li>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn EditProject() -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let project = store.select(move |w| w.project(&id.get()).map(|(pl, p)| (pl.id.clone(), p.clone())));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    // Filled once from the project; what the user types is theirs after that.
+    let form = ProjectForm::new(project.get_untracked().map(|(_, p)| ProjectDraft::of(&p)).unwrap_or_default());
+    let save = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let change = Change::UpdateProject { id: id.get_untracked(), draft: form.draft() };
+            if store.submit(change, errors) {
+                navigate(&format!("/placement-log/projects/{}", id.get_untracked()), Default::default());
+            }
+        }
+    };
+    let placement = project.get_untracked().map(|(pl, _)| pl).unwrap_or_default();
+    let delete = Callback::new(move |()| {
+        if store.apply(Change::RemoveFromPlacement { id: id.get_untracked() }).is_ok() {
+            navigate(&placement_path(&placement), Default::default());
+        }
+    });
+    let title = project.get_untracked().map(|(_, p)| p.title).unwrap_or_default();
+    view! {
+        <Title text="Change a project" />
+        <Show when=move || project.with(Option::is_some) fallback=ProjectNotFound>
+            <h1>"Change a project"</h1>
+            <ErrorSummary errors=errors.into() />
+            <form novalidate on:submit=save.clone()>
+                <ProjectFields errors form />
+                <button type="submit" class="nhsuk-button">"Save changes"</button>
+            </form>
+            <p><A href=move || format!("/placement-log/projects/{}", id.get())>"Cancel"</A></p>
+            <h2>"Delete this project"</h2>
+            <p>"Deleting removes the project and its milestones. Log entries linked to it stay in your log. You can undo it straight after."</p>
+            <DeleteButton what=format!("project: {title}") on_confirm=delete />
+        </Show>
+    }
+}
+
+#[component]
+pub fn EditMilestone() -> impl IntoView {
+    let store = use_store();
+    let navigate = use_navigate();
+    let params = leptos_router::hooks::use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let found = store.select(move |w| w.milestone(&id.get()).map(|(_, p, m)| (p.id.clone(), m.clone())));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let draft = found.get_untracked().map(|(_, m)| MilestoneDraft::of(&m)).unwrap_or_default();
+    let (title, planned, done) = (RwSignal::new(draft.title), RwSignal::new(draft.planned), RwSignal::new(draft.done));
+    let project = move || found.with(|f| f.as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = MilestoneDraft {
+            title: title.get_untracked(),
+            planned: planned.get_untracked(),
+            done: done.get_untracked(),
+        };
+        let back = format!("/placement-log/projects/{}", project());
+        if store.submit(Change::UpdateMilestone { id: id.get_untracked(), draft }, errors) {
+            navigate(&back, Default::default());
+        }
+    };
+    view! {
+        <Title text="Change a milestone" />
+        <Show when=move || found.with(Option::is_some) fallback=|| view! {
+            <h1>"Milestone not found"</h1>
+            <p>"This milestone is not in your placement log. It may have been deleted."</p>
+            <p><A href="/placement-log">"Go to your placement log"</A></p>
+        }>
+            <h1>"Change a milestone"</h1>
+            <ErrorSummary errors=errors.into() />
+            <form novalidate on:submit=save.clone()>
+                <Field id=MILESTONE_TITLE_FIELD label="Milestone" errors=errors bind=title />
+                <Field id=MILESTONE_PLANNED_FIELD label="Planned date" kind=FieldKind::Date
+                    width_class="nhsuk-input--width-10" errors=errors bind=planned />
+                <Field id=MILESTONE_DONE_FIELD label="Date it was done (optional)" hint="Leave this empty while it is still to do."
+                    kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=done />
+                <button type="submit" class="nhsuk-button">"Save changes"</button>
+            </form>
+            <p><A href=move || format!("/placement-log/projects/{}", project())>"Cancel"</A></p>
+        </Show>
+    }
+}
