@@ -24,6 +24,7 @@ pub fn About() -> impl IntoView {
         <SeedArticles />
         <Glossary />
         <Capabilities />
+        <PlacementSources />
         <Framework />
         <PatPrinciples />
         <Scales />
@@ -59,11 +60,7 @@ fn SeedArticles() -> impl IntoView {
 fn Capabilities() -> impl IntoView {
     use crate::model::capabilities::{skills_for, ARTICLE_SKILLS, DOMAINS, MLCF_CITATION};
     use crate::model::plan::Support;
-    let marshall = SEED_ARTICLES
-        .iter()
-        .find(|a| ARTICLE_SKILLS.iter().any(|s| s.source_file == a.file))
-        .map(|a| format!("{}, \u{201c}{}\u{201d}", a.author, a.title))
-        .unwrap_or_default();
+    let marshall = cite(ARTICLE_SKILLS[0].source_file);
     view! {
         <h2>"Leadership capabilities in the development plan"</h2>
         <p>
@@ -86,10 +83,45 @@ fn Capabilities() -> impl IntoView {
         <ul class="nhsuk-list nhsuk-list--bullet">
             {Support::ALL.into_iter().map(|s| {
                 let (file, idea) = s.source();
-                let article = SEED_ARTICLES.iter().find(|a| a.file == file).map(|a| format!("{}, \u{201c}{}\u{201d}", a.author, a.title)).unwrap_or_default();
-                view! { <li>{format!("{}: from {article} ({idea}).", s.label())}</li> }
+                view! { <li>{format!("{}: from {} ({idea}).", s.label(), cite(file))}</li> }
             }).collect_view()}
         </ul>
+    }
+}
+
+/// An article as cited on screen: author and title.
+fn cite(file: &str) -> String {
+    SEED_ARTICLES
+        .iter()
+        .find(|a| a.file == file)
+        .map(|a| format!("{}, \u{201c}{}\u{201d}", a.author, a.title))
+        .unwrap_or_default()
+}
+
+/// Where the placement log's defaults, activity types and reflection
+/// questions come from.
+#[component]
+fn PlacementSources() -> impl IntoView {
+    use crate::model::placement::activity::REFLECTION_SOURCE;
+    use crate::model::placement::placements::{DEFAULT_LENGTH_MONTHS, PLACEMENT_SOURCE};
+    use crate::model::placement::ActivityType;
+    let (file, idea) = PLACEMENT_SOURCE;
+    view! {
+        <h2>"The placement log"</h2>
+        <p>
+            {format!("A placement is {DEFAULT_LENGTH_MONTHS} months long unless you change it, and has a lead commissioner or supervisor: from {} ({idea}).", cite(file))}
+        </p>
+        <h3>"Types of activity"</h3>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            {ActivityType::ALL.into_iter().map(|t| {
+                let text = match t.source() {
+                    Some((file, idea)) => format!("{}: from {} ({idea}).", t.label(), cite(file)),
+                    None => format!("{}: for anything else.", t.label()),
+                };
+                view! { <li>{text}</li> }
+            }).collect_view()}
+        </ul>
+        <p>{format!("The reflection questions (how effective it was; what to keep doing, do better or stop; what you learnt about yourself) follow {REFLECTION_SOURCE}. Log entries evidence the same leadership capabilities as development plan goals.")}</p>
     }
 }
 
