@@ -206,6 +206,7 @@ test('a trainee sets up a placement, adds a project and milestones, logs, filter
   await page.getByText('Entries outside your placement dates').waitFor();
   const evidenced = page.getByRole('list', { name: 'Capabilities evidenced' });
   assert.match(await evidenced.textContent(), /Working within teams \(Working with others\) – 1 entry/);
+  await page.getByText('Not yet evidenced (17)').click();
   assert.equal(await page.getByRole('list', { name: 'Capabilities not yet evidenced' }).getByRole('listitem').count(), 17);
 
   // The summary prints cleanly.

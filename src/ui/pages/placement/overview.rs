@@ -7,7 +7,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::parts::{placement_path, project_status_tag, CsvButton, DashboardPanel, PlacementNotFound, PrivateNote};
+use super::parts::{
+    placement_path, project_status_tag, AtAGlance, CsvButton, PlacementNotFound, PrivateNote,
+    TimeAndCapabilities,
+};
 use super::projects::{ProjectFields, ProjectForm};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
@@ -124,8 +127,11 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
             " "
             <CsvButton placement_id=id />
         </div>
-        {move || placement_id.get().map(|id| view! { <DashboardPanel placement_id=id /> })}
-        {move || placement_id.get().map(|id| view! { <Projects placement_id=id /> })}
+        {move || placement_id.get().map(|id| view! {
+            <AtAGlance placement_id=id.clone() />
+            <Projects placement_id=id.clone() />
+            <TimeAndCapabilities placement_id=id />
+        })}
         <nav aria-label="Your placements">
             <p>
                 {move || {

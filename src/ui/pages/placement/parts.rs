@@ -125,11 +125,22 @@ pub fn TimeTables(dashboard: Dashboard) -> impl IntoView {
     }
 }
 
-/// Which leadership capabilities the log evidences, and which not yet.
+/// Which leadership capabilities the log evidences, and which not yet (in a
+/// closed details element when `collapsed`, as the list is long; printed in full).
 #[component]
-pub fn CapabilityCoverage(dashboard: Dashboard) -> impl IntoView {
+pub fn CapabilityCoverage(dashboard: Dashboard, #[prop(optional)] collapsed: bool) -> impl IntoView {
     let evidenced = dashboard.evidenced.clone();
     let missing = dashboard.not_evidenced.clone();
+    let missing_title = format!("Not yet evidenced ({})", missing.len());
+    let missing_list = if missing.is_empty() {
+        view! { <p>"Every capability has at least one entry."</p> }.into_any()
+    } else {
+        view! {
+            <ul aria-label="Capabilities not yet evidenced">
+                {missing.into_iter().map(|id| view! { <li>{capabilities::label(id).unwrap_or_default()}</li> }).collect_view()}
+            </ul>
+        }.into_any()
+    };
     view! {
         <h2>"Leadership capabilities"</h2>
         <p class="nhsuk-body-s">{format!("From the {}", capabilities::MLCF_CITATION)}</p>
@@ -145,15 +156,17 @@ pub fn CapabilityCoverage(dashboard: Dashboard) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <h3>{format!("Not yet evidenced ({})", missing.len())}</h3>
-        {if missing.is_empty() {
-            view! { <p>"Every capability has at least one entry."</p> }.into_any()
-        } else {
+        {if collapsed {
             view! {
-                <ul aria-label="Capabilities not yet evidenced">
-                    {missing.into_iter().map(|id| view! { <li>{capabilities::label(id).unwrap_or_default()}</li> }).collect_view()}
-                </ul>
+                <details class="nhsuk-details">
+                    <summary class="nhsuk-details__summary">
+                        <span class="nhsuk-details__summary-text">{missing_title}</span>
+                    </summary>
+                    <div class="nhsuk-details__text">{missing_list}</div>
+                </details>
             }.into_any()
+        } else {
+            view! { <h3>{missing_title}</h3> {missing_list} }.into_any()
         }}
     }
 }
@@ -172,12 +185,16 @@ fn milestone_list(label: &'static str, list: Vec<MilestoneDue>, overdue: bool) -
     }
 }
 
-/// The dashboard: where the placement is, time logged, milestones, capabilities.
-#[component]
-pub fn DashboardPanel(placement_id: String) -> impl IntoView {
-    let store = use_store();
+/// The placement's sums for today, re-computed only when the placement changes.
+fn dashboard_of(placement_id: String) -> Memo<Option<Dashboard>> {
     let today = browser::today();
-    let dashboard = store.select(move |w| w.placement(&placement_id).map(|p| p.dashboard(today)));
+    use_store().select(move |w| w.placement(&placement_id).map(|p| p.dashboard(today)))
+}
+
+/// The top of the dashboard: where the placement is, time logged, milestones.
+#[component]
+pub fn AtAGlance(placement_id: String) -> impl IntoView {
+    let dashboard = dashboard_of(placement_id);
     move || {
         dashboard.get().map(|d| {
             let (monday, sunday) = d.week;
@@ -206,7 +223,6 @@ pub fn DashboardPanel(placement_id: String) -> impl IntoView {
                         </div>
                     })}
                 </dl>
-                <TimeTables dashboard=d.clone() />
                 <h2>"Milestones"</h2>
                 {(overdue.is_empty() && coming.is_empty()).then(|| view! {
                     <p>{format!("No milestones are overdue or due in the next {COMING_UP_DAYS} days.")}</p>
@@ -219,8 +235,21 @@ pub fn DashboardPanel(placement_id: String) -> impl IntoView {
                     <h3>{format!("Coming up in the next {COMING_UP_DAYS} days")}</h3>
                     {milestone_list("Milestones coming up", coming, false)}
                 })}
-                <CapabilityCoverage dashboard=d />
             }
+        })
+    }
+}
+
+/// The rest of the dashboard: time per project and type, capabilities.
+#[component]
+pub fn TimeAndCapabilities(placement_id: String) -> impl IntoView {
+    let dashboard = dashboard_of(placement_id);
+    move || {
+        dashboard.get().map(|d| view! {
+            <h2>"Where your time went"</h2>
+            {(d.entries == 0).then(|| view! { <p>"Nothing logged yet."</p> })}
+            <TimeTables dashboard=d.clone() />
+            <CapabilityCoverage dashboard=d collapsed=true />
         })
     }
 }
