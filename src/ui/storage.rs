@@ -180,6 +180,36 @@ pub fn kept_aside() -> Vec<(String, String)> {
     found
 }
 
+/// How much of this site's local storage the workbook takes, in bytes.
+/// Browsers count the key and the text as UTF-16, two bytes a character, and
+/// allow about 5 MB in all (`TYPICAL_QUOTA_BYTES`).
+pub fn workbook_bytes() -> usize {
+    storage()
+        .and_then(|s| s.get_item(WORKBOOK_KEY).ok().flatten())
+        .map_or(0, |text| (WORKBOOK_KEY.len() + text.encode_utf16().count()) * 2)
+}
+
+/// The local-storage allowance of Chrome, Edge, Firefox and Safari for one site.
+pub const TYPICAL_QUOTA_BYTES: usize = 5 * 1024 * 1024;
+
+/// Asks the browser to keep this site's storage when it frees up space
+/// (`navigator.storage.persist()`), unless it already does. `Some(true)` when
+/// it will; `None` where the browser has no such setting.
+pub async fn ask_to_persist() -> Option<bool> {
+    use wasm_bindgen_futures::JsFuture;
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers and insecure pages have no `navigator.storage`.
+    if !js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        return None;
+    }
+    let manager = navigator.storage();
+    let already = JsFuture::from(manager.persisted().ok()?).await.ok()?;
+    if already.as_bool() == Some(true) {
+        return Some(true);
+    }
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+}
+
 /// Removes the workbook and every kept-aside copy from this browser.
 pub fn delete_everything() {
     if let Some(store) = storage() {

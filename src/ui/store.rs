@@ -42,6 +42,10 @@ pub struct WorkbookStore {
     /// The last deletion, which can be undone: what was deleted, and the change
     /// that puts it back. Cleared by the next change or when dismissed.
     pub undo: RwSignal<Option<(String, Change)>>,
+    /// Whether the browser agreed to keep this site's storage when it frees
+    /// up space; asked once, after the first save (`None` until answered).
+    pub persisted: RwSignal<Option<bool>>,
+    asked_to_persist: StoredValue<bool>,
 }
 
 /// The moment of a change, and the user's own calendar day.
@@ -68,6 +72,8 @@ impl WorkbookStore {
             save_error: RwSignal::new(None),
             sync_notice: RwSignal::new(None),
             undo: RwSignal::new(None),
+            persisted: RwSignal::new(None),
+            asked_to_persist: StoredValue::new(false),
         };
         storage::watch_other_tabs(move |text| store.take_other_tabs_save(text));
         let flush = move || store.save_pending();
@@ -184,6 +190,7 @@ impl WorkbookStore {
             Ok(()) => {
                 self.pending.update_value(Pending::clear);
                 self.save_error.set(None);
+                self.ask_to_persist_once();
                 if plan.rebased {
                     self.doc.set(plan.document);
                     self.note_dropped(plan.dropped);
@@ -219,12 +226,36 @@ impl WorkbookStore {
         }
     }
 
+    /// Once there is something worth keeping, asks the browser not to clear
+    /// it when space runs low (Safari, for one, clears script-written storage
+    /// of sites not visited for 7 days unless told otherwise).
+    fn ask_to_persist_once(&self) {
+        if self.asked_to_persist.get_value() {
+            return;
+        }
+        self.asked_to_persist.set_value(true);
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            persisted.set(storage::ask_to_persist().await);
+        });
+    }
+
     fn note_dropped(&self, dropped: usize) {
         if dropped > 0 {
             self.sync_notice.set(Some(format!(
                 "{dropped} of your latest changes could not be kept, because what they changed was deleted in another tab or window."
             )));
         }
+    }
+
+    /// Downloads a backup of the whole workbook and remembers when, for the
+    /// backup reminder. Returns the file's name, or why it failed.
+    pub fn download_backup(&self) -> Result<String, String> {
+        let name = backup::backup_file_name(Local::now().date_naive());
+        // Noted first, so the file itself says when it was taken.
+        let _ = self.apply(Change::NoteBackup);
+        let text = self.workbook.with_untracked(backup::to_json);
+        super::browser::download_text(&name, &text, "application/json").map(|()| name)
     }
 
     /// Replaces the whole workbook after the user confirmed a restore. Returns

@@ -73,6 +73,11 @@ export async function openApp(browser, baseUrl, path = '/') {
     }
   });
   page.on('pageerror', (error) => page.pageErrors.push(String(error)));
+  // A breach of the page's own Content-Security-Policy is an error of the app
+  // (say, a style it blocks), so tests that expect no page errors catch it too.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) page.pageErrors.push(message.text());
+  });
   await page.goto(path);
   await waitForApp(page);
   return { context, page };

@@ -193,6 +193,24 @@ pub enum Change {
     RemoveFromPlacement {
         id: String,
     },
+    /// Merges a backup into the workbook by record id (`merge`): records only
+    /// in the backup are added, the newer of two versions wins, and the other
+    /// is kept under `conflicts`.
+    MergeBackup {
+        incoming: Box<Workbook>,
+    },
+    /// Settles a conflict left by a merge: keep the version in the workbook,
+    /// or put the other one in its place.
+    ResolveConflict {
+        id: String,
+        use_other: bool,
+    },
+    /// The user downloaded a backup of the whole workbook.
+    NoteBackup,
+    /// After how many days changes not in a backup bring a reminder (0: never).
+    SetBackupReminder {
+        days: u32,
+    },
     /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
     Undelete(Box<DeletedRecord>),
 }
@@ -600,6 +618,18 @@ impl Workbook {
             } => self.add_activity(id, placement_id, draft, stamp),
             Change::UpdateActivity { id, draft } => self.update_activity(id, draft, stamp),
             Change::RemoveFromPlacement { id } => self.remove_from_placement(id, stamp),
+            Change::MergeBackup { incoming } => {
+                *self = super::merge::merge(self, incoming, stamp.at).workbook;
+                Ok(())
+            }
+            Change::ResolveConflict { id, use_other: true } => {
+                self.resolve_conflict_use_other(id, stamp.at)
+            }
+            Change::ResolveConflict { id, use_other: false } => {
+                self.resolve_conflict_keep_current(id, stamp.at)
+            }
+            Change::NoteBackup => self.note_backup(stamp),
+            Change::SetBackupReminder { days } => self.set_backup_reminder(*days, stamp),
             Change::Undelete(deleted) => self.undelete(deleted, stamp),
         }
     }

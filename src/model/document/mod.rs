@@ -6,8 +6,10 @@
 
 pub mod assessment_file;
 pub mod backup;
+pub mod backup_reminder;
 pub mod changes;
 pub mod formats;
+pub mod merge;
 pub mod placement_changes;
 pub mod placement_csv;
 pub mod plan_changes;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
+use super::merge::Conflict;
 use crate::model::assessment::Assessment;
 use crate::model::placement::Placement;
 use crate::model::plan::Plan;
@@ -35,6 +36,21 @@ pub struct Workbook {
     /// two copies can tell a deletion from a record the other copy never had.
     #[serde(default)]
     pub deleted: Vec<Tombstone>,
+    /// Versions of records that lost to a newer version when a backup was
+    /// merged in (see `merge`), kept for the user to look at and resolve.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
+    /// When a backup of this workbook was last downloaded (`backup_reminder`).
+    #[serde(default)]
+    pub last_backup_at: Option<DateTime<Utc>>,
+    /// Remind the user to download a backup once changes not in one are
+    /// this many days old; 0 never.
+    #[serde(default = "default_reminder_days")]
+    pub backup_reminder_days: u32,
+}
+
+fn default_reminder_days() -> u32 {
+    super::backup_reminder::DEFAULT_REMINDER_DAYS
 }
 
 /// What is left of a deleted record.
@@ -76,6 +92,9 @@ impl Workbook {
             plans: Vec::new(),
             placements: Vec::new(),
             deleted: Vec::new(),
+            conflicts: Vec::new(),
+            last_backup_at: None,
+            backup_reminder_days: super::backup_reminder::DEFAULT_REMINDER_DAYS,
         }
     }
 

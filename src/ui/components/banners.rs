@@ -89,6 +89,7 @@ pub fn StorageAlerts() -> impl IntoView {
             </div>
         })}
         <UndoBanner />
+        <BackupReminder />
         {move || store.sync_notice.get().map(|message| view! {
             <div class="nhsuk-warning-callout" role="status">
                 <h2 class="nhsuk-warning-callout__label">"Changed in another tab"</h2>
@@ -111,6 +112,43 @@ fn ErrorBanner(id: &'static str, title: &'static str, children: Children) -> imp
             <h2 class="nhsuk-error-summary__title" id=id>{title}</h2>
             <div class="nhsuk-error-summary__body">{children()}</div>
         </div>
+    }
+}
+
+/// Reminds the user to download a backup once changes not in one are older
+/// than they chose (browsers may clear a site's storage). "Not now" hides it
+/// until the page is next opened.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let store = use_store();
+    let due = store.select(|w| w.backup_due(chrono::Utc::now()));
+    let hidden = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| match store.download_backup() {
+        Ok(name) => message.set(Some(format!("Your backup is downloading as {name}."))),
+        Err(reason) => message.set(Some(reason)),
+    };
+    view! {
+        {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
+        {move || due.get().filter(|_| !hidden.get()).map(|due| view! {
+            <div class="nhsuk-warning-callout app-backup-reminder" role="region" aria-label="Backup reminder">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Download a backup"</span>
+                </h2>
+                <p>
+                    {format!("You have changes since {} that are not in a backup. ", browser::local_date_time(due.oldest_change))}
+                    "Your workbook is kept only in this browser, which may delete it to free up space or when its data is cleared."
+                </p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=download>
+                    "Download a backup now"
+                </button>
+                " "
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    on:click=move |_| hidden.set(true)>
+                    "Not now"
+                </button>
+            </div>
+        })}
     }
 }
 

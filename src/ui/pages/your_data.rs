@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::model::document::backup;
-use crate::model::Workbook;
+use crate::model::document::{backup, merge};
+use crate::model::{Change, Workbook};
 use crate::ui::browser;
 use crate::ui::components::{ChosenFile, FileImport};
 use crate::ui::storage;
@@ -14,6 +14,12 @@ enum Restore {
     Ready {
         file_name: String,
         workbook: Workbook,
+        /// What merging it would do, in plain English.
+        merge_preview: Vec<String>,
+    },
+    Merged {
+        file_name: String,
+        lines: Vec<String>,
     },
     Refused {
         file_name: String,
@@ -33,18 +39,22 @@ pub fn YourData() -> impl IntoView {
     let download_message = RwSignal::new(None::<String>);
     let kept_aside = RwSignal::new(storage::kept_aside());
 
-    let download_backup = move |_| {
-        let text = store.workbook.with_untracked(backup::to_json);
-        let name = backup::backup_file_name(browser::today());
-        match browser::download_text(&name, &text, "application/json") {
-            Ok(()) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
-            Err(reason) => download_message.set(Some(reason)),
-        }
+    let download_backup = move |_| match store.download_backup() {
+        Ok(name) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
+        Err(reason) => download_message.set(Some(reason)),
     };
 
     let on_file = Callback::new(move |file: ChosenFile| {
         restore.set(Some(match backup::read_workbook(&file.text) {
             Ok(workbook) => Restore::Ready {
+                merge_preview: store.workbook.with_untracked(|current| {
+                    let report = merge::merge(current, &workbook, chrono::Utc::now()).report;
+                    if report.changed_nothing() {
+                        vec!["Nothing: everything in the backup is already in your workbook.".to_string()]
+                    } else {
+                        report.lines()
+                    }
+                }),
                 file_name: file.name,
                 workbook,
             },
@@ -60,10 +70,20 @@ pub fn YourData() -> impl IntoView {
             reason,
         }));
     });
+    let confirm_merge = move |_| {
+        if let Some(Restore::Ready { file_name, workbook, merge_preview }) = restore.get_untracked() {
+            let done = store.apply(Change::MergeBackup { incoming: Box::new(workbook) });
+            restore.set(Some(match done {
+                Ok(()) => Restore::Merged { file_name, lines: merge_preview },
+                Err(refusal) => Restore::Refused { file_name, reason: refusal.to_string() },
+            }));
+        }
+    };
     let confirm_restore = move |_| {
         if let Some(Restore::Ready {
             file_name,
             workbook,
+            ..
         }) = restore.get_untracked()
         {
             let not_saved = store.restore(workbook).err();
@@ -82,6 +102,7 @@ pub fn YourData() -> impl IntoView {
             "Your workbook is saved automatically in this browser's local storage, on this device only. Nothing is sent anywhere. If you clear your browser's data, or use another browser or device, it will not be there."
         </p>
         <p>{move || format!("Last changed: {}", store.workbook.with(|w| browser::local_date_time(w.updated_at)))}</p>
+        <StorageUse />
 
         <h2>"Download a backup"</h2>
         <p>
@@ -89,12 +110,13 @@ pub fn YourData() -> impl IntoView {
         </p>
         <button type="button" class="nhsuk-button" on:click=download_backup>"Download backup"</button>
         {move || download_message.get().map(|m| view! { <p role="status">{m}</p> })}
+        <BackupReminderChoice />
 
-        <h2>"Restore from a file"</h2>
-        <p>"Restoring replaces everything in this workbook with what is in the backup file. You will be asked to confirm first."</p>
+        <h2>"Restore or merge a backup"</h2>
+        <p>"Choose a backup file to see what it holds. Then either merge it into this workbook, which keeps everything on both sides (the newer version of anything changed on both, with the other listed to look at), or replace this workbook with it."</p>
         <FileImport id="restore-file" label="Choose a backup file" on_file on_error=on_read_error />
         {move || restore.get().map(|r| match r {
-            Restore::Ready { file_name, workbook } => view! {
+            Restore::Ready { file_name, workbook, merge_preview } => view! {
                 <div class="nhsuk-card" role="region" aria-label="Backup to restore">
                     <div class="nhsuk-card__content">
                         <h3 class="nhsuk-card__heading">{format!("{file_name} holds:")}</h3>
@@ -102,9 +124,16 @@ pub fn YourData() -> impl IntoView {
                             {workbook.summary().lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
                         <p>{format!("It was last changed on {}.", browser::local_date_time(workbook.updated_at))}</p>
+                        <h4>"Merging it into your workbook would:"</h4>
+                        <ul aria-label="What merging would do">
+                            {merge_preview.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="nhsuk-button" on:click=confirm_merge>
+                            "Merge it into my workbook"
+                        </button>
                         <div class="nhsuk-warning-callout">
                             <h4 class="nhsuk-warning-callout__label">"Important"</h4>
-                            <p>"Restoring replaces everything now in your workbook. Download a backup of it first if you may need it."</p>
+                            <p>"Replacing removes everything now in your workbook and puts the backup in its place. Download a backup of it first if you may need it."</p>
                         </div>
                         <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=confirm_restore>
                             "Replace my workbook with this backup"
@@ -125,6 +154,13 @@ pub fn YourData() -> impl IntoView {
                     </div>
                 </div>
             }.into_any(),
+            Restore::Merged { file_name, lines } => view! {
+                <div class="nhsuk-panel" role="status">
+                    <h3 class="nhsuk-panel__title">"Backup merged"</h3>
+                    <p>{format!("{file_name} is merged into your workbook:")}</p>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
+            }.into_any(),
             Restore::Done { file_name, not_saved: None } => view! {
                 <div class="nhsuk-panel" role="status">
                     <h3 class="nhsuk-panel__title">"Workbook restored"</h3>
@@ -140,6 +176,8 @@ pub fn YourData() -> impl IntoView {
                 </div>
             }.into_any(),
         })}
+
+        <Conflicts />
 
         <Show when=move || kept_aside.with(|k| !k.is_empty())>
             <h2>"Data that could not be read"</h2>
@@ -179,6 +217,151 @@ pub fn YourData() -> impl IntoView {
         </Show>
 
         <DeleteEverything download_backup on_deleted=Callback::new(move |()| kept_aside.set(storage::kept_aside())) />
+    }
+}
+
+/// Versions that lost to a newer one when a backup was merged: each can be
+/// dismissed (keep the workbook's version) or put in place of it.
+#[component]
+fn Conflicts() -> impl IntoView {
+    use crate::model::document::merge::Conflict;
+    let store = use_store();
+    let conflicts = store.select(|w| w.conflicts.clone());
+    let problem = RwSignal::new(None::<String>);
+    let resolve = move |id: String, use_other: bool| {
+        problem.set(store.apply(Change::ResolveConflict { id, use_other }).err().map(|r| format!("That could not be done: {r}.")));
+    };
+    view! {
+        <Show when=move || !conflicts.with(Vec::is_empty)>
+            <h2>"Changed on both sides"</h2>
+            <p>"When you merged a backup, these records had been changed both in the backup and in this workbook. The newer version is in your workbook; the other is shown here. Keep the version in your workbook, or use the other one instead."</p>
+            {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
+            <ul class="nhsuk-list" aria-label="Conflicts">
+                <For each=move || conflicts.get() key=|c: &Conflict| c.id.clone() let:c>
+                    {
+                        let (keep_id, other_id) = (c.id.clone(), c.id.clone());
+                        view! {
+                            <li class="nhsuk-card">
+                                <div class="nhsuk-card__content">
+                                    <h3 class="nhsuk-card__heading nhsuk-heading-s">{c.description.clone()}</h3>
+                                    <p><strong>"In your workbook: "</strong>{c.kept.clone()}</p>
+                                    <p><strong>"The other version: "</strong>{c.other.clone()}</p>
+                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                                        aria-label=format!("Keep the version in your workbook: {}", c.description)
+                                        on:click=move |_| resolve(keep_id.clone(), false)>
+                                        "Keep the version in your workbook"
+                                    </button>
+                                    " "
+                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                                        aria-label=format!("Use the other version: {}", c.description)
+                                        on:click=move |_| resolve(other_id.clone(), true)>
+                                        "Use the other version"
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// When a backup was last downloaded, and when to be reminded.
+#[component]
+fn BackupReminderChoice() -> impl IntoView {
+    use crate::model::document::backup_reminder::REMINDER_CHOICES;
+    use crate::model::Change;
+    let store = use_store();
+    let last = store.select(|w| w.last_backup_at);
+    let days = store.select(|w| w.backup_reminder_days.to_string());
+    let chosen = RwSignal::new(days.get_untracked());
+    Effect::new(move |_| chosen.set(days.get()));
+    Effect::new(move |previous: Option<String>| {
+        let value = chosen.get();
+        if previous.is_some_and(|p| p != value) && value != days.get_untracked() {
+            if let Ok(n) = value.parse() {
+                let _ = store.apply(Change::SetBackupReminder { days: n });
+            }
+        }
+        value
+    });
+    let options = Signal::derive(|| {
+        REMINDER_CHOICES
+            .iter()
+            .map(|d| {
+                let label = match d {
+                    0 => "Never remind me".to_string(),
+                    n => format!("After {n} days"),
+                };
+                (d.to_string(), label)
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <p>
+            {move || match last.get() {
+                Some(at) => format!("You last downloaded a backup on {}.", browser::local_date_time(at)),
+                None => "You have not downloaded a backup of this workbook yet.".to_string(),
+            }}
+        </p>
+        <crate::ui::components::Select id="backup-reminder" label="Remind me to download a backup when my changes are not in one"
+            hint="The reminder shows at the top of every page."
+            options bind=chosen />
+    }
+}
+
+/// How much of the browser's storage the workbook takes, and whether the
+/// browser has agreed to keep it when it frees up space.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let store = use_store();
+    // Re-measured whenever the workbook changes (it is saved as it changes).
+    let used = Memo::new(move |_| {
+        store.workbook.track();
+        storage::workbook_bytes()
+    });
+    let asking = RwSignal::new(false);
+    let ask = move |_| {
+        asking.set(true);
+        leptos::task::spawn_local(async move {
+            store.persisted.set(storage::ask_to_persist().await);
+            asking.set(false);
+        });
+    };
+    view! {
+        <h2>"Space and safety in this browser"</h2>
+        <p role="status" class="app-storage-use">
+            {move || {
+                let bytes = used.get();
+                let share = bytes as f64 * 100.0 / storage::TYPICAL_QUOTA_BYTES as f64;
+                let share = if bytes > 0 && share < 1.0 { "less than 1%".to_string() } else { format!("about {share:.0}%") };
+                format!(
+                    "Your workbook takes {} of this browser's storage for this site. Browsers allow about 5 MB, so it is using {share} of that.",
+                    size_text(bytes)
+                )
+            }}
+        </p>
+        {move || match store.persisted.get() {
+            Some(true) => view! {
+                <p>"This browser has agreed to keep your workbook when it needs to free up space. It is still deleted if you clear this site's data, so keep downloading backups."</p>
+            }.into_any(),
+            _ => view! {
+                <p>"This browser may delete your workbook to free up space, or after some days without a visit (Safari does after 7). Download a backup regularly."</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" disabled=move || asking.get() on:click=ask>
+                    "Ask this browser to keep my workbook"
+                </button>
+            }.into_any(),
+        }}
+    }
+}
+
+/// "12 KB", "1.4 MB".
+fn size_text(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     }
 }
 

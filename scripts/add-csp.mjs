@@ -1,0 +1,33 @@
+// Trunk post-build hook: gives the built index.html a Content-Security-Policy
+// that lets the page load and connect only to its own origin. Trunk writes
+// the app's start-up script inline, and its text names the hashed file names,
+// so the policy allows exactly that script by its SHA-256 hash, worked out
+// here after each build. WebAssembly needs 'wasm-unsafe-eval' to compile.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
+let html = readFileSync(file, 'utf8');
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
+);
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+if (!/<meta charset="utf-8" \/>/.test(html)) throw new Error(`${file}: no <meta charset> to put the policy after`);
+html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+writeFileSync(file, html);
+console.log(`Content-Security-Policy added to ${file} (${hashes.length} inline script allowed by hash)`);

@@ -1,0 +1,176 @@
+// Data the user keeps only in this browser: the Your data page says how much
+// storage it takes and whether the browser will keep it, remembers when a
+// backup was downloaded, and reminds the user once changes not in a backup
+// are older than they chose.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, waitForApp, goToArea, download, downloadText } from './support.mjs';
+
+const app = useApp();
+
+const daysAgo = (n) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+/** A workbook whose one goal was last changed `days` ago, never backed up. */
+function workbookChanged(days) {
+  const at = daysAgo(days);
+  return {
+    format: 'commissioning-workbook',
+    schema_version: 4,
+    created_at: daysAgo(days + 1),
+    updated_at: at,
+    revision: 1,
+    plans: [{
+      id: 'plan-1', name: 'My development plan', created_at: at, updated_at: at,
+      goals: [{ id: 'goal-1', title: 'Chair the respiratory programme board', created_at: at, updated_at: at }],
+    }],
+  };
+}
+
+async function openWith(workbook, path = '/') {
+  const { context, page } = await app.open('/about');
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook));
+  await page.goto(path);
+  await waitForApp(page);
+  return { context, page };
+}
+
+const reminder = (page) => page.getByRole('region', { name: 'Backup reminder' });
+
+test('changes older than 14 days and in no backup bring a reminder on every page, until a backup is downloaded', async () => {
+  const { context, page } = await openWith(workbookChanged(20));
+  await reminder(page).getByText(/You have changes since \d+ \w+ \d{4} at \d\d:\d\d that are not in a backup/).waitFor();
+  await goToArea(page, 'Development plan');
+  await reminder(page).waitFor();
+
+  const file = await download(page, reminder(page).getByRole('button', { name: 'Download a backup now' }));
+  const saved = JSON.parse(await downloadText(file));
+  assert.equal(saved.plans[0].goals[0].title, 'Chair the respiratory programme board');
+  assert.ok(saved.last_backup_at, 'the backup says when it was taken');
+  await reminder(page).waitFor({ state: 'detached' });
+
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await reminder(page).count(), 0, 'still gone after a reload: the backup was remembered');
+  await goToArea(page, 'Your data');
+  await page.getByText(/You last downloaded a backup on \d+ \w+ \d{4} at \d\d:\d\d\./).waitFor();
+  await context.close();
+});
+
+test('recent changes bring no reminder yet, and the reminder can be set to never or put off', async () => {
+  const recent = await openWith(workbookChanged(3));
+  assert.equal(await reminder(recent.page).count(), 0);
+  await recent.context.close();
+
+  const { context, page } = await openWith(workbookChanged(20), '/your-data');
+  await reminder(page).waitFor();
+  await page.getByText('You have not downloaded a backup of this workbook yet.').waitFor();
+  await page.getByLabel('Remind me to download a backup when my changes are not in one').selectOption({ label: 'After 30 days' });
+  await reminder(page).waitFor({ state: 'detached' });
+  await page.getByLabel('Remind me to download a backup when my changes are not in one').selectOption({ label: 'After 7 days' });
+  await reminder(page).waitFor();
+  await reminder(page).getByRole('button', { name: 'Not now' }).click();
+  await reminder(page).waitFor({ state: 'detached' });
+  await page.getByLabel('Remind me to download a backup when my changes are not in one').selectOption({ label: 'Never remind me' });
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await reminder(page).count(), 0, 'never means never, after a reload too');
+  assert.equal(
+    await page.getByLabel('Remind me to download a backup when my changes are not in one').inputValue(),
+    '0',
+  );
+  await context.close();
+});
+
+test('Your data says how much of the browser storage the workbook takes and whether the browser will keep it', async () => {
+  const { context, page } = await openWith(workbookChanged(1), '/your-data');
+  const use = page.locator('.app-storage-use');
+  await use.getByText(/Your workbook takes \d+ KB of this browser's storage for this site\. Browsers allow about 5 MB, so it is using less than 1% of that\./).waitFor();
+  const before = Number((await use.textContent()).match(/takes (\d+) KB/)[1]);
+  // A long entry makes it grow.
+  await goToArea(page, 'Development plan');
+  await page.getByLabel('What do you want to achieve?').fill('A long goal '.repeat(500));
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await goToArea(page, 'Your data');
+  const after = Number((await use.textContent()).match(/takes (\d+) KB/)[1]);
+  assert.ok(after >= before + 10, `grew from ${before} KB to ${after} KB`);
+  // Headless Chromium answers navigator.storage.persist() itself; either answer is said plainly.
+  await page.getByText(/This browser (has agreed to keep your workbook|may delete your workbook)/).waitFor();
+  await context.close();
+});
+
+async function addGoal(page, title) {
+  await page.getByLabel('What do you want to achieve?').fill(title);
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title }).waitFor();
+}
+
+async function retitleGoal(page, from, to) {
+  await page.getByRole('link', { name: `Change goal: ${from}` }).click();
+  await page.getByLabel('What do you want to achieve?').fill(to);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: to }).waitFor();
+  await goToArea(page, 'Development plan');
+}
+
+async function backupOf(page) {
+  await goToArea(page, 'Your data');
+  return downloadText(await download(page, page.getByRole('button', { name: 'Download backup' })));
+}
+
+const chooseBackup = (page, name, text) =>
+  page.getByLabel('Choose a backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+
+const goalTitles = (page) => page.getByRole('list', { name: 'Your goals' }).getByRole('heading').allTextContents();
+
+test('merging a backup from another browser keeps both sides, lists a record changed on both, and lets the user choose', async () => {
+  // One browser starts the plan and backs it up; a second browser carries on from that backup.
+  const here = await app.open('/development-plan');
+  await addGoal(here.page, 'Chair the programme board');
+  const start = await backupOf(here.page);
+  const there = await app.open('/your-data');
+  await chooseBackup(there.page, 'start.json', start);
+  await there.page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
+  await there.page.getByRole('status').filter({ hasText: 'Workbook restored' }).waitFor();
+
+  // Both change the same goal (the second browser later) and each adds its own.
+  await goToArea(here.page, 'Development plan');
+  await retitleGoal(here.page, 'Chair the programme board', 'Chair the board from April');
+  await addGoal(here.page, 'Only in the first browser');
+  await goToArea(there.page, 'Development plan');
+  await retitleGoal(there.page, 'Chair the programme board', 'Chair the board from June');
+  await addGoal(there.page, 'Only in the second browser');
+  const theirs = await backupOf(there.page);
+
+  await goToArea(here.page, 'Your data');
+  await chooseBackup(here.page, 'theirs.json', theirs);
+  const preview = here.page.getByRole('list', { name: 'What merging would do' });
+  assert.match(await preview.textContent(), /1 record added/);
+  assert.match(await preview.textContent(), /changed on both sides/);
+  await here.page.getByRole('button', { name: 'Merge it into my workbook' }).click();
+  await here.page.getByRole('status').filter({ hasText: 'Backup merged' }).waitFor();
+
+  const conflict = here.page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.textContent(), /In your workbook: .*Chair the board from June/s);
+  assert.match(await conflict.textContent(), /The other version: .*Chair the board from April/s);
+
+  await goToArea(here.page, 'Development plan');
+  assert.deepEqual(
+    (await goalTitles(here.page)).sort(),
+    ['Chair the board from June', 'Only in the first browser', 'Only in the second browser'],
+    'nothing from either side is dropped; the newer title wins',
+  );
+
+  await goToArea(here.page, 'Your data');
+  await conflict.getByRole('button', { name: /^Use the other version/ }).click();
+  await here.page.getByRole('list', { name: 'Conflicts' }).waitFor({ state: 'detached' });
+  await here.page.reload();
+  await waitForApp(here.page);
+  await goToArea(here.page, 'Development plan');
+  assert.deepEqual(
+    (await goalTitles(here.page)).sort(),
+    ['Chair the board from April', 'Only in the first browser', 'Only in the second browser'],
+  );
+  await here.context.close();
+  await there.context.close();
+});
