@@ -50,6 +50,14 @@ pub async fn read_chosen_file(
 ) -> Option<Result<(String, String), String>> {
     let file = input.files()?.get(0)?;
     let name = file.name();
+    // Refused before reading: a huge file would hold up the page for nothing.
+    let size = file.size();
+    if size > crate::model::document::formats::MAX_IMPORT_BYTES as f64 {
+        let error = crate::model::document::ReadError::TooLarge {
+            bytes: size as usize,
+        };
+        return Some(Err(format!("{name}: {error}")));
+    }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
     Some(match text.ok().and_then(|v| v.as_string()) {
         Some(text) => Ok((name, text)),

@@ -186,7 +186,9 @@ pub fn kept_aside() -> Vec<(String, String)> {
 pub fn workbook_bytes() -> usize {
     storage()
         .and_then(|s| s.get_item(WORKBOOK_KEY).ok().flatten())
-        .map_or(0, |text| (WORKBOOK_KEY.len() + text.encode_utf16().count()) * 2)
+        .map_or(0, |text| {
+            (WORKBOOK_KEY.len() + text.encode_utf16().count()) * 2
+        })
 }
 
 /// The local-storage allowance of Chrome, Edge, Firefox and Safari for one site.
@@ -207,7 +209,10 @@ pub async fn ask_to_persist() -> Option<bool> {
     if already.as_bool() == Some(true) {
         return Some(true);
     }
-    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
+    JsFuture::from(manager.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }
 
 /// Removes the workbook and every kept-aside copy from this browser.

@@ -4,6 +4,9 @@
 // are older than they chose.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useApp, waitForApp, goToArea, download, downloadText } from './support.mjs';
 
 const app = useApp();
@@ -117,8 +120,17 @@ async function backupOf(page) {
   return downloadText(await download(page, page.getByRole('button', { name: 'Download backup' })));
 }
 
-const chooseBackup = (page, name, text) =>
-  page.getByLabel('Choose a backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+/** Chooses a file with this name and text; a big one goes through a temporary file (playwright's limit). */
+async function chooseBackup(page, name, text) {
+  const input = page.getByLabel('Choose a backup file');
+  if (text.length < 10 * 1024 * 1024) {
+    return input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'workbook-'));
+  await writeFile(join(dir, name), text);
+  await input.setInputFiles(join(dir, name));
+  await rm(dir, { recursive: true });
+}
 
 const goalTitles = (page) => page.getByRole('list', { name: 'Your goals' }).getByRole('heading').allTextContents();
 
@@ -173,4 +185,49 @@ test('merging a backup from another browser keeps both sides, lists a record cha
   );
   await here.context.close();
   await there.context.close();
+});
+
+test('hostile backup files are refused with a plain message, quickly, and the workbook is untouched', async () => {
+  const { context, page } = await app.open('/development-plan');
+  await addGoal(page, 'Kept through every bad file');
+  await goToArea(page, 'Your data');
+  const good = JSON.parse(await downloadText(await download(page, page.getByRole('button', { name: 'Download backup' }))));
+  const refusal = page.getByRole('alert').filter({ hasText: 'This file cannot be restored' });
+
+  const duplicated = structuredClone(good);
+  duplicated.plans[0].goals.push({ ...duplicated.plans[0].goals[0], title: 'A twin' });
+  const impossibleDate = structuredClone(good);
+  impossibleDate.plans[0].goals[0].target_date = '2026-02-30';
+  const wrongType = structuredClone(good);
+  wrongType.plans = { not: 'a list' };
+  const files = [
+    { name: 'huge.json', text: `{"format": "commissioning-workbook", "schema_version": 4, "padding": "${'x'.repeat(50 * 1024 * 1024)}"}`, message: /too large to open: it is 50 MB/ },
+    { name: 'nested.json', text: '['.repeat(10_000) + ']'.repeat(10_000), message: /nested more than 128 levels deep/ },
+    { name: 'twins.json', text: JSON.stringify(duplicated), message: /two records have the same id/ },
+    { name: 'feb30.json', text: JSON.stringify(impossibleDate), message: /"2026-02-30" does not exist/ },
+    { name: 'types.json', text: JSON.stringify(wrongType), message: /cannot be read/ },
+  ];
+  for (const file of files) {
+    const started = Date.now();
+    await chooseBackup(page, file.name, file.text);
+    await refusal.filter({ hasText: file.name }).waitFor();
+    assert.match(await refusal.textContent(), file.message, file.name);
+    assert.doesNotMatch(await refusal.textContent(), /serde|EOF|recursion|invalid type/, `${file.name}: no parser jargon`);
+    assert.ok(Date.now() - started < 5000, `${file.name} answered in ${Date.now() - started} ms`);
+  }
+  await goToArea(page, 'Development plan');
+  assert.deepEqual(await goalTitles(page), ['Kept through every bad file']);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('text full of HTML and control characters is shown as text and never run', async () => {
+  const hostile = workbookChanged(1);
+  hostile.plans[0].goals[0].title = '<img src=x onerror="window.pwned=1">Lead\u0007 the <b>board</b>';
+  const { context, page } = await openWith(hostile, '/development-plan');
+  const heading = page.getByRole('list', { name: 'Your goals' }).getByRole('heading');
+  assert.equal(await heading.textContent(), '<img src=x onerror="window.pwned=1">Lead the <b>board</b>', 'shown as typed, the bell character removed');
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await page.locator('main img').count(), 0);
+  await context.close();
 });

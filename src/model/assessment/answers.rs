@@ -14,6 +14,7 @@ use crate::model::common::dates::{long_date, parse_optional_date, NotADate};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     #[default]
@@ -49,6 +50,7 @@ impl Role {
 /// A rating of one statement: a maturity level (0 to MAX_LEVEL) or
 /// "not applicable / don't know", which is left out of every score.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     Level(u8),
@@ -104,6 +106,7 @@ impl Rating {
 pub const NOT_APPLICABLE_LABEL: &str = "Not applicable or don't know";
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Answer {
     #[serde(default)]
     pub rating: Option<Rating>,
@@ -115,6 +118,7 @@ pub struct Answer {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Assessment {
     pub id: String,
     /// The framework version the statement ids refer to.

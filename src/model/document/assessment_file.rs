@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use super::formats::ASSESSMENT_FORMAT_NAME;
-use super::formats::{plain_json_error, read_envelope, slug, ReadError, ASSESSMENT_FILE_VERSION};
+use super::formats::{read_envelope, read_fields, slug, ReadError, ASSESSMENT_FILE_VERSION};
+use super::import_checks::clean_assessment;
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
 
@@ -130,10 +131,10 @@ pub fn assessment_file_name(assessment: &Assessment) -> String {
     format!("{name}-{}.json", assessment.date.format("%Y-%m-%d"))
 }
 
-/// Reads a shared assessment: checks the format name, the schema and framework
-/// versions, then every field, and that ratings and importances are on their
-/// scales. Answers to statement ids this framework does not have are kept:
-/// scoring ignores them.
+/// Reads a shared assessment: checks the size, the format name, the schema and
+/// framework versions, then every field, and that ratings and importances are
+/// on their scales; strips control characters from its text. Answers to
+/// statement ids this framework does not have are kept: scoring ignores them.
 pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
     let (value, version) = read_envelope(
         text,
@@ -151,9 +152,9 @@ pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
     // Checked before reading the fields: a newer framework may have changed them,
     // and "newer" is the more useful thing to tell the user.
     check_framework_version(assessment.get("framework_version"))?;
-    let assessment: Assessment =
-        serde_json::from_value(assessment).map_err(|e| ReadError::Invalid(plain_json_error(&e)))?;
+    let mut assessment: Assessment = read_fields(&assessment)?;
     check_scales(&assessment)?;
+    clean_assessment(&mut assessment);
     Ok(assessment)
 }
 

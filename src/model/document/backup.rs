@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::formats::{plain_json_error, read_envelope, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::formats::{quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::workbook::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
@@ -19,14 +20,33 @@ pub fn to_storage_json(workbook: &Workbook) -> String {
     serde_json::to_string(workbook).expect("workbook serialises")
 }
 
-/// Reads a workbook from JSON text: checks the format name and schema version,
-/// migrates older versions, then reads every field.
+/// Reads a workbook from JSON text: checks the size, the format name and
+/// schema version, migrates older versions, reads every field, refuses two
+/// records sharing an id (and a fraction in a merge conflict's kept version)
+/// and strips control characters from typed text.
+/// Fields this version does not know are ignored. The caller's document is
+/// never touched: it is replaced only with an `Ok`.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
     let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION, |found| {
         ReadError::WrongFormat { found }
     })?;
     let current = migrate(value, version)?;
-    serde_json::from_value(current).map_err(|e| ReadError::Invalid(plain_json_error(&e)))
+    let mut workbook: Workbook = read_fields(&current)?;
+    drop(current);
+    if let Some(id) = duplicate_id(&workbook) {
+        return Err(ReadError::Invalid(format!(
+            "two records have the same id {}, so a change to one could reach the other",
+            quoted(&id)
+        )));
+    }
+    if let Some(number) = fraction_in_conflict(&workbook) {
+        return Err(ReadError::Invalid(format!(
+            "a version kept from a merge holds the number {number}, but records hold only whole \
+             numbers such as 3 (it may have been edited by hand)"
+        )));
+    }
+    clean_text(&mut workbook);
+    Ok(workbook)
 }
 
 /// Brings a document of an older schema version up to `SCHEMA_VERSION`, one
@@ -53,7 +73,7 @@ fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
     let created = doc
         .get("created_at")
         .cloned()
-        .ok_or_else(|| ReadError::Invalid("missing field `created_at`".into()))?;
+        .ok_or_else(|| ReadError::Invalid("it has no \"created_at\"".into()))?;
     if let Some(goals) = doc
         .get_mut("development_plan")
         .and_then(|p| p.get_mut("goals"))

@@ -105,13 +105,18 @@ mod tests {
             title: title.into(),
             ..Default::default()
         };
-        wb.apply(&Change::add_goal(None, draft), stamp(day)).unwrap();
+        wb.apply(&Change::add_goal(None, draft), stamp(day))
+            .unwrap();
     }
 
     #[test]
     fn a_reminder_is_due_once_changes_not_in_a_backup_are_older_than_the_chosen_days() {
         let mut wb = Workbook::new(stamp(1).at);
-        assert_eq!(wb.backup_due(stamp(30).at), None, "nothing entered, nothing to lose");
+        assert_eq!(
+            wb.backup_due(stamp(30).at),
+            None,
+            "nothing entered, nothing to lose"
+        );
         add_goal(&mut wb, "First", 2);
         assert_eq!(wb.backup_due(stamp(15).at), None, "13 days: not yet");
         let due = wb.backup_due(stamp(16).at).expect("14 days: due");
@@ -120,11 +125,23 @@ mod tests {
 
         wb.apply(&Change::NoteBackup, stamp(16)).unwrap();
         assert_eq!(wb.last_backup_at, Some(stamp(16).at));
-        assert_eq!(wb.updated_at, stamp(2).at, "a backup is not a change to the data");
-        assert_eq!(wb.backup_due(stamp(29).at), None, "everything is in the backup");
+        assert_eq!(
+            wb.updated_at,
+            stamp(2).at,
+            "a backup is not a change to the data"
+        );
+        assert_eq!(
+            wb.backup_due(stamp(29).at),
+            None,
+            "everything is in the backup"
+        );
 
         add_goal(&mut wb, "Second", 20);
-        assert_eq!(wb.backup_due(stamp(29).at), None, "the change is 9 days old");
+        assert_eq!(
+            wb.backup_due(stamp(29).at),
+            None,
+            "the change is 9 days old"
+        );
         let fourteen_days_on = Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap();
         assert_eq!(
             wb.backup_due(fourteen_days_on).map(|d| d.oldest_change),
@@ -137,7 +154,11 @@ mod tests {
         assert_eq!(wb.backup_due(fourteen_days_on), None);
         wb.apply(&Change::SetBackupReminder { days: 0 }, stamp(21))
             .unwrap();
-        assert_eq!(wb.backup_due(Utc.with_ymd_and_hms(2027, 6, 1, 0, 0, 0).unwrap()), None, "never");
+        assert_eq!(
+            wb.backup_due(Utc.with_ymd_and_hms(2027, 6, 1, 0, 0, 0).unwrap()),
+            None,
+            "never"
+        );
         assert_eq!(
             wb.apply(&Change::SetBackupReminder { days: 3 }, stamp(21)),
             Err(Refusal::OutOfRange)

@@ -622,12 +622,14 @@ impl Workbook {
                 *self = super::merge::merge(self, incoming, stamp.at).workbook;
                 Ok(())
             }
-            Change::ResolveConflict { id, use_other: true } => {
-                self.resolve_conflict_use_other(id, stamp.at)
-            }
-            Change::ResolveConflict { id, use_other: false } => {
-                self.resolve_conflict_keep_current(id, stamp.at)
-            }
+            Change::ResolveConflict {
+                id,
+                use_other: true,
+            } => self.resolve_conflict_use_other(id, stamp.at),
+            Change::ResolveConflict {
+                id,
+                use_other: false,
+            } => self.resolve_conflict_keep_current(id, stamp.at),
             Change::NoteBackup => self.note_backup(stamp),
             Change::SetBackupReminder { days } => self.set_backup_reminder(*days, stamp),
             Change::Undelete(deleted) => self.undelete(deleted, stamp),

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
@@ -27,6 +29,26 @@ pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";
 
 /// The version of the shared-assessment file's shape (1: first release).
 pub const ASSESSMENT_FILE_VERSION: u32 = 1;
+
+/// The largest file either reader will look at, in bytes (20 MiB), checked on
+/// the length of the text before any parsing.
+///
+/// The browser's local storage holds about 5 MiB (5 million characters) for
+/// the whole site, and the working copy kept there is compact JSON, so
+/// everything a user can enter fits in that. A backup file is the same
+/// document pretty-printed: indentation and line breaks make it about one and
+/// a half times larger (1.4 to 1.5 for the fixtures), so even a workbook that
+/// fills local storage makes a backup of about 8 MB of English text, far below
+/// the limit (only text written wholly in a script of three bytes a character
+/// could come near it); a shared assessment is a few kilobytes. Anything
+/// larger is not a file this app wrote, and refusing it at once spares the
+/// page the seconds a 50 MB file would take to parse into a tree several
+/// times its size.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+/// How deeply serde_json lets lists and records nest before it stops (its
+/// built-in recursion limit). A file from this app nests fewer than ten deep.
+const MAX_NESTING: usize = 128;
 
 /// Why a piece of text could not be read. The `Display` text is shown to the
 /// user, so it says what is wrong in plain English.
@@ -54,6 +76,12 @@ pub enum ReadError {
     NewerFramework {
         found: u64,
     },
+    /// Longer than `MAX_IMPORT_BYTES`: refused before it is parsed.
+    TooLarge {
+        bytes: usize,
+    },
+    /// Lists or records nested deeper than the JSON reader goes (`MAX_NESTING`).
+    TooDeeplyNested,
 }
 
 impl fmt::Display for ReadError {
@@ -112,9 +140,60 @@ impl fmt::Display for ReadError {
                 "The assessment was made with version {found} of the assessment statements, which is newer \
                  than this app has (version {FRAMEWORK_VERSION}). Use a newer version of the workbook to open it."
             ),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "The file is too large to open: it is {}, and a file saved by this app is never more than {}. \
+                 It may be damaged, or it may not be a file from this app.",
+                megabytes(*bytes),
+                megabytes(MAX_IMPORT_BYTES)
+            ),
+            ReadError::TooDeeplyNested => write!(
+                f,
+                "The file cannot be read: its contents are nested more than {MAX_NESTING} levels deep \
+                 (brackets inside brackets), which no file from this app is. It may be damaged, \
+                 or it may not be a file from this app."
+            ),
         }
     }
 }
+
+/// A size in bytes as people read it, e.g. "52.4 MB" (in units of 1,048,576
+/// bytes, as file managers count them).
+fn megabytes(bytes: usize) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    if mb < 10.0 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{mb:.0} MB")
+    }
+}
+
+/// Text taken from a file to quote in a message: without control characters
+/// and cut to 40 characters, so a hostile value cannot swamp the message.
+pub(super) fn quoted(text: &str) -> String {
+    const MAX: usize = 40;
+    let mut out: String = text.chars().filter(|c| !c.is_control()).take(MAX).collect();
+    if text.chars().filter(|c| !c.is_control()).nth(MAX).is_some() {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
+
+/// True when serde_json stopped because the text nests too deeply.
+fn is_too_deep(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("recursion limit exceeded")
+}
+
+/// The messages chrono gives when a date or time cannot be read.
+const DATE_ERRORS: [&str; 7] = [
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
 
 /// What went wrong reading JSON, in plain English, without the parser's
 /// jargon ("EOF while parsing a value at line 226 column 0").
@@ -122,6 +201,9 @@ pub fn plain_json_error(error: &serde_json::Error) -> String {
     use serde_json::error::Category;
     match error.classify() {
         Category::Eof => "it stops before the end, so it may have been cut short".to_string(),
+        Category::Syntax if is_too_deep(error) => format!(
+            "it is nested more than {MAX_NESTING} levels deep, which no file from this app is"
+        ),
         Category::Syntax => format!("its text is broken near line {}", error.line()),
         Category::Io => "it could not be read".to_string(),
         Category::Data => {
@@ -131,11 +213,82 @@ pub fn plain_json_error(error: &serde_json::Error) -> String {
                 format!("it has no \"{field}\"")
             } else if message.starts_with("unknown variant") {
                 "it holds a value this app does not know".to_string()
+            } else if message.starts_with(DATE_ERRORS[0]) || message.starts_with(DATE_ERRORS[1]) {
+                "a date in it does not exist (such as 30 February)".to_string()
+            } else if DATE_ERRORS.iter().any(|e| message.starts_with(e)) {
+                "a date in it is not written as a date (dates are written like 2026-11-22)"
+                    .to_string()
             } else {
                 "a value in it is of the wrong kind (it may have been edited by hand)".to_string()
             }
         }
     }
+}
+
+/// The fields of every file this app writes that hold a day (`NaiveDate`).
+const DAY_FIELDS: [&str; 11] = [
+    "date",
+    "due",
+    "done_on",
+    "target_date",
+    "starts",
+    "ends",
+    "start",
+    "end",
+    "planned",
+    "next_review",
+    "created_on",
+];
+/// The fields that hold a moment (`DateTime<Utc>`).
+const MOMENT_FIELDS: [&str; 5] = [
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "found_at",
+    "last_backup_at",
+];
+
+/// The first date or time in `value` that cannot be read, said in plain
+/// English, e.g. `the date "2026-02-30" does not exist`. Only fields that
+/// hold dates are looked at, in the order the reader meets them.
+fn bad_date(value: &Value) -> Option<String> {
+    use chrono::format::ParseErrorKind;
+    match value {
+        Value::Array(items) => items.iter().find_map(bad_date),
+        Value::Object(fields) => fields.iter().find_map(|(key, field)| {
+            let text = field.as_str();
+            let day = DAY_FIELDS.contains(&key.as_str());
+            let moment = MOMENT_FIELDS.contains(&key.as_str());
+            let error = match text {
+                Some(t) if day => t.parse::<NaiveDate>().err(),
+                Some(t) if moment => t.parse::<DateTime<FixedOffset>>().err(),
+                _ => return bad_date(field),
+            }?;
+            let shown = quoted(text.unwrap_or_default());
+            let what = if day { "date" } else { "date and time" };
+            Some(match error.kind() {
+                ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => {
+                    format!("the {what} {shown} does not exist")
+                }
+                _ if day => format!("{shown} is not a date (dates are written like 2026-11-22)"),
+                _ => format!(
+                    "{shown} is not a date and time (they are written like 2026-11-22T09:30:00Z)"
+                ),
+            })
+        }),
+        _ => None,
+    }
+}
+
+/// Reads the fields of a document whose envelope has been checked. Refusals
+/// are in plain English, and a date that cannot be read is quoted.
+pub(super) fn read_fields<T: DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
+    T::deserialize(value).map_err(|error| {
+        let plain = plain_json_error(&error);
+        let about_a_date = DATE_ERRORS.iter().any(|e| error.to_string().starts_with(e));
+        let detail = if about_a_date { bad_date(value) } else { None };
+        ReadError::Invalid(detail.unwrap_or(plain))
+    })
 }
 
 /// The checks every file this app writes shares: valid JSON, one object, the
@@ -147,8 +300,17 @@ pub fn read_envelope(
     supported: u32,
     wrong_format: fn(Option<String>) -> ReadError,
 ) -> Result<(Value, u32), ReadError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ReadError::NotJson(plain_json_error(&e)))?;
+    // Checked on the length alone, before the parser builds anything.
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if is_too_deep(&e) {
+            ReadError::TooDeeplyNested
+        } else {
+            ReadError::NotJson(plain_json_error(&e))
+        }
+    })?;
     let object = value.as_object().ok_or(ReadError::NotAnObject)?;
     let found = object.get("format").and_then(Value::as_str);
     if found != Some(format_name) {
@@ -220,5 +382,44 @@ mod tests {
             let text = plain_json_error(&e);
             assert!(!text.contains("EOF") && !text.contains("column"), "{text}");
         }
+    }
+
+    #[test]
+    fn nesting_and_date_errors_are_told_in_plain_english() {
+        let deep = error_of(&"[".repeat(10_000));
+        assert_eq!(
+            plain_json_error(&deep),
+            "it is nested more than 128 levels deep, which no file from this app is"
+        );
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Dated {
+            date: NaiveDate,
+        }
+        let impossible = serde_json::from_str::<Dated>(r#"{"date": "2026-02-30"}"#).unwrap_err();
+        assert_eq!(
+            plain_json_error(&impossible),
+            "a date in it does not exist (such as 30 February)"
+        );
+        let words = serde_json::from_str::<Dated>(r#"{"date": "soon"}"#).unwrap_err();
+        assert_eq!(
+            plain_json_error(&words),
+            "a date in it is not written as a date (dates are written like 2026-11-22)"
+        );
+        // With the document at hand, the date itself is quoted.
+        let value = serde_json::json!({ "date": "2026-02-30" });
+        assert_eq!(
+            read_fields::<Dated>(&value).unwrap_err(),
+            ReadError::Invalid("the date \"2026-02-30\" does not exist".into())
+        );
+    }
+
+    #[test]
+    fn text_from_a_file_is_quoted_short_and_without_control_characters() {
+        assert_eq!(quoted("goal-1"), "\"goal-1\"");
+        assert_eq!(quoted("a\u{0}b\u{1b}c"), "\"abc\"");
+        let long = "x".repeat(100);
+        assert_eq!(quoted(&long), format!("\"{}…\"", "x".repeat(40)));
+        assert_eq!(quoted(&"x".repeat(40)), format!("\"{}\"", "x".repeat(40)));
     }
 }

@@ -35,6 +35,7 @@ use crate::model::plan::{Action, EvidenceEntry, Goal, Plan, Review, SelfRating};
 
 /// A version of a record that lost in a merge, kept so the user can decide.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Conflict {
     pub id: String,
     /// The id of the record the two versions are of.
@@ -1389,7 +1390,10 @@ mod tests {
                 "1 record changed on both sides: the newer version is kept and the other is listed under conflicts",
             ]
         );
-        assert_eq!(once.workbook.revision, here.revision, "the backup's revision is not taken");
+        assert_eq!(
+            once.workbook.revision, here.revision,
+            "the backup's revision is not taken"
+        );
         assert_eq!(once.workbook.created_at, here.created_at);
         assert_ids_unique(&once.workbook);
 

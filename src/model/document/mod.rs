@@ -9,10 +9,15 @@ pub mod backup;
 pub mod backup_reminder;
 pub mod changes;
 pub mod formats;
+pub mod import_checks;
+#[cfg(test)]
+mod import_fuzz;
 pub mod merge;
 pub mod placement_changes;
 pub mod placement_csv;
 pub mod plan_changes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schemas;
 pub mod sync;
 pub mod workbook;
 

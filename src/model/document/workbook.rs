@@ -12,6 +12,7 @@ use crate::model::placement::Placement;
 use crate::model::plan::Plan;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Workbook {
     pub format: String,
     pub schema_version: u32,
@@ -55,6 +56,7 @@ fn default_reminder_days() -> u32 {
 
 /// What is left of a deleted record.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tombstone {
     pub id: String,
     pub kind: RecordKind,
@@ -63,6 +65,7 @@ pub struct Tombstone {
 
 /// The kinds of record a workbook holds.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Assessment,

@@ -26,6 +26,7 @@ pub const REFLECTION_SOURCE: &str =
      evaluation, conclusion and action plan";
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityType {
     Meeting,
@@ -112,6 +113,7 @@ impl ActivityType {
 
 /// How effective the trainee judged an activity to be.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effectiveness {
     Very,
@@ -148,6 +150,7 @@ impl Effectiveness {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ActivityEntry {
     pub id: String,
     /// The day the activity happened (`created_at` is when it was written).

@@ -27,6 +27,7 @@ pub const PLACEMENT_LENGTH_FIELD: &str = "placement-length";
 pub const PLACEMENT_END_FIELD: &str = "placement-end";
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Placement {
     pub id: String,
     /// The commissioning organisation hosting the placement.

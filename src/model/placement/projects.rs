@@ -13,6 +13,7 @@ pub const MILESTONE_PLANNED_FIELD: &str = "milestone-planned";
 pub const MILESTONE_DONE_FIELD: &str = "milestone-done";
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectStatus {
     #[default]
@@ -50,6 +51,7 @@ impl ProjectStatus {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Project {
     pub id: String,
     pub title: String,
@@ -73,6 +75,7 @@ pub struct Project {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Milestone {
     pub id: String,
     pub title: String,

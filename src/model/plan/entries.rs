@@ -9,6 +9,7 @@ use crate::model::common::dates::{long_date, parse_optional_date};
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: String,
     pub text: String,
@@ -22,6 +23,7 @@ pub struct Action {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EvidenceEntry {
     pub id: String,
     pub date: NaiveDate,
@@ -33,6 +35,7 @@ pub struct EvidenceEntry {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub id: String,
     pub date: NaiveDate,

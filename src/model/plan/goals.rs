@@ -11,6 +11,7 @@ pub use crate::model::common::dates::{parse_optional_date, NotADate};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Goal {
     pub id: String,
     /// The goal: what the user wants to achieve.
@@ -48,6 +49,7 @@ pub struct Goal {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     #[default]
@@ -91,6 +93,7 @@ impl GoalStatus {
 
 /// Support a goal needs. Each kind is drawn from the articles (see `source`).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Support {
     ProtectedTime,
@@ -158,6 +161,7 @@ impl Support {
 
 /// Which assessment statement a goal was created from.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct GoalOrigin {
     pub assessment_id: String,
     pub statement_id: String,

@@ -11,6 +11,7 @@ use crate::model::common::dates::parse_optional_date;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: String,
     pub name: String,

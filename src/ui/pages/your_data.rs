@@ -50,7 +50,10 @@ pub fn YourData() -> impl IntoView {
                 merge_preview: store.workbook.with_untracked(|current| {
                     let report = merge::merge(current, &workbook, chrono::Utc::now()).report;
                     if report.changed_nothing() {
-                        vec!["Nothing: everything in the backup is already in your workbook.".to_string()]
+                        vec![
+                            "Nothing: everything in the backup is already in your workbook."
+                                .to_string(),
+                        ]
                     } else {
                         report.lines()
                     }
@@ -71,11 +74,24 @@ pub fn YourData() -> impl IntoView {
         }));
     });
     let confirm_merge = move |_| {
-        if let Some(Restore::Ready { file_name, workbook, merge_preview }) = restore.get_untracked() {
-            let done = store.apply(Change::MergeBackup { incoming: Box::new(workbook) });
+        if let Some(Restore::Ready {
+            file_name,
+            workbook,
+            merge_preview,
+        }) = restore.get_untracked()
+        {
+            let done = store.apply(Change::MergeBackup {
+                incoming: Box::new(workbook),
+            });
             restore.set(Some(match done {
-                Ok(()) => Restore::Merged { file_name, lines: merge_preview },
-                Err(refusal) => Restore::Refused { file_name, reason: refusal.to_string() },
+                Ok(()) => Restore::Merged {
+                    file_name,
+                    lines: merge_preview,
+                },
+                Err(refusal) => Restore::Refused {
+                    file_name,
+                    reason: refusal.to_string(),
+                },
             }));
         }
     };
@@ -229,7 +245,12 @@ fn Conflicts() -> impl IntoView {
     let conflicts = store.select(|w| w.conflicts.clone());
     let problem = RwSignal::new(None::<String>);
     let resolve = move |id: String, use_other: bool| {
-        problem.set(store.apply(Change::ResolveConflict { id, use_other }).err().map(|r| format!("That could not be done: {r}.")));
+        problem.set(
+            store
+                .apply(Change::ResolveConflict { id, use_other })
+                .err()
+                .map(|r| format!("That could not be done: {r}.")),
+        );
     };
     view! {
         <Show when=move || !conflicts.with(Vec::is_empty)>

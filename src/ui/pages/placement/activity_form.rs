@@ -16,7 +16,9 @@ use crate::model::placement::activity::{
 use crate::model::placement::{ActivityDraft, ActivityType, Effectiveness};
 use crate::model::Change;
 use crate::ui::browser;
-use crate::ui::components::{Checkbox, DeleteButton, ErrorSummary, Field, FieldKind, Radios, Select};
+use crate::ui::components::{
+    Checkbox, DeleteButton, ErrorSummary, Field, FieldKind, Radios, Select,
+};
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -44,7 +46,11 @@ impl ActivityForm {
         ActivityForm {
             date: RwSignal::new(d.date),
             time_spent: RwSignal::new(d.time_spent),
-            activity_type: RwSignal::new(d.activity_type.map(|t| t.key().to_string()).unwrap_or_default()),
+            activity_type: RwSignal::new(
+                d.activity_type
+                    .map(|t| t.key().to_string())
+                    .unwrap_or_default(),
+            ),
             project: RwSignal::new(d.project_id.unwrap_or_default()),
             role: RwSignal::new(d.role),
             what_done: RwSignal::new(d.what_done),
@@ -81,23 +87,36 @@ impl ActivityForm {
 }
 
 #[component]
-fn ActivityFields(placement_id: String, errors: RwSignal<Vec<FieldError>>, form: ActivityForm) -> impl IntoView {
+fn ActivityFields(
+    placement_id: String,
+    errors: RwSignal<Vec<FieldError>>,
+    form: ActivityForm,
+) -> impl IntoView {
     let store = use_store();
     let placement = store.select(move |w| {
         w.placement(&placement_id).map(|p| {
-            let projects: Vec<(String, String)> =
-                p.projects.iter().map(|p| (p.id.clone(), p.title.clone())).collect();
+            let projects: Vec<(String, String)> = p
+                .projects
+                .iter()
+                .map(|p| (p.id.clone(), p.title.clone()))
+                .collect();
             (p.start.zip(p.last_day()), projects)
         })
     });
     let project_options = Signal::derive(move || {
         let mut options = vec![(String::new(), "Not linked to a project".to_string())];
-        options.extend(placement.with(|p| p.as_ref().map(|(_, list)| list.clone()).unwrap_or_default()));
+        options.extend(
+            placement.with(|p| p.as_ref().map(|(_, list)| list.clone()).unwrap_or_default()),
+        );
         options
     });
     let type_options = Signal::derive(|| {
         let mut options = vec![(String::new(), "Choose a type".to_string())];
-        options.extend(ActivityType::ALL.iter().map(|t| (t.key().to_string(), t.label().to_string())));
+        options.extend(
+            ActivityType::ALL
+                .iter()
+                .map(|t| (t.key().to_string(), t.label().to_string())),
+        );
         options
     });
     // A date outside the placement is allowed, but said at once.
@@ -109,8 +128,10 @@ fn ActivityFields(placement_id: String, errors: RwSignal<Vec<FieldError>>, form:
             long_date(start), long_date(end)
         ))
     };
-    let effectiveness: Vec<(Effectiveness, &'static str, &'static str)> =
-        Effectiveness::ALL.iter().map(|e| (*e, e.key(), e.label())).collect();
+    let effectiveness: Vec<(Effectiveness, &'static str, &'static str)> = Effectiveness::ALL
+        .iter()
+        .map(|e| (*e, e.key(), e.label()))
+        .collect();
     view! {
         <Field id=ACTIVITY_DATE_FIELD label="Date of the activity" kind=FieldKind::Date
             width_class="nhsuk-input--width-10" errors=errors bind=form.date />
@@ -197,7 +218,10 @@ pub fn NewActivity() -> impl IntoView {
         ev.prevent_default();
         let placement = id.get_untracked();
         if store.submit(Change::add_activity(&placement, form.draft()), errors) {
-            navigate(&format!("{}/log", placement_path(&placement)), Default::default());
+            navigate(
+                &format!("{}/log", placement_path(&placement)),
+                Default::default(),
+            );
         }
     };
     view! {
@@ -220,10 +244,18 @@ pub fn EditActivity() -> impl IntoView {
     let navigate = use_navigate();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let found = store.select(move |w| w.activity(&id.get()).map(|(pl, e)| (pl.id.clone(), e.clone())));
+    let found = store.select(move |w| {
+        w.activity(&id.get())
+            .map(|(pl, e)| (pl.id.clone(), e.clone()))
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // Filled once from the entry; what the user types is theirs after that.
-    let form = ActivityForm::new(found.get_untracked().map(|(_, e)| ActivityDraft::of(&e)).unwrap_or_default());
+    let form = ActivityForm::new(
+        found
+            .get_untracked()
+            .map(|(_, e)| ActivityDraft::of(&e))
+            .unwrap_or_default(),
+    );
     let placement = found.get_untracked().map(|(pl, _)| pl).unwrap_or_default();
     let log = format!("{}/log", placement_path(&placement));
     let save = {
@@ -231,7 +263,13 @@ pub fn EditActivity() -> impl IntoView {
         let log = log.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if store.submit(Change::UpdateActivity { id: id.get_untracked(), draft: form.draft() }, errors) {
+            if store.submit(
+                Change::UpdateActivity {
+                    id: id.get_untracked(),
+                    draft: form.draft(),
+                },
+                errors,
+            ) {
                 navigate(&log, Default::default());
             }
         }
@@ -239,17 +277,28 @@ pub fn EditActivity() -> impl IntoView {
     let delete = {
         let log = log.clone();
         Callback::new(move |()| {
-            if store.apply(Change::RemoveFromPlacement { id: id.get_untracked() }).is_ok() {
+            if store
+                .apply(Change::RemoveFromPlacement {
+                    id: id.get_untracked(),
+                })
+                .is_ok()
+            {
                 navigate(&log, Default::default());
             }
         })
     };
-    let written = found.get_untracked().map(|(_, e)| {
-        format!("Written {}", browser::local_date_time(e.created_at))
-    });
+    let written = found
+        .get_untracked()
+        .map(|(_, e)| format!("Written {}", browser::local_date_time(e.created_at)));
     let what = found
         .get_untracked()
-        .map(|(_, e)| format!("log entry of {} ({})", long_date(e.date), e.activity_type.label().to_lowercase()))
+        .map(|(_, e)| {
+            format!(
+                "log entry of {} ({})",
+                long_date(e.date),
+                e.activity_type.label().to_lowercase()
+            )
+        })
         .unwrap_or_default();
     view! {
         <Title text="Change a log entry" />

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::parts::{minutes_text, placement_path, CsvButton, EntryCard, PlacementNotFound, PrivateNote};
+use super::parts::{
+    minutes_text, placement_path, CsvButton, EntryCard, PlacementNotFound, PrivateNote,
+};
 use crate::model::capabilities::{self, DOMAINS};
 use crate::model::common::dates::parse_optional_date;
 use crate::model::placement::{ActivityType, LogFilter, ProjectFilter};
@@ -56,7 +58,14 @@ impl FilterForm {
     }
 
     fn clear(&self) {
-        for s in [self.project, self.activity_type, self.capability, self.text, self.from, self.to] {
+        for s in [
+            self.project,
+            self.activity_type,
+            self.capability,
+            self.text,
+            self.from,
+            self.to,
+        ] {
             s.set(String::new());
         }
     }
@@ -70,7 +79,12 @@ pub fn ActivityLog() -> impl IntoView {
     let title = store.select(move |w| w.placement(&id.get()).map(|p| p.title()));
     let projects = store.select(move |w| {
         w.placement(&id.get())
-            .map(|p| p.projects.iter().map(|p| (p.id.clone(), p.title.clone())).collect::<Vec<_>>())
+            .map(|p| {
+                p.projects
+                    .iter()
+                    .map(|p| (p.id.clone(), p.title.clone()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     let form = FilterForm::new();
@@ -81,33 +95,49 @@ pub fn ActivityLog() -> impl IntoView {
         let filter = filter.get();
         w.placement(&id.get())
             .map(|p| {
-                let matching: Vec<_> = p.entries.iter().rev().filter(|e| filter.matches(e)).collect();
+                let matching: Vec<_> = p
+                    .entries
+                    .iter()
+                    .rev()
+                    .filter(|e| filter.matches(e))
+                    .collect();
                 let minutes: u64 = matching.iter().map(|e| e.minutes as u64).sum();
-                (matching.iter().map(|e| e.id.clone()).collect::<Vec<_>>(), minutes, p.entries.len())
+                (
+                    matching.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
+                    minutes,
+                    p.entries.len(),
+                )
             })
             .unwrap_or_default()
     });
     let project_options = Signal::derive(move || {
         let mut options = vec![
             (String::new(), "All projects".to_string()),
-            (NO_PROJECT.to_string(), "Not linked to a project".to_string()),
+            (
+                NO_PROJECT.to_string(),
+                "Not linked to a project".to_string(),
+            ),
         ];
         options.extend(projects.get());
         options
     });
     let type_options = Signal::derive(|| {
         let mut options = vec![(String::new(), "All types".to_string())];
-        options.extend(ActivityType::ALL.iter().map(|t| (t.key().to_string(), t.label().to_string())));
+        options.extend(
+            ActivityType::ALL
+                .iter()
+                .map(|t| (t.key().to_string(), t.label().to_string())),
+        );
         options
     });
     let capability_options = Signal::derive(|| {
         let mut options = vec![(String::new(), "All capabilities".to_string())];
-        options.extend(
-            DOMAINS
-                .iter()
-                .flat_map(|d| d.elements.iter())
-                .map(|e| (e.id.to_string(), capabilities::label(e.id).unwrap_or_default())),
-        );
+        options.extend(DOMAINS.iter().flat_map(|d| d.elements.iter()).map(|e| {
+            (
+                e.id.to_string(),
+                capabilities::label(e.id).unwrap_or_default(),
+            )
+        }));
         options
     });
     view! {

@@ -10,7 +10,7 @@ use crate::model::common::dates::long_date;
 use crate::model::document::placement_csv::{activity_csv, csv_file_name};
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
-use crate::model::placement::{ActivityEntry, ProjectStatus, Progress};
+use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton};
@@ -61,10 +61,17 @@ pub fn project_status_tag(status: ProjectStatus) -> impl IntoView {
 pub fn progress_text(progress: Option<Progress>) -> String {
     let days = |n: i64| format!("{n} {}", if n == 1 { "day" } else { "days" });
     match progress {
-        Some(Progress::NotStarted { starts_in_days, weeks }) => {
+        Some(Progress::NotStarted {
+            starts_in_days,
+            weeks,
+        }) => {
             format!("Starts in {} · {weeks} weeks long", days(starts_in_days))
         }
-        Some(Progress::UnderWay { week, weeks, days_left }) => {
+        Some(Progress::UnderWay {
+            week,
+            weeks,
+            days_left,
+        }) => {
             format!("Week {week} of {weeks} · {} left", days(days_left))
         }
         Some(Progress::Finished { ended, weeks }) => {
@@ -103,12 +110,14 @@ pub fn CsvButton(#[prop(into)] placement_id: Signal<String>) -> impl IntoView {
 /// Time per project and per type of activity, as two tables.
 #[component]
 pub fn TimeTables(dashboard: Dashboard) -> impl IntoView {
-    let row = |label: String, minutes: u64, entries: usize| view! {
-        <tr class="nhsuk-table__row">
-            <th scope="row" class="nhsuk-table__cell">{label}</th>
-            <td class="nhsuk-table__cell">{minutes_text(minutes)}</td>
-            <td class="nhsuk-table__cell">{entries}</td>
-        </tr>
+    let row = |label: String, minutes: u64, entries: usize| {
+        view! {
+            <tr class="nhsuk-table__row">
+                <th scope="row" class="nhsuk-table__cell">{label}</th>
+                <td class="nhsuk-table__cell">{minutes_text(minutes)}</td>
+                <td class="nhsuk-table__cell">{entries}</td>
+            </tr>
+        }
     };
     let headers = |first: &str| vec![first.to_string(), "Time".to_string(), "Entries".to_string()];
     view! {
@@ -128,7 +137,10 @@ pub fn TimeTables(dashboard: Dashboard) -> impl IntoView {
 /// Which leadership capabilities the log evidences, and which not yet (in a
 /// closed details element when `collapsed`, as the list is long; printed in full).
 #[component]
-pub fn CapabilityCoverage(dashboard: Dashboard, #[prop(optional)] collapsed: bool) -> impl IntoView {
+pub fn CapabilityCoverage(
+    dashboard: Dashboard,
+    #[prop(optional)] collapsed: bool,
+) -> impl IntoView {
     let evidenced = dashboard.evidenced.clone();
     let missing = dashboard.not_evidenced.clone();
     let missing_title = format!("Not yet evidenced ({})", missing.len());
@@ -245,11 +257,13 @@ pub fn AtAGlance(placement_id: String) -> impl IntoView {
 pub fn TimeAndCapabilities(placement_id: String) -> impl IntoView {
     let dashboard = dashboard_of(placement_id);
     move || {
-        dashboard.get().map(|d| view! {
-            <h2>"Where your time went"</h2>
-            {(d.entries == 0).then(|| view! { <p>"Nothing logged yet."</p> })}
-            <TimeTables dashboard=d.clone() />
-            <CapabilityCoverage dashboard=d collapsed=true />
+        dashboard.get().map(|d| {
+            view! {
+                <h2>"Where your time went"</h2>
+                {(d.entries == 0).then(|| view! { <p>"Nothing logged yet."</p> })}
+                <TimeTables dashboard=d.clone() />
+                <CapabilityCoverage dashboard=d collapsed=true />
+            }
         })
     }
 }

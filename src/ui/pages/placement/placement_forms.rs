@@ -129,7 +129,12 @@ pub fn PlacementDetails() -> impl IntoView {
             .map(|p| (PlacementDraft::of(p), p.title()))
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form = PlacementForm::new(placement.get_untracked().map(|(d, _)| d).unwrap_or_default());
+    let form = PlacementForm::new(
+        placement
+            .get_untracked()
+            .map(|(d, _)| d)
+            .unwrap_or_default(),
+    );
     let save = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -145,13 +150,18 @@ pub fn PlacementDetails() -> impl IntoView {
     };
     let delete = Callback::new(move |()| {
         if store
-            .apply(Change::DeletePlacement { id: id.get_untracked() })
+            .apply(Change::DeletePlacement {
+                id: id.get_untracked(),
+            })
             .is_ok()
         {
             navigate("/placement-log", Default::default());
         }
     });
-    let title = placement.get_untracked().map(|(_, t)| t).unwrap_or_default();
+    let title = placement
+        .get_untracked()
+        .map(|(_, t)| t)
+        .unwrap_or_default();
     view! {
         <Title text="Change placement details" />
         <Show when=move || placement.with(Option::is_some) fallback=PlacementNotFound>

@@ -100,7 +100,10 @@ pub fn ProjectPage() -> impl IntoView {
     let store = use_store();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let project = store.select(move |w| w.project(&id.get()).map(|(pl, p)| (pl.id.clone(), p.clone())));
+    let project = store.select(move |w| {
+        w.project(&id.get())
+            .map(|(pl, p)| (pl.id.clone(), p.clone()))
+    });
     view! {
         <Show when=move || project.with(Option::is_some) fallback=ProjectNotFound>
             <ProjectView id project />
@@ -110,14 +113,18 @@ pub fn ProjectPage() -> impl IntoView {
 
 #[component]
 fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> impl IntoView {
-    let title = move || project.with(|p| p.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
-    let placement = move || project.with(|p| p.as_ref().map(|(pl, _)| pl.clone()).unwrap_or_default());
+    let title =
+        move || project.with(|p| p.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
+    let placement =
+        move || project.with(|p| p.as_ref().map(|(pl, _)| pl.clone()).unwrap_or_default());
     let row = |key: &'static str, value: String| {
-        (!value.is_empty()).then(|| view! {
-            <div class="nhsuk-summary-list__row">
-                <dt class="nhsuk-summary-list__key">{key}</dt>
-                <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
-            </div>
+        (!value.is_empty()).then(|| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
+                </div>
+            }
         })
     };
     view! {
@@ -151,7 +158,12 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
     let ids = Memo::new(move |_| {
         project.with(|p| {
             p.as_ref()
-                .map(|(_, p)| p.milestones.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+                .map(|(_, p)| {
+                    p.milestones
+                        .iter()
+                        .map(|m| m.id.clone())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     });
@@ -243,27 +255,52 @@ pub fn EditProject() -> impl IntoView {
     let navigate = use_navigate();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let project = store.select(move |w| w.project(&id.get()).map(|(pl, p)| (pl.id.clone(), p.clone())));
+    let project = store.select(move |w| {
+        w.project(&id.get())
+            .map(|(pl, p)| (pl.id.clone(), p.clone()))
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // Filled once from the project; what the user types is theirs after that.
-    let form = ProjectForm::new(project.get_untracked().map(|(_, p)| ProjectDraft::of(&p)).unwrap_or_default());
+    let form = ProjectForm::new(
+        project
+            .get_untracked()
+            .map(|(_, p)| ProjectDraft::of(&p))
+            .unwrap_or_default(),
+    );
     let save = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let change = Change::UpdateProject { id: id.get_untracked(), draft: form.draft() };
+            let change = Change::UpdateProject {
+                id: id.get_untracked(),
+                draft: form.draft(),
+            };
             if store.submit(change, errors) {
-                navigate(&format!("/placement-log/projects/{}", id.get_untracked()), Default::default());
+                navigate(
+                    &format!("/placement-log/projects/{}", id.get_untracked()),
+                    Default::default(),
+                );
             }
         }
     };
-    let placement = project.get_untracked().map(|(pl, _)| pl).unwrap_or_default();
+    let placement = project
+        .get_untracked()
+        .map(|(pl, _)| pl)
+        .unwrap_or_default();
     let delete = Callback::new(move |()| {
-        if store.apply(Change::RemoveFromPlacement { id: id.get_untracked() }).is_ok() {
+        if store
+            .apply(Change::RemoveFromPlacement {
+                id: id.get_untracked(),
+            })
+            .is_ok()
+        {
             navigate(&placement_path(&placement), Default::default());
         }
     });
-    let title = project.get_untracked().map(|(_, p)| p.title).unwrap_or_default();
+    let title = project
+        .get_untracked()
+        .map(|(_, p)| p.title)
+        .unwrap_or_default();
     view! {
         <Title text="Change a project" />
         <Show when=move || project.with(Option::is_some) fallback=ProjectNotFound>
@@ -287,10 +324,20 @@ pub fn EditMilestone() -> impl IntoView {
     let navigate = use_navigate();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let found = store.select(move |w| w.milestone(&id.get()).map(|(_, p, m)| (p.id.clone(), m.clone())));
+    let found = store.select(move |w| {
+        w.milestone(&id.get())
+            .map(|(_, p, m)| (p.id.clone(), m.clone()))
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let draft = found.get_untracked().map(|(_, m)| MilestoneDraft::of(&m)).unwrap_or_default();
-    let (title, planned, done) = (RwSignal::new(draft.title), RwSignal::new(draft.planned), RwSignal::new(draft.done));
+    let draft = found
+        .get_untracked()
+        .map(|(_, m)| MilestoneDraft::of(&m))
+        .unwrap_or_default();
+    let (title, planned, done) = (
+        RwSignal::new(draft.title),
+        RwSignal::new(draft.planned),
+        RwSignal::new(draft.done),
+    );
     let project = move || found.with(|f| f.as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -300,7 +347,13 @@ pub fn EditMilestone() -> impl IntoView {
             done: done.get_untracked(),
         };
         let back = format!("/placement-log/projects/{}", project());
-        if store.submit(Change::UpdateMilestone { id: id.get_untracked(), draft }, errors) {
+        if store.submit(
+            Change::UpdateMilestone {
+                id: id.get_untracked(),
+                draft,
+            },
+            errors,
+        ) {
             navigate(&back, Default::default());
         }
     };

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use super::parts::{minutes_text, placement_path, progress_text, project_status_tag, CapabilityCoverage, PlacementNotFound, TimeTables};
+use super::parts::{
+    minutes_text, placement_path, progress_text, project_status_tag, CapabilityCoverage,
+    PlacementNotFound, TimeTables,
+};
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;
 use crate::model::placement::Placement;
@@ -33,19 +36,25 @@ fn SummaryView(placement: Placement) -> impl IntoView {
     let today = browser::today();
     let dashboard = placement.dashboard(today);
     let p = placement.clone();
-    let row = |key: &'static str, value: String| (!value.is_empty()).then(|| view! {
-        <div class="nhsuk-summary-list__row">
-            <dt class="nhsuk-summary-list__key">{key}</dt>
-            <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
-        </div>
-    });
+    let row = |key: &'static str, value: String| {
+        (!value.is_empty()).then(|| {
+            view! {
+                <div class="nhsuk-summary-list__row">
+                    <dt class="nhsuk-summary-list__key">{key}</dt>
+                    <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
+                </div>
+            }
+        })
+    };
     let dates = match (p.start, p.last_day()) {
         (Some(s), Some(e)) => format!("{} to {}", long_date(s), long_date(e)),
         _ => String::new(),
     };
     let reflections: Vec<_> = p.selected_reflections().cloned().collect();
     let project_title = |id: &Option<String>| {
-        id.as_deref().and_then(|id| p.project(id)).map(|p| p.title.clone())
+        id.as_deref()
+            .and_then(|id| p.project(id))
+            .map(|p| p.title.clone())
     };
     view! {
         <span class="nhsuk-caption-l">{p.organisation.clone()}</span>
