@@ -37,7 +37,7 @@ async function openWith(workbook, path = '/') {
   return { context, page };
 }
 
-const reminder = (page) => page.getByRole('region', { name: 'Backup reminder' });
+const reminder = (page) => page.getByRole('note', { name: 'Backup reminder' });
 
 test('changes older than 14 days and in no backup bring a reminder on every page, until a backup is downloaded', async () => {
   const { context, page } = await openWith(workbookChanged(20));
@@ -229,5 +229,39 @@ test('text full of HTML and control characters is shown as text and never run', 
   assert.equal(await heading.textContent(), '<img src=x onerror="window.pwned=1">Lead the <b>board</b>', 'shown as typed, the bell character removed');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   assert.equal(await page.locator('main img').count(), 0);
+  await context.close();
+});
+
+test('when the browser storage is really full, the user is told at once, nothing on the page is lost, and a backup still downloads', async () => {
+  const { context, page } = await app.open('/development-plan');
+  await addGoal(page, 'Saved before the storage filled up');
+  // Fill this site's storage to the brim with other data.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1024 * 1024; size >= 1; ) {
+      try { localStorage.setItem(`filler-${n++}`, 'x'.repeat(size)); } catch { size = Math.floor(size / 2); }
+    }
+    return n;
+  });
+  assert.ok(filled > 1);
+  await addGoal(page, 'Typed while the storage is full');
+  const banner = page.getByRole('alert').filter({ hasText: 'Your latest change was not saved' });
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /storage for this site is full/);
+  assert.deepEqual(await goalTitles(page), ['Saved before the storage filled up', 'Typed while the storage is full'], 'nothing in memory is lost');
+
+  await banner.getByRole('link', { name: 'Your data' }).click();
+  await waitForApp(page);
+  const backup = JSON.parse(await downloadText(await download(page, page.getByRole('button', { name: 'Download backup' }))));
+  assert.deepEqual(backup.plans[0].goals.map((g) => g.title), ['Saved before the storage filled up', 'Typed while the storage is full']);
+
+  // Space is freed (as a user clearing other data would): the next change saves everything.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await goToArea(page, 'Development plan');
+  await addGoal(page, 'After space was freed');
+  await banner.waitFor({ state: 'detached' });
+  await page.reload();
+  await waitForApp(page);
+  assert.deepEqual(await goalTitles(page), ['Saved before the storage filled up', 'Typed while the storage is full', 'After space was freed']);
   await context.close();
 });

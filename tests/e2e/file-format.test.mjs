@@ -50,3 +50,24 @@ test('a real backup with every area filled in is valid against the published sch
   const otherFormat = { ...backup, format: 'something-else' };
   assert.equal(valid(otherFormat), false, 'the format name is pinned');
 });
+
+test('an assessment exported for a partner is valid against the published shared-assessment schema', async () => {
+  const workbook = JSON.parse(await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8'));
+  const { id } = workbook.assessments[0];
+  workbook.assessments[0].answers['trust-2'].evidence = 'Board minutes, 3 March';
+  const { context, page } = await app.open('/about');
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook));
+  await page.goto(`/self-assessment/${id}/export`);
+  await waitForApp(page);
+  await page.getByLabel('Include my evidence notes').check();
+  const text = await downloadText(await download(page, page.getByRole('button', { name: 'Download the file' })));
+  await context.close();
+
+  const shared = JSON.parse(text);
+  assert.equal(shared.assessment.answers['trust-2'].evidence, 'Board minutes, 3 March');
+  const valid = await validator('assessment.schema.json');
+  assert.equal(valid(shared), true, JSON.stringify(valid.errors, null, 2));
+  assert.equal(valid({ ...shared, framework_version: 99 }), false, 'a framework newer than the app is outside the schema');
+  const backupShaped = { ...shared, format: 'commissioning-workbook' };
+  assert.equal(valid(backupShaped), false, 'a backup is not a shared assessment');
+});

@@ -7,8 +7,12 @@
 
 use serde_json::{json, Value};
 
-use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
+use super::formats::{
+    ASSESSMENT_FILE_VERSION, ASSESSMENT_FORMAT_NAME, FORMAT_NAME, SCHEMA_VERSION,
+};
 use super::workbook::Workbook;
+use crate::model::assessment::framework::FRAMEWORK_VERSION;
+use crate::model::assessment::Assessment;
 
 /// Where the backup file's schema is kept, from the crate's root.
 pub const WORKBOOK_SCHEMA_PATH: &str = "schemas/workbook.schema.json";
@@ -42,6 +46,56 @@ pub fn workbook_schema() -> Value {
     schema
 }
 
+/// Where the shared assessment file's schema is kept.
+pub const ASSESSMENT_SCHEMA_PATH: &str = "schemas/assessment.schema.json";
+
+/// The shape `assessment_file` writes (it borrows the assessment; this owns it).
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+struct AssessmentFile {
+    format: String,
+    schema_version: u32,
+    /// The version of the assessment statements the answers refer to.
+    framework_version: u32,
+    assessment: Assessment,
+}
+
+/// The schema of one assessment shared with a partner.
+pub fn assessment_schema() -> Value {
+    let mut schema = schemars::schema_for!(AssessmentFile).to_value();
+    let root = schema.as_object_mut().expect("a schema is an object");
+    root.insert(
+        "$id".into(),
+        json!(format!("https://commissioning-workbook.invalid/schemas/{ASSESSMENT_FORMAT_NAME}-{ASSESSMENT_FILE_VERSION}.json")),
+    );
+    root.insert(
+        "title".into(),
+        json!("Commissioning Workbook shared assessment"),
+    );
+    root.insert(
+        "description".into(),
+        json!(format!(
+            "One partnership self-assessment shared with a partner: format \"{ASSESSMENT_FORMAT_NAME}\", \
+             schema version {ASSESSMENT_FILE_VERSION}, statements of framework version {FRAMEWORK_VERSION} \
+             or earlier. Evidence notes are empty unless the person sharing chose to include them."
+        )),
+    );
+    let properties = root
+        .get_mut("properties")
+        .and_then(Value::as_object_mut)
+        .expect("the file has properties");
+    properties.insert("format".into(), json!({ "const": ASSESSMENT_FORMAT_NAME }));
+    properties.insert(
+        "schema_version".into(),
+        json!({ "const": ASSESSMENT_FILE_VERSION }),
+    );
+    properties.insert(
+        "framework_version".into(),
+        json!({ "type": "integer", "minimum": 1, "maximum": FRAMEWORK_VERSION }),
+    );
+    schema
+}
+
 /// Pretty JSON with a final newline, as kept in the repository.
 pub fn to_file_text(schema: &Value) -> String {
     format!(
@@ -70,6 +124,11 @@ mod tests {
     #[test]
     fn the_backup_schema_in_the_repository_is_current() {
         check(WORKBOOK_SCHEMA_PATH, workbook_schema());
+    }
+
+    #[test]
+    fn the_shared_assessment_schema_in_the_repository_is_current() {
+        check(ASSESSMENT_SCHEMA_PATH, assessment_schema());
     }
 
     #[test]

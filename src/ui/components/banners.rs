@@ -131,7 +131,7 @@ fn BackupReminder() -> impl IntoView {
     view! {
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
         {move || due.get().filter(|_| !hidden.get()).map(|due| view! {
-            <div class="nhsuk-warning-callout app-backup-reminder" role="region" aria-label="Backup reminder">
+            <div class="nhsuk-warning-callout app-backup-reminder" role="note" aria-label="Backup reminder">
                 <h2 class="nhsuk-warning-callout__label">
                     <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Download a backup"</span>
                 </h2>
