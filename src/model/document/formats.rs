@@ -124,7 +124,7 @@ impl fmt::Display for ReadError {
             ReadError::NotAnAssessment { found: Some(name) } if name == FORMAT_NAME => write!(
                 f,
                 "The file is a whole Commissioning Workbook backup, not a shared assessment. \
-                 To restore a backup, use \"Restore from a file\" on Your data."
+                 To restore or merge a backup, use \"Restore or merge a backup\" on Your data."
             ),
             ReadError::NotAnAssessment { found: Some(name) } => write!(
                 f,
