@@ -225,6 +225,17 @@ pub fn delete_everything() {
     }
 }
 
+/// Puts a kept-aside copy back (the "Undo" after deleting it).
+pub fn put_back_kept_aside(key: &str, text: &str) -> Result<(), String> {
+    if !key.starts_with(KEPT_ASIDE_PREFIX) {
+        return Err("that is not a copy this app kept aside".into());
+    }
+    storage()
+        .ok_or_else(|| "local storage is not available in this browser".to_string())?
+        .set_item(key, text)
+        .map_err(|_| "the browser refused to store it".to_string())
+}
+
 /// Deletes one kept-aside copy, when the user says they no longer need it.
 pub fn remove_kept_aside(key: &str) {
     if key.starts_with(KEPT_ASIDE_PREFIX) {

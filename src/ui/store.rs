@@ -280,7 +280,11 @@ impl WorkbookStore {
 
     /// Deletes the workbook and every copy kept aside from this browser (for a
     /// shared computer), after the user confirmed. Other open tabs follow.
-    pub fn delete_everything(&self) {
+    pub fn delete_everything(&self) -> DeletedEverything {
+        let deleted = DeletedEverything {
+            workbook: self.doc.get_untracked(),
+            kept_aside: storage::kept_aside(),
+        };
         self.pending.update_value(Pending::clear);
         if let Some(timer) = self.typing_timer.get_value() {
             timer.clear();
@@ -290,6 +294,16 @@ impl WorkbookStore {
         self.unreadable.set(None);
         self.save_error.set(None);
         self.doc.set(Workbook::new(Utc::now()));
+        deleted
+    }
+
+    /// Puts back what `delete_everything` removed, straight after (the page
+    /// still holds it): the kept-aside copies, then the workbook, saved.
+    pub fn undo_delete_everything(&self, deleted: DeletedEverything) -> Result<(), String> {
+        for (key, text) in &deleted.kept_aside {
+            storage::put_back_kept_aside(key, text)?;
+        }
+        self.restore(deleted.workbook)
     }
 
     /// The user has downloaded the unreadable data and agrees it may be
@@ -311,6 +325,14 @@ impl WorkbookStore {
             Err(reason) => self.save_error.set(Some(reason)),
         }
     }
+}
+
+/// What "delete everything" removed, kept on the page only, so it can be put
+/// back straight after.
+#[derive(Clone)]
+pub struct DeletedEverything {
+    workbook: Workbook,
+    kept_aside: Vec<(String, String)>,
 }
 
 /// Says why nothing is being saved, for the banner and for messages.

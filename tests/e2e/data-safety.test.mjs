@@ -265,3 +265,38 @@ test('when the browser storage is really full, the user is told at once, nothing
   assert.deepEqual(await goalTitles(page), ['Saved before the storage filled up', 'Typed while the storage is full', 'After space was freed']);
   await context.close();
 });
+
+test('every deletion on Your data can be undone straight after: unreadable data kept aside, and everything', async () => {
+  const { context, page } = await app.open('/about');
+  // Something unreadable at start is kept aside; then the user enters a goal.
+  await page.evaluate(() => localStorage.setItem('commissioning-workbook', '{"format": "commissioning-workbook", broken'));
+  await page.goto('/development-plan');
+  await waitForApp(page);
+  await addGoal(page, 'Entered after the damage');
+  await goToArea(page, 'Your data');
+  const keptKey = await page.locator('code').filter({ hasText: 'commissioning-workbook.unreadable.' }).first().textContent();
+  await page.getByRole('button', { name: `Delete ${keptKey}` }).click();
+  await page.getByRole('status').filter({ hasText: `Deleted the unreadable data kept under ${keptKey}` }).getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: `Download ${keptKey}` }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), keptKey), '{"format": "commissioning-workbook", broken');
+
+  // Another tab follows the deletion, and the undo.
+  const other = await context.newPage();
+  await other.goto('/development-plan');
+  await waitForApp(other);
+  await page.getByRole('button', { name: 'Delete everything from this browser' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  const deleted = page.getByRole('status').filter({ hasText: 'Everything has been deleted from this browser' });
+  await deleted.waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  await other.getByText('You have no goals yet.').waitFor();
+  await deleted.getByRole('button', { name: 'Undo: put my workbook back' }).click();
+  await deleted.waitFor({ state: 'detached' });
+  await other.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Entered after the damage' }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('button', { name: `Download ${keptKey}` }).waitFor();
+  await goToArea(page, 'Development plan');
+  assert.deepEqual(await goalTitles(page), ['Entered after the damage']);
+  await context.close();
+});

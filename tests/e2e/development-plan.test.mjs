@@ -4,17 +4,10 @@
 // delete and undo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp, isoDay } from './support.mjs';
 
 const app = useApp();
 
-/** A date `days` from today in the browser, as a date input takes it. */
-const isoDay = (page, days) =>
-  page.evaluate((d) => {
-    const t = new Date();
-    t.setDate(t.getDate() + d);
-    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
-  }, days);
 
 async function type(page, label, text) {
   await page.getByLabel(label, { exact: true }).focus();

@@ -7,17 +7,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { useApp, waitForApp, download, downloadText } from './support.mjs';
+import { useApp, waitForApp, download, downloadText, isoDay } from './support.mjs';
 
 const app = useApp();
 
-/** A date `days` from today in the browser, as a date input takes it. */
-const isoDay = (page, days) =>
-  page.evaluate((d) => {
-    const t = new Date();
-    t.setDate(t.getDate() + d);
-    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
-  }, days);
 
 const WORKSHOP_TEXT = 'Ran the workshop, with "GPs" and consultants\nthen wrote up actions for Zoë’s team — £0 café';
 

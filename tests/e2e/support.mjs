@@ -124,3 +124,11 @@ export function useApp() {
   app.open = (path = '/') => openApp(app.browser, app.server.url, path);
   return app;
 }
+
+/** A date `days` from today in the browser's own time zone, as a date input takes it. */
+export const isoDay = (page, days) =>
+  page.evaluate((d) => {
+    const t = new Date();
+    t.setDate(t.getDate() + d);
+    return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
+  }, days);

@@ -91,13 +91,10 @@ mod tests {
     use super::*;
     use crate::model::plan::GoalDraft;
     use crate::model::Change;
-    use chrono::{NaiveDate, TimeZone};
+    use chrono::TimeZone;
 
     fn stamp(day: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-        }
+        Stamp::on(2026, 11, day, 9, 0)
     }
 
     fn add_goal(wb: &mut Workbook, title: &str, day: u32) {

@@ -32,6 +32,20 @@ pub struct Stamp {
     pub today: NaiveDate,
 }
 
+#[cfg(test)]
+impl Stamp {
+    /// A moment for tests: that day at that time in UTC, and that day as today.
+    pub(crate) fn on(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Stamp {
+        use chrono::TimeZone;
+        Stamp {
+            at: Utc
+                .with_ymd_and_hms(year, month, day, hour, minute, 0)
+                .unwrap(),
+            today: NaiveDate::from_ymd_opt(year, month, day).unwrap(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
     StartAssessment {
@@ -892,13 +906,9 @@ mod tests {
     use super::*;
     use crate::model::assessment::Role;
     use crate::model::plan::GOAL_TITLE_FIELD;
-    use chrono::TimeZone;
 
     pub(crate) fn stamp(minute: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2026, 11, 24, 9, minute, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
-        }
+        Stamp::on(2026, 11, 24, 9, minute)
     }
 
     fn draft() -> AssessmentDraft {

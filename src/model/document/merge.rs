@@ -1169,13 +1169,9 @@ mod tests {
     };
     use crate::model::plan::{ActionDraft, GoalDraft, PlanDraft};
     use crate::model::Change;
-    use chrono::TimeZone;
 
     fn stamp(minute: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2026, 11, 24, 9, minute, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
-        }
+        Stamp::on(2026, 11, 24, 9, minute)
     }
 
     fn apply(wb: &mut Workbook, change: Change, minute: u32) {

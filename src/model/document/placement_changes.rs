@@ -445,13 +445,9 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::placement::{ActivityType, ProjectStatus};
-    use chrono::{NaiveDate, TimeZone, Utc};
 
     fn stamp(day: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2027, 9, day, 9, 0, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2027, 9, day).unwrap(),
-        }
+        Stamp::on(2027, 9, day, 9, 0)
     }
 
     fn with_placement() -> Workbook {

@@ -569,13 +569,10 @@ mod tests {
     use super::*;
     use crate::model::plan::entries::{ACTION_DUE_FIELD, REVIEW_NEXT_FIELD};
     use crate::model::Change;
-    use chrono::{NaiveDate, TimeZone, Utc};
+    use chrono::NaiveDate;
 
     fn stamp(day: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
-        }
+        Stamp::on(2026, 11, day, 9, 0)
     }
 
     /// A workbook with one plan, "p1".

@@ -120,13 +120,9 @@ mod tests {
     use super::*;
     use crate::model::document::changes::Stamp;
     use crate::model::plan::GoalDraft;
-    use chrono::{NaiveDate, TimeZone, Utc};
 
     fn stamp(minute: u32) -> Stamp {
-        Stamp {
-            at: Utc.with_ymd_and_hms(2026, 11, 24, 10, minute, 0).unwrap(),
-            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
-        }
+        Stamp::on(2026, 11, 24, 10, minute)
     }
 
     fn goal(title: &str) -> Change {

@@ -9,4 +9,4 @@ mod tables;
 pub use banners::{DeleteButton, StorageAlerts};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
-pub use tables::{DataTable, DomainRow};
+pub use tables::{summary_row, DataTable, DomainRow};

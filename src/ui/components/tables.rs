@@ -54,3 +54,16 @@ pub fn DomainRow(domain_id: &'static str, cells: Vec<String>) -> impl IntoView {
         </tr>
     }
 }
+
+/// One row of an NHS.UK summary list (inside a `<dl class="nhsuk-summary-list">`),
+/// left out when the value is empty. Line breaks the user typed are kept.
+pub fn summary_row(key: &'static str, value: String) -> impl IntoView {
+    (!value.is_empty()).then(|| {
+        view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">{key}</dt>
+                <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
+            </div>
+        }
+    })
+}

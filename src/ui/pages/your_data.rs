@@ -38,6 +38,16 @@ pub fn YourData() -> impl IntoView {
     let restore = RwSignal::new(None::<Restore>);
     let download_message = RwSignal::new(None::<String>);
     let kept_aside = RwSignal::new(storage::kept_aside());
+    // The kept-aside copy deleted last, so it can be put back straight after.
+    let removed_aside = RwSignal::new(None::<(String, String)>);
+    let undo_removed_aside = move |_| {
+        if let Some((key, text)) = removed_aside.get_untracked() {
+            if storage::put_back_kept_aside(&key, &text).is_ok() {
+                removed_aside.set(None);
+                kept_aside.set(storage::kept_aside());
+            }
+        }
+    };
 
     let download_backup = move |_| match store.download_backup() {
         Ok(name) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
@@ -195,6 +205,17 @@ pub fn YourData() -> impl IntoView {
 
         <Conflicts />
 
+        {move || removed_aside.get().map(|(key, _)| view! {
+            <div class="nhsuk-inset-text" role="status">
+                <p>
+                    {format!("Deleted the unreadable data kept under {key}. ")}
+                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                        on:click=undo_removed_aside>
+                        "Undo"
+                    </button>
+                </p>
+            </div>
+        })}
         <Show when=move || kept_aside.with(|k| !k.is_empty())>
             <h2>"Data that could not be read"</h2>
             <p>"These copies of saved data could not be read when the workbook started. They were kept so nothing is lost."</p>
@@ -221,8 +242,10 @@ pub fn YourData() -> impl IntoView {
                                     class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2"
                                     aria-label=format!("Delete {key}")
                                     on:click=move |_| {
+                                        let text = kept_aside.with_untracked(|k| k.iter().find(|(key, _)| *key == delete_key).map(|(_, t)| t.clone()));
                                         storage::remove_kept_aside(&delete_key);
                                         kept_aside.set(storage::kept_aside());
+                                        removed_aside.set(text.map(|t| (delete_key.clone(), t)));
                                     }
                                 >"Delete"</button>
                             </li>
@@ -395,7 +418,16 @@ fn DeleteEverything(
 ) -> impl IntoView {
     let store = use_store();
     let asking = RwSignal::new(false);
-    let done = RwSignal::new(false);
+    // What was deleted, while it can still be put back (this page holds it).
+    let done = RwSignal::new(None::<crate::ui::store::DeletedEverything>);
+    let problem = RwSignal::new(None::<String>);
+    let undo = move |_| {
+        if let Some(deleted) = done.get_untracked() {
+            problem.set(store.undo_delete_everything(deleted).err());
+            done.set(None);
+            on_deleted.run(());
+        }
+    };
     let summary = store.select(|w| w.summary().lines().join(", "));
     view! {
         <h2>"Delete everything from this browser"</h2>
@@ -408,7 +440,7 @@ fn DeleteEverything(
         " "
         <Show when=move || !asking.get()>
             <button type="button" class="nhsuk-button nhsuk-button--warning"
-                on:click=move |_| { done.set(false); asking.set(true); }>
+                on:click=move |_| { done.set(None); asking.set(true); }>
                 "Delete everything from this browser"
             </button>
         </Show>
@@ -419,7 +451,7 @@ fn DeleteEverything(
                 </h3>
                 <p>{move || format!("This deletes everything in your workbook from this browser ({}), and any unreadable data kept aside. It cannot be undone.", summary.get())}</p>
                 <button type="button" class="nhsuk-button nhsuk-button--warning"
-                    on:click=move |_| { store.delete_everything(); asking.set(false); done.set(true); on_deleted.run(()); }>
+                    on:click=move |_| { done.set(Some(store.delete_everything())); asking.set(false); on_deleted.run(()); }>
                     "Yes, delete everything"
                 </button>
                 " "
@@ -428,11 +460,15 @@ fn DeleteEverything(
                 </button>
             </div>
         </Show>
-        <Show when=move || done.get()>
+        <Show when=move || done.with(Option::is_some)>
             <div class="nhsuk-panel" role="status">
                 <h3 class="nhsuk-panel__title">"Everything has been deleted from this browser"</h3>
-                <p>"Nothing of your workbook is left in this browser's storage. You can close the page."</p>
+                <p>"Nothing of your workbook is left in this browser's storage. You can close the page. Until you do, you can put it all back."</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=undo>
+                    "Undo: put my workbook back"
+                </button>
             </div>
         </Show>
+        {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{format!("It could not all be put back: {p}.")}</p> })}
     }
 }

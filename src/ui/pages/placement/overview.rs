@@ -16,7 +16,7 @@ use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::ProjectDraft;
 use crate::model::Change;
-use crate::ui::components::ErrorSummary;
+use crate::ui::components::{summary_row, ErrorSummary};
 use crate::ui::store::use_store;
 
 #[component]
@@ -96,20 +96,14 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
                 (Some(s), Some(e)) => format!("{} to {} ({months} {})", long_date(s), long_date(e), if months == 1 { "month" } else { "months" }),
                 _ => String::new(),
             };
-            let row = |key: &'static str, value: String| (!value.is_empty()).then(|| view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
-                </div>
-            });
             view! {
                 <h2>{format!("Your placement at {organisation}")}</h2>
                 <dl class="nhsuk-summary-list">
-                    {row("Host organisation", organisation.clone())}
-                    {row("Lead commissioner or supervisor", supervisor)}
-                    {row("Clinical area", area)}
-                    {row("Dates", dates)}
-                    {row("Learning objectives", objectives)}
+                    {summary_row("Host organisation", organisation.clone())}
+                    {summary_row("Lead commissioner or supervisor", supervisor)}
+                    {summary_row("Clinical area", area)}
+                    {summary_row("Dates", dates)}
+                    {summary_row("Learning objectives", objectives)}
                 </dl>
                 <p>
                     <A href=format!("{}/details", placement_path(&id)) attr:aria-label=format!("Change placement details: {organisation}")>

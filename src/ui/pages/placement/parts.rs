@@ -268,6 +268,36 @@ pub fn TimeAndCapabilities(placement_id: String) -> impl IntoView {
     }
 }
 
+/// What an entry says: time, project and how effective; the trainee's role,
+/// what was done, working with others, the reflection and the capabilities.
+/// The log's cards and the summary's selected reflections both show it.
+pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
+    let line = |label: &'static str, text: &str| {
+        (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>" "{text.to_string()}</p> })
+    };
+    let capabilities = e
+        .capabilities
+        .iter()
+        .filter_map(|c| capabilities::label(c))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <p class="nhsuk-body-s">
+            {minutes_text(e.minutes as u64)}
+            {project.map(|p| format!(" · Project: {p}"))}
+            {e.effectiveness.map(|x| format!(" · {}", x.label()))}
+        </p>
+        {line("My role:", &e.role)}
+        <p>{e.what_done.clone()}</p>
+        {line("Working with others:", &e.with_others)}
+        {line("Keep doing:", &e.keep)}
+        {line("Do better:", &e.improve)}
+        {line("Stop doing:", &e.stop)}
+        {line("What I learnt about myself:", &e.learnt_about_self)}
+        {(!capabilities.is_empty()).then(|| view! { <p class="nhsuk-body-s">"Capabilities: "{capabilities}</p> })}
+    }
+}
+
 /// One log entry, re-rendered only when that entry changes. `outside` is
 /// whether its date falls outside the placement.
 #[component]
@@ -294,9 +324,6 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let delete = Callback::new(move |()| {
                 let _ = store.apply(Change::RemoveFromPlacement { id: id.clone() });
             });
-            let line = |label: &'static str, text: String| {
-                (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>" "{text}</p> })
-            };
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)
                 .then(|| format!(" · changed {}", browser::local_date_time(e.updated_at)));
@@ -304,27 +331,10 @@ pub fn EntryCard(id: String) -> impl IntoView {
                 <li class="nhsuk-card app-entry">
                     <div class="nhsuk-card__content">
                         <h3 class="nhsuk-card__heading nhsuk-heading-s">{heading.clone()}</h3>
-                        <p class="nhsuk-body-s">
-                            {minutes_text(e.minutes as u64)}
-                            {project.map(|p| format!(" · Project: {p}"))}
-                            {e.effectiveness.map(|x| format!(" · {}", x.label()))}
-                        </p>
                         {outside.then(|| view! {
                             <p><strong class="nhsuk-tag nhsuk-tag--orange">"Outside your placement dates"</strong></p>
                         })}
-                        {line("My role:", e.role.clone())}
-                        <p>{e.what_done.clone()}</p>
-                        {line("Working with others:", e.with_others.clone())}
-                        {line("Keep doing:", e.keep.clone())}
-                        {line("Do better:", e.improve.clone())}
-                        {line("Stop doing:", e.stop.clone())}
-                        {line("What I learnt about myself:", e.learnt_about_self.clone())}
-                        {(!e.capabilities.is_empty()).then(|| view! {
-                            <p class="nhsuk-body-s">
-                                "Capabilities: "
-                                {e.capabilities.iter().filter_map(|c| capabilities::label(c)).collect::<Vec<_>>().join("; ")}
-                            </p>
-                        })}
+                        {entry_body(&e, project)}
                         {e.in_summary.then(|| view! { <p class="nhsuk-body-s">"In your end-of-placement summary"</p> })}
                         <p class="nhsuk-body-s app-written">{format!("Written {written}")}{changed}</p>
                         <div class="no-print">

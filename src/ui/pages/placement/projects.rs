@@ -15,7 +15,7 @@ use crate::model::placement::projects::{
 use crate::model::placement::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};
 use crate::model::Change;
 use crate::ui::browser;
-use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -117,16 +117,6 @@ fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> im
         move || project.with(|p| p.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
     let placement =
         move || project.with(|p| p.as_ref().map(|(pl, _)| pl.clone()).unwrap_or_default());
-    let row = |key: &'static str, value: String| {
-        (!value.is_empty()).then(|| {
-            view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
-                </div>
-            }
-        })
-    };
     view! {
         <Title text=move || format!("Project: {}", title()) />
         <span class="nhsuk-caption-l">"Placement project"</span>
@@ -134,10 +124,10 @@ fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> im
         {move || project.get().map(|(_, p)| view! {
             <p>{project_status_tag(p.status)}</p>
             <dl class="nhsuk-summary-list">
-                {row("Aim", p.aim.clone())}
-                {row("Clinical area", p.clinical_area.clone())}
-                {row("Stakeholders", p.stakeholders.clone())}
-                {row("Outcome", p.outcome.clone())}
+                {summary_row("Aim", p.aim.clone())}
+                {summary_row("Clinical area", p.clinical_area.clone())}
+                {summary_row("Stakeholders", p.stakeholders.clone())}
+                {summary_row("Outcome", p.outcome.clone())}
             </dl>
         })}
         <p>

@@ -7,13 +7,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::parts::{
-    minutes_text, placement_path, progress_text, project_status_tag, CapabilityCoverage,
-    PlacementNotFound, TimeTables,
+    entry_body, minutes_text, placement_path, progress_text, project_status_tag,
+    CapabilityCoverage, PlacementNotFound, TimeTables,
 };
-use crate::model::capabilities;
 use crate::model::common::dates::long_date;
 use crate::model::placement::Placement;
 use crate::ui::browser;
+use crate::ui::components::summary_row;
 use crate::ui::store::use_store;
 
 #[component]
@@ -36,16 +36,6 @@ fn SummaryView(placement: Placement) -> impl IntoView {
     let today = browser::today();
     let dashboard = placement.dashboard(today);
     let p = placement.clone();
-    let row = |key: &'static str, value: String| {
-        (!value.is_empty()).then(|| {
-            view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value app-pre-line">{value}</dd>
-                </div>
-            }
-        })
-    };
     let dates = match (p.start, p.last_day()) {
         (Some(s), Some(e)) => format!("{} to {}", long_date(s), long_date(e)),
         _ => String::new(),
@@ -69,12 +59,12 @@ fn SummaryView(placement: Placement) -> impl IntoView {
         </p>
         <h2>"The placement"</h2>
         <dl class="nhsuk-summary-list">
-            {row("Host organisation", p.organisation.clone())}
-            {row("Lead commissioner or supervisor", p.supervisor.clone())}
-            {row("Clinical area", p.clinical_area.clone())}
-            {row("Dates", dates)}
-            {row("Where it is now", progress_text(dashboard.progress))}
-            {row("Learning objectives", p.objectives.clone())}
+            {summary_row("Host organisation", p.organisation.clone())}
+            {summary_row("Lead commissioner or supervisor", p.supervisor.clone())}
+            {summary_row("Clinical area", p.clinical_area.clone())}
+            {summary_row("Dates", dates)}
+            {summary_row("Where it is now", progress_text(dashboard.progress))}
+            {summary_row("Learning objectives", p.objectives.clone())}
         </dl>
 
         <h2>"Projects and outcomes"</h2>
@@ -88,10 +78,10 @@ fn SummaryView(placement: Placement) -> impl IntoView {
                         <h3>{project.title.clone()}</h3>
                         <p>{project_status_tag(project.status)}</p>
                         <dl class="nhsuk-summary-list">
-                            {row("Aim", project.aim.clone())}
-                            {row("Stakeholders", project.stakeholders.clone())}
-                            {row("Outcome", if project.outcome.is_empty() { "Not recorded yet".into() } else { project.outcome.clone() })}
-                            {row("Milestones", format!("{done} of {} done", project.milestones.len()))}
+                            {summary_row("Aim", project.aim.clone())}
+                            {summary_row("Stakeholders", project.stakeholders.clone())}
+                            {summary_row("Outcome", if project.outcome.is_empty() { "Not recorded yet".into() } else { project.outcome.clone() })}
+                            {summary_row("Milestones", format!("{done} of {} done", project.milestones.len()))}
                         </dl>
                         {(!project.milestones.is_empty()).then(|| view! {
                             <ul aria-label=format!("Milestones of {}", project.title)>
@@ -121,25 +111,11 @@ fn SummaryView(placement: Placement) -> impl IntoView {
             }.into_any()
         } else {
             reflections.into_iter().map(|e| {
-                let line = |label: &'static str, text: String| (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>" "{text}</p> });
                 let heading = format!("{}: {}", long_date(e.date), e.activity_type.label());
                 view! {
                     <section class="app-summary-reflection">
                         <h3>{heading}</h3>
-                        <p class="nhsuk-body-s">
-                            {minutes_text(e.minutes as u64)}
-                            {project_title(&e.project_id).map(|t| format!(" · Project: {t}"))}
-                            {e.effectiveness.map(|x| format!(" · {}", x.label()))}
-                        </p>
-                        <p>{e.what_done.clone()}</p>
-                        {line("Working with others:", e.with_others.clone())}
-                        {line("Keep doing:", e.keep.clone())}
-                        {line("Do better:", e.improve.clone())}
-                        {line("Stop doing:", e.stop.clone())}
-                        {line("What I learnt about myself:", e.learnt_about_self.clone())}
-                        {(!e.capabilities.is_empty()).then(|| view! {
-                            <p class="nhsuk-body-s">"Capabilities: "{e.capabilities.iter().filter_map(|c| capabilities::label(c)).collect::<Vec<_>>().join("; ")}</p>
-                        })}
+                        {entry_body(&e, project_title(&e.project_id))}
                     </section>
                 }
             }).collect_view().into_any()

@@ -13,7 +13,7 @@ use crate::model::plan::entries::{
 };
 use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
 use crate::model::Change;
-use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::store::use_store;
 
 #[component]
@@ -63,16 +63,6 @@ fn GoalView(id: Memo<String>) -> impl IntoView {
 
 #[component]
 fn GoalSummary(goal: Goal) -> impl IntoView {
-    let row = |key: &'static str, value: String| {
-        (!value.is_empty()).then(|| {
-            view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                </div>
-            }
-        })
-    };
     let support = goal
         .support
         .iter()
@@ -81,13 +71,13 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
         .join("; ");
     view! {
         <dl class="nhsuk-summary-list">
-            {row("Learning need", goal.learning_need.clone())}
-            {row("How success will show", goal.success_measure.clone())}
-            {row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
-            {row("Capability it builds", goal.capability.as_deref().and_then(capability_label).unwrap_or_default())}
-            {row("Support needed", support)}
-            {row("Details", goal.detail.clone())}
-            {row("Review and outcome", goal.outcome.clone())}
+            {summary_row("Learning need", goal.learning_need.clone())}
+            {summary_row("How success will show", goal.success_measure.clone())}
+            {summary_row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
+            {summary_row("Capability it builds", goal.capability.as_deref().and_then(capability_label).unwrap_or_default())}
+            {summary_row("Support needed", support)}
+            {summary_row("Details", goal.detail.clone())}
+            {summary_row("Review and outcome", goal.outcome.clone())}
         </dl>
     }
 }

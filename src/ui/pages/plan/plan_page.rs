@@ -13,7 +13,7 @@ use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::GoalDraft;
 use crate::model::Change;
-use crate::ui::components::ErrorSummary;
+use crate::ui::components::{summary_row, ErrorSummary};
 use crate::ui::store::use_store;
 
 #[component]
@@ -99,18 +99,12 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
                 (None, Some(e)) => format!("Until {}", long_date(e)),
                 (None, None) => String::new(),
             };
-            let row = |key: &'static str, value: String| (!value.is_empty()).then(|| view! {
-                <div class="nhsuk-summary-list__row">
-                    <dt class="nhsuk-summary-list__key">{key}</dt>
-                    <dd class="nhsuk-summary-list__value">{value}</dd>
-                </div>
-            });
             view! {
                 <h2>{name.clone()}</h2>
                 <dl class="nhsuk-summary-list">
-                    {row("Whose plan", owner)}
-                    {row("Period", period)}
-                    {row("Development aim", aim)}
+                    {summary_row("Whose plan", owner)}
+                    {summary_row("Period", period)}
+                    {summary_row("Development aim", aim)}
                 </dl>
                 <p class="no-print">
                     <A href=format!("/development-plan/plans/{id}/details") attr:aria-label=format!("Change plan details: {name}")>"Change plan details"</A>
