@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { before, after } from 'node:test';
+import { createRequire } from 'node:module';
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -132,3 +133,23 @@ export const isoDay = (page, days) =>
     t.setDate(t.getDate() + d);
     return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, '0')}-${String(t.getDate()).padStart(2, '0')}`;
   }, days);
+
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the page for WCAG 2.0, 2.1 and 2.2 A and AA and returns its
+ * violations of any impact, each as "rule (impact): help — where".
+ * The script is evaluated through the browser's devtools channel, which the
+ * page's Content-Security-Policy does not govern, so the policy stays on.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(await axeSource);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    });
+    return result.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
+}
