@@ -26,33 +26,37 @@ impl Workbook {
     /// The moment of the earliest change made after `since` (every record's
     /// last change and every deletion count); with no `since`, of any change.
     pub fn oldest_change_since(&self, since: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
-        let mut times: Vec<DateTime<Utc>> = Vec::new();
+        // Runs after every change (the reminder watches it), so it folds the
+        // times as it walks rather than collecting them.
+        let mut oldest: Option<DateTime<Utc>> = None;
+        let mut see = |t: DateTime<Utc>| {
+            if since.is_none_or(|s| t > s) && oldest.is_none_or(|o| t < o) {
+                oldest = Some(t);
+            }
+        };
         for a in self.assessments.iter().chain(&self.partner_assessments) {
-            times.push(a.updated_at);
+            see(a.updated_at);
         }
         for p in &self.plans {
-            times.push(p.updated_at);
-            times.extend(p.reviews.iter().map(|r| r.updated_at));
-            times.extend(p.self_ratings.iter().map(|r| r.updated_at));
+            see(p.updated_at);
+            p.reviews.iter().for_each(|r| see(r.updated_at));
+            p.self_ratings.iter().for_each(|r| see(r.updated_at));
             for g in &p.goals {
-                times.push(g.updated_at);
-                times.extend(g.actions.iter().map(|a| a.updated_at));
-                times.extend(g.evidence.iter().map(|e| e.updated_at));
+                see(g.updated_at);
+                g.actions.iter().for_each(|a| see(a.updated_at));
+                g.evidence.iter().for_each(|e| see(e.updated_at));
             }
         }
         for pl in &self.placements {
-            times.push(pl.updated_at);
-            times.extend(pl.entries.iter().map(|e| e.updated_at));
+            see(pl.updated_at);
+            pl.entries.iter().for_each(|e| see(e.updated_at));
             for p in &pl.projects {
-                times.push(p.updated_at);
-                times.extend(p.milestones.iter().map(|m| m.updated_at));
+                see(p.updated_at);
+                p.milestones.iter().for_each(|m| see(m.updated_at));
             }
         }
-        times.extend(self.deleted.iter().map(|t| t.deleted_at));
-        times
-            .into_iter()
-            .filter(|t| since.is_none_or(|s| *t > s))
-            .min()
+        self.deleted.iter().for_each(|t| see(t.deleted_at));
+        oldest
     }
 
     /// Whether to remind the user to download a backup at `now`.

@@ -143,18 +143,11 @@ impl Workbook {
             .ok_or(Refusal::NotFound)
     }
 
-    fn project_mut(
-        &mut self,
-        id: &str,
-    ) -> Result<(&mut Project, &mut chrono::DateTime<chrono::Utc>), Refusal> {
+    fn project_mut(&mut self, id: &str) -> Result<&mut Project, Refusal> {
         self.placements
             .iter_mut()
-            .find_map(|pl| {
-                pl.projects
-                    .iter_mut()
-                    .find(|p| p.id == id)
-                    .map(|p| (p, &mut pl.updated_at))
-            })
+            .flat_map(|pl| pl.projects.iter_mut())
+            .find(|p| p.id == id)
             .ok_or(Refusal::NotFound)
     }
 
@@ -227,7 +220,7 @@ impl Workbook {
         let checked = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
-        let (project, _) = self.project_mut(id)?;
+        let project = self.project_mut(id)?;
         project.title = checked.title;
         project.aim = checked.aim;
         project.clinical_area = checked.clinical_area;
@@ -252,7 +245,7 @@ impl Workbook {
         let milestone = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
-        let (project, _) = self.project_mut(project_id)?;
+        let project = self.project_mut(project_id)?;
         push_sorted(&mut project.milestones, milestone, |m| m.planned);
         project.updated_at = stamp.at;
         self.updated_at = stamp.at;
@@ -434,7 +427,7 @@ impl Workbook {
                 put_back(&mut self.placement_mut(owner_id)?.entries, a, position)
             }
             PlacementPart::Milestone(m) => {
-                put_back(&mut self.project_mut(owner_id)?.0.milestones, m, position)
+                put_back(&mut self.project_mut(owner_id)?.milestones, m, position)
             }
         }
         Ok(())

@@ -267,7 +267,7 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
 }
 
 /// An NHS.UK select: label, optional hint, inline error, and one option per
-/// `(value, label)`, bound to a draft value.
+/// `(value, label)`, bound to a draft value; `on_change` also hears each choice.
 #[component]
 pub fn Select(
     #[prop(into)] id: String,
@@ -276,6 +276,7 @@ pub fn Select(
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     bind: RwSignal<String>,
     #[prop(optional, into)] errors: Option<Signal<Vec<FieldError>>>,
+    #[prop(optional, into)] on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let has_error = {
         let id = id.clone();
@@ -303,7 +304,13 @@ pub fn Select(
             <select class="nhsuk-select" class:nhsuk-select--error=has_error id=id.clone() name=id
                 aria-describedby=described_by
                 prop:value=move || bind.get()
-                on:change=move |ev| bind.set(event_target_value(&ev))>
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    bind.set(value.clone());
+                    if let Some(on_change) = on_change {
+                        on_change.run(value);
+                    }
+                }>
                 {move || options.get().into_iter().map(|(value, text)| {
                     let chosen = value.clone();
                     view! { <option value=value selected=move || bind.get() == chosen>{text}</option> }

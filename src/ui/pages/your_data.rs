@@ -315,20 +315,16 @@ fn Conflicts() -> impl IntoView {
 #[component]
 fn BackupReminderChoice() -> impl IntoView {
     use crate::model::document::backup_reminder::REMINDER_CHOICES;
-    use crate::model::Change;
     let store = use_store();
     let last = store.select(|w| w.last_backup_at);
     let days = store.select(|w| w.backup_reminder_days.to_string());
+    // Shows the stored choice (another tab may change it); a choice made here is a change.
     let chosen = RwSignal::new(days.get_untracked());
     Effect::new(move |_| chosen.set(days.get()));
-    Effect::new(move |previous: Option<String>| {
-        let value = chosen.get();
-        if previous.is_some_and(|p| p != value) && value != days.get_untracked() {
-            if let Ok(n) = value.parse() {
-                let _ = store.apply(Change::SetBackupReminder { days: n });
-            }
+    let choose = Callback::new(move |value: String| {
+        if let Ok(days) = value.parse() {
+            let _ = store.apply(Change::SetBackupReminder { days });
         }
-        value
     });
     let options = Signal::derive(|| {
         REMINDER_CHOICES
@@ -351,7 +347,7 @@ fn BackupReminderChoice() -> impl IntoView {
         </p>
         <crate::ui::components::Select id="backup-reminder" label="Remind me to download a backup when my changes are not in one"
             hint="The reminder shows at the top of every page."
-            options bind=chosen />
+            options bind=chosen on_change=choose />
     }
 }
 

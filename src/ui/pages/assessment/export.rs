@@ -12,6 +12,7 @@ use crate::model::document::assessment_file::{
     assessment_file_name, assessment_to_json_with, export_contents, ExportOptions,
 };
 use crate::ui::browser;
+use crate::ui::components::Checkbox;
 
 #[component]
 pub fn ExportAssessment() -> impl IntoView {
@@ -63,20 +64,9 @@ fn ExportChoices(assessment: Assessment) -> impl IntoView {
             {move || contents().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
         </ul>
         {has_notes.then(|| view! {
-            <div class="nhsuk-form-group">
-                <div class="nhsuk-checkboxes">
-                    <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" type="checkbox" id="export-include-notes"
-                            aria-describedby="export-include-notes-hint"
-                            prop:checked=move || include_notes.get()
-                            on:change=move |ev| include_notes.set(event_target_checked(&ev)) />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for="export-include-notes">"Include my evidence notes"</label>
-                        <div class="nhsuk-hint nhsuk-checkboxes__hint" id="export-include-notes-hint">
-                            "Your notes may name people or say things meant only for you. They are left out unless you tick this."
-                        </div>
-                    </div>
-                </div>
-            </div>
+            <Checkbox id="export-include-notes" label="Include my evidence notes"
+                hint="Your notes may name people or say things meant only for you. They are left out unless you tick this."
+                bind=include_notes />
         })}
         <div class="nhsuk-inset-text">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>

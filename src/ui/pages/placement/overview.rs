@@ -8,8 +8,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::parts::{
-    placement_path, project_status_tag, AtAGlance, CsvButton, PlacementNotFound, PrivateNote,
-    TimeAndCapabilities,
+    dashboard_of, placement_path, project_status_tag, AtAGlance, CsvButton, PlacementNotFound,
+    PrivateNote, TimeAndCapabilities,
 };
 use super::projects::{ProjectFields, ProjectForm};
 use crate::model::common::dates::long_date;
@@ -121,10 +121,13 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
             " "
             <CsvButton placement_id=id />
         </div>
-        {move || placement_id.get().map(|id| view! {
-            <AtAGlance placement_id=id.clone() />
-            <Projects placement_id=id.clone() />
-            <TimeAndCapabilities placement_id=id />
+        {move || placement_id.get().map(|id| {
+            let dashboard = dashboard_of(id.clone());
+            view! {
+                <AtAGlance dashboard />
+                <Projects placement_id=id />
+                <TimeAndCapabilities dashboard />
+            }
         })}
         <nav aria-label="Your placements">
             <p>

@@ -197,16 +197,16 @@ fn milestone_list(label: &'static str, list: Vec<MilestoneDue>, overdue: bool) -
     }
 }
 
-/// The placement's sums for today, re-computed only when the placement changes.
-fn dashboard_of(placement_id: String) -> Memo<Option<Dashboard>> {
+/// The placement's sums for today, re-computed only when the workbook
+/// changes; made once per page and shared by the dashboard's panels.
+pub fn dashboard_of(placement_id: String) -> Memo<Option<Dashboard>> {
     let today = browser::today();
     use_store().select(move |w| w.placement(&placement_id).map(|p| p.dashboard(today)))
 }
 
 /// The top of the dashboard: where the placement is, time logged, milestones.
 #[component]
-pub fn AtAGlance(placement_id: String) -> impl IntoView {
-    let dashboard = dashboard_of(placement_id);
+pub fn AtAGlance(dashboard: Memo<Option<Dashboard>>) -> impl IntoView {
     move || {
         dashboard.get().map(|d| {
             let (monday, sunday) = d.week;
@@ -254,8 +254,7 @@ pub fn AtAGlance(placement_id: String) -> impl IntoView {
 
 /// The rest of the dashboard: time per project and type, capabilities.
 #[component]
-pub fn TimeAndCapabilities(placement_id: String) -> impl IntoView {
-    let dashboard = dashboard_of(placement_id);
+pub fn TimeAndCapabilities(dashboard: Memo<Option<Dashboard>>) -> impl IntoView {
     move || {
         dashboard.get().map(|d| {
             view! {
