@@ -14,7 +14,7 @@ try {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     const start = performance.now();
-    await page.goto('/');
+    await page.goto('/#/');
     await waitForApp(page);
     cold.push(performance.now() - start);
     await context.close();
@@ -23,7 +23,7 @@ try {
   // A large workbook: 500 goals, loaded and shown on the development plan page.
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
-  await page.goto('/');
+  await page.goto('/#/');
   await waitForApp(page);
   await page.evaluate(() => {
     const goals = Array.from({ length: 500 }, (_, i) => ({
@@ -43,7 +43,7 @@ try {
   const large = [];
   for (let i = 0; i < runs; i += 1) {
     const start = performance.now();
-    await page.goto('/development-plan');
+    await page.goto('/#/development-plan');
     await page.getByRole('heading', { name: 'Benchmark goal 499' }).waitFor();
     large.push(performance.now() - start);
   }

@@ -3,11 +3,17 @@
 // the app's start-up script inline, and its text names the hashed file names,
 // so the policy allows exactly that script by its SHA-256 hash, worked out
 // here after each build. WebAssembly needs 'wasm-unsafe-eval' to compile.
+//
+// Then it adds the service worker (scripts/add-service-worker.mjs), whose
+// version must cover this final index.html. Trunk starts all hooks of a stage
+// at once, so that step is called from here rather than being a second hook.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addServiceWorker } from './add-service-worker.mjs';
 
-const file = join(process.env.TRUNK_STAGING_DIR ?? 'dist', 'index.html');
+const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
+const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 
@@ -31,3 +37,5 @@ if (!/<meta charset="utf-8" \/>/.test(html)) throw new Error(`${file}: no <meta 
 html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
 writeFileSync(file, html);
 console.log(`Content-Security-Policy added to ${file} (${hashes.length} inline script allowed by hash)`);
+
+addServiceWorker(dir);

@@ -3,17 +3,18 @@
 
 mod browser;
 mod components;
+mod offline;
 mod pages;
+mod routing;
 pub mod storage;
 mod store;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 use wasm_bindgen::JsCast;
 
 use components::StorageAlerts;
+use routing::{CurrentPage, Route, A};
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
@@ -31,65 +32,66 @@ const AREAS: [(&str, &str); 5] = [
     ("/about", "About"),
 ];
 
+/// Every page and its address; the first pattern that fits wins.
+macro_rules! routes {
+    ($($pattern:literal => $page:path),* $(,)?) => {
+        &[$(Route { pattern: $pattern, view: || view! { <$page /> }.into_any() }),*]
+    };
+}
+
+const ROUTES: &[Route] = routes![
+    "/" => pages::Home,
+    "/self-assessment" => pages::assessment::Overview,
+    "/self-assessment/new" => pages::assessment::StartAssessment,
+    "/self-assessment/over-time/:earlier/:later" => pages::assessment::OverTime,
+    "/self-assessment/:id/domain/:domain" => pages::assessment::AnswerDomain,
+    "/self-assessment/:id/results" => pages::assessment::Results,
+    "/self-assessment/:id/details" => pages::assessment::AssessmentDetails,
+    "/self-assessment/:id/export" => pages::assessment::ExportAssessment,
+    "/self-assessment/:id/partner/:partner" => pages::assessment::PartnerComparison,
+    "/development-plan" => pages::DevelopmentPlan,
+    "/development-plan/plans/new" => pages::plan::NewPlan,
+    "/development-plan/plans/:plan" => pages::plan::PlanPage,
+    "/development-plan/plans/:plan/details" => pages::plan::PlanDetails,
+    "/development-plan/plans/:plan/self-rating" => pages::plan::SelfRatingPage,
+    "/development-plan/goals/:id" => pages::plan::GoalPage,
+    "/development-plan/goals/:id/edit" => pages::plan::EditGoal,
+    "/development-plan/entries/:id" => pages::plan::EditEntry,
+    "/placement-log" => pages::placement::PlacementLog,
+    "/placement-log/new" => pages::placement::NewPlacement,
+    "/placement-log/placements/:placement" => pages::placement::PlacementPage,
+    "/placement-log/placements/:placement/details" => pages::placement::PlacementDetails,
+    "/placement-log/placements/:placement/log" => pages::placement::ActivityLog,
+    "/placement-log/placements/:placement/log/new" => pages::placement::NewActivity,
+    "/placement-log/placements/:placement/summary" => pages::placement::PlacementSummary,
+    "/placement-log/projects/:id" => pages::placement::ProjectPage,
+    "/placement-log/projects/:id/edit" => pages::placement::EditProject,
+    "/placement-log/milestones/:id" => pages::placement::EditMilestone,
+    "/placement-log/entries/:id" => pages::placement::EditActivity,
+    "/your-data" => pages::YourData,
+    "/about" => pages::About,
+];
+
 #[component]
 fn App() -> impl IntoView {
     provide_meta_context();
+    routing::provide_router(ROUTES);
     provide_context(WorkbookStore::start());
+    provide_context(offline::start());
 
     view! {
         <Title formatter=|page: String| format!("{page} – Commissioning Workbook") />
-        <Router>
-            <FocusHeadingOnNavigate />
-            <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
-            <Header />
-            <div class="nhsuk-width-container">
-                <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
-                    <StorageAlerts />
-                    <Routes fallback=pages::NotFound>
-                        <Route path=path!("/") view=pages::Home />
-                        <Route path=path!("/self-assessment") view=pages::assessment::Overview />
-                        <Route path=path!("/self-assessment/new") view=pages::assessment::StartAssessment />
-                        <Route
-                            path=path!("/self-assessment/:id/domain/:domain")
-                            view=pages::assessment::AnswerDomain
-                        />
-                        <Route path=path!("/self-assessment/:id/results") view=pages::assessment::Results />
-                        <Route path=path!("/self-assessment/:id/details") view=pages::assessment::AssessmentDetails />
-                        <Route path=path!("/self-assessment/:id/export") view=pages::assessment::ExportAssessment />
-                        <Route
-                            path=path!("/self-assessment/over-time/:earlier/:later")
-                            view=pages::assessment::OverTime
-                        />
-                        <Route
-                            path=path!("/self-assessment/:id/partner/:partner")
-                            view=pages::assessment::PartnerComparison
-                        />
-                        <Route path=path!("/development-plan") view=pages::DevelopmentPlan />
-                        <Route path=path!("/development-plan/plans/new") view=pages::plan::NewPlan />
-                        <Route path=path!("/development-plan/plans/:plan") view=pages::plan::PlanPage />
-                        <Route path=path!("/development-plan/plans/:plan/details") view=pages::plan::PlanDetails />
-                        <Route path=path!("/development-plan/plans/:plan/self-rating") view=pages::plan::SelfRatingPage />
-                        <Route path=path!("/development-plan/goals/:id") view=pages::plan::GoalPage />
-                        <Route path=path!("/development-plan/goals/:id/edit") view=pages::plan::EditGoal />
-                        <Route path=path!("/development-plan/entries/:id") view=pages::plan::EditEntry />
-                        <Route path=path!("/placement-log") view=pages::placement::PlacementLog />
-                        <Route path=path!("/placement-log/new") view=pages::placement::NewPlacement />
-                        <Route path=path!("/placement-log/placements/:placement") view=pages::placement::PlacementPage />
-                        <Route path=path!("/placement-log/placements/:placement/details") view=pages::placement::PlacementDetails />
-                        <Route path=path!("/placement-log/placements/:placement/log") view=pages::placement::ActivityLog />
-                        <Route path=path!("/placement-log/placements/:placement/log/new") view=pages::placement::NewActivity />
-                        <Route path=path!("/placement-log/placements/:placement/summary") view=pages::placement::PlacementSummary />
-                        <Route path=path!("/placement-log/projects/:id") view=pages::placement::ProjectPage />
-                        <Route path=path!("/placement-log/projects/:id/edit") view=pages::placement::EditProject />
-                        <Route path=path!("/placement-log/milestones/:id") view=pages::placement::EditMilestone />
-                        <Route path=path!("/placement-log/entries/:id") view=pages::placement::EditActivity />
-                        <Route path=path!("/your-data") view=pages::YourData />
-                        <Route path=path!("/about") view=pages::About />
-                    </Routes>
-                </main>
-            </div>
-            <Footer />
-        </Router>
+        <FocusHeadingOnNavigate />
+        <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
+        <Header />
+        <div class="nhsuk-width-container">
+            <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                <offline::NewVersionNotice />
+                <StorageAlerts />
+                <CurrentPage routes=ROUTES fallback=|| view! { <pages::NotFound /> }.into_any() />
+            </main>
+        </div>
+        <Footer />
     }
 }
 
@@ -98,12 +100,13 @@ fn App() -> impl IntoView {
 /// and screen readers announce it, as a full page load would.
 #[component]
 fn FocusHeadingOnNavigate() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let path = routing::use_path();
     Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
+        let path = path.get();
         if previous.is_some_and(|p| p != path) {
             // Wait a frame so the new page's heading is in the document.
             request_animation_frame(|| {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
                 let heading = document().query_selector("main h1").ok().flatten();
                 if let Some(heading) =
                     heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, axeViolations } from './support.mjs';
+import { useApp, waitForApp, axeViolations, load } from './support.mjs';
 
 const app = useApp();
 
@@ -23,7 +23,7 @@ async function expectNoViolations(page, state) {
 }
 
 test('the check has teeth: an image without a text alternative is reported', async () => {
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   await page.evaluate(() => {
     const img = document.createElement('img');
     img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
@@ -36,17 +36,17 @@ test('the check has teeth: an image without a text alternative is reported', asy
 
 test('every page of an empty workbook, and forms showing their errors', async () => {
   const { context, page } = await app.open();
-  for (const path of ['/', '/self-assessment', '/development-plan', '/placement-log', '/your-data', '/about', '/no-such-page']) {
-    await page.goto(path);
+  for (const path of ['/', '/#/self-assessment', '/#/development-plan', '/#/placement-log', '/#/your-data', '/#/about', '/#/no-such-page']) {
+    await load(page, path);
     await waitForApp(page);
     await expectNoViolations(page, path);
   }
   for (const [path, button] of [
-    ['/self-assessment/new', 'Start assessment'],
-    ['/development-plan/plans/new', 'Start plan'],
-    ['/placement-log/new', 'Save placement'],
+    ['/#/self-assessment/new', 'Start assessment'],
+    ['/#/development-plan/plans/new', 'Start plan'],
+    ['/#/placement-log/new', 'Save placement'],
   ]) {
-    await page.goto(path);
+    await load(page, path);
     await waitForApp(page);
     await page.getByRole('button', { name: button }).click();
     await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
@@ -56,10 +56,10 @@ test('every page of an empty workbook, and forms showing their errors', async ()
 });
 
 test('a filled-in workbook: assessment half done and its results, plans, placement log, summary, Your data', async () => {
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(fixture));
   // A project with a milestone and two log entries, one outside the placement.
-  await page.goto(`/placement-log/placements/${PLACEMENT}`);
+  await load(page, `/#/placement-log/placements/${PLACEMENT}`);
   await waitForApp(page);
   await page.getByText('Add a project').click();
   await page.getByLabel('Project title').fill('Redesign the tuberculosis pathway');
@@ -71,7 +71,7 @@ test('a filled-in workbook: assessment half done and its results, plans, placeme
   await page.getByRole('list', { name: 'Milestones' }).waitFor();
   await expectNoViolations(page, 'project page');
   for (const date of ['2026-11-25', '2026-07-01']) {
-    await page.goto(`/placement-log/placements/${PLACEMENT}/log/new`);
+    await load(page, `/#/placement-log/placements/${PLACEMENT}/log/new`);
     await waitForApp(page);
     await page.getByLabel('Date of the activity').fill(date);
     await page.getByLabel('Time spent').fill('1:30');
@@ -89,20 +89,20 @@ test('a filled-in workbook: assessment half done and its results, plans, placeme
   await expectNoViolations(page, 'activity log filtered to nothing');
 
   for (const [path, state] of [
-    [`/self-assessment/${ASSESSMENT}/domain/power`, 'an area of an assessment half done'],
-    [`/self-assessment/${ASSESSMENT}/results`, 'provisional results with the chart'],
-    [`/self-assessment/${ASSESSMENT}/export`, 'export for a partner'],
-    ['/self-assessment', 'self-assessment with an assessment'],
-    ['/development-plan', 'a plan with goals'],
-    [`/development-plan/goals/${GOAL}`, 'a goal'],
-    [`/development-plan/goals/${GOAL}/edit`, 'changing a goal'],
-    [`/placement-log/placements/${PLACEMENT}`, 'the placement dashboard'],
-    [`/placement-log/placements/${PLACEMENT}/details`, 'changing the placement'],
-    [`/placement-log/placements/${PLACEMENT}/summary`, 'the end-of-placement summary'],
-    ['/your-data', 'Your data with a backup reminder'],
+    [`/#/self-assessment/${ASSESSMENT}/domain/power`, 'an area of an assessment half done'],
+    [`/#/self-assessment/${ASSESSMENT}/results`, 'provisional results with the chart'],
+    [`/#/self-assessment/${ASSESSMENT}/export`, 'export for a partner'],
+    ['/#/self-assessment', 'self-assessment with an assessment'],
+    ['/#/development-plan', 'a plan with goals'],
+    [`/#/development-plan/goals/${GOAL}`, 'a goal'],
+    [`/#/development-plan/goals/${GOAL}/edit`, 'changing a goal'],
+    [`/#/placement-log/placements/${PLACEMENT}`, 'the placement dashboard'],
+    [`/#/placement-log/placements/${PLACEMENT}/details`, 'changing the placement'],
+    [`/#/placement-log/placements/${PLACEMENT}/summary`, 'the end-of-placement summary'],
+    ['/#/your-data', 'Your data with a backup reminder'],
     ['/', 'home with an unfinished assessment'],
   ]) {
-    await page.goto(path);
+    await load(page, path);
     await waitForApp(page);
     await page.getByRole('note', { name: 'Backup reminder' }).waitFor();
     const heading = await page.getByRole('main').getByRole('heading', { level: 1 }).textContent();

@@ -3,7 +3,7 @@
 // statements to talk about, and the change over time between two assessments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp } from './support.mjs';
+import { useApp, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -69,7 +69,7 @@ function workbook({ partners = [] } = {}) {
 async function openWithWorkbook(path, wb) {
   const { context, page } = await app.open();
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(wb));
-  await page.goto(path);
+  await load(page, path);
   await waitForApp(page);
   return { context, page };
 }
@@ -89,7 +89,7 @@ function exportFile(a) {
 }
 
 test("a malformed partner file is refused with an alert and nothing is added", async () => {
-  const { context, page } = await openWithWorkbook('/self-assessment', workbook());
+  const { context, page } = await openWithWorkbook('/#/self-assessment', workbook());
   await page.getByRole('heading', { name: "Import your partner's assessment" }).waitFor();
   await page.getByLabel("Choose your partner's assessment file").setInputFiles({
     name: 'broken.json',
@@ -109,7 +109,7 @@ test("a malformed partner file is refused with an alert and nothing is added", a
 });
 
 test("a partner's file imports with a fresh id, can be compared with and removed", async () => {
-  const { context, page } = await openWithWorkbook('/self-assessment', workbook());
+  const { context, page } = await openWithWorkbook('/#/self-assessment', workbook());
   // The partner's own id is the same as one of ours: the import must not clash.
   const shared = assessment('assessment-jun', {
     partnership: 'North Kent',
@@ -133,9 +133,9 @@ test("a partner's file imports with a fresh id, can be compared with and removed
   await list.getByLabel(`Compare ${title} with`).selectOption('assessment-jun');
   await list.getByRole('button', { name: 'Compare', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
-  assert.equal(new URL(page.url()).pathname, `/self-assessment/assessment-jun/partner/${stored[0].id}`);
+  assert.equal(new URL(page.url()).hash.slice(1), `/self-assessment/assessment-jun/partner/${stored[0].id}`);
 
-  await page.goto('/self-assessment');
+  await load(page, '/#/self-assessment');
   await waitForApp(page);
   await page.getByRole('button', { name: `Delete partner assessment: ${title}` }).click();
   await page.getByRole('button', { name: `Yes, delete partner assessment: ${title}` }).click();
@@ -149,7 +149,7 @@ test("a partner's file imports with a fresh id, can be compared with and removed
 
 test('the partner comparison highlights a difference of two levels but not of one', async () => {
   const { context, page } = await openWithWorkbook(
-    '/self-assessment/assessment-jun/partner/partner-seeded-1',
+    '/#/self-assessment/assessment-jun/partner/partner-seeded-1',
     workbook({ partners: [partner] }),
   );
   await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
@@ -178,14 +178,14 @@ test('the partner comparison highlights a difference of two levels but not of on
 });
 
 test('a comparison with an unknown partner assessment says it is not found', async () => {
-  const { context, page } = await openWithWorkbook('/self-assessment/assessment-jun/partner/nope', workbook());
+  const { context, page } = await openWithWorkbook('/#/self-assessment/assessment-jun/partner/nope', workbook());
   await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
   await context.close();
 });
 
 test('the change over time page shows the change in each area and overall', async () => {
   const { context, page } = await openWithWorkbook(
-    '/self-assessment/over-time/assessment-jan/assessment-jun',
+    '/#/self-assessment/over-time/assessment-jan/assessment-jun',
     workbook(),
   );
   await page.getByRole('heading', { level: 1, name: 'Change over time' }).waitFor();
@@ -206,7 +206,7 @@ test('the change over time page shows the change in each area and overall', asyn
 test('change over time follows the assessments\' dates, not the order they were entered, and says when one is partial', async () => {
   // June was typed in before January.
   const wb = { ...workbook(), assessments: [june, january] };
-  const { context, page } = await openWithWorkbook('/self-assessment', wb);
+  const { context, page } = await openWithWorkbook('/#/self-assessment', wb);
   await page.getByRole('heading', { name: 'Change over time' }).waitFor();
   const earlierChoice = page.getByLabel('Earlier assessment');
   const laterChoice = page.getByLabel('Later assessment');
@@ -243,7 +243,7 @@ test('a partner\'s assessment is offered for comparison with the latest complete
   const ids = AREA_IDS;
   for (const domain of ids) for (let n = 1; n <= 6; n += 1) complete.answers[`${domain}-${n}`] = { rating: { level: 2 }, evidence: '', flagged: false };
   const wb = { ...workbook({ partners: [partner] }), assessments: [complete, june] };
-  const { context, page } = await openWithWorkbook('/self-assessment', wb);
+  const { context, page } = await openWithWorkbook('/#/self-assessment', wb);
   const choice = page.getByLabel(/^Compare .* with$/);
   await choice.waitFor();
   assert.equal(await choice.inputValue(), 'assessment-complete');

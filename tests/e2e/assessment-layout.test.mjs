@@ -6,7 +6,7 @@
 // with the home page offering to carry on an unfinished assessment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp, download, downloadText } from './support.mjs';
+import { useApp, waitForApp, download, downloadText, load } from './support.mjs';
 
 const app = useApp();
 
@@ -88,10 +88,10 @@ async function openWith(viewport, wb, path) {
   const page = await context.newPage();
   page.pageErrors = [];
   page.on('pageerror', (error) => page.pageErrors.push(String(error)));
-  await page.goto('/');
+  await load(page, '/#/');
   await waitForApp(page);
   if (wb) await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(wb));
-  await page.goto(path);
+  await load(page, path);
   await waitForApp(page);
   return { context, page };
 }
@@ -100,13 +100,13 @@ const pageSize = (page) =>
   page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth }));
 
 async function goToArea(page, area) {
-  await page.goto(`/self-assessment/assessment-partial/domain/${area}`);
+  await load(page, `/#/self-assessment/assessment-partial/domain/${area}`);
   await waitForApp(page);
   await page.getByRole('region').first().waitFor();
 }
 
 test('an area shows the rating scale once and folds each statement\'s reason away, so it is far shorter on desktop and phone', async () => {
-  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/self-assessment/assessment-partial/domain/power');
+  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/#/self-assessment/assessment-partial/domain/power');
   const main = page.getByRole('main');
 
   // The scale, with what each rating means, once near the top.
@@ -177,7 +177,7 @@ test('an area shows the rating scale once and folds each statement\'s reason awa
 test('on a phone the results, partner comparison and change over time never scroll sideways, and the chart text is readable', async () => {
   const later = assessment('assessment-later', { date: '2026-11-20', answers: allAnswered(3) });
   const wb = workbook([partial, later], [partner]);
-  const { context, page } = await openWith(PHONE, wb, '/self-assessment/assessment-partial/results');
+  const { context, page } = await openWith(PHONE, wb, '/#/self-assessment/assessment-partial/results');
 
   // Results: the wide area table scrolls inside its own box, not the page.
   await page.getByRole('table', { name: 'Scores by area' }).waitFor();
@@ -220,13 +220,13 @@ test('on a phone the results, partner comparison and change over time never scro
   }
 
   // Partner comparison and change over time fit too.
-  await page.goto('/self-assessment/assessment-partial/partner/partner-1');
+  await load(page, '/#/self-assessment/assessment-partial/partner/partner-1');
   await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
   await page.getByRole('table', { name: 'Scores by area: you and your partner' }).waitFor();
   assert.ok((await pageSize(page)).width <= PHONE.width, 'the partner comparison fits a 375 px screen');
   await page.getByRole('region', { name: 'Power and influence', exact: true }).getByRole('table').waitFor();
 
-  await page.goto('/self-assessment/over-time/assessment-partial/assessment-later');
+  await load(page, '/#/self-assessment/over-time/assessment-partial/assessment-later');
   await page.getByRole('table', { name: 'Change in score by area' }).waitFor();
   assert.ok((await pageSize(page)).width <= PHONE.width, 'change over time fits a 375 px screen');
   assert.deepEqual(page.pageErrors, []);
@@ -234,7 +234,7 @@ test('on a phone the results, partner comparison and change over time never scro
 });
 
 test('results put the scores first, mark a partial assessment\'s scores as provisional, and show the notes on screen and in print', async () => {
-  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/self-assessment/assessment-partial/results');
+  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/#/self-assessment/assessment-partial/results');
   const main = page.getByRole('main');
   const scores = main.getByRole('heading', { level: 2, name: 'Scores by area' });
   const method = main.getByRole('heading', { level: 2, name: 'How scores are worked out' });
@@ -267,7 +267,7 @@ test('results put the scores first, mark a partial assessment\'s scores as provi
 
   // A finished assessment's scores are not provisional.
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook([assessment('assessment-done', { answers: allAnswered(2) })])));
-  await page.goto('/self-assessment/assessment-done/results');
+  await load(page, '/#/self-assessment/assessment-done/results');
   await waitForApp(page);
   await main.getByText('Overall score: 50%', { exact: true }).waitFor();
   assert.doesNotMatch(await main.textContent(), /provisional/i);
@@ -277,11 +277,11 @@ test('results put the scores first, mark a partial assessment\'s scores as provi
 });
 
 test('results lead on: change your answers, export for your partner, compare with your partner', async () => {
-  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/self-assessment/assessment-partial/results');
+  const { context, page } = await openWith(DESKTOP, workbook([partial]), '/#/self-assessment/assessment-partial/results');
   const main = page.getByRole('main');
 
   const change = main.getByRole('link', { name: 'Change your answers', exact: true });
-  assert.equal(await change.getAttribute('href'), '/self-assessment/assessment-partial/domain/power');
+  assert.equal(await change.getAttribute('href'), '#/self-assessment/assessment-partial/domain/power');
   await change.click();
   await page.getByRole('heading', { level: 1, name: 'Power and influence' }).waitFor();
   await page.goBack();
@@ -302,16 +302,16 @@ test('results lead on: change your answers, export for your partner, compare wit
 
   // No partner assessment yet: the link goes where one is imported.
   const compare = main.getByRole('link', { name: 'Compare with your partner', exact: true });
-  assert.equal(await compare.getAttribute('href'), '/self-assessment');
+  assert.equal(await compare.getAttribute('href'), '#/self-assessment');
   await compare.click();
   await page.getByRole('heading', { name: "Import your partner's assessment" }).waitFor();
 
   // With one, it goes straight to the comparison.
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook([partial], [partner])));
-  await page.goto('/self-assessment/assessment-partial/results');
+  await load(page, '/#/self-assessment/assessment-partial/results');
   await waitForApp(page);
   const direct = main.getByRole('link', { name: `Compare with your partner: ${PARTNER_TITLE}`, exact: true });
-  assert.equal(await direct.getAttribute('href'), '/self-assessment/assessment-partial/partner/partner-1');
+  assert.equal(await direct.getAttribute('href'), '#/self-assessment/assessment-partial/partner/partner-1');
   await direct.click();
   await page.getByRole('heading', { level: 1, name: 'Compare with your partner' }).waitFor();
   assert.deepEqual(page.pageErrors, []);
@@ -329,7 +329,7 @@ test('the home page offers to continue an unfinished assessment where it was lef
   const offers = main.getByRole('link', { name: /^Continue your assessment: / });
   assert.equal(await offers.count(), 1);
   const link = main.getByRole('link', { name: 'Continue your assessment: East Kent: Respiratory (Clinician), 10 November 2026', exact: true });
-  assert.equal(await link.getAttribute('href'), '/self-assessment/assessment-started/domain/aims');
+  assert.equal(await link.getAttribute('href'), '#/self-assessment/assessment-started/domain/aims');
   assert.match(await main.getByRole('list', { name: 'Unfinished assessments' }).textContent(), /5 of 43 statements answered/);
   await link.click();
   await page.getByRole('heading', { level: 1, name: 'Shared aims and priorities' }).waitFor();

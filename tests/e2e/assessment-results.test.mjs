@@ -3,7 +3,7 @@
 // into a development-plan goal that survives a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -52,7 +52,7 @@ function seededWorkbook() {
 async function openResults() {
   const { context, page } = await app.open();
   await page.evaluate((wb) => localStorage.setItem('commissioning-workbook', JSON.stringify(wb)), seededWorkbook());
-  await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
+  await load(page, `/#/self-assessment/${ASSESSMENT_ID}/results`);
   await waitForApp(page);
   return { context, page };
 }
@@ -80,7 +80,7 @@ test('results show scores by area, the chart, weakest statements and priorities'
   // The first unanswered statement is power-3, in the power domain.
   assert.equal(
     await main.getByRole('link', { name: 'Continue the assessment' }).getAttribute('href'),
-    `/self-assessment/${ASSESSMENT_ID}/domain/power`,
+    `#/self-assessment/${ASSESSMENT_ID}/domain/power`,
   );
 
   const scores = page.getByRole('table', { name: 'Scores by area' });
@@ -139,7 +139,7 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
   const powerCard = actions.getByRole('listitem').filter({ hasText: POWER_1 });
   await powerCard.getByText('In your development plan').waitFor();
   assert.equal(await powerCard.getByRole('button').count(), 0, 'no second add button');
-  assert.equal(await powerCard.getByRole('link', { name: 'Go to your development plan' }).getAttribute('href'), '/development-plan');
+  assert.equal(await powerCard.getByRole('link', { name: 'Go to your development plan' }).getAttribute('href'), '#/development-plan');
 
   await goToArea(page, 'Development plan');
   const goals = page.getByRole('list', { name: 'Your goals' });
@@ -157,7 +157,7 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
   assert.deepEqual(stored.plans.flatMap((p) => p.goals)[0].origin, { assessment_id: ASSESSMENT_ID, statement_id: 'power-1' });
   assert.equal(stored.plans.flatMap((p) => p.goals)[0].target_date, null);
 
-  await page.goto(`/self-assessment/${ASSESSMENT_ID}/results`);
+  await load(page, `/#/self-assessment/${ASSESSMENT_ID}/results`);
   await waitForApp(page);
   const card = page.getByRole('list', { name: 'Weak or flagged statements' }).getByRole('listitem').filter({ hasText: POWER_1 });
   await card.getByText('In your development plan').waitFor();
@@ -168,7 +168,7 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
 });
 
 test('an unknown assessment id shows a not-found page', async () => {
-  const { context, page } = await app.open('/self-assessment/no-such-id/results');
+  const { context, page } = await app.open('/#/self-assessment/no-such-id/results');
   await page.getByRole('heading', { level: 1, name: 'Assessment not found' }).waitFor();
   await context.close();
 });

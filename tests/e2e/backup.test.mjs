@@ -21,7 +21,7 @@ function chooseFile(page, name, text) {
 }
 
 test('a downloaded backup restores in a fresh browser profile after the user confirms', async () => {
-  const first = await app.open('/development-plan');
+  const first = await app.open('/#/development-plan');
   await addGoal(first.page, 'Lead the diabetes pathway redesign');
   await addGoal(first.page, 'Present a business case to the executive committee');
   await goToArea(first.page, 'Your data');
@@ -35,7 +35,7 @@ test('a downloaded backup restores in a fresh browser profile after the user con
   assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 4,/, 'pretty-printed, format and version first');
   await first.context.close();
 
-  const second = await app.open('/your-data');
+  const second = await app.open('/#/your-data');
   await chooseFile(second.page, 'my-backup.json', text);
   const summary = second.page.getByRole('region', { name: 'Backup to restore' });
   await summary.waitFor();
@@ -59,7 +59,7 @@ test('a downloaded backup restores in a fresh browser profile after the user con
 });
 
 test('cancelling a restore leaves the workbook as it was', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Existing goal');
   await goToArea(page, 'Your data');
   const backup = JSON.stringify({
@@ -83,7 +83,7 @@ const badFiles = [
 
 for (const bad of badFiles) {
   test(`restoring ${bad.name} shows what is wrong and keeps the current data`, async () => {
-    const { context, page } = await app.open('/development-plan');
+    const { context, page } = await app.open('/#/development-plan');
     await addGoal(page, 'Goal that must survive');
     await goToArea(page, 'Your data');
     await chooseFile(page, bad.name, bad.text);

@@ -5,7 +5,7 @@
 // shared computer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, download, downloadText } from './support.mjs';
+import { useApp, goToArea, waitForApp, download, downloadText, load } from './support.mjs';
 
 const app = useApp();
 
@@ -20,7 +20,7 @@ async function addGoal(page, title) {
 }
 
 async function startAssessment(page, partnership, role = 'Clinician (GP, nurse, consultant or other clinician)') {
-  await page.goto('/self-assessment/new');
+  await load(page, '/#/self-assessment/new');
   await waitForApp(page);
   await page.getByLabel('Partnership name').fill(partnership);
   await page.getByLabel(role).check();
@@ -29,7 +29,7 @@ async function startAssessment(page, partnership, role = 'Clinician (GP, nurse, 
 }
 
 test('a goal can be changed, including giving it a target date, with the same checks as adding one', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Chair the board');
   await page.getByRole('link', { name: 'Change goal: Chair the board' }).click();
   await page.getByRole('heading', { level: 1, name: 'Change a goal' }).waitFor();
@@ -53,7 +53,7 @@ test('a goal can be changed, including giving it a target date, with the same ch
 });
 
 test('deleting a goal asks first, and can be undone straight after', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   for (const title of ['First', 'Second', 'Third']) await addGoal(page, title);
   await page.getByRole('button', { name: 'Delete goal: Second' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -158,10 +158,10 @@ test('your own export is refused as a partner file, the same file twice is recog
 });
 
 test('everything can be deleted from a shared computer, after offering a backup, and other tabs follow', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Something private');
   const other = await context.newPage();
-  await other.goto('/development-plan');
+  await load(other, '/#/development-plan');
   await waitForApp(other);
   await goals(other).getByRole('heading', { name: 'Something private' }).waitFor();
 

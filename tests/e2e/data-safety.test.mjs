@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, waitForApp, goToArea, download, downloadText } from './support.mjs';
+import { useApp, waitForApp, goToArea, download, downloadText, load } from './support.mjs';
 
 const app = useApp();
 
@@ -30,9 +30,9 @@ function workbookChanged(days) {
 }
 
 async function openWith(workbook, path = '/') {
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook));
-  await page.goto(path);
+  await load(page, path);
   await waitForApp(page);
   return { context, page };
 }
@@ -64,7 +64,7 @@ test('recent changes bring no reminder yet, and the reminder can be set to never
   assert.equal(await reminder(recent.page).count(), 0);
   await recent.context.close();
 
-  const { context, page } = await openWith(workbookChanged(20), '/your-data');
+  const { context, page } = await openWith(workbookChanged(20), '/#/your-data');
   await reminder(page).waitFor();
   await page.getByText('You have not downloaded a backup of this workbook yet.').waitFor();
   await page.getByLabel('Remind me to download a backup when my changes are not in one').selectOption({ label: 'After 30 days' });
@@ -85,7 +85,7 @@ test('recent changes bring no reminder yet, and the reminder can be set to never
 });
 
 test('Your data says how much of the browser storage the workbook takes and whether the browser will keep it', async () => {
-  const { context, page } = await openWith(workbookChanged(1), '/your-data');
+  const { context, page } = await openWith(workbookChanged(1), '/#/your-data');
   const use = page.locator('.app-storage-use');
   await use.getByText(/Your workbook takes \d+ KB of this browser's storage for this site\. Browsers allow about 5 MB, so it is using less than 1% of that\./).waitFor();
   const before = Number((await use.textContent()).match(/takes (\d+) KB/)[1]);
@@ -136,10 +136,10 @@ const goalTitles = (page) => page.getByRole('list', { name: 'Your goals' }).getB
 
 test('merging a backup from another browser keeps both sides, lists a record changed on both, and lets the user choose', async () => {
   // One browser starts the plan and backs it up; a second browser carries on from that backup.
-  const here = await app.open('/development-plan');
+  const here = await app.open('/#/development-plan');
   await addGoal(here.page, 'Chair the programme board');
   const start = await backupOf(here.page);
-  const there = await app.open('/your-data');
+  const there = await app.open('/#/your-data');
   await chooseBackup(there.page, 'start.json', start);
   await there.page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
   await there.page.getByRole('status').filter({ hasText: 'Workbook restored' }).waitFor();
@@ -188,7 +188,7 @@ test('merging a backup from another browser keeps both sides, lists a record cha
 });
 
 test('hostile backup files are refused with a plain message, quickly, and the workbook is untouched', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Kept through every bad file');
   await goToArea(page, 'Your data');
   const good = JSON.parse(await downloadText(await download(page, page.getByRole('button', { name: 'Download backup' }))));
@@ -224,7 +224,7 @@ test('hostile backup files are refused with a plain message, quickly, and the wo
 test('text full of HTML and control characters is shown as text and never run', async () => {
   const hostile = workbookChanged(1);
   hostile.plans[0].goals[0].title = '<img src=x onerror="window.pwned=1">Lead\u0007 the <b>board</b>';
-  const { context, page } = await openWith(hostile, '/development-plan');
+  const { context, page } = await openWith(hostile, '/#/development-plan');
   const heading = page.getByRole('list', { name: 'Your goals' }).getByRole('heading');
   assert.equal(await heading.textContent(), '<img src=x onerror="window.pwned=1">Lead the <b>board</b>', 'shown as typed, the bell character removed');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
@@ -233,7 +233,7 @@ test('text full of HTML and control characters is shown as text and never run', 
 });
 
 test('when the browser storage is really full, the user is told at once, nothing on the page is lost, and a backup still downloads', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Saved before the storage filled up');
   // Fill this site's storage to the brim with other data.
   const filled = await page.evaluate(() => {
@@ -267,10 +267,10 @@ test('when the browser storage is really full, the user is told at once, nothing
 });
 
 test('every deletion on Your data can be undone straight after: unreadable data kept aside, and everything', async () => {
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   // Something unreadable at start is kept aside; then the user enters a goal.
   await page.evaluate(() => localStorage.setItem('commissioning-workbook', '{"format": "commissioning-workbook", broken'));
-  await page.goto('/development-plan');
+  await load(page, '/#/development-plan');
   await waitForApp(page);
   await addGoal(page, 'Entered after the damage');
   await goToArea(page, 'Your data');
@@ -282,7 +282,7 @@ test('every deletion on Your data can be undone straight after: unreadable data 
 
   // Another tab follows the deletion, and the undo.
   const other = await context.newPage();
-  await other.goto('/development-plan');
+  await load(other, '/#/development-plan');
   await waitForApp(other);
   await page.getByRole('button', { name: 'Delete everything from this browser' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();

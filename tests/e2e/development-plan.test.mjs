@@ -113,7 +113,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
 });
 
 test('a goal made from a weak statement lands in the current plan, linked back, and can be given a date', async () => {
-  const { context, page } = await app.open('/self-assessment/new');
+  const { context, page } = await app.open('/#/self-assessment/new');
   await page.getByLabel('Partnership name').fill('Link partnership');
   await page.getByLabel('Clinician (GP, nurse, consultant or other clinician)').check();
   await page.getByRole('button', { name: 'Start assessment' }).click();
@@ -135,7 +135,7 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
 });
 
 test('actions, evidence and reviews can be changed after they are added, under the same checks', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await page.getByLabel('What do you want to achieve?').fill('Lead the diabetes pathway');
   await page.getByLabel('Target date (optional)').fill(await isoDay(page, 30));
   await page.getByRole('button', { name: 'Add goal' }).click();
@@ -182,7 +182,7 @@ test('actions, evidence and reviews can be changed after they are added, under t
 });
 
 test('a self-rating on the framework shows beside the goals and suggests goals for the weakest elements', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await page.getByLabel('What do you want to achieve?').fill('Build my network');
   await page.getByLabel('Which leadership capability does it build? (optional)').selectOption('others-networks');
   await page.getByRole('button', { name: 'Add goal' }).click();

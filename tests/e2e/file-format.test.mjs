@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { useApp, waitForApp, goToArea, download, downloadText } from './support.mjs';
+import { useApp, waitForApp, goToArea, download, downloadText, load } from './support.mjs';
 
 const app = useApp();
 
@@ -22,10 +22,10 @@ async function validator(file) {
 
 test('a real backup with every area filled in is valid against the published schema', async () => {
   const fixture = await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8');
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   // A workbook saved by an older version: assessments, a plan with goals, a placement.
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), fixture);
-  await page.goto('/placement-log');
+  await load(page, '/#/placement-log');
   await waitForApp(page);
   await page.getByRole('link', { name: 'Log an activity' }).first().click();
   await page.getByLabel('Time spent').fill('1:00');
@@ -55,9 +55,9 @@ test('an assessment exported for a partner is valid against the published shared
   const workbook = JSON.parse(await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8'));
   const { id } = workbook.assessments[0];
   workbook.assessments[0].answers['trust-2'].evidence = 'Board minutes, 3 March';
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook));
-  await page.goto(`/self-assessment/${id}/export`);
+  await load(page, `/#/self-assessment/${id}/export`);
   await waitForApp(page);
   await page.getByLabel('Include my evidence notes').check();
   const text = await downloadText(await download(page, page.getByRole('button', { name: 'Download the file' })));

@@ -14,7 +14,7 @@ const tag = (locator, name) => locator.evaluate((el, n) => { el.dataset.testTag 
 const stillTagged = (locator, name) => locator.evaluate((el, n) => el.dataset.testTag === n, name);
 
 test('answering one statement re-renders that statement only', async () => {
-  const { context, page } = await app.open('/self-assessment/new');
+  const { context, page } = await app.open('/#/self-assessment/new');
   await page.getByLabel('Partnership name').fill('Fine-grained partnership');
   await page.getByLabel('Clinician (GP, nurse, consultant or other clinician)').check();
   await page.getByRole('button', { name: 'Start assessment' }).click();
@@ -39,7 +39,7 @@ test('answering one statement re-renders that statement only', async () => {
 });
 
 test('adding or removing a goal leaves the other goal cards in place', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   const goals = page.getByRole('list', { name: 'Your goals' });
   for (const title of ['First goal', 'Second goal']) {
     await page.getByLabel('What do you want to achieve?').fill(title);

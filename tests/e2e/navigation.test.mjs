@@ -2,7 +2,7 @@
 // by keyboard, and nothing requested from another origin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -36,7 +36,7 @@ test('every area is reached from the navigation and has its own title', async ()
   const { context, page } = await app.open();
   for (const { link, path, title } of pages) {
     await goToArea(page, link);
-    assert.equal(new URL(page.url()).pathname, path);
+    assert.equal(new URL(page.url()).hash.slice(1), path);
     await assertPageShape(page, title);
     const current = page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name: link, exact: true });
     assert.equal(await current.getAttribute('aria-current'), 'page', `${link} is marked as the current area`);
@@ -47,16 +47,16 @@ test('every area is reached from the navigation and has its own title', async ()
 });
 
 test('the placement log starts by offering to set up a placement', async () => {
-  const { context, page } = await app.open('/placement-log');
+  const { context, page } = await app.open('/#/placement-log');
   await page.getByRole('link', { name: 'Set up your placement' }).click();
   await page.getByRole('heading', { level: 1, name: 'Set up your placement' }).waitFor();
   await context.close();
 });
 
 test('each page loads directly from its address, and unknown addresses say not found', async () => {
-  const { context, page } = await app.open('/about');
+  const { context, page } = await app.open('/#/about');
   assert.equal(await page.title(), 'About – Commissioning Workbook');
-  await page.goto('/no-such-page');
+  await load(page, '/#/no-such-page');
   await waitForApp(page);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page not found');
   await context.close();

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { useApp, waitForApp, download, downloadText, isoDay } from './support.mjs';
+import { useApp, waitForApp, download, downloadText, isoDay, load } from './support.mjs';
 
 const app = useApp();
 
@@ -15,7 +15,7 @@ const app = useApp();
 const WORKSHOP_TEXT = 'Ran the workshop, with "GPs" and consultants\nthen wrote up actions for Zoë’s team — £0 café';
 
 async function setUpPlacement(page, startDaysAgo) {
-  await page.goto('/placement-log');
+  await load(page, '/#/placement-log');
   await waitForApp(page);
   await page.getByRole('link', { name: 'Set up your placement' }).click();
   await page.getByRole('heading', { level: 1, name: 'Set up your placement' }).waitFor();
@@ -220,7 +220,7 @@ test('a trainee sets up a placement, adds a project and milestones, logs, filter
   await page.reload();
   await waitForApp(page);
   await page.getByRole('heading', { level: 3, name: 'Redesign the tuberculosis pathway' }).waitFor();
-  await page.goto('/placement-log');
+  await load(page, '/#/placement-log');
   await waitForApp(page);
   await page.getByText('4 hours 15 minutes in 3 entries').waitFor();
   assert.deepEqual(page.pageErrors, []);
@@ -254,10 +254,10 @@ test('two tabs logging at once keep both entries', async () => {
   const { context, page: first } = await app.open();
   await setUpPlacement(first, 5);
   const log = first.url().replace(/\/?$/, '/log');
-  await first.goto(log);
+  await load(first, log);
   await waitForApp(first);
   const second = await context.newPage();
-  await second.goto(log);
+  await load(second, log);
   await waitForApp(second);
   await logActivity(first, { date: await isoDay(first, -1), time: '1', type: 'Meeting', what: 'Logged in the first tab' });
   await logActivity(second, { date: await isoDay(second, -1), time: '1', type: 'Training', what: 'Logged in the second tab' });

@@ -4,7 +4,7 @@
 // the previous area, renamed into the new group, unchecked the saved answer.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp } from './support.mjs';
+import { useApp, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -33,7 +33,7 @@ function savedWorkbook() {
 
 /** The id of each checked radio on the page, and the ids that should be checked. */
 async function checkedAndExpected(page, wb) {
-  const area = new URL(page.url()).pathname.split('/').pop();
+  const area = new URL(page.url()).hash.slice(1).split('/').pop();
   const a = wb.assessments[0];
   const expected = [`importance-${area}-${a.importance[area]}`];
   for (let n = 1; n <= AREAS[area]; n += 1) {
@@ -48,7 +48,7 @@ test('every saved answer shows on every area, moving with Next by mouse and Prev
   const { context, page } = await app.open();
   const wb = savedWorkbook();
   await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(wb));
-  await page.goto('/self-assessment');
+  await load(page, '/#/self-assessment');
   await waitForApp(page);
   await page.getByRole('link', { name: /^Review answers: Review partnership/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Power and influence' }).waitFor();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, goToArea, waitForApp, downloadText } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, load } from './support.mjs';
 
 const app = useApp();
 
@@ -25,14 +25,14 @@ test('a goal entered in the development plan is still there after a reload', asy
   await goals.getByRole('heading', { name: 'Chair the respiratory programme board' }).waitFor();
   assert.match(await goals.textContent(), /Target date: 31 March 2099/);
 
-  await page.goto('/');
+  await load(page, '/#/');
   await waitForApp(page);
   assert.match(await page.getByRole('list', { name: 'Workbook contents' }).textContent(), /1 development plan goal/);
   await context.close();
 });
 
 test('an empty goal or a past date is refused with an error summary, and nothing is added', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await page.getByRole('button', { name: 'Add goal' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await summary.waitFor();
@@ -53,7 +53,7 @@ test('an empty goal or a past date is refused with an error summary, and nothing
 });
 
 test('a goal can be removed, and stays removed after a reload', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   await addGoal(page, 'Goal to keep');
   await addGoal(page, 'Goal to remove');
   await page.getByRole('button', { name: 'Delete goal: Goal to remove' }).click();
@@ -126,7 +126,7 @@ test('a stored workbook from a newer version is kept aside, not overwritten', as
 });
 
 test('when saving fails (storage full) the user is told and the data on the page stays', async () => {
-  const { context, page } = await app.open('/development-plan');
+  const { context, page } = await app.open('/#/development-plan');
   // Make every later save fail as a full quota does.
   await page.evaluate(() => {
     const original = Storage.prototype.setItem;

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-const contentTypes = {
+export const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
@@ -18,6 +18,9 @@ const contentTypes = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves dist/, answering unknown paths with index.html as the app routes itself. */
@@ -82,6 +85,17 @@ export async function openApp(browser, baseUrl, path = '/') {
   await page.goto(path);
   await waitForApp(page);
   return { context, page };
+}
+
+/**
+ * Loads the app afresh at `path` (an address such as `/#/your-data`), as
+ * opening a bookmark in a new tab would. A plain goto that changes only the
+ * part after '#' stays in the running app, like following a link.
+ */
+export async function load(page, path) {
+  await page.goto('about:blank');
+  await page.goto(path);
+  await waitForApp(page);
 }
 
 /** The app has started once its main landmark holds a level-one heading. */

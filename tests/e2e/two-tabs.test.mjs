@@ -3,7 +3,7 @@
 // field is not disturbed when the other tab saves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp } from './support.mjs';
+import { useApp, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -16,7 +16,7 @@ async function addGoal(page, title) {
 /** A second tab in the same browser context, so it shares local storage. */
 async function secondTab(context, path) {
   const page = await context.newPage();
-  await page.goto(path);
+  await load(page, path);
   await waitForApp(page);
   return page;
 }
@@ -27,8 +27,8 @@ const goalTitles = (page) =>
 const stored = (page) => page.evaluate(() => localStorage.getItem('commissioning-workbook'));
 
 test('a goal saved in one tab appears in the other within a second, and both tabs keep entries made in either', async () => {
-  const { context, page: first } = await app.open('/development-plan');
-  const second = await secondTab(context, '/development-plan');
+  const { context, page: first } = await app.open('/#/development-plan');
+  const second = await secondTab(context, '/#/development-plan');
 
   await addGoal(first, 'Entered in the first tab');
   await second
@@ -65,13 +65,13 @@ test('a goal saved in one tab appears in the other within a second, and both tab
 });
 
 test('a tab that missed the other tab\'s save builds on it instead of overwriting it', async () => {
-  const { context, page: first } = await app.open('/development-plan');
+  const { context, page: first } = await app.open('/#/development-plan');
   // This tab never hears of other tabs' saves, as if the event came late.
   const deaf = await context.newPage();
   await deaf.addInitScript(() => {
     window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
   });
-  await deaf.goto('/development-plan');
+  await load(deaf, '/#/development-plan');
   await waitForApp(deaf);
 
   await addGoal(first, 'Saved first, in the tab that hears');
@@ -97,7 +97,7 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
 });
 
 test('evidence typed in one tab survives answers saved in the other, and is saved without leaving the box', async () => {
-  const { context, page: first } = await app.open('/self-assessment/new');
+  const { context, page: first } = await app.open('/#/self-assessment/new');
   await first.getByLabel('Partnership name').fill('Two-tab partnership');
   await first.getByLabel('Manager (commissioning organisation)').check();
   await first.getByRole('button', { name: 'Start assessment' }).click();

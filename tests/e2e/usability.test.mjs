@@ -4,7 +4,7 @@
 // plain-English file errors, and no unbuilt area offered as ready.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp } from './support.mjs';
+import { useApp, goToArea, waitForApp, load } from './support.mjs';
 
 const app = useApp();
 
@@ -12,7 +12,7 @@ const focusedHeading = (page) =>
   page.evaluate(() => (document.activeElement?.tagName === 'H1' ? document.activeElement.textContent : null));
 
 async function startAssessment(page, partnership) {
-  await page.goto('/self-assessment/new');
+  await load(page, '/#/self-assessment/new');
   await waitForApp(page);
   await page.getByLabel('Partnership name').fill(partnership);
   await page.getByLabel('Clinician (GP, nurse, consultant or other clinician)').check();
@@ -48,7 +48,7 @@ test('the link to carry on an assessment is named by its visible words', async (
 });
 
 test('an error-summary link puts the cursor in the field, and no role is chosen for the user', async () => {
-  const { context, page } = await app.open('/self-assessment/new');
+  const { context, page } = await app.open('/#/self-assessment/new');
   const roles = page.getByRole('group', { name: 'Your role in the partnership' }).getByRole('radio');
   assert.equal(await roles.count(), 3);
   for (const radio of await roles.all()) assert.equal(await radio.isChecked(), false, 'no role is pre-selected');

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::ui::browser;
+use crate::ui::routing::A;
 use crate::ui::storage::SavingBlocked;
 use crate::ui::store::{blocked_reason, use_store};
 
@@ -31,7 +32,7 @@ pub fn StorageAlerts() -> impl IntoView {
                 <p>
                     {format!("Saving is switched off because {}. ", blocked_reason(blocked))}
                     "What you enter stays on this page only until you close or reload it. Download a backup from "
-                    <a href="/your-data">"Your data"</a>
+                    <A href="/your-data">"Your data"</A>
                     " to keep it."
                 </p>
                 {(blocked == SavingBlocked::UnreadableNotKept).then(|| view! {
@@ -53,7 +54,7 @@ pub fn StorageAlerts() -> impl IntoView {
                     "It could not be saved in this browser because "
                     {reason}
                     ". Your data is still on this page: download a backup from "
-                    <a href="/your-data">"Your data"</a>
+                    <A href="/your-data">"Your data"</A>
                     " before you close it."
                 </p>
             </ErrorBanner>
@@ -131,7 +132,7 @@ fn BackupReminder() -> impl IntoView {
     view! {
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
         {move || due.get().filter(|_| !hidden.get()).map(|due| view! {
-            <div class="nhsuk-warning-callout app-backup-reminder" role="note" aria-label="Backup reminder">
+            <div class="nhsuk-warning-callout app-backup-reminder no-print" role="note" aria-label="Backup reminder">
                 <h2 class="nhsuk-warning-callout__label">
                     <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Download a backup"</span>
                 </h2>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::assessment::resume_path;
 use crate::model::assessment::scoring;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;

@@ -19,7 +19,7 @@ pub use results::Results;
 pub use start::StartAssessment;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use crate::ui::routing::use_params_map;
 
 use crate::model::assessment::Assessment;
 use crate::ui::store::use_store;
@@ -58,6 +58,6 @@ pub fn AssessmentNotFound() -> impl IntoView {
     view! {
         <h1>"Assessment not found"</h1>
         <p>"This workbook has no assessment at this address. It may have been deleted, or the address may be wrong."</p>
-        <p><leptos_router::components::A href="/self-assessment">"Go to your self-assessments"</leptos_router::components::A></p>
+        <p><crate::ui::routing::A href="/self-assessment">"Go to your self-assessments"</crate::ui::routing::A></p>
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ui::components::{DataTable, DomainRow};
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::scoring::{self, change_label, percent_label};

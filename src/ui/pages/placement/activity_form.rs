@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use super::parts::{placement_path, PlacementNotFound, PrivateNote};
 use crate::model::capabilities::DOMAINS;
@@ -206,7 +206,7 @@ fn ActivityFields(
 pub fn NewActivity() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
     let exists = store.select(move |w| w.placement(&id.get()).is_some());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -242,7 +242,7 @@ pub fn NewActivity() -> impl IntoView {
 pub fn EditActivity() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let found = store.select(move |w| {
         w.activity(&id.get())

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::parts::{
     minutes_text, placement_path, CsvButton, EntryCard, PlacementNotFound, PrivateNote,
@@ -74,7 +74,7 @@ impl FilterForm {
 #[component]
 pub fn ActivityLog() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
     let title = store.select(move |w| w.placement(&id.get()).map(|p| p.title()));
     let projects = store.select(move |w| {

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::parts::{
     dashboard_of, placement_path, project_status_tag, AtAGlance, CsvButton, PlacementNotFound,
@@ -33,7 +33,7 @@ pub fn PlacementLog() -> impl IntoView {
 #[component]
 pub fn PlacementPage() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let wanted = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
     let placement_id = store.select(move |w| w.placement(&wanted.get()).map(|p| p.id.clone()));
     view! {

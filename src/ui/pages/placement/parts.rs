@@ -3,7 +3,7 @@
 //! entry's card, and the CSV download.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use super::parts::{placement_path, PlacementNotFound};
 use crate::model::common::dates::{long_date, parse_optional_date};
@@ -122,7 +122,7 @@ pub fn NewPlacement() -> impl IntoView {
 pub fn PlacementDetails() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
     let placement = store.select(move |w| {
         w.placement(&id.get())

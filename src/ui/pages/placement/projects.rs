@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use super::parts::{placement_path, project_status_tag};
 use crate::model::common::dates::long_date;
@@ -98,7 +98,7 @@ fn ProjectNotFound() -> impl IntoView {
 #[component]
 pub fn ProjectPage() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let project = store.select(move |w| {
         w.project(&id.get())
@@ -243,7 +243,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
 pub fn EditProject() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let project = store.select(move |w| {
         w.project(&id.get())
@@ -312,7 +312,7 @@ pub fn EditProject() -> impl IntoView {
 pub fn EditMilestone() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let found = store.select(move |w| {
         w.milestone(&id.get())

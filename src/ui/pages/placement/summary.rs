@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::parts::{
     entry_body, minutes_text, placement_path, progress_text, project_status_tag,
@@ -19,7 +19,7 @@ use crate::ui::store::use_store;
 #[component]
 pub fn PlacementSummary() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
     let placement = store.select(move |w| w.placement(&id.get()).cloned());
     view! {

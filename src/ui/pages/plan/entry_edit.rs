@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use crate::model::common::validation::FieldError;
 use crate::model::plan::entries::{
@@ -49,7 +49,7 @@ fn find(w: &Workbook, id: &str) -> Option<Entry> {
 #[component]
 pub fn EditEntry() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
     let entry = store.workbook.with_untracked(|w| find(w, &id));
     match entry {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::goals::{capability_label, status_choices, status_tag, GoalNotFound};
 use crate::model::common::dates::long_date;
@@ -19,7 +19,7 @@ use crate::ui::store::use_store;
 #[component]
 pub fn GoalPage() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let exists = store.select(move |w| w.goal(&id.get()).is_some());
     view! {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use crate::model::assessment::framework;
 use crate::model::capabilities::{self, DOMAINS};
@@ -182,7 +182,7 @@ pub fn GoalFields(
 #[component]
 pub fn EditGoal() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| g.clone()));
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -2,7 +2,7 @@
 //! the plan covers, and its dates month by month.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use crate::model::capabilities::{skills_for, DOMAINS, MLCF_CITATION};
 use crate::model::common::dates::long_date;

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};
@@ -85,7 +85,7 @@ pub fn NewPlan() -> impl IntoView {
 pub fn PlanDetails() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
     let plan = store.select(move |w| {
         w.plan(&id.get())

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::ui::routing::A;
 
 use super::goals::{GoalCard, GoalFields, GoalForm};
 use super::parts::{AttentionPanel, ByMonth, Coverage, Reviews};
@@ -26,7 +26,7 @@ pub fn DevelopmentPlan() -> impl IntoView {
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let store = use_store();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let wanted = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
     let plan_id = store.select(move |w| w.plan(&wanted.get()).map(|p| p.id.clone()));
     view! {

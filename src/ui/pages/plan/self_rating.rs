@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::ui::routing::A;
+use crate::ui::routing::use_navigate;
 
 use crate::model::capabilities::{DOMAINS, MLCF_CITATION};
 use crate::model::common::dates::input_value;
@@ -20,7 +20,7 @@ use crate::ui::store::use_store;
 pub fn SelfRatingPage() -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let params = leptos_router::hooks::use_params_map();
+    let params = crate::ui::routing::use_params_map();
     let plan_id = params.read_untracked().get("plan").unwrap_or_default();
     let plan_name = store
         .workbook

@@ -1,0 +1,228 @@
+//! Hash routes: every page's address lives after the `#`
+//! (`…/tools/workbook/#/development-plan/goals/3`), so the server is only ever
+//! asked for the one `index.html`. Any static host then serves the app at its
+//! root or under any sub-path, and reloading or bookmarking any page works with
+//! no server rules, no `404.html` trick and no base path fixed at build time.
+//! (Intranet servers and file shares with no rewrite rules are common in the NHS.)
+//!
+//! The pages use it like a router library: `A` for links, `use_navigate` to
+//! move on after a form is saved, `use_params_map` for the parts of the address.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A page and the address pattern it answers, e.g. `/development-plan/goals/:id`.
+pub struct Route {
+    pub pattern: &'static str,
+    pub view: fn() -> AnyView,
+}
+
+/// The named parts of the current address (`:id` in the pattern → its value).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params(Vec<(&'static str, String)>);
+
+impl Params {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+    }
+}
+
+/// Which route (by its place in the table) the current address matched.
+#[derive(Clone, Debug, PartialEq)]
+struct Matched {
+    route: Option<usize>,
+    params: Params,
+}
+
+#[derive(Clone, Copy)]
+struct Router {
+    path: RwSignal<String>,
+    matched: Memo<Matched>,
+}
+
+thread_local! {
+    // The one router, also for `navigate` called from event handlers that run
+    // outside any reactive owner (where context cannot be looked up).
+    static ROUTER: std::cell::Cell<Option<Router>> = const { std::cell::Cell::new(None) };
+}
+
+fn router() -> Router {
+    ROUTER.with(|r| r.get()).expect("provide_router runs before any page")
+}
+
+/// Options for `navigate`. `replace` swaps the current history entry instead
+/// of adding one, so Back skips a page that no longer makes sense.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NavigateOptions {
+    pub replace: bool,
+}
+
+/// The app's path from the address's `#` part: `#/about` → `/about`, nothing
+/// → `/`. A fragment that is not a path (`#maincontent`) is not a page: `None`.
+fn path_from_hash(hash: &str) -> Option<String> {
+    let fragment = hash.strip_prefix('#').unwrap_or(hash);
+    if fragment.is_empty() {
+        return Some("/".into());
+    }
+    fragment.starts_with('/').then(|| {
+        // Without a query part or trailing slash, so `/about/` is `/about`.
+        let path = fragment.split('?').next().unwrap_or_default();
+        let trimmed = path.trim_end_matches('/');
+        if trimmed.is_empty() { "/".into() } else { trimmed.into() }
+    })
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The first route whose pattern fits `path`, with its parts decoded.
+fn match_route(routes: &[Route], path: &str) -> Matched {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    for (index, route) in routes.iter().enumerate() {
+        let pattern: Vec<&'static str> = route.pattern.split('/').filter(|s| !s.is_empty()).collect();
+        if pattern.len() != segments.len() {
+            continue;
+        }
+        let mut params = Vec::new();
+        let fits = pattern.iter().zip(&segments).all(|(want, got)| match want.strip_prefix(':') {
+            Some(name) => {
+                let value = js_sys::decode_uri_component(got)
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_else(|| (*got).to_string());
+                params.push((name, value));
+                true
+            }
+            None => want == got,
+        });
+        if fits {
+            return Matched { route: Some(index), params: Params(params) };
+        }
+    }
+    Matched { route: None, params: Params::default() }
+}
+
+/// Sets up routing for `routes`: follows the address's `#` part as it changes
+/// (links, Back and Forward, typed addresses) and makes in-page links such as
+/// the skip link move focus instead of being taken for a page.
+pub fn provide_router(routes: &'static [Route]) {
+    let path = RwSignal::new(path_from_hash(&current_hash()).unwrap_or_else(|| "/".into()));
+    let matched = Memo::new(move |_| path.with(|p| match_route(routes, p)));
+    ROUTER.with(|r| r.set(Some(Router { path, matched })));
+
+    // The app lives as long as the page, so these listeners do too.
+    std::mem::forget(window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(new_path) = path_from_hash(&current_hash()) {
+            path.set(new_path);
+        }
+    }));
+    std::mem::forget(window_event_listener(leptos::ev::click, focus_in_page_target));
+}
+
+/// An in-page link (`#maincontent`, `#goal-title`) would otherwise replace the
+/// page's address; instead it moves focus to its target, as the NHS.UK skip
+/// link and error summary expect, and the address stays the page's own.
+fn focus_in_page_target(event: web_sys::MouseEvent) {
+    if event.default_prevented() {
+        return;
+    }
+    let link = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+    let Some(id) = link
+        .and_then(|l| l.get_attribute("href"))
+        .and_then(|href| href.strip_prefix('#').map(str::to_string))
+        .filter(|id| !id.is_empty() && !id.starts_with('/'))
+    else {
+        return;
+    };
+    let target = document()
+        .get_element_by_id(&id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        event.prevent_default();
+        if target.tab_index() < 0 && !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        let _ = target.focus();
+        target.scroll_into_view();
+    }
+}
+
+/// The page for the current address, or `fallback` when none matches. A new
+/// address makes a new page, so a page never sees another page's parts.
+#[component]
+pub fn CurrentPage(routes: &'static [Route], fallback: fn() -> AnyView) -> impl IntoView {
+    let router = router();
+    move || match router.matched.get().route {
+        Some(index) => (routes[index].view)(),
+        None => fallback(),
+    }
+}
+
+/// The current app path (`/development-plan/goals/3`), tracked.
+pub fn use_path() -> Signal<String> {
+    let router = router();
+    router.path.into()
+}
+
+/// The named parts of the address the calling page was opened at. While the
+/// page is being replaced by another, it keeps seeing its own parts.
+pub fn use_params_map() -> Memo<Params> {
+    let router = router();
+    let mine = router.matched.with_untracked(|m| m.route);
+    Memo::new(move |previous: Option<&Params>| {
+        router.matched.with(|m| {
+            if m.route == mine {
+                m.params.clone()
+            } else {
+                previous.cloned().unwrap_or_default()
+            }
+        })
+    })
+}
+
+/// Goes to `to`, an app path such as `/development-plan`.
+pub fn navigate(to: &str, options: NavigateOptions) {
+    let hash = format!("#{to}");
+    let location = window().location();
+    let _ = if options.replace {
+        location.replace(&hash)
+    } else {
+        location.set_hash(&hash)
+    };
+    // Show the new page now rather than when the browser's event arrives.
+    if let Some(path) = path_from_hash(&hash) {
+        router().path.set(path);
+    }
+}
+
+/// `navigate`, as pages ask for it.
+pub fn use_navigate() -> fn(&str, NavigateOptions) {
+    navigate
+}
+
+/// The `href` a link needs for the app path `to`.
+pub fn href(to: &str) -> String {
+    format!("#{to}")
+}
+
+/// Is `path` the page `to` or one of the pages under it? `/` is only itself.
+fn is_current(path: &str, to: &str) -> bool {
+    path == to || (to != "/" && path.starts_with(to) && path[to.len()..].starts_with('/'))
+}
+
+/// A link to another page of the app. The current page's link, or the link to
+/// the area it is in, is marked `aria-current="page"`.
+#[component]
+pub fn A(#[prop(into)] href: Signal<String>, children: Children) -> impl IntoView {
+    let path = use_path();
+    let current = move || href.with(|to| is_current(&path.get(), to)).then_some("page");
+    view! {
+        <a href=move || self::href(&href.get()) aria-current=current>
+            {children()}
+        </a>
+    }
+}
