@@ -37,7 +37,8 @@ setup_build_tools() {
   cargo fetch --locked
 
   # npm packages: nhsuk-frontend (styles), sass, binaryen (a working wasm-opt;
-  # Debian's binaryen 108 produces a broken module) and playwright-core.
+  # Debian's binaryen 108 produces a broken module), playwright-core, and
+  # lighthouse with chrome-launcher (the benchmark; they use Debian's Chromium).
   # The stamp records which package-lock.json node_modules was installed from.
   if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
     say "Installing npm packages"
@@ -47,10 +48,11 @@ setup_build_tools() {
 }
 
 setup_browser() {
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "Installing Debian's Chromium for the end-to-end tests"
+  # pdftotext (poppler-utils) reads back the PDFs the print tests make.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
+    say "Installing Debian's Chromium and poppler-utils for the end-to-end tests"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver poppler-utils
   fi
 }
 
