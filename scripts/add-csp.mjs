@@ -33,8 +33,10 @@ const policy = [
 ].join('; ');
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-if (!/<meta charset="utf-8" \/>/.test(html)) throw new Error(`${file}: no <meta charset> to put the policy after`);
-html = html.replace(/<meta charset="utf-8" \/>/, (charset) => `${charset}\n    ${meta}`);
+// Release builds are minified (`<meta charset=utf-8>`), others are not.
+const charsetTag = /<meta charset="?utf-8"?\s*\/?>/i;
+if (!charsetTag.test(html)) throw new Error(`${file}: no <meta charset> to put the policy after`);
+html = html.replace(charsetTag, (charset) => `${charset}\n    ${meta}`);
 writeFileSync(file, html);
 console.log(`Content-Security-Policy added to ${file} (${hashes.length} inline script allowed by hash)`);
 

@@ -13,13 +13,18 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use wasm_bindgen::JsCast;
 
-use components::StorageAlerts;
+use components::{SaveAnnouncer, StorageAlerts};
 use routing::{CurrentPage, Route, A};
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // index.html's shell stood in for the app while the WebAssembly loaded;
+    // the app draws the same header in its place.
+    if let Some(shell) = document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -87,6 +92,7 @@ fn App() -> impl IntoView {
         <div class="nhsuk-width-container">
             <main class="nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <offline::NewVersionNotice />
+                <SaveAnnouncer />
                 <StorageAlerts />
                 <CurrentPage routes=ROUTES fallback=|| view! { <pages::NotFound /> }.into_any() />
             </main>

@@ -114,10 +114,35 @@ pub fn provide_router(routes: &'static [Route]) {
     // The app lives as long as the page, so these listeners do too.
     std::mem::forget(window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(new_path) = path_from_hash(&current_hash()) {
-            path.set(new_path);
+            // Usually already shown, by the link's click (`follow_link_at_once`).
+            if path.with_untracked(|p| *p != new_path) {
+                path.set(new_path);
+            }
         }
     }));
-    std::mem::forget(window_event_listener(leptos::ev::click, focus_in_page_target));
+    std::mem::forget(window_event_listener(leptos::ev::click, follow_link_at_once));
+}
+
+/// A plain click on a link to a page of the app shows that page at once, in
+/// the click's own task, as a router library does: the browser's `hashchange`
+/// event only comes in a later task, and until then the old page would still
+/// be on screen (and in the way of whatever is done next). The browser still
+/// updates the address and history as usual; the event then changes nothing.
+/// Any other in-page link goes to `focus_in_page_target`.
+fn follow_link_at_once(event: web_sys::MouseEvent) {
+    let plain = event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+    let href = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a[href^='#/']").ok().flatten())
+        .filter(|link| !link.has_attribute("target") && !link.has_attribute("download"))
+        .and_then(|link| link.get_attribute("href"));
+    match href.and_then(|h| path_from_hash(&h)) {
+        Some(path) if plain && !event.default_prevented() => router().path.set(path),
+        Some(_) => {}
+        None => focus_in_page_target(event),
+    }
 }
 
 /// An in-page link (`#maincontent`, `#goal-title`) would otherwise replace the

@@ -24,6 +24,9 @@ use crate::model::{Change, Refusal, Stamp, Workbook};
 /// How long typing must pause before what was typed is saved.
 const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// How long a change waits to be saved when no frame is drawn after it.
+const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
+
 #[derive(Clone, Copy)]
 pub struct WorkbookStore {
     doc: RwSignal<Workbook>,
@@ -31,6 +34,13 @@ pub struct WorkbookStore {
     pub workbook: ReadSignal<Workbook>,
     pending: StoredValue<Pending>,
     typing_timer: StoredValue<Option<TimeoutHandle>>,
+    /// A save is due after the next frame (see `save_after_frame`).
+    save_due: StoredValue<bool>,
+    /// Whether what is pending includes more than typing, so its save is
+    /// announced (typing is saved every pause; announcing that would chatter).
+    announce_save: StoredValue<bool>,
+    /// Whether every change is saved, and what a screen reader last heard.
+    pub save_status: RwSignal<SaveStatus>,
     /// Set when stored data could not be read at start (the user may hide it).
     pub unreadable: RwSignal<Option<UnreadableNotice>>,
     /// Why saving is switched off, if it is. Shown on every page until resolved.
@@ -46,6 +56,15 @@ pub struct WorkbookStore {
     /// up space; asked once, after the first save (`None` until answered).
     pub persisted: RwSignal<Option<bool>>,
     asked_to_persist: StoredValue<bool>,
+}
+
+/// Whether changes wait to be saved, and the last save announced to screen
+/// readers ("Saved in this browser at 10:42:05."). A failed save is told by
+/// the error banner instead.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SaveStatus {
+    pub pending: bool,
+    pub announced: String,
 }
 
 /// The moment of a change, and the user's own calendar day.
@@ -67,6 +86,9 @@ impl WorkbookStore {
             workbook: doc.read_only(),
             pending: StoredValue::new(Pending::default()),
             typing_timer: StoredValue::new(None),
+            save_due: StoredValue::new(false),
+            announce_save: StoredValue::new(false),
+            save_status: RwSignal::new(SaveStatus::default()),
             unreadable: RwSignal::new(startup.notice),
             saving_blocked: RwSignal::new(startup.saving_blocked),
             save_error: RwSignal::new(None),
@@ -120,10 +142,16 @@ impl WorkbookStore {
             self.undo.set(described.zip(undo));
         }
         self.pending.update_value(|p| p.push(change, stamp));
+        if !typing {
+            self.announce_save.set_value(true);
+        }
+        if !self.save_status.with_untracked(|s| s.pending) {
+            self.save_status.update(|s| s.pending = true);
+        }
         if typing {
             self.save_after_typing();
         } else {
-            self.save_pending();
+            self.save_after_frame();
         }
         Ok(())
     }
@@ -151,6 +179,36 @@ impl WorkbookStore {
         }
     }
 
+    /// Saves once the browser has drawn the change. Saving writes the whole
+    /// workbook (and first reads the stored copy, for other tabs' saves), which
+    /// with years of entries takes longer than a frame; done in the click's own
+    /// task it would hold back what the click shows. Pending changes are also
+    /// saved when the page is hidden or closed, so none waits on a frame that
+    /// never comes; a hidden page (which draws no frames) saves at once.
+    fn save_after_frame(&self) {
+        if document().hidden() {
+            self.save_pending();
+            return;
+        }
+        if self.save_due.get_value() {
+            return;
+        }
+        self.save_due.set_value(true);
+        let store = *self;
+        let save_if_due = move || {
+            if store.save_due.get_value() {
+                store.save_pending();
+            }
+        };
+        request_animation_frame(move || {
+            // The frame is drawn after this callback; the save runs in the next task.
+            set_timeout(save_if_due, Duration::ZERO);
+        });
+        // A page the browser draws no frames for (a tab behind another, where
+        // `hidden` may still be false) saves anyway, a moment later.
+        set_timeout(save_if_due, SAVE_WITHOUT_FRAME_DELAY);
+    }
+
     fn save_after_typing(&self) {
         if let Some(timer) = self.typing_timer.get_value() {
             timer.clear();
@@ -162,6 +220,7 @@ impl WorkbookStore {
 
     /// Saves what is pending now, building on any newer revision another tab saved.
     pub fn save_pending(&self) {
+        self.save_due.set_value(false);
         if let Some(timer) = self.typing_timer.get_value() {
             timer.clear();
             self.typing_timer.set_value(None);
@@ -190,6 +249,14 @@ impl WorkbookStore {
             Ok(()) => {
                 self.pending.update_value(Pending::clear);
                 self.save_error.set(None);
+                let announce = self.announce_save.get_value();
+                self.announce_save.set_value(false);
+                self.save_status.update(|s| {
+                    s.pending = false;
+                    if announce {
+                        s.announced = format!("Saved in this browser at {}.", Local::now().format("%H:%M:%S"));
+                    }
+                });
                 self.ask_to_persist_once();
                 if plan.rebased {
                     self.doc.set(plan.document);

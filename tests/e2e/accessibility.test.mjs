@@ -111,3 +111,20 @@ test('a filled-in workbook: assessment half done and its results, plans, placeme
   }
   await context.close();
 });
+
+test('saves and errors are announced to screen readers: a polite status for each save, an alert for errors', async () => {
+  const { context, page } = await app.open('/#/development-plan');
+  const announcer = page.locator('p[role="status"][data-save-state]');
+  assert.equal(await announcer.textContent(), '', 'nothing announced before anything is saved');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  const summary = page.getByRole('alert');
+  await summary.getByText('There is a problem').waitFor();
+  assert.equal(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)), true, 'the error summary takes focus');
+  assert.equal(await announcer.textContent(), '', 'a refused change is not announced as saved');
+
+  await page.getByLabel('What do you want to achieve?').fill('Lead the diabetes pathway review');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved in this browser at \d{2}:\d{2}:\d{2}\.$/ }).waitFor({ state: 'attached' });
+  assert.equal(await announcer.getAttribute('data-save-state'), 'saved');
+  await context.close();
+});

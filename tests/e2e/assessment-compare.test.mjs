@@ -3,7 +3,7 @@
 // statements to talk about, and the change over time between two assessments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp, load } from './support.mjs';
+import { useApp, waitForApp, load, savedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -75,7 +75,7 @@ async function openWithWorkbook(path, wb) {
 }
 
 async function storedPartners(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')).partner_assessments ?? []);
+  return (await savedWorkbook(page)).partner_assessments ?? [];
 }
 
 /** A file exactly as `assessment_to_json` writes it. */

@@ -3,7 +3,7 @@
 // into a development-plan goal that survives a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, load } from './support.mjs';
+import { useApp, goToArea, waitForApp, load, savedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -152,7 +152,7 @@ test('a weak statement becomes a development-plan goal once, and it persists', a
   await goals.getByRole('heading', { name: `Improve: ${POWER_1}` }).waitFor();
   assert.equal(await goals.getByRole('listitem').count(), 1);
 
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+  const stored = await savedWorkbook(page);
   assert.equal(stored.plans.flatMap((p) => p.goals).length, 1);
   assert.deepEqual(stored.plans.flatMap((p) => p.goals)[0].origin, { assessment_id: ASSESSMENT_ID, statement_id: 'power-1' });
   assert.equal(stored.plans.flatMap((p) => p.goals)[0].target_date, null);

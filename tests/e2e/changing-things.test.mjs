@@ -5,13 +5,13 @@
 // shared computer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, download, downloadText, load } from './support.mjs';
+import { useApp, goToArea, waitForApp, download, downloadText, load, savedWorkbook } from './support.mjs';
 
 const app = useApp();
 
 const goals = (page) => page.getByRole('list', { name: 'Your goals' });
 const goalTitles = (page) => goals(page).getByRole('heading').allTextContents();
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+const stored = (page) => savedWorkbook(page);
 
 async function addGoal(page, title) {
   await page.getByLabel('What do you want to achieve?').fill(title);

@@ -4,7 +4,7 @@
 // delete and undo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, isoDay } from './support.mjs';
+import { useApp, goToArea, waitForApp, isoDay, savedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -94,7 +94,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   assert.match(await goals.textContent(), /1 of 2 actions done/);
   assert.match(await page.getByRole('main').textContent(), /Dr A Clinician/);
   assert.match(await attention.textContent(), /Overdue action/);
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+  const stored = await savedWorkbook(page);
   assert.equal(stored.schema_version, 4);
   assert.equal(stored.plans[0].goals[0].actions.length, 2);
   assert.equal(stored.plans[0].goals[0].evidence.length, 1);

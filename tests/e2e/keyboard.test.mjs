@@ -159,8 +159,8 @@ async function typeDate(page, iso) {
   for (const part of order) await page.keyboard.type({ day, month, year }[part]);
 }
 
-/** Fails with the list of stops whose focus could not be seen; reports the browser-drawn ones. */
-function assertFocusVisibleThroughout(t, page) {
+/** Fails with the list of stops whose focus could not be seen. */
+function assertFocusVisibleThroughout(page) {
   assert.deepEqual(page.focusProblems ?? [], [], 'every element focused on the way shows it is focused and is on screen');
 }
 
@@ -185,7 +185,7 @@ test('the first Tab reaches the skip link, and Enter on it moves focus to the ma
     assert.equal(await page.evaluate(() => document.getElementById('maincontent').contains(document.activeElement)), true,
       `after the skip link on ${path}, Tab goes into the main content`);
   }
-  assertFocusVisibleThroughout(t, page);
+  assertFocusVisibleThroughout(page);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
@@ -226,7 +226,7 @@ test('development plan by keyboard: add a goal, open it, add an action and tick 
   await enterToPage(page, 'Leadership development plan');
   assert.match(await goals.getByRole('listitem').filter({ hasText: 'Chair the locality board by keyboard' }).textContent(), /1 of 1 actions done/);
 
-  assertFocusVisibleThroughout(t, page);
+  assertFocusVisibleThroughout(page);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
@@ -292,7 +292,7 @@ test('placement log by keyboard: set up a placement, then log an activity with a
   assert.match(text, /Pulled the respiratory activity data together/);
   assert.match(text, /Capabilities: Working within teams/);
 
-  assertFocusVisibleThroughout(t, page);
+  assertFocusVisibleThroughout(page);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
@@ -330,7 +330,7 @@ test('self-assessment by keyboard: start one, rate a statement with the arrow ke
   assert.equal(await developing.isChecked(), true, 'the rating is kept across a reload');
   assert.equal(await first.getByRole('radio', { checked: true }).count(), 1, 'and it is the only one chosen');
 
-  assertFocusVisibleThroughout(t, page);
+  assertFocusVisibleThroughout(page);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
@@ -364,7 +364,7 @@ test('errors by keyboard: an empty form is refused, and each error summary link 
   await tabTo(page, page.getByRole('button', { name: 'Start assessment' }));
   await enterToPage(page, 'Power and influence');
 
-  assertFocusVisibleThroughout(t, page);
+  assertFocusVisibleThroughout(page);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });

@@ -1,5 +1,5 @@
 // Every page works at 320 CSS pixels wide (a small phone, or a laptop at 400%
-// zoom) without the page scrolling sideways, even with a long web address
+// zoom) and at 640 (200 % zoom) without the page scrolling sideways, even with a long web address
 // pasted into a reflection or a goal. Wide tables scroll inside their own box.
 // axe-core finds nothing at that width either (touch targets at least 24 px).
 import { test } from 'node:test';
@@ -41,6 +41,14 @@ test('at 320 pixels wide no page scrolls sideways, with long words in the text',
     // WCAG 2.2's 24 by 24 px target size) runs here at 320 px too.
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], `${path} at 320 px:\n${violations.join('\n')}`);
+  }
+  // 200 % zoom on a 1280 px wide window is a 640 px wide page: nothing
+  // scrolls sideways there either.
+  await page.setViewportSize({ width: 640, height: 480 });
+  for (const path of paths) {
+    await load(page, path);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${path} is ${scroll} px wide in a ${client} px window (200 % zoom)`);
   }
   await context.close();
 });

@@ -98,8 +98,20 @@ export async function load(page, path) {
   await waitForApp(page);
 }
 
+/**
+ * The workbook as saved in localStorage, once every change made so far is
+ * saved (changes are saved just after the frame that shows them).
+ */
+export async function savedWorkbook(page) {
+  await page.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
+  return page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+}
+
 /** The app has started once its main landmark holds a level-one heading. */
 export async function waitForApp(page) {
+  // index.html's shell (header and the home page's opening) shows until the
+  // app starts and removes it.
+  await page.waitForFunction(() => !document.getElementById('app-shell'));
   await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
 }
 

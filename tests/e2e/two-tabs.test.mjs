@@ -3,6 +3,7 @@
 // field is not disturbed when the other tab saves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { useApp, waitForApp, load } from './support.mjs';
 
 const app = useApp();
@@ -11,6 +12,17 @@ async function addGoal(page, title) {
   await page.getByLabel('What do you want to achieve?').fill(title);
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title }).waitFor();
+}
+
+/** Waits up to two seconds for `read()` to give `expected`, then asserts it. */
+async function eventually(read, expected) {
+  const until = Date.now() + 2000;
+  let value = await read();
+  while (!isDeepStrictEqual(value, expected) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  assert.deepEqual(value, expected);
 }
 
 /** A second tab in the same browser context, so it shares local storage. */
@@ -80,17 +92,18 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
 
   await addGoal(deaf, 'Saved second, in the deaf tab');
   const both = ['Saved first, in the tab that hears', 'Saved second, in the deaf tab'];
-  // Saving, the deaf tab found the newer revision and replayed its goal on it.
-  assert.deepEqual(await goalTitles(deaf), both);
-  assert.deepEqual(JSON.parse(await stored(deaf)).plans.flatMap((p) => p.goals).map((g) => g.title), both);
+  // Saving (just after the frame that shows the goal), the deaf tab found the
+  // newer revision and replayed its goal on it.
+  await eventually(() => goalTitles(deaf), both);
+  await eventually(async () => JSON.parse(await stored(deaf)).plans.flatMap((p) => p.goals).map((g) => g.title), both);
   await first.getByRole('heading', { name: 'Saved second, in the deaf tab' }).waitFor({ timeout: 1000 });
   assert.deepEqual(await goalTitles(first), both);
 
   // A removal in one tab reaches the other and leaves a tombstone.
   await first.getByRole('button', { name: 'Delete goal: Saved first, in the tab that hears' }).click();
   await first.getByRole('button', { name: 'Yes, delete goal: Saved first, in the tab that hears' }).click();
+  await eventually(async () => JSON.parse(await stored(first)).plans.flatMap((p) => p.goals).map((g) => g.title), ['Saved second, in the deaf tab']);
   const saved = JSON.parse(await stored(first));
-  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Saved second, in the deaf tab']);
   assert.equal(saved.deleted.length, 1);
   assert.equal(saved.deleted[0].kind, 'goal');
   await context.close();

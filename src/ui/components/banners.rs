@@ -7,6 +7,23 @@ use crate::ui::routing::A;
 use crate::ui::storage::SavingBlocked;
 use crate::ui::store::{blocked_reason, use_store};
 
+/// Tells screen readers each time a change is saved, politely, without
+/// moving focus. `data-save-state` says whether any change still waits to be
+/// saved ("pending") or all are ("saved"), for tests and tools.
+#[component]
+pub fn SaveAnnouncer() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <p
+            role="status"
+            class="nhsuk-u-visually-hidden"
+            data-save-state=move || if store.save_status.with(|s| s.pending) { "pending" } else { "saved" }
+        >
+            {move || store.save_status.with(|s| s.announced.clone())}
+        </p>
+    }
+}
+
 /// Storage warnings above every page:
 /// - saving is switched off (cannot be dismissed: it stays until resolved);
 /// - the last save failed (stays until a save succeeds);

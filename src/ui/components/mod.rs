@@ -6,7 +6,7 @@ mod fields;
 mod file_import;
 mod tables;
 
-pub use banners::{DeleteButton, StorageAlerts};
+pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 pub use tables::{summary_row, DataTable, DomainRow};
