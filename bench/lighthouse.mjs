@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support.mjs';
 
 /** The pages audited, as paths on the app's origin. */
 const PATHS = ['/', '/#/about'];
@@ -29,16 +30,7 @@ const METRICS = [
   ['TBT', 'total-blocking-time', 'ms'],
   ['CLS', 'cumulative-layout-shift', ''],
 ];
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  // The machine's network is closed: without these Chromium keeps trying to reach Google.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 const runs = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 const paths = process.env.LH_PATHS ? process.env.LH_PATHS.split(',').map((p) => p.trim()).filter(Boolean) : PATHS;
@@ -123,7 +115,7 @@ function itemsOf(audit) {
 }
 
 const server = await startServer();
-const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
 try {
   console.log(`Lighthouse (mobile defaults), ${runs} run(s) per page, serving ${distDir}${gzip ? ' gzipped' : ''}`);
   for (const path of paths) {

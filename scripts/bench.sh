@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: builds the release app, then prints asset sizes (raw and gzipped)
-# and start-up times in headless Chromium, then Lighthouse's scores with its
-# mobile defaults. The README keeps the latest figures.
+# and start-up times in headless Chromium, the heavy-workbook figures, then
+# Lighthouse's scores with its mobile defaults. The README keeps the latest
+# figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -12,5 +13,7 @@ say "Asset sizes"
 node bench/sizes.mjs
 say "Start-up times"
 node bench/startup.mjs
+say "A heavy workbook: start, events and stored size"
+node bench/heavy.mjs
 say "Lighthouse (mobile defaults)"
 node bench/lighthouse.mjs

@@ -11,7 +11,7 @@
 // launcher's mask keeps; the script checks that on the rendered pixels.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../tests/e2e/support.mjs';
 
 const iconsDir = fileURLToPath(new URL('../public/icons/', import.meta.url));
 const svg = readFileSync(`${iconsDir}icon.svg`, 'utf8');
@@ -24,17 +24,7 @@ const icons = [
   { file: 'icon-maskable-512.png', size: 512, maskable: true },
 ];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 try {
   for (const { file, size, maskable = false } of icons) {
     const page = await browser.newPage({ viewport: { width: size, height: size }, deviceScaleFactor: 1 });

@@ -95,7 +95,8 @@ test('Your data says how much of the browser storage the workbook takes and whet
   await page.getByRole('button', { name: 'Add goal' }).click();
   await goToArea(page, 'Your data');
   const after = Number((await use.textContent()).match(/takes (\d+) KB/)[1]);
-  assert.ok(after >= before + 10, `grew from ${before} KB to ${after} KB`);
+  // 6,000 characters more; browsers count a character as one unit of their 5 MB.
+  assert.ok(after >= before + 5, `grew from ${before} KB to ${after} KB`);
   // Headless Chromium answers navigator.storage.persist() itself; either answer is said plainly.
   await page.getByText(/This browser (has agreed to keep your workbook|may delete your workbook)/).waitFor();
   await context.close();

@@ -359,7 +359,7 @@ fn StorageUse() -> impl IntoView {
     // Re-measured whenever the workbook changes (it is saved as it changes).
     let used = Memo::new(move |_| {
         store.workbook.track();
-        storage::workbook_bytes()
+        storage::workbook_units()
     });
     let asking = RwSignal::new(false);
     let ask = move |_| {
@@ -373,8 +373,9 @@ fn StorageUse() -> impl IntoView {
         <h2>"Space and safety in this browser"</h2>
         <p role="status" class="app-storage-use">
             {move || {
+                // A character counts as a byte here, as browsers count it against their 5 MB.
                 let bytes = used.get();
-                let share = bytes as f64 * 100.0 / storage::TYPICAL_QUOTA_BYTES as f64;
+                let share = bytes as f64 * 100.0 / storage::TYPICAL_QUOTA_UNITS as f64;
                 let share = if bytes > 0 && share < 1.0 { "less than 1%".to_string() } else { format!("about {share:.0}%") };
                 format!(
                     "Your workbook takes {} of this browser's storage for this site. Browsers allow about 5 MB, so it is using {share} of that.",
