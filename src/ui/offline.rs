@@ -29,8 +29,10 @@ pub fn start() -> NewVersion {
     // that was already served by a worker is getting a new version.
     if container.controller().is_some() {
         let on_change = Closure::<dyn FnMut()>::new(move || set_taken_over.set(true));
-        let _ = container
-            .add_event_listener_with_callback("controllerchange", on_change.as_ref().unchecked_ref());
+        let _ = container.add_event_listener_with_callback(
+            "controllerchange",
+            on_change.as_ref().unchecked_ref(),
+        );
         on_change.forget();
     }
     let register = move || {

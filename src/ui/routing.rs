@@ -23,7 +23,10 @@ pub struct Params(Vec<(&'static str, String)>);
 
 impl Params {
     pub fn get(&self, name: &str) -> Option<String> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -47,7 +50,9 @@ thread_local! {
 }
 
 fn router() -> Router {
-    ROUTER.with(|r| r.get()).expect("provide_router runs before any page")
+    ROUTER
+        .with(|r| r.get())
+        .expect("provide_router runs before any page")
 }
 
 /// Options for `navigate`. `replace` swaps the current history entry instead
@@ -68,7 +73,11 @@ fn path_from_hash(hash: &str) -> Option<String> {
         // Without a query part or trailing slash, so `/about/` is `/about`.
         let path = fragment.split('?').next().unwrap_or_default();
         let trimmed = path.trim_end_matches('/');
-        if trimmed.is_empty() { "/".into() } else { trimmed.into() }
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            trimmed.into()
+        }
     })
 }
 
@@ -80,27 +89,37 @@ fn current_hash() -> String {
 fn match_route(routes: &[Route], path: &str) -> Matched {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     for (index, route) in routes.iter().enumerate() {
-        let pattern: Vec<&'static str> = route.pattern.split('/').filter(|s| !s.is_empty()).collect();
+        let pattern: Vec<&'static str> =
+            route.pattern.split('/').filter(|s| !s.is_empty()).collect();
         if pattern.len() != segments.len() {
             continue;
         }
         let mut params = Vec::new();
-        let fits = pattern.iter().zip(&segments).all(|(want, got)| match want.strip_prefix(':') {
-            Some(name) => {
-                let value = js_sys::decode_uri_component(got)
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_else(|| (*got).to_string());
-                params.push((name, value));
-                true
-            }
-            None => want == got,
-        });
+        let fits = pattern
+            .iter()
+            .zip(&segments)
+            .all(|(want, got)| match want.strip_prefix(':') {
+                Some(name) => {
+                    let value = js_sys::decode_uri_component(got)
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_else(|| (*got).to_string());
+                    params.push((name, value));
+                    true
+                }
+                None => want == got,
+            });
         if fits {
-            return Matched { route: Some(index), params: Params(params) };
+            return Matched {
+                route: Some(index),
+                params: Params(params),
+            };
         }
     }
-    Matched { route: None, params: Params::default() }
+    Matched {
+        route: None,
+        params: Params::default(),
+    }
 }
 
 /// Sets up routing for `routes`: follows the address's `#` part as it changes
@@ -120,7 +139,10 @@ pub fn provide_router(routes: &'static [Route]) {
             }
         }
     }));
-    std::mem::forget(window_event_listener(leptos::ev::click, follow_link_at_once));
+    std::mem::forget(window_event_listener(
+        leptos::ev::click,
+        follow_link_at_once,
+    ));
 }
 
 /// A plain click on a link to a page of the app shows that page at once, in
@@ -244,7 +266,10 @@ fn is_current(path: &str, to: &str) -> bool {
 #[component]
 pub fn A(#[prop(into)] href: Signal<String>, children: Children) -> impl IntoView {
     let path = use_path();
-    let current = move || href.with(|to| is_current(&path.get(), to)).then_some("page");
+    let current = move || {
+        href.with(|to| is_current(&path.get(), to))
+            .then_some("page")
+    };
     view! {
         <a href=move || self::href(&href.get()) aria-current=current>
             {children()}

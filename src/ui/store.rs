@@ -254,7 +254,10 @@ impl WorkbookStore {
                 self.save_status.update(|s| {
                     s.pending = false;
                     if announce {
-                        s.announced = format!("Saved in this browser at {}.", Local::now().format("%H:%M:%S"));
+                        s.announced = format!(
+                            "Saved in this browser at {}.",
+                            Local::now().format("%H:%M:%S")
+                        );
                     }
                 });
                 self.ask_to_persist_once();

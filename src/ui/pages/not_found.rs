@@ -1,6 +1,6 @@
+use crate::ui::routing::A;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::ui::routing::A;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

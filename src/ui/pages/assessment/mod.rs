@@ -18,8 +18,8 @@ pub use partner::{ImportPartner, PartnerComparison};
 pub use results::Results;
 pub use start::StartAssessment;
 
-use leptos::prelude::*;
 use crate::ui::routing::use_params_map;
+use leptos::prelude::*;
 
 use crate::model::assessment::Assessment;
 use crate::ui::store::use_store;

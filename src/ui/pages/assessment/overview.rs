@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::ui::components::DataTable;
-use crate::ui::routing::A;
 use crate::ui::routing::use_navigate;
+use crate::ui::routing::A;
 
 use super::ImportPartner;
 use crate::model::assessment::framework::{self, DOMAINS};

@@ -2,8 +2,8 @@
 //! figures and tables (also on the summary), capability coverage, an activity
 //! entry's card, and the CSV download.
 
-use leptos::prelude::*;
 use crate::ui::routing::A;
+use leptos::prelude::*;
 
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;

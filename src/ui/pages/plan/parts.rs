@@ -1,8 +1,8 @@
 //! Sections of a plan's page: what needs attention, reviews, the capabilities
 //! the plan covers, and its dates month by month.
 
-use leptos::prelude::*;
 use crate::ui::routing::A;
+use leptos::prelude::*;
 
 use crate::model::capabilities::{skills_for, DOMAINS, MLCF_CITATION};
 use crate::model::common::dates::long_date;
