@@ -11,14 +11,12 @@
 //   LH_PATHS=/,/#/about     pages to audit, comma-separated (default: PATHS)
 //   LH_GZIP=0               serve uncompressed (default: gzip, as any static host does)
 //   LH_REPORT_DIR=/tmp/lh   also write each run's full Lighthouse report (JSON) there
-import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/support.mjs';
+import { startBenchServer, distDir } from './serve.mjs';
 
 /** The pages audited, as paths on the app's origin. */
 const PATHS = ['/', '/#/about'];
@@ -36,53 +34,12 @@ const runs = Math.max(1, Number(process.env.LH_RUNS ?? 3));
 const paths = process.env.LH_PATHS ? process.env.LH_PATHS.split(',').map((p) => p.trim()).filter(Boolean) : PATHS;
 const gzip = process.env.LH_GZIP !== '0';
 const reportDir = process.env.LH_REPORT_DIR;
-const distDir = resolve(process.env.DIST_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url))) + sep;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** Serves distDir like tests/e2e/support.mjs does (unknown paths get index.html), gzipped if asked. */
-async function startServer() {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(distDir, path));
-    if (!file.startsWith(distDir) || path.endsWith('/')) file = join(distDir, 'index.html');
-    let body;
-    try {
-      body = await readFile(file);
-    } catch {
-      file = join(distDir, 'index.html');
-      body = await readFile(file);
-    }
-    const headers = { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' };
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      if (!cache.has(file)) cache.set(file, gzipSync(body, { level: 9 }));
-      body = cache.get(file);
-      headers['content-encoding'] = 'gzip';
-      headers.vary = 'accept-encoding';
-    }
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
-}
 
 /** A short line for one item of an audit's details: the element, or the URL, or what it says. */
 function describeItem(item) {
@@ -114,7 +71,7 @@ function itemsOf(audit) {
   return d.items ?? [];
 }
 
-const server = await startServer();
+const server = await startBenchServer({ gzip });
 const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
 try {
   console.log(`Lighthouse (mobile defaults), ${runs} run(s) per page, serving ${distDir}${gzip ? ' gzipped' : ''}`);
