@@ -356,9 +356,12 @@ fn BackupReminderChoice() -> impl IntoView {
 #[component]
 fn StorageUse() -> impl IntoView {
     let store = use_store();
-    // Re-measured whenever the workbook changes (it is saved as it changes).
+    // Re-measured when the workbook is replaced (restore, delete: written at
+    // once) and after each save of a change, which comes just after the change
+    // is drawn, so the workbook's own change alone would read the copy before.
     let used = Memo::new(move |_| {
         store.workbook.track();
+        store.save_status.track();
         storage::workbook_units()
     });
     let asking = RwSignal::new(false);
