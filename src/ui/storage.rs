@@ -117,10 +117,19 @@ pub enum Stored {
 
 /// Reads the stored workbook, parsing it only when its revision is newer than
 /// `known_revision` (otherwise there is nothing in it this tab lacks).
+///
+/// Runs before every save, so it first looks only at the text's opening, where
+/// the revision is, without copying the whole stored text (megabytes, for years
+/// of entries) out of JavaScript; only a newer or unusual text is read whole.
 pub fn read_if_newer(known_revision: u64) -> Stored {
-    let Some(text) = storage().and_then(|s| s.get_item(WORKBOOK_KEY).ok().flatten()) else {
+    let Some(stored) = storage().and_then(|s| stored_js_string(&s, WORKBOOK_KEY)) else {
         return Stored::Nothing;
     };
+    let opening = String::from(stored.slice(0, backup::REVISION_OPENING_CHARS));
+    if backup::revision_in_opening(&opening).is_some_and(|revision| revision <= known_revision) {
+        return Stored::Nothing;
+    }
+    let text = String::from(stored);
     match backup::stored_revision(&text) {
         Some(revision) if revision <= known_revision => Stored::Nothing,
         _ => match backup::read_workbook(&text) {
@@ -130,12 +139,22 @@ pub fn read_if_newer(known_revision: u64) -> Stored {
     }
 }
 
-/// Writes the whole workbook as compact JSON. The error text is shown to the user.
+/// `getItem` leaving the text a JavaScript string (web-sys's `get_item` copies
+/// it into wasm memory at once).
+fn stored_js_string(store: &web_sys::Storage, key: &str) -> Option<js_sys::JsString> {
+    let get_item: js_sys::Function = js_sys::Reflect::get(store, &"getItem".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    get_item.call1(store, &key.into()).ok()?.dyn_into().ok()
+}
+
+/// Writes the whole workbook in its packed storage form (`stored_form`). The error text is shown to the user.
 pub fn write(workbook: &Workbook) -> Result<(), String> {
     let store =
         storage().ok_or_else(|| "local storage is not available in this browser".to_string())?;
     store
-        .set_item(WORKBOOK_KEY, &backup::to_storage_json(workbook))
+        .set_item(WORKBOOK_KEY, &backup::to_storage_text(workbook))
         .map_err(|err| {
             let name = err
                 .dyn_ref::<web_sys::DomException>()

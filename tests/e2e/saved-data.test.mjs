@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, goToArea, waitForApp, downloadText, load } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -201,7 +201,7 @@ test('when saving is switched off, a banner that cannot be dismissed says so on 
   assert.equal(await downloadText(download), broken);
   await banner.getByRole('button', { name: 'Start saving again, replacing the unreadable data' }).click();
   await banner.waitFor({ state: 'detached' });
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
+  const saved = await storedWorkbook(page);
   assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Restored goal']);
   await context.close();
 });
@@ -217,7 +217,7 @@ test('a workbook saved by the previous version is migrated and saved as the curr
   assert.match(await page.getByRole('list', { name: 'Your goals' }).textContent(), /Added 22 November 2026/);
   await addGoal(page, 'Added after the upgrade');
   await page.getByRole('heading', { name: 'Added after the upgrade' }).waitFor();
-  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
+  const saved = await storedWorkbook(page);
   assert.equal(saved.schema_version, 4);
   assert.equal(saved.id_counter, undefined);
   assert.equal(saved.plans.flatMap((p) => p.goals).length, 3);

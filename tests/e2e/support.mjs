@@ -107,7 +107,68 @@ export async function load(page, path) {
  */
 export async function savedWorkbook(page) {
   await page.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
-  return page.evaluate(() => JSON.parse(localStorage.getItem('commissioning-workbook')));
+  return storedWorkbook(page);
+}
+
+/** The workbook in the page's local storage as it is now, read from its packed form. */
+export async function storedWorkbook(page) {
+  return JSON.parse(unpackStored(await page.evaluate(() => localStorage.getItem('commissioning-workbook'))));
+}
+
+const PACKED_MARKER = 'commissioning-workbook:lz4:1:';
+
+/**
+ * The JSON inside the app's local-storage text (src/model/document/stored_form.rs):
+ * a header `commissioning-workbook:lz4:1:<revision>:<JSON bytes>:<LZ4 bytes>:`,
+ * then the LZ4 block packed 15 bits to a character from U+00A0. Decoded here
+ * independently of the app's Rust, so the tests also check the stored format.
+ * Plain JSON (as tests seed it) is returned as it is.
+ */
+export function unpackStored(text) {
+  if (text === null || !text.startsWith(PACKED_MARKER)) return text;
+  const [, jsonLength, compressedLength, packed] = text.slice(PACKED_MARKER.length).match(/^\d+:(\d+):(\d+):([\s\S]*)$/) ?? [];
+  if (packed === undefined) throw new Error('packed local storage text has no header');
+  const compressed = new Uint8Array(Number(compressedLength));
+  let bits = 0;
+  let held = 0;
+  let n = 0;
+  for (const char of packed) {
+    bits = (bits << 15) | (char.codePointAt(0) - 0xa0);
+    held += 15;
+    while (held >= 8 && n < compressed.length) {
+      held -= 8;
+      compressed[n++] = (bits >>> held) & 0xff;
+    }
+    bits &= (1 << held) - 1;
+  }
+  if (n !== compressed.length) throw new Error('packed local storage text is cut short');
+  return new TextDecoder().decode(lz4BlockDecode(compressed, Number(jsonLength)));
+}
+
+/** LZ4's block format: runs of literals, each followed by a copy from earlier output. */
+function lz4BlockDecode(src, outLength) {
+  const out = new Uint8Array(outLength);
+  let s = 0;
+  let d = 0;
+  const length = (base) => {
+    let value = base;
+    if (base === 15) for (let b = 255; b === 255; value += b) b = src[s++];
+    return value;
+  };
+  while (s < src.length) {
+    const token = src[s++];
+    const literals = length(token >> 4);
+    out.set(src.subarray(s, s + literals), d);
+    s += literals;
+    d += literals;
+    if (s >= src.length) break;
+    const offset = src[s] | (src[s + 1] << 8);
+    s += 2;
+    const matchLength = length(token & 15) + 4;
+    for (let i = 0; i < matchLength; i++, d++) out[d] = out[d - offset];
+  }
+  if (d !== outLength) throw new Error(`LZ4 block gave ${d} bytes, header says ${outLength}`);
+  return out;
 }
 
 /** The app has started once its main landmark holds a level-one heading. */

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { useApp, waitForApp, load } from './support.mjs';
+import { useApp, waitForApp, load, unpackStored } from './support.mjs';
 
 const app = useApp();
 
@@ -36,7 +36,8 @@ async function secondTab(context, path) {
 const goalTitles = (page) =>
   page.getByRole('list', { name: 'Your goals' }).getByRole('heading').allTextContents();
 
-const stored = (page) => page.evaluate(() => localStorage.getItem('commissioning-workbook'));
+// The stored JSON, unpacked from local storage's compressed form.
+const stored = async (page) => unpackStored(await page.evaluate(() => localStorage.getItem('commissioning-workbook')));
 
 test('a goal saved in one tab appears in the other within a second, and both tabs keep entries made in either', async () => {
   const { context, page: first } = await app.open('/#/development-plan');
@@ -65,6 +66,8 @@ test('a goal saved in one tab appears in the other within a second, and both tab
   assert.equal(saved.revision, 3, 'one revision per save');
   assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), expected);
   assert.ok(!(await stored(first)).includes('\n'), 'local storage holds compact JSON');
+  const packed = await first.evaluate(() => localStorage.getItem('commissioning-workbook'));
+  assert.match(packed, /^commissioning-workbook:lz4:1:3:/, 'packed, with the revision in its header');
   for (const goal of saved.plans.flatMap((p) => p.goals)) {
     assert.match(goal.id, /^goal-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'random v4 ids');
     assert.ok(goal.created_at && goal.updated_at);

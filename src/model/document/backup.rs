@@ -5,8 +5,11 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
-use super::formats::{quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::formats::{
+    quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, MAX_IMPORT_BYTES, SCHEMA_VERSION,
+};
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
+use super::stored_form;
 use super::workbook::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
@@ -15,9 +18,15 @@ pub fn to_json(workbook: &Workbook) -> String {
     serde_json::to_string_pretty(workbook).expect("workbook serialises")
 }
 
-/// The whole workbook as compact JSON, for local storage, where space is scarce.
-pub fn to_storage_json(workbook: &Workbook) -> String {
+/// The whole workbook as compact JSON.
+pub fn to_compact_json(workbook: &Workbook) -> String {
     serde_json::to_string(workbook).expect("workbook serialises")
+}
+
+/// The whole workbook as local storage keeps it, where space is scarce:
+/// compact JSON, compressed and packed (`stored_form`).
+pub fn to_storage_text(workbook: &Workbook) -> String {
+    stored_form::pack(&to_compact_json(workbook), workbook.revision)
 }
 
 /// Reads a workbook from JSON text: checks the size, the format name and
@@ -27,12 +36,29 @@ pub fn to_storage_json(workbook: &Workbook) -> String {
 /// Fields this version does not know are ignored. The caller's document is
 /// never touched: it is replaced only with an `Ok`.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
-    let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION, |found| {
-        ReadError::WrongFormat { found }
-    })?;
-    let current = migrate(value, version)?;
-    let mut workbook: Workbook = read_fields(&current)?;
-    drop(current);
+    // Local storage's packed form; a copy kept aside from it and downloaded
+    // reads back through here too.
+    let unpacked;
+    let text = if stored_form::is_packed(text) {
+        unpacked = stored_form::unpack(text).map_err(|why| {
+            ReadError::Invalid(format!(
+                "it is in the app's compressed storage form, but {why}"
+            ))
+        })?;
+        unpacked.as_str()
+    } else {
+        text
+    };
+    let mut workbook = match read_current_directly(text) {
+        Some(workbook) => workbook,
+        None => {
+            let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION, |found| {
+                ReadError::WrongFormat { found }
+            })?;
+            let current = migrate(value, version)?;
+            read_fields(&current)?
+        }
+    };
     if let Some(id) = duplicate_id(&workbook) {
         return Err(ReadError::Invalid(format!(
             "two records have the same id {}, so a change to one could reach the other",
@@ -47,6 +73,20 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
     }
     clean_text(&mut workbook);
     Ok(workbook)
+}
+
+/// The usual case, read in one pass: text this version wrote, straight into the
+/// types. Going through a JSON value first (as `read_envelope` does, for
+/// migrations and for messages that say what is wrong) roughly doubles the
+/// time to open a large workbook. Anything this pass does not accept, whatever
+/// the reason, goes the long way, so the messages and checks are the same.
+fn read_current_directly(text: &str) -> Option<Workbook> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return None;
+    }
+    let workbook: Workbook = serde_json::from_str(text).ok()?;
+    (workbook.format == FORMAT_NAME && workbook.schema_version == SCHEMA_VERSION)
+        .then_some(workbook)
 }
 
 /// Brings a document of an older schema version up to `SCHEMA_VERSION`, one
@@ -101,10 +141,40 @@ fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
     Ok(value)
 }
 
+/// How many characters from the start of a stored document `revision_in_opening`
+/// needs: the packed form's header has it first; in plain JSON this app
+/// writes it fifth, after the format name, the schema version and two timestamps.
+pub const REVISION_OPENING_CHARS: u32 = 256;
+
+/// The revision from the opening characters of a document this app wrote, so
+/// a tab can check for another tab's save without copying the whole text out
+/// of storage. It looks only before the first nested value (where every key is
+/// a top-level one) and says `None` when it cannot tell; then the caller reads
+/// the whole text with `stored_revision`.
+pub fn revision_in_opening(opening: &str) -> Option<u64> {
+    if stored_form::is_packed(opening) {
+        return stored_form::packed_revision(opening);
+    }
+    let body = opening.strip_prefix('{')?;
+    let top_level = &body[..body.find(['{', '[']).unwrap_or(body.len())];
+    let after = &top_level[top_level.find("\"revision\":")? + "\"revision\":".len()..];
+    let digits: &str = &after[..after
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(after.len())];
+    // Digits running to the end of the opening may be cut short.
+    if digits.is_empty() || digits.len() == after.len() {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 /// The revision of a stored document, read without building the whole
 /// workbook: enough to tell whether another tab has saved since. `None` when
 /// the text is not a JSON object.
 pub fn stored_revision(text: &str) -> Option<u64> {
+    if stored_form::is_packed(text) {
+        return stored_form::packed_revision(text);
+    }
     #[derive(serde::Deserialize)]
     struct RevisionOnly {
         #[serde(default)]
@@ -229,7 +299,7 @@ mod tests {
         assert!(text.contains("\"format\": \"commissioning-workbook\""));
         assert!(text.contains(&format!("\"schema_version\": {SCHEMA_VERSION}")));
         assert_eq!(read_workbook(&text).unwrap(), wb);
-        let compact = to_storage_json(&wb);
+        let compact = to_compact_json(&wb);
         assert!(!compact.contains('\n'), "storage holds compact JSON");
         assert_eq!(read_workbook(&compact).unwrap(), wb);
     }
@@ -359,7 +429,7 @@ mod tests {
         assert_eq!(wb.assessments[0].level("power-1"), Some(1));
 
         // Written back, it says the current version, so it is not migrated again.
-        let text = to_storage_json(&wb);
+        let text = to_compact_json(&wb);
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["schema_version"], json!(SCHEMA_VERSION));
         assert!(value.get("id_counter").is_none());
@@ -392,7 +462,7 @@ mod tests {
             read_workbook(SCHEMA_2_FIXTURE).unwrap().plans[0].id,
             plan.id
         );
-        let text = to_storage_json(&wb);
+        let text = to_compact_json(&wb);
         assert_eq!(read_workbook(&text).unwrap(), wb);
         assert!(!text.contains("development_plan"));
     }
@@ -419,7 +489,7 @@ mod tests {
             "the end is worked out from the start"
         );
         assert!(placement.entries.is_empty() && placement.projects.is_empty());
-        let text = to_storage_json(&wb);
+        let text = to_compact_json(&wb);
         assert_eq!(read_workbook(&text).unwrap(), wb);
     }
 
@@ -444,9 +514,68 @@ mod tests {
     fn the_revision_is_read_without_the_rest() {
         let mut wb = sample();
         wb.revision = 41;
-        assert_eq!(stored_revision(&to_storage_json(&wb)), Some(41));
+        assert_eq!(stored_revision(&to_compact_json(&wb)), Some(41));
         assert_eq!(stored_revision(r#"{"format":"x"}"#), Some(0));
         assert_eq!(stored_revision("not json"), None);
+    }
+
+    #[test]
+    fn the_stored_form_reads_back_and_damage_is_a_plain_error() {
+        let mut wb = sample();
+        wb.revision = 9;
+        let stored = to_storage_text(&wb);
+        assert!(stored.encode_utf16().count() < to_compact_json(&wb).len());
+        assert_eq!(read_workbook(&stored).unwrap(), wb);
+        assert_eq!(stored_revision(&stored), Some(9));
+        let opening: String = stored
+            .chars()
+            .take(REVISION_OPENING_CHARS as usize)
+            .collect();
+        assert_eq!(revision_in_opening(&opening), Some(9));
+        let damaged: String = stored.chars().take(stored.chars().count() - 3).collect();
+        let message = read_workbook(&damaged).unwrap_err().to_string();
+        assert!(message.contains("compressed storage form"), "{message}");
+        assert!(matches!(
+            interpret_stored(Some(damaged.clone())),
+            StoredState::Unreadable { raw, .. } if raw == damaged
+        ));
+    }
+
+    #[test]
+    fn the_revision_is_read_from_the_opening_alone() {
+        let mut wb = sample();
+        wb.revision = 4821;
+        let text = to_compact_json(&wb);
+        let opening: String = text.chars().take(REVISION_OPENING_CHARS as usize).collect();
+        assert_eq!(revision_in_opening(&opening), Some(4821));
+        // Cut inside the number: cannot tell.
+        let cut = &text[..text.find("4821").unwrap() + 2];
+        assert_eq!(revision_in_opening(cut), None);
+        // A "revision" key inside a nested record is not the document's.
+        let nested = r#"{"format":"commissioning-workbook","plans":[{"revision":7}],"revision":9}"#;
+        assert_eq!(revision_in_opening(nested), None);
+        assert_eq!(revision_in_opening("not json"), None);
+        assert_eq!(revision_in_opening(""), None);
+    }
+
+    #[test]
+    fn a_current_document_reads_the_same_in_one_pass_as_the_long_way() {
+        let wb = sample();
+        let text = to_compact_json(&wb);
+        let direct = read_current_directly(&text).expect("current version reads directly");
+        let (value, _) = read_envelope(&text, FORMAT_NAME, SCHEMA_VERSION, |found| {
+            ReadError::WrongFormat { found }
+        })
+        .unwrap();
+        let long_way: Workbook = read_fields(&value).unwrap();
+        assert_eq!(direct, long_way);
+        // Other formats and older versions are left to the long way.
+        assert!(read_current_directly(&text.replace(FORMAT_NAME, "other")).is_none());
+        let older = text.replace(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":1",
+        );
+        assert!(read_current_directly(&older).is_none());
     }
 
     #[test]

@@ -27,7 +27,7 @@ use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Value};
 
 use super::assessment_file::{assessment_to_json, import_error_message, read_assessment_export};
-use super::backup::{read_workbook, to_json, to_storage_json};
+use super::backup::{read_workbook, to_compact_json, to_json, to_storage_text};
 use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
 use super::import_checks::{clean_assessment, clean_text, duplicate_id};
 use super::merge::Conflict;
@@ -794,7 +794,8 @@ fn the_unchanged_bases_are_accepted() {
     }
     let wb = workbook_with_every_kind_of_record();
     assert_eq!(read_workbook(&to_json(&wb)).unwrap(), wb);
-    assert_eq!(read_workbook(&to_storage_json(&wb)).unwrap(), wb);
+    assert_eq!(read_workbook(&to_compact_json(&wb)).unwrap(), wb);
+    assert_eq!(read_workbook(&to_storage_text(&wb)).unwrap(), wb);
     for base in assessment_bases() {
         let text = base.to_string();
         assert!(read_assessment_export(&text).is_ok(), "{text}");

@@ -18,6 +18,7 @@ pub mod placement_csv;
 pub mod plan_changes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schemas;
+pub mod stored_form;
 pub mod sync;
 pub mod workbook;
 
