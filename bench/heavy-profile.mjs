@@ -7,31 +7,34 @@
 // plus the time spent inside localStorage.getItem / setItem during the clicks
 // (measured by wrapping them; the app reaches them through wasm-bindgen's glue).
 //
-// The release build's WebAssembly has no function names. PROFILE_WASM may name
-// a build of the same code with its name section kept (say trunk's
-// target/wasm-bindgen/release/commissioning-workbook_bg.wasm, before wasm-opt,
-// which matches the same JavaScript glue); it is served in place of the
-// release wasm so the profile shows Rust function names. Without it, wasm
-// functions show as wasm-function[N].
+// The release build's WebAssembly has no function names. PROFILE_APP_DIR may
+// name a copy of the same build's WebAssembly parts with their name sections
+// kept: scripts/build-wasm.sh leaves one, before wasm-opt, in
+// target/app-with-names/ (the JavaScript is the same). Its files are served
+// in place of the release build's app-<hash>/ files, so the profile shows
+// Rust function names. Without it, wasm functions show as wasm-function[N].
 //
-// Usage: DIST_DIR=… PROFILE_WASM=… node bench/heavy-profile.mjs
+// Usage: DIST_DIR=… PROFILE_APP_DIR=target/app-with-names node bench/heavy-profile.mjs
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { launchBrowser } from '../tests/e2e/support.mjs';
 import { startBenchServer, distDir } from './serve.mjs';
 import { heavyPages, freshPage, timeLoad, settle, clickRatings, typeCharacters, statementsOf, median, ms } from './heavy-lib.mjs';
 
 const heavy = heavyPages();
 const swap = new Map();
-if (process.env.PROFILE_WASM) {
-  const wasm = (await readdir(distDir)).find((f) => f.endsWith('_bg.wasm'));
-  swap.set(`/${wasm}`, process.env.PROFILE_WASM);
+if (process.env.PROFILE_APP_DIR) {
+  const folder = (await readdir(distDir)).find((f) => /^app-[0-9a-f]+$/.test(f));
+  for (const file of await readdir(process.env.PROFILE_APP_DIR)) {
+    if (file.endsWith('.wasm')) swap.set(`/${folder}/${file}`, join(process.env.PROFILE_APP_DIR, file));
+  }
 }
 const server = await startBenchServer({ swap });
 const browser = await launchBrowser();
 const log = (...a) => console.error(...a);
 
 try {
-  console.log(`wasm: ${process.env.PROFILE_WASM ? `${process.env.PROFILE_WASM} (names kept)` : 'release build (no names)'}`);
+  console.log(`wasm: ${process.env.PROFILE_APP_DIR ? `${process.env.PROFILE_APP_DIR} (names kept)` : 'release build (no names)'}`);
   for (const p of heavy.pages.filter((x) => /self-assessment|plan|log \(/.test(x.name))) {
     const { context, page } = await freshPage(browser, server.url, heavy.text);
     const cdp = await context.newCDPSession(page);

@@ -1,8 +1,9 @@
 // Trunk post-build hook: gives the built index.html a Content-Security-Policy
-// that lets the page load and connect only to its own origin. Trunk writes
-// the app's start-up script inline, and its text names the hashed file names,
-// so the policy allows exactly that script by its SHA-256 hash, worked out
-// here after each build. WebAssembly needs 'wasm-unsafe-eval' to compile.
+// that lets the page load and connect only to its own origin. The app's
+// start-up script is inline, and its text names the app's folder, hashed per
+// build (scripts/fingerprint-app.mjs, run first), so the policy allows exactly
+// that script by its SHA-256 hash, worked out here after each build.
+// WebAssembly needs 'wasm-unsafe-eval' to compile.
 //
 // Then it adds the service worker (scripts/add-service-worker.mjs), whose
 // version must cover this final index.html. Trunk starts all hooks of a stage
@@ -11,9 +12,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addServiceWorker } from './add-service-worker.mjs';
+import { fingerprintApp } from './fingerprint-app.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const file = join(dir, 'index.html');
+// First, as it changes the start-up script the policy allows by its hash.
+console.log(`The app's WebAssembly parts are in ${fingerprintApp(dir)}/`);
 let html = readFileSync(file, 'utf8');
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 

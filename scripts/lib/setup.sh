@@ -33,6 +33,14 @@ setup_build_tools() {
     cargo install wasm-bindgen-cli --version "=$want"
   fi
 
+  # Cuts the WebAssembly into a part per area (scripts/build-wasm.sh). 0.2.3 or
+  # later: earlier versions do not know wasm-bindgen 0.2.128's renamed internals.
+  # (It has no --version; cargo's list of installed crates says which.)
+  if ! cargo install --list | grep -qx 'wasm_split_cli_support v0\.2\.4:'; then
+    say "Installing wasm-split-cli 0.2.4 (first time only: a few minutes)"
+    cargo install --locked wasm_split_cli_support --version '=0.2.4' --features build-binary
+  fi
+
   # Every crate the build needs, so trunk and cargo can run --offline.
   cargo fetch --locked
 

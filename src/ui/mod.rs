@@ -14,7 +14,7 @@ use leptos_meta::{provide_meta_context, Title};
 use wasm_bindgen::JsCast;
 
 use components::{SaveAnnouncer, StorageAlerts};
-use routing::{CurrentPage, Route, A};
+use routing::{AreaPage, CurrentPage, Route, A};
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
@@ -37,45 +37,73 @@ const AREAS: [(&str, &str); 5] = [
     ("/about", "About"),
 ];
 
-/// Every page and its address; the first pattern that fits wins.
-macro_rules! routes {
-    ($($pattern:literal => $page:path),* $(,)?) => {
-        &[$(Route { pattern: $pattern, view: || view! { <$page /> }.into_any() }),*]
-    };
+/// Every page and its address; the first pattern that fits wins. Pages other
+/// than the home page are numbered within their area (`pages::areas`), whose
+/// code is fetched when one of its pages is first opened.
+const ROUTES: &[Route] = &[
+    Route::now("/", || view! { <pages::Home /> }.into_any()),
+    Route::in_area("/self-assessment", assessment, 0),
+    Route::in_area("/self-assessment/new", assessment, 1),
+    Route::in_area("/self-assessment/over-time/:earlier/:later", assessment, 2),
+    Route::in_area("/self-assessment/:id/domain/:domain", assessment, 3),
+    Route::in_area("/self-assessment/:id/results", assessment, 4),
+    Route::in_area("/self-assessment/:id/details", assessment, 5),
+    Route::in_area("/self-assessment/:id/export", assessment, 6),
+    Route::in_area("/self-assessment/:id/partner/:partner", assessment, 7),
+    Route::in_area("/development-plan", plan, 0),
+    Route::in_area("/development-plan/plans/new", plan, 1),
+    Route::in_area("/development-plan/plans/:plan", plan, 2),
+    Route::in_area("/development-plan/plans/:plan/details", plan, 3),
+    Route::in_area("/development-plan/plans/:plan/self-rating", plan, 4),
+    Route::in_area("/development-plan/goals/:id", plan, 5),
+    Route::in_area("/development-plan/goals/:id/edit", plan, 6),
+    Route::in_area("/development-plan/entries/:id", plan, 7),
+    Route::in_area("/placement-log", placement, 0),
+    Route::in_area("/placement-log/new", placement, 1),
+    Route::in_area("/placement-log/placements/:placement", placement, 2),
+    Route::in_area("/placement-log/placements/:placement/details", placement, 3),
+    Route::in_area("/placement-log/placements/:placement/log", placement, 4),
+    Route::in_area("/placement-log/placements/:placement/log/new", placement, 5),
+    Route::in_area("/placement-log/placements/:placement/summary", placement, 6),
+    Route::in_area("/placement-log/projects/:id", placement, 7),
+    Route::in_area("/placement-log/projects/:id/edit", placement, 8),
+    Route::in_area("/placement-log/milestones/:id", placement, 9),
+    Route::in_area("/placement-log/entries/:id", placement, 10),
+    Route::in_area("/your-data", your_data, 0),
+    Route::in_area("/about", about, 0),
+];
+
+/// An area's page as a future: with the `split` feature, fetching the area's
+/// part of the module first; without it, at once.
+macro_rules! area_page {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let page: AreaPage = Box::pin($call);
+        #[cfg(not(feature = "split"))]
+        let page: AreaPage = Box::pin(std::future::ready($call));
+        page
+    }};
 }
 
-const ROUTES: &[Route] = routes![
-    "/" => pages::Home,
-    "/self-assessment" => pages::assessment::Overview,
-    "/self-assessment/new" => pages::assessment::StartAssessment,
-    "/self-assessment/over-time/:earlier/:later" => pages::assessment::OverTime,
-    "/self-assessment/:id/domain/:domain" => pages::assessment::AnswerDomain,
-    "/self-assessment/:id/results" => pages::assessment::Results,
-    "/self-assessment/:id/details" => pages::assessment::AssessmentDetails,
-    "/self-assessment/:id/export" => pages::assessment::ExportAssessment,
-    "/self-assessment/:id/partner/:partner" => pages::assessment::PartnerComparison,
-    "/development-plan" => pages::DevelopmentPlan,
-    "/development-plan/plans/new" => pages::plan::NewPlan,
-    "/development-plan/plans/:plan" => pages::plan::PlanPage,
-    "/development-plan/plans/:plan/details" => pages::plan::PlanDetails,
-    "/development-plan/plans/:plan/self-rating" => pages::plan::SelfRatingPage,
-    "/development-plan/goals/:id" => pages::plan::GoalPage,
-    "/development-plan/goals/:id/edit" => pages::plan::EditGoal,
-    "/development-plan/entries/:id" => pages::plan::EditEntry,
-    "/placement-log" => pages::placement::PlacementLog,
-    "/placement-log/new" => pages::placement::NewPlacement,
-    "/placement-log/placements/:placement" => pages::placement::PlacementPage,
-    "/placement-log/placements/:placement/details" => pages::placement::PlacementDetails,
-    "/placement-log/placements/:placement/log" => pages::placement::ActivityLog,
-    "/placement-log/placements/:placement/log/new" => pages::placement::NewActivity,
-    "/placement-log/placements/:placement/summary" => pages::placement::PlacementSummary,
-    "/placement-log/projects/:id" => pages::placement::ProjectPage,
-    "/placement-log/projects/:id/edit" => pages::placement::EditProject,
-    "/placement-log/milestones/:id" => pages::placement::EditMilestone,
-    "/placement-log/entries/:id" => pages::placement::EditActivity,
-    "/your-data" => pages::YourData,
-    "/about" => pages::About,
-];
+fn assessment(page: u32) -> AreaPage {
+    area_page!(pages::areas::assessment_page(page))
+}
+
+fn plan(page: u32) -> AreaPage {
+    area_page!(pages::areas::plan_page(page))
+}
+
+fn placement(page: u32) -> AreaPage {
+    area_page!(pages::areas::placement_page(page))
+}
+
+fn your_data(page: u32) -> AreaPage {
+    area_page!(pages::areas::your_data_page(page))
+}
+
+fn about(page: u32) -> AreaPage {
+    area_page!(pages::areas::about_page(page))
+}
 
 #[component]
 fn App() -> impl IntoView {
@@ -94,7 +122,12 @@ fn App() -> impl IntoView {
                 <offline::NewVersionNotice />
                 <SaveAnnouncer />
                 <StorageAlerts />
-                <CurrentPage routes=ROUTES fallback=|| view! { <pages::NotFound /> }.into_any() />
+                <CurrentPage
+                    routes=ROUTES
+                    fallback=|| view! { <pages::NotFound /> }.into_any()
+                    opening=|| view! { <pages::Opening /> }.into_any()
+                    could_not_open=|| view! { <pages::CouldNotOpen /> }.into_any()
+                />
             </main>
         </div>
         <Footer />
@@ -110,19 +143,33 @@ fn FocusHeadingOnNavigate() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = path.get();
         if previous.is_some_and(|p| p != path) {
-            // Wait a frame so the new page's heading is in the document.
-            request_animation_frame(|| {
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-                let heading = document().query_selector("main h1").ok().flatten();
-                if let Some(heading) =
-                    heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = heading.set_attribute("tabindex", "-1");
-                    let _ = heading.focus();
-                }
-            });
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            focus_heading_when_drawn(path.clone(), FOCUS_WAIT_FRAMES);
         }
         path
+    });
+}
+
+/// About ten seconds: the first page of an area waits for its part of the app
+/// to be fetched; on a slow line that can take a while.
+const FOCUS_WAIT_FRAMES: u32 = 600;
+
+/// Focuses the new page's main heading once it is drawn, a frame at a time, as
+/// long as the user is still on `path`.
+fn focus_heading_when_drawn(path: String, frames_left: u32) {
+    request_animation_frame(move || {
+        if routing::current_path() != path {
+            return;
+        }
+        let heading = document().query_selector("main h1").ok().flatten();
+        match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(heading) => {
+                let _ = heading.set_attribute("tabindex", "-1");
+                let _ = heading.focus();
+            }
+            None if frames_left > 0 => focus_heading_when_drawn(path, frames_left - 1),
+            None => {}
+        }
     });
 }
 

@@ -14,7 +14,43 @@ use wasm_bindgen::JsCast;
 /// A page and the address pattern it answers, e.g. `/development-plan/goals/:id`.
 pub struct Route {
     pub pattern: &'static str,
-    pub view: fn() -> AnyView,
+    pub view: PageView,
+}
+
+/// How a page is made: from code in the first download, or from an area's
+/// part of the module, fetched the first time one of its pages is opened
+/// (`pages::areas`).
+pub enum PageView {
+    Now(fn() -> AnyView),
+    /// The area's page function and the page's number in it.
+    InArea(fn(u32) -> AreaPage, u32),
+}
+
+/// An area's page, once its part of the module is here.
+pub type AreaPage =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AreaLoadError>>>>;
+
+/// An area's part of the module could not be fetched (offline before it was
+/// ever cached, or the server is gone); the page says so instead of the app failing.
+#[derive(Clone, Copy, Debug)]
+pub struct AreaLoadError;
+
+impl Route {
+    /// A page in the first download.
+    pub const fn now(pattern: &'static str, view: fn() -> AnyView) -> Self {
+        Route {
+            pattern,
+            view: PageView::Now(view),
+        }
+    }
+
+    /// Page number `page` of an area (`pages::areas`).
+    pub const fn in_area(pattern: &'static str, area: fn(u32) -> AreaPage, page: u32) -> Self {
+        Route {
+            pattern,
+            view: PageView::InArea(area, page),
+        }
+    }
 }
 
 /// The named parts of the current address (`:id` in the pattern → its value).
@@ -201,10 +237,27 @@ fn focus_in_page_target(event: web_sys::MouseEvent) {
 /// The page for the current address, or `fallback` when none matches. A new
 /// address makes a new page, so a page never sees another page's parts.
 #[component]
-pub fn CurrentPage(routes: &'static [Route], fallback: fn() -> AnyView) -> impl IntoView {
+pub fn CurrentPage(
+    routes: &'static [Route],
+    fallback: fn() -> AnyView,
+    /// Shown while an area's part of the module is fetched, and instead of the
+    /// page if it cannot be.
+    opening: fn() -> AnyView,
+    could_not_open: fn() -> AnyView,
+) -> impl IntoView {
     let router = router();
     move || match router.matched.get().route {
-        Some(index) => (routes[index].view)(),
+        Some(index) => match routes[index].view {
+            PageView::Now(page) => page(),
+            PageView::InArea(area, page) => {
+                // `Suspend` runs the page's code inside this reactive owner,
+                // so the page finds the store and the router as usual.
+                let page = Suspend::new(send_wrapper::SendWrapper::new(async move {
+                    area(page).await.unwrap_or_else(|_| could_not_open())
+                }));
+                view! { <Suspense fallback=opening>{page}</Suspense> }.into_any()
+            }
+        },
         None => fallback(),
     }
 }
@@ -213,6 +266,11 @@ pub fn CurrentPage(routes: &'static [Route], fallback: fn() -> AnyView) -> impl 
 pub fn use_path() -> Signal<String> {
     let router = router();
     router.path.into()
+}
+
+/// The current app path, untracked (for code outside the reactive graph).
+pub fn current_path() -> String {
+    router().path.get_untracked()
 }
 
 /// The named parts of the address the calling page was opened at. While the
@@ -266,12 +324,16 @@ fn is_current(path: &str, to: &str) -> bool {
 #[component]
 pub fn A(#[prop(into)] href: Signal<String>, children: Children) -> impl IntoView {
     let path = use_path();
+    // `try_`: when the address changes, a link on the page being left may be
+    // updated once more after its page's own values (an `href` made from a
+    // record's id) are gone, as the page is taken down inside `Suspense`.
     let current = move || {
-        href.with(|to| is_current(&path.get(), to))
+        href.try_with(|to| is_current(&path.get(), to))
+            .unwrap_or(false)
             .then_some("page")
     };
     view! {
-        <a href=move || self::href(&href.get()) aria-current=current>
+        <a href=move || href.try_with(|to| self::href(to)) aria-current=current>
             {children()}
         </a>
     }

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod about;
+pub mod areas;
 pub mod assessment;
 mod home;
 mod not_found;
@@ -10,6 +11,5 @@ mod your_data;
 
 pub use about::About;
 pub use home::Home;
-pub use not_found::NotFound;
-pub use plan::DevelopmentPlan;
+pub use not_found::{CouldNotOpen, NotFound, Opening};
 pub use your_data::YourData;

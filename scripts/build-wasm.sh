@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the app's WebAssembly, cut into parts: the first download holds what
+# every page needs and the home page; each area's pages (src/ui/pages/areas.rs)
+# are fetched the first time one is opened. Trunk 0.21 cannot split a module,
+# so trunk runs this as a pre_build hook (Trunk.toml) and copies target/app/
+# into the build; trunk still does the HTML, the CSS and the other files.
+#
+#   1. cargo builds the module with the `split` feature, keeping the linker's
+#      relocations (--emit-relocs), which the splitter needs to move code;
+#   2. wasm-split-cli cuts it at the areas' functions: the main module, one
+#      split_<area>.wasm per area, chunk_<n>.wasm for code two areas share,
+#      and __wasm_split.js, which fetches a part when it is first needed;
+#   3. wasm-bindgen writes the JavaScript glue for the main module, keeping
+#      the exports the parts link against (--keep-lld-exports);
+#   4. release builds: wasm-opt -Oz (npm binaryen) on every part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+NAME=commissioning-workbook
+PROFILE=${TRUNK_PROFILE:-release}
+OUT=target/app
+WORK=target/app-split
+
+cargo_profile=()
+[ "$PROFILE" = release ] && cargo_profile=(--release)
+
+# Only the wasm target gets the flag, so host builds (cargo test) keep their cache.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
+  cargo build --offline --locked --target wasm32-unknown-unknown --bin "$NAME" \
+  --features split "${cargo_profile[@]}"
+
+# Left-over parts of an earlier build must not be served (nor fed to wasm-opt).
+rm -rf "$OUT" "$WORK"
+mkdir -p "$OUT" "$WORK"
+wasm-split-cli "target/wasm32-unknown-unknown/$PROFILE/$NAME.wasm" "$WORK" --target web --out-name "$NAME"
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name "$NAME" --out-dir "$OUT" "$WORK/$NAME.wasm"
+for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm "$WORK/__wasm_split.js"; do
+  [ -e "$part" ] && cp "$part" "$OUT/"
+done
+
+if [ "$PROFILE" = release ]; then
+  # A copy with Rust's function names, for CPU profiles (bench/heavy-profile.mjs).
+  rm -rf target/app-with-names && cp -r "$OUT" target/app-with-names
+  # The features rustc's wasm32 target turns on; binaryen must be told them.
+  for part in "$OUT"/*.wasm; do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$part" -o "$part"
+  done
+fi
+
+echo "WebAssembly parts in $OUT:"
+ls -l "$OUT"

@@ -1,0 +1,74 @@
+// The WebAssembly comes in parts (src/ui/pages/areas.rs, scripts/build-wasm.sh):
+// the home page needs only the main part; an area's part is fetched the first
+// time one of its pages opens, and if it cannot be fetched the page says so
+// and offers to try again, with nothing entered lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, waitForApp, goToArea, storedWorkbook } from './support.mjs';
+
+const app = useApp();
+
+/** A context without the service worker (so every fetch is the page's own, and visible). */
+async function openWithoutServiceWorker() {
+  const context = await app.browser.newContext({ baseURL: app.server.url, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.wasm = [];
+  page.on('request', (request) => {
+    const name = new URL(request.url()).pathname.split('/').pop();
+    if (name.endsWith('.wasm')) page.wasm.push(name);
+  });
+  page.pageErrors = [];
+  page.on('pageerror', (error) => page.pageErrors.push(String(error)));
+  return { context, page };
+}
+
+test('the home page loads only the main part; each area fetches its own part once, when first opened', async () => {
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/');
+  await waitForApp(page);
+  assert.deepEqual(page.wasm, ['commissioning-workbook_bg.wasm'], 'home: the main part only');
+
+  await goToArea(page, 'About');
+  await page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
+  assert.ok(page.wasm.some((name) => /^split_about_area\.wasm$/.test(name)), `About's part was fetched: ${page.wasm}`);
+  assert.ok(!page.wasm.some((name) => /assessment|plan|placement/.test(name)), `no other area's part: ${page.wasm}`);
+
+  await goToArea(page, 'Development plan');
+  await page.getByRole('heading', { level: 1, name: 'Leadership development plan' }).waitFor();
+  assert.ok(page.wasm.includes('split_plan_area.wasm'), `the plan's part was fetched: ${page.wasm}`);
+
+  // Back to an area already opened: nothing more is fetched.
+  const fetched = page.wasm.length;
+  await goToArea(page, 'About');
+  await page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
+  assert.equal(page.wasm.length, fetched);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('an area whose part cannot be fetched says so, keeps what was entered, and opens on "Try again"', async () => {
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/');
+  await waitForApp(page);
+  // A goal entered first, so there is something to lose.
+  await goToArea(page, 'Development plan');
+  await page.getByLabel('What do you want to achieve?').fill('Chair the frailty programme board');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { name: 'Chair the frailty programme board' }).waitFor();
+
+  // The server (or the network) fails for the placement log's part.
+  await page.route(/split_placement_area\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await goToArea(page, 'Placement log');
+  await page.getByRole('heading', { level: 1, name: 'This page could not be opened' }).waitFor();
+  assert.match(await page.getByRole('main').textContent(), /Everything you have entered is safe in this browser/);
+  await page.getByRole('link', { name: 'Development plan', exact: true }).waitFor();
+
+  // The connection is back.
+  await page.unroute(/split_placement_area\.wasm$/);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: 'Placement log' }).waitFor();
+  const saved = await storedWorkbook(page);
+  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Chair the frailty programme board']);
+  await context.close();
+});
