@@ -14,18 +14,26 @@ use leptos_meta::{provide_meta_context, Title};
 use wasm_bindgen::JsCast;
 
 use components::{SaveAnnouncer, StorageAlerts};
-use routing::{AreaPage, CurrentPage, Route, A};
+use routing::{Area, AreaFetch, AreaPage, CurrentPage, Route, A};
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // index.html's shell stood in for the app while the WebAssembly loaded;
-    // the app draws the same header in its place.
-    if let Some(shell) = document().get_element_by_id("app-shell") {
-        shell.remove();
+    // At a deep link, the page's area starts downloading and compiling now,
+    // while the workbook is read and the app is set up, not after.
+    if let Some(area) = routing::area_at_start(ROUTES) {
+        wasm_bindgen_futures::spawn_local((area.fetch)());
     }
-    leptos::mount::mount_to_body(App);
+    // Queued after the fetch, so the fetch starts first (in the same turn).
+    wasm_bindgen_futures::spawn_local(async {
+        // index.html's shell stood in for the app while the WebAssembly
+        // loaded; the app draws the same header in its place.
+        if let Some(shell) = document().get_element_by_id("app-shell") {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(App);
+    });
 }
 
 /// The areas of the workbook, in navigation order: (path, label).
@@ -42,35 +50,47 @@ const AREAS: [(&str, &str); 5] = [
 /// code is fetched when one of its pages is first opened.
 const ROUTES: &[Route] = &[
     Route::now("/", || view! { <pages::Home /> }.into_any()),
-    Route::in_area("/self-assessment", assessment, 0),
-    Route::in_area("/self-assessment/new", assessment, 1),
-    Route::in_area("/self-assessment/over-time/:earlier/:later", assessment, 2),
-    Route::in_area("/self-assessment/:id/domain/:domain", assessment, 3),
-    Route::in_area("/self-assessment/:id/results", assessment, 4),
-    Route::in_area("/self-assessment/:id/details", assessment, 5),
-    Route::in_area("/self-assessment/:id/export", assessment, 6),
-    Route::in_area("/self-assessment/:id/partner/:partner", assessment, 7),
-    Route::in_area("/development-plan", plan, 0),
-    Route::in_area("/development-plan/plans/new", plan, 1),
-    Route::in_area("/development-plan/plans/:plan", plan, 2),
-    Route::in_area("/development-plan/plans/:plan/details", plan, 3),
-    Route::in_area("/development-plan/plans/:plan/self-rating", plan, 4),
-    Route::in_area("/development-plan/goals/:id", plan, 5),
-    Route::in_area("/development-plan/goals/:id/edit", plan, 6),
-    Route::in_area("/development-plan/entries/:id", plan, 7),
-    Route::in_area("/placement-log", placement, 0),
-    Route::in_area("/placement-log/new", placement, 1),
-    Route::in_area("/placement-log/placements/:placement", placement, 2),
-    Route::in_area("/placement-log/placements/:placement/details", placement, 3),
-    Route::in_area("/placement-log/placements/:placement/log", placement, 4),
-    Route::in_area("/placement-log/placements/:placement/log/new", placement, 5),
-    Route::in_area("/placement-log/placements/:placement/summary", placement, 6),
-    Route::in_area("/placement-log/projects/:id", placement, 7),
-    Route::in_area("/placement-log/projects/:id/edit", placement, 8),
-    Route::in_area("/placement-log/milestones/:id", placement, 9),
-    Route::in_area("/placement-log/entries/:id", placement, 10),
-    Route::in_area("/your-data", your_data, 0),
-    Route::in_area("/about", about, 0),
+    Route::in_area("/self-assessment", &ASSESSMENT, 0),
+    Route::in_area("/self-assessment/new", &ASSESSMENT, 1),
+    Route::in_area("/self-assessment/over-time/:earlier/:later", &ASSESSMENT, 2),
+    Route::in_area("/self-assessment/:id/domain/:domain", &ASSESSMENT, 3),
+    Route::in_area("/self-assessment/:id/results", &ASSESSMENT, 4),
+    Route::in_area("/self-assessment/:id/details", &ASSESSMENT, 5),
+    Route::in_area("/self-assessment/:id/export", &ASSESSMENT, 6),
+    Route::in_area("/self-assessment/:id/partner/:partner", &ASSESSMENT, 7),
+    Route::in_area("/development-plan", &PLAN, 0),
+    Route::in_area("/development-plan/plans/new", &PLAN, 1),
+    Route::in_area("/development-plan/plans/:plan", &PLAN, 2),
+    Route::in_area("/development-plan/plans/:plan/details", &PLAN, 3),
+    Route::in_area("/development-plan/plans/:plan/self-rating", &PLAN, 4),
+    Route::in_area("/development-plan/goals/:id", &PLAN, 5),
+    Route::in_area("/development-plan/goals/:id/edit", &PLAN, 6),
+    Route::in_area("/development-plan/entries/:id", &PLAN, 7),
+    Route::in_area("/placement-log", &PLACEMENT, 0),
+    Route::in_area("/placement-log/new", &PLACEMENT, 1),
+    Route::in_area("/placement-log/placements/:placement", &PLACEMENT, 2),
+    Route::in_area(
+        "/placement-log/placements/:placement/details",
+        &PLACEMENT,
+        3,
+    ),
+    Route::in_area("/placement-log/placements/:placement/log", &PLACEMENT, 4),
+    Route::in_area(
+        "/placement-log/placements/:placement/log/new",
+        &PLACEMENT,
+        5,
+    ),
+    Route::in_area(
+        "/placement-log/placements/:placement/summary",
+        &PLACEMENT,
+        6,
+    ),
+    Route::in_area("/placement-log/projects/:id", &PLACEMENT, 7),
+    Route::in_area("/placement-log/projects/:id/edit", &PLACEMENT, 8),
+    Route::in_area("/placement-log/milestones/:id", &PLACEMENT, 9),
+    Route::in_area("/placement-log/entries/:id", &PLACEMENT, 10),
+    Route::in_area("/your-data", &YOUR_DATA, 0),
+    Route::in_area("/about", &ABOUT, 0),
 ];
 
 /// An area's page as a future: with the `split` feature, fetching the area's
@@ -85,25 +105,43 @@ macro_rules! area_page {
     }};
 }
 
-fn assessment(page: u32) -> AreaPage {
-    area_page!(pages::areas::assessment_page(page))
+/// Fetching an area's part ahead of its page (nothing to do without `split`).
+macro_rules! area_fetch {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let fetch: AreaFetch = Box::pin(async {
+            let _ = $call.await;
+        });
+        #[cfg(not(feature = "split"))]
+        let fetch: AreaFetch = Box::pin(std::future::ready(()));
+        fetch
+    }};
 }
 
-fn plan(page: u32) -> AreaPage {
-    area_page!(pages::areas::plan_page(page))
-}
+static ASSESSMENT: Area = Area {
+    page: |page| area_page!(pages::areas::assessment_page(page)),
+    fetch: || area_fetch!(pages::areas::fetch_assessment_area()),
+};
 
-fn placement(page: u32) -> AreaPage {
-    area_page!(pages::areas::placement_page(page))
-}
+static PLAN: Area = Area {
+    page: |page| area_page!(pages::areas::plan_page(page)),
+    fetch: || area_fetch!(pages::areas::fetch_plan_area()),
+};
 
-fn your_data(page: u32) -> AreaPage {
-    area_page!(pages::areas::your_data_page(page))
-}
+static PLACEMENT: Area = Area {
+    page: |page| area_page!(pages::areas::placement_page(page)),
+    fetch: || area_fetch!(pages::areas::fetch_placement_area()),
+};
 
-fn about(page: u32) -> AreaPage {
-    area_page!(pages::areas::about_page(page))
-}
+static YOUR_DATA: Area = Area {
+    page: |page| area_page!(pages::areas::your_data_page(page)),
+    fetch: || area_fetch!(pages::areas::fetch_your_data_area()),
+};
+
+static ABOUT: Area = Area {
+    page: |page| area_page!(pages::areas::about_page(page)),
+    fetch: || area_fetch!(pages::areas::fetch_about_area()),
+};
 
 #[component]
 fn App() -> impl IntoView {

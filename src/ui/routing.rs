@@ -22,13 +22,24 @@ pub struct Route {
 /// (`pages::areas`).
 pub enum PageView {
     Now(fn() -> AnyView),
-    /// The area's page function and the page's number in it.
-    InArea(fn(u32) -> AreaPage, u32),
+    /// The area and the page's number in it.
+    InArea(&'static Area, u32),
+}
+
+/// An area of the app whose pages are in a part of the module of their own.
+pub struct Area {
+    /// Page number N of the area, once its part is here.
+    pub page: fn(u32) -> AreaPage,
+    /// Fetches the area's part (if not here yet) without drawing anything.
+    pub fetch: fn() -> AreaFetch,
 }
 
 /// An area's page, once its part of the module is here.
 pub type AreaPage =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AreaLoadError>>>>;
+
+/// An area's part being fetched; a failure is left for the page to report.
+pub type AreaFetch = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
 /// An area's part of the module could not be fetched (offline before it was
 /// ever cached, or the server is gone); the page says so instead of the app failing.
@@ -45,7 +56,7 @@ impl Route {
     }
 
     /// Page number `page` of an area (`pages::areas`).
-    pub const fn in_area(pattern: &'static str, area: fn(u32) -> AreaPage, page: u32) -> Self {
+    pub const fn in_area(pattern: &'static str, area: &'static Area, page: u32) -> Self {
         Route {
             pattern,
             view: PageView::InArea(area, page),
@@ -253,7 +264,7 @@ pub fn CurrentPage(
                 // `Suspend` runs the page's code inside this reactive owner,
                 // so the page finds the store and the router as usual.
                 let page = Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    area(page).await.unwrap_or_else(|_| could_not_open())
+                    (area.page)(page).await.unwrap_or_else(|_| could_not_open())
                 }));
                 view! { <Suspense fallback=opening>{page}</Suspense> }.into_any()
             }
@@ -266,6 +277,17 @@ pub fn CurrentPage(
 pub fn use_path() -> Signal<String> {
     let router = router();
     router.path.into()
+}
+
+/// The area of the page the address shows now, if that page is in an area's
+/// part of the module; for use before the router is set up.
+pub fn area_at_start(routes: &'static [Route]) -> Option<&'static Area> {
+    let path = path_from_hash(&current_hash())?;
+    let index = match_route(routes, &path).route?;
+    match routes[index].view {
+        PageView::InArea(area, _) => Some(area),
+        PageView::Now(_) => None,
+    }
 }
 
 /// The current app path, untracked (for code outside the reactive graph).

@@ -9,7 +9,10 @@
 //! functions. Without the feature (`cargo check`, or a build without the
 //! splitting step) they are ordinary functions and everything is in one module.
 //! A page must not be named anywhere else, or its code is pulled back into the
-//! first download.
+//! first download. Each area also has a `fetch_<area>` function (made by the
+//! macro), which fetches the area's part without drawing anything: the app
+//! calls it at start for a deep link, so the part downloads and compiles while
+//! the workbook is read.
 
 use leptos::prelude::*;
 
@@ -30,7 +33,12 @@ fn no_such_page() -> AnyView {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(assessment_area, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        assessment_area,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_assessment_area)
+    )
 )]
 pub fn assessment_page(page: u32) -> Result<AnyView, AreaLoadError> {
     Ok(match page {
@@ -48,7 +56,12 @@ pub fn assessment_page(page: u32) -> Result<AnyView, AreaLoadError> {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(plan_area, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        plan_area,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_plan_area)
+    )
 )]
 pub fn plan_page(page: u32) -> Result<AnyView, AreaLoadError> {
     Ok(match page {
@@ -66,7 +79,12 @@ pub fn plan_page(page: u32) -> Result<AnyView, AreaLoadError> {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(placement_area, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        placement_area,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_placement_area)
+    )
 )]
 pub fn placement_page(page: u32) -> Result<AnyView, AreaLoadError> {
     Ok(match page {
@@ -87,7 +105,12 @@ pub fn placement_page(page: u32) -> Result<AnyView, AreaLoadError> {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(your_data_area, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        your_data_area,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_your_data_area)
+    )
 )]
 pub fn your_data_page(_page: u32) -> Result<AnyView, AreaLoadError> {
     Ok(view! { <super::YourData /> }.into_any())
@@ -95,7 +118,12 @@ pub fn your_data_page(_page: u32) -> Result<AnyView, AreaLoadError> {
 
 #[cfg_attr(
     feature = "split",
-    leptos::wasm_split::wasm_split(about_area, wasm_split_path = ::leptos::wasm_split, fallible)
+    leptos::wasm_split::wasm_split(
+        about_area,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_about_area)
+    )
 )]
 pub fn about_page(_page: u32) -> Result<AnyView, AreaLoadError> {
     Ok(view! { <super::About /> }.into_any())
