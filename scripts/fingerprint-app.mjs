@@ -4,6 +4,8 @@
 // name each other relatively, so they need no change. A browser's HTTP cache
 // then can never hand one build's JavaScript to another build's WebAssembly
 // (trunk hashed its own output's names; this does the same for ours).
+// It also adds the script that, at a deep link, asks for the page's area's
+// parts at once (areaPreloadScript).
 // Called by scripts/add-csp.mjs before the policy hashes the inline script.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,48 @@ export function fingerprintApp(dir) {
   if (references < 3) throw new Error(`${index}: expected 3 references to ./${FOLDER}/, found ${references}`);
   // Trunk leaves the skipped Rust link (index.html says why it is there) in the page.
   const cleaned = html.replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
-  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`));
+  const preload = areaPreloadScript(readFileSync(join(dir, named, '__wasm_split.js'), 'utf8'), named);
+  // Before the start-up script, so the area's parts are asked for first.
+  const start = cleaned.indexOf('<script type=module>') >= 0 ? '<script type=module>' : '<script type="module">';
+  if (!cleaned.includes(start)) throw new Error(`${index}: no start-up script to put the area preload before`);
+  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(start, `${preload}${start}`));
   return named;
+}
+
+/** Each area's part (src/ui/pages/areas.rs) and the addresses of its pages. */
+const AREA_PATHS = {
+  assessment_area: '/self-assessment',
+  plan_area: '/development-plan',
+  placement_area: '/placement-log',
+  your_data_area: '/your-data',
+  about_area: '/about',
+};
+
+/**
+ * An inline script that, at a deep link, asks for the page's area's parts
+ * (its split_<area>.wasm and the chunk_<n>.wasm it needs) alongside the main
+ * part, instead of after the main part has arrived and started. The files
+ * each area needs are read from the loader wasm-split-cli wrote.
+ */
+export function areaPreloadScript(loader, folder) {
+  const chunkFile = new Map(
+    [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(([, name, file]) => [name, file]),
+  );
+  const areas = {};
+  for (const [, area, file, deps] of loader.matchAll(
+    /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
+  )) {
+    const path = AREA_PATHS[area];
+    if (!path) throw new Error(`scripts/fingerprint-app.mjs: the app has an area "${area}" that AREA_PATHS does not list`);
+    const chunks = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+      if (!chunkFile.has(d)) throw new Error(`__wasm_split.js: ${area} needs ${d}, which it does not define`);
+      return chunkFile.get(d);
+    });
+    areas[path] = [file, ...chunks];
+  }
+  const missing = Object.values(AREA_PATHS).filter((p) => !areas[p]);
+  if (missing.length) throw new Error(`__wasm_split.js: no part for ${missing.join(', ')}`);
+  return `<script>(function(){var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
+    `for(var k in a)if(p===k||p.indexOf(k+"/")===0)a[k].forEach(function(f){var l=document.createElement("link");` +
+    `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";l.href="./${folder}/"+f;document.head.appendChild(l)})})()</script>`;
 }

@@ -72,3 +72,25 @@ test('an area whose part cannot be fetched says so, keeps what was entered, and 
   assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Chair the frailty programme board']);
   await context.close();
 });
+
+test("a deep link asks for its area's parts alongside the main part, each once", async () => {
+  const { context, page } = await openWithoutServiceWorker();
+  const events = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && events.push(`asked ${r.url().split('/').pop()}`));
+  page.on('requestfinished', (r) => r.url().endsWith('.wasm') && events.push(`got ${r.url().split('/').pop()}`));
+  // A slow line: the main part takes half a second to arrive.
+  await page.route(/commissioning-workbook_bg\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.goto('/#/about');
+  await page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
+  const asked = events.filter((e) => e.startsWith('asked '));
+  assert.equal(new Set(asked).size, asked.length, `no part is fetched twice (a preload the loader did not use): ${asked}`);
+  assert.ok(
+    events.indexOf('asked split_about_area.wasm') < events.indexOf('got commissioning-workbook_bg.wasm'),
+    `About's part is asked for before the main part has arrived: ${events.join(', ')}`,
+  );
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
