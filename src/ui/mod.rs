@@ -20,15 +20,19 @@ use store::WorkbookStore;
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // At a deep link, the page's area starts downloading and compiling now,
-    // while the workbook is read and the app is set up, not after.
-    if let Some(area) = routing::area_at_start(ROUTES) {
-        wasm_bindgen_futures::spawn_local((area.fetch)());
-    }
-    // Queued after the fetch, so the fetch starts first (in the same turn).
-    wasm_bindgen_futures::spawn_local(async {
-        // index.html's shell stood in for the app while the WebAssembly
-        // loaded; the app draws the same header in its place.
+    // At a deep link, the app waits for the page's area (index.html asked for
+    // its parts alongside the main part) and then draws the page in one go:
+    // set up first, the app would keep the main thread busy reading the
+    // workbook while the area's part waited to be instantiated, and then draw
+    // twice. index.html's shell says the workbook is opening meanwhile. If the
+    // part cannot be fetched, the page says so when it is drawn.
+    let area = routing::area_at_start(ROUTES);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(area) = area {
+            (area.fetch)().await;
+        }
+        // The shell stood in for the app while the WebAssembly loaded; the
+        // app draws the same header in its place.
         if let Some(shell) = document().get_element_by_id("app-shell") {
             shell.remove();
         }
