@@ -36,7 +36,7 @@ mkdir -p "$OUT" "$WORK"
 wasm-split-cli "target/wasm32-unknown-unknown/$PROFILE/$NAME.wasm" "$WORK" --target web --out-name "$NAME"
 wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name "$NAME" --out-dir "$OUT" "$WORK/$NAME.wasm"
 for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm "$WORK/__wasm_split.js"; do
-  [ -e "$part" ] && cp "$part" "$OUT/"
+  if [ -e "$part" ]; then cp "$part" "$OUT/"; fi
 done
 
 if [ "$PROFILE" = release ]; then

@@ -14,7 +14,8 @@ use leptos_meta::{provide_meta_context, Title};
 use wasm_bindgen::JsCast;
 
 use components::{SaveAnnouncer, StorageAlerts};
-use routing::{Area, AreaFetch, AreaPage, CurrentPage, Route, A};
+use pages::areas::{ABOUT, ASSESSMENT, PLACEMENT, PLAN, YOUR_DATA};
+use routing::{CurrentPage, Route, A};
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
@@ -96,56 +97,6 @@ const ROUTES: &[Route] = &[
     Route::in_area("/your-data", &YOUR_DATA, 0),
     Route::in_area("/about", &ABOUT, 0),
 ];
-
-/// An area's page as a future: with the `split` feature, fetching the area's
-/// part of the module first; without it, at once.
-macro_rules! area_page {
-    ($call:expr) => {{
-        #[cfg(feature = "split")]
-        let page: AreaPage = Box::pin($call);
-        #[cfg(not(feature = "split"))]
-        let page: AreaPage = Box::pin(std::future::ready($call));
-        page
-    }};
-}
-
-/// Fetching an area's part ahead of its page (nothing to do without `split`).
-macro_rules! area_fetch {
-    ($call:expr) => {{
-        #[cfg(feature = "split")]
-        let fetch: AreaFetch = Box::pin(async {
-            let _ = $call.await;
-        });
-        #[cfg(not(feature = "split"))]
-        let fetch: AreaFetch = Box::pin(std::future::ready(()));
-        fetch
-    }};
-}
-
-static ASSESSMENT: Area = Area {
-    page: |page| area_page!(pages::areas::assessment_page(page)),
-    fetch: || area_fetch!(pages::areas::fetch_assessment_area()),
-};
-
-static PLAN: Area = Area {
-    page: |page| area_page!(pages::areas::plan_page(page)),
-    fetch: || area_fetch!(pages::areas::fetch_plan_area()),
-};
-
-static PLACEMENT: Area = Area {
-    page: |page| area_page!(pages::areas::placement_page(page)),
-    fetch: || area_fetch!(pages::areas::fetch_placement_area()),
-};
-
-static YOUR_DATA: Area = Area {
-    page: |page| area_page!(pages::areas::your_data_page(page)),
-    fetch: || area_fetch!(pages::areas::fetch_your_data_area()),
-};
-
-static ABOUT: Area = Area {
-    page: |page| area_page!(pages::areas::about_page(page)),
-    fetch: || area_fetch!(pages::areas::fetch_about_area()),
-};
 
 #[component]
 fn App() -> impl IntoView {
