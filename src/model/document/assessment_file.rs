@@ -11,7 +11,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use super::formats::ASSESSMENT_FORMAT_NAME;
-use super::formats::{read_envelope, read_fields, slug, ReadError, ASSESSMENT_FILE_VERSION};
+use super::formats::{
+    pretty_json, read_envelope, read_fields, slug, ReadError, ASSESSMENT_FILE_VERSION,
+};
 use super::import_checks::clean_assessment;
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
@@ -111,7 +113,7 @@ pub fn assessment_to_json(assessment: &Assessment) -> String {
         assessment,
     };
     // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string_pretty(&file).expect("assessment serialises")
+    pretty_json(&serde_json::to_string(&file).expect("assessment serialises"))
 }
 
 /// The download name, e.g.

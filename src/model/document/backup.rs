@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::formats::{
-    quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, MAX_IMPORT_BYTES, SCHEMA_VERSION,
+    pretty_json, quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, MAX_IMPORT_BYTES,
+    SCHEMA_VERSION,
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
@@ -14,8 +15,7 @@ use super::workbook::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
-    // Serialising plain structs with string keys cannot fail.
-    serde_json::to_string_pretty(workbook).expect("workbook serialises")
+    pretty_json(&to_compact_json(workbook))
 }
 
 /// The whole workbook as compact JSON.
@@ -302,6 +302,12 @@ mod tests {
         let compact = to_compact_json(&wb);
         assert!(!compact.contains('\n'), "storage holds compact JSON");
         assert_eq!(read_workbook(&compact).unwrap(), wb);
+    }
+
+    #[test]
+    fn backup_files_are_laid_out_as_serde_json_pretty_prints() {
+        let wb = super::super::import_fuzz::workbook_with_every_kind_of_record();
+        assert_eq!(to_json(&wb), serde_json::to_string_pretty(&wb).unwrap());
     }
 
     #[test]

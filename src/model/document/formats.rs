@@ -283,7 +283,12 @@ fn bad_date(value: &Value) -> Option<String> {
 /// Reads the fields of a document whose envelope has been checked. Refusals
 /// are in plain English, and a date that cannot be read is quoted.
 pub(super) fn read_fields<T: DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
-    T::deserialize(value).map_err(|error| {
+    // Read back from compact text rather than from the value itself: the
+    // browser build then carries one reader per record type (the one a
+    // current document is read with), not a second one for JSON values, and
+    // this path is taken only by older versions and broken files.
+    let text = serde_json::to_string(value).expect("a JSON value serialises");
+    serde_json::from_str::<T>(&text).map_err(|error| {
         let plain = plain_json_error(&error);
         let about_a_date = DATE_ERRORS.iter().any(|e| error.to_string().starts_with(e));
         let detail = if about_a_date { bad_date(value) } else { None };
@@ -328,6 +333,87 @@ pub fn read_envelope(
     }
     // Not newer than `supported`, so it fits a u32.
     Ok((value, version as u32))
+}
+
+/// Compact JSON (as serde_json writes it) laid out as `serde_json::to_string_pretty`
+/// lays it out: two-space indents, one value per line, `"key": value`, and
+/// `[]`/`{}` for empty lists and records. Files a person may open are written
+/// this way; laying out the compact text, rather than serialising each record
+/// type a second time with the pretty writer, keeps that second writer out of
+/// the browser build.
+pub fn pretty_json(compact: &str) -> String {
+    let bytes = compact.as_bytes();
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    // Start of the text not yet copied: plain runs are copied whole.
+    let mut copied = 0;
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'{' | b'[' | b'}' | b']' | b',' | b':' => {}
+            b'"' => {
+                in_string = true;
+                i += 1;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        // Multi-byte characters only occur inside strings, so `i` is on a
+        // character boundary here.
+        out.push_str(&compact[copied..i]);
+        match b {
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                if bytes.get(i + 1) == Some(&close) {
+                    out.push(b as char);
+                    out.push(close as char);
+                    i += 2;
+                    copied = i;
+                    continue;
+                }
+                out.push(b as char);
+                depth += 1;
+                newline(&mut out, depth);
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b as char);
+            }
+            b',' => {
+                out.push(',');
+                newline(&mut out, depth);
+            }
+            _ => out.push_str(": "),
+        }
+        i += 1;
+        copied = i;
+    }
+    out.push_str(&compact[copied..]);
+    out
 }
 
 /// Lower-case ASCII letters and digits joined by single hyphens, at most 40
@@ -412,6 +498,24 @@ mod tests {
             read_fields::<Dated>(&value).unwrap_err(),
             ReadError::Invalid("the date \"2026-02-30\" does not exist".into())
         );
+    }
+
+    #[test]
+    fn compact_json_is_laid_out_as_serde_json_lays_it_out() {
+        let value = serde_json::json!({
+            "text": "quotes \" and \\ and {braces}, [brackets]: and commas, é 😀",
+            "empty_list": [],
+            "empty_record": {},
+            "list": [1, -2.5, true, null, {"a": [[]]}, [{}]],
+            "nested": {"b": {"c": "d"}},
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty_json(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(pretty_json("\"a,b\""), "\"a,b\"");
+        assert_eq!(pretty_json("3"), "3");
     }
 
     #[test]

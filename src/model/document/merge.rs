@@ -470,7 +470,10 @@ fn swap_into<'a, T: Record + 'a>(
             "The other version cannot be read (the file may have been edited by hand), so keep this one",
         )])
     };
-    let mut other: T = serde_json::from_value(other.clone()).map_err(|_| unreadable())?;
+    // Through compact text, with the reader a stored workbook is read with,
+    // so the browser build needs no second reader for JSON values.
+    let other = serde_json::to_string(other).map_err(|_| unreadable())?;
+    let mut other: T = serde_json::from_str(&other).map_err(|_| unreadable())?;
     if other.id() != id {
         return Err(unreadable());
     }
@@ -599,7 +602,10 @@ impl Merger {
 
 fn to_value<T: Serialize>(record: &T) -> Value {
     // Records are plain structs with string keys: serialising cannot fail.
-    serde_json::to_value(record).expect("a record serialises")
+    // Through compact text, with the writer the workbook is saved with, so
+    // the browser build needs no second writer for JSON values.
+    let text = serde_json::to_string(record).expect("a record serialises");
+    serde_json::from_str(&text).expect("what serde_json wrote, it reads")
 }
 
 /// Merges two lists of the same kind of record, matching them by id: this
