@@ -3,6 +3,7 @@
 // the in-page interaction timers.
 import { readFileSync } from 'node:fs';
 import { heavyWorkbook, landmarks } from './heavy-workbook.mjs';
+import { packStored } from '../tests/e2e/support.mjs';
 
 export const KEY = 'commissioning-workbook';
 
@@ -36,6 +37,9 @@ export function heavyPages(seed = 1) {
   return {
     workbook,
     text: JSON.stringify(workbook),
+    // As a returning user's browser holds it: the app keeps the packed form
+    // (src/model/document/stored_form.rs) from its first save on.
+    stored: packStored(JSON.stringify(workbook), workbook.revision),
     plan,
     goal,
     placement,

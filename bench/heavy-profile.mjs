@@ -36,14 +36,14 @@ const log = (...a) => console.error(...a);
 try {
   console.log(`wasm: ${process.env.PROFILE_APP_DIR ? `${process.env.PROFILE_APP_DIR} (names kept)` : 'release build (no names)'}`);
   for (const p of heavy.pages.filter((x) => /self-assessment|plan|log \(/.test(x.name))) {
-    const { context, page } = await freshPage(browser, server.url, heavy.text);
+    const { context, page } = await freshPage(browser, server.url, heavy.stored);
     const cdp = await context.newCDPSession(page);
     const profile = await profiled(cdp, () => timeLoad(page, p.path, p.ready));
     report(`Start on the heavy workbook: ${p.name} (drawn at ${ms(profile.result.frame)} ms, in DOM at ${ms(profile.result.dom)} ms)`, profile);
     await context.close();
   }
 
-  const { context, page } = await freshPage(browser, server.url, heavy.text);
+  const { context, page } = await freshPage(browser, server.url, heavy.stored);
   const cdp = await context.newCDPSession(page);
   await timeLoad(page, `/#/self-assessment/${heavy.assessment.id}/domain/delivery`, `(document) => !!document.getElementById('delivery-6-evidence')`);
   await settle(page);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook, packStored } from './support.mjs';
 
 const app = useApp();
 
@@ -29,6 +29,24 @@ test('a goal entered in the development plan is still there after a reload', asy
   await waitForApp(page);
   assert.match(await page.getByRole('list', { name: 'Workbook contents' }).textContent(), /1 development plan goal/);
   await context.close();
+});
+
+test('a workbook kept in the packed storage form opens as its plain JSON does', async () => {
+  // packStored is the tests' own LZ4 encoder, so this also checks that the app
+  // reads any valid LZ4 block, not only the ones its own encoder writes.
+  const fixture = await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8');
+  const contents = async (text) => {
+    const { context, page } = await app.open('/#/about');
+    await page.evaluate((t) => localStorage.setItem('commissioning-workbook', t), text);
+    await load(page, '/#/');
+    await waitForApp(page);
+    const shown = await page.getByRole('list', { name: 'Workbook contents' }).textContent();
+    await context.close();
+    return shown;
+  };
+  const plain = await contents(fixture);
+  assert.match(plain, /development plan goal/);
+  assert.equal(await contents(packStored(fixture, 3)), plain);
 });
 
 test('an empty goal or a past date is refused with an error summary, and nothing is added', async () => {

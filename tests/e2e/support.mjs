@@ -145,6 +145,72 @@ export function unpackStored(text) {
   return new TextDecoder().decode(lz4BlockDecode(compressed, Number(jsonLength)));
 }
 
+/**
+ * Text in the form the app itself keeps in local storage, from plain JSON: the
+ * inverse of `unpackStored`, written independently of the app's Rust (a
+ * greedy LZ4 block compressor), so tests and benchmarks can seed a workbook
+ * as a returning user's browser holds it. Any valid LZ4 block reads back the
+ * same, so the app need not have compressed it itself.
+ */
+export function packStored(json, revision) {
+  const bytes = new TextEncoder().encode(json);
+  const compressed = lz4BlockEncode(bytes);
+  let out = `${PACKED_MARKER}${revision}:${bytes.length}:${compressed.length}:`;
+  const units = [];
+  let bits = 0;
+  let held = 0;
+  for (const byte of compressed) {
+    bits = (bits << 8) | byte;
+    held += 8;
+    if (held >= 15) {
+      held -= 15;
+      units.push(0xa0 + (bits >>> held));
+      bits &= (1 << held) - 1;
+    }
+  }
+  if (held > 0) units.push(0xa0 + (bits << (15 - held)));
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  return out;
+}
+
+/** LZ4's block format, greedily: a 4-byte hash finds the last place each run was seen. */
+function lz4BlockEncode(src) {
+  const out = [];
+  const table = new Int32Array(1 << 16).fill(-1);
+  const hash = (i) => (Math.imul(src[i] | (src[i + 1] << 8) | (src[i + 2] << 16) | (src[i + 3] << 24), 2654435761) >>> 16);
+  const lengthBytes = (n) => { for (; n >= 255; n -= 255) out.push(255); out.push(n); };
+  // The format ends with at least 5 literals, and no match starts in the last 12 bytes.
+  const matchLimit = src.length - 12;
+  let anchor = 0;
+  let i = 0;
+  while (i < matchLimit) {
+    const h = hash(i);
+    const candidate = table[h];
+    table[h] = i;
+    if (candidate < 0 || i - candidate > 0xffff ||
+        src[candidate] !== src[i] || src[candidate + 1] !== src[i + 1] ||
+        src[candidate + 2] !== src[i + 2] || src[candidate + 3] !== src[i + 3]) {
+      i++;
+      continue;
+    }
+    let length = 4;
+    while (i + length < src.length - 5 && src[candidate + length] === src[i + length]) length++;
+    const literals = i - anchor;
+    out.push((Math.min(literals, 15) << 4) | Math.min(length - 4, 15));
+    if (literals >= 15) lengthBytes(literals - 15);
+    for (let k = anchor; k < i; k++) out.push(src[k]);
+    out.push((i - candidate) & 0xff, (i - candidate) >> 8);
+    if (length - 4 >= 15) lengthBytes(length - 4 - 15);
+    i += length;
+    anchor = i;
+  }
+  const literals = src.length - anchor;
+  out.push(Math.min(literals, 15) << 4);
+  if (literals >= 15) lengthBytes(literals - 15);
+  for (let k = anchor; k < src.length; k++) out.push(src[k]);
+  return Uint8Array.from(out);
+}
+
 /** LZ4's block format: runs of literals, each followed by a copy from earlier output. */
 function lz4BlockDecode(src, outLength) {
   const out = new Uint8Array(outLength);
