@@ -51,6 +51,13 @@ const AREA_PATHS = {
 };
 
 /**
+ * Parts that are not an area's pages: the store's writing half
+ * (src/ui/store_writing.rs), which areas' parts also need and fetch with
+ * their chunks; the home page fetches it only when one of its banners writes.
+ */
+const PARTS_WITHOUT_PAGES = new Set(['store_writing']);
+
+/**
  * An inline script that, at a deep link, asks for the page's area's parts
  * (its split_<area>.wasm and the chunk_<n>.wasm it needs) alongside the main
  * part, instead of after the main part has arrived and started. The files
@@ -64,6 +71,7 @@ export function areaPreloadScript(loader, folder) {
   for (const [, area, file, deps] of loader.matchAll(
     /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
   )) {
+    if (PARTS_WITHOUT_PAGES.has(area)) continue;
     const path = AREA_PATHS[area];
     if (!path) throw new Error(`scripts/fingerprint-app.mjs: the app has an area "${area}" that AREA_PATHS does not list`);
     const chunks = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {

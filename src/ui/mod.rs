@@ -8,6 +8,7 @@ mod pages;
 mod routing;
 pub mod storage;
 mod store;
+mod store_writing;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};

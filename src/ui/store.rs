@@ -9,36 +9,36 @@
 //! revision and, if so, replays this tab's pending changes on it
 //! (`model::document::sync`), so neither tab loses the other's entries. Saves
 //! made by other tabs arrive through the browser's `storage` event.
-
-use std::time::Duration;
+//!
+//! This file is the reading half, which every page needs from the start. The
+//! half that changes and saves the workbook (`store_writing`: every `Change`,
+//! replaying changes over another tab's save, merging, compressing) is reached
+//! only through `apply` and the other writing methods, which pages in the
+//! areas' parts call, so the release build leaves it out of the first
+//! download. Code here that must write (a banner on the home page, the save
+//! when the page is hidden) goes through the `Writer` the store holds.
 
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
-use super::storage::{self, SavingBlocked, Stored, UnreadableNotice};
-use crate::model::common::validation::FieldError;
+use super::storage::{self, SavingBlocked, UnreadableNotice};
+use super::store_writing::{self, Writer};
 use crate::model::document::backup;
-use crate::model::document::sync::{self, Pending};
-use crate::model::{Change, Refusal, Stamp, Workbook};
-
-/// How long typing must pause before what was typed is saved.
-const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
-
-/// How long a change waits to be saved when no frame is drawn after it.
-const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
+use crate::model::document::sync::Pending;
+use crate::model::{Change, Stamp, Workbook};
 
 #[derive(Clone, Copy)]
 pub struct WorkbookStore {
-    doc: RwSignal<Workbook>,
+    pub(super) doc: RwSignal<Workbook>,
     /// The workbook as pages see it: read-only.
     pub workbook: ReadSignal<Workbook>,
-    pending: StoredValue<Pending>,
-    typing_timer: StoredValue<Option<TimeoutHandle>>,
+    pub(super) pending: StoredValue<Pending>,
+    pub(super) typing_timer: StoredValue<Option<TimeoutHandle>>,
     /// A save is due after the next frame (see `save_after_frame`).
-    save_due: StoredValue<bool>,
+    pub(super) save_due: StoredValue<bool>,
     /// Whether what is pending includes more than typing, so its save is
     /// announced (typing is saved every pause; announcing that would chatter).
-    announce_save: StoredValue<bool>,
+    pub(super) announce_save: StoredValue<bool>,
     /// Whether every change is saved, and what a screen reader last heard.
     pub save_status: RwSignal<SaveStatus>,
     /// Set when stored data could not be read at start (the user may hide it).
@@ -55,7 +55,10 @@ pub struct WorkbookStore {
     /// Whether the browser agreed to keep this site's storage when it frees
     /// up space; asked once, after the first save (`None` until answered).
     pub persisted: RwSignal<Option<bool>>,
-    asked_to_persist: StoredValue<bool>,
+    pub(super) asked_to_persist: StoredValue<bool>,
+    /// The writing half, once fetched: `apply` sets it before it records a
+    /// pending change, so whenever a change is pending it is here.
+    pub(super) writer: StoredValue<Option<Writer>>,
 }
 
 /// Whether changes wait to be saved, and the last save announced to screen
@@ -68,7 +71,7 @@ pub struct SaveStatus {
 }
 
 /// The moment of a change, and the user's own calendar day.
-fn stamp_now() -> Stamp {
+pub(super) fn stamp_now() -> Stamp {
     Stamp {
         at: Utc::now(),
         today: Local::now().date_naive(),
@@ -96,6 +99,7 @@ impl WorkbookStore {
             undo: RwSignal::new(None),
             persisted: RwSignal::new(None),
             asked_to_persist: StoredValue::new(false),
+            writer: StoredValue::new(None),
         };
         storage::watch_other_tabs(move |text| store.take_other_tabs_save(text));
         let flush = move || store.save_pending();
@@ -119,106 +123,10 @@ impl WorkbookStore {
         Memo::new(move |_| workbook.with(&part))
     }
 
-    /// Applies one change the user made, then saves it (typing: shortly).
-    /// A refused change leaves everything as it was.
-    pub fn apply(&self, change: Change) -> Result<(), Refusal> {
-        let stamp = stamp_now();
-        let mut result = Ok(());
-        let mut undo = None;
-        // Operations refuse before changing anything, so a refusal needs no undo
-        // and notifies no one.
-        self.doc.update_untracked(|doc| {
-            undo = doc.undo_for(&change);
-            result = doc.apply(&change, stamp);
-        });
-        result.clone()?;
-        self.doc.notify();
-        let typing = change.is_typing();
-        if !typing {
-            let described = match &undo {
-                Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
-                _ => None,
-            };
-            self.undo.set(described.zip(undo));
-        }
-        self.pending.update_value(|p| p.push(change, stamp));
-        if !typing {
-            self.announce_save.set_value(true);
-        }
-        if !self.save_status.with_untracked(|s| s.pending) {
-            self.save_status.update(|s| s.pending = true);
-        }
-        if typing {
-            self.save_after_typing();
-        } else {
-            self.save_after_frame();
-        }
-        Ok(())
-    }
-
-    /// Applies a change a form sends. Refused, its reasons go to `errors` for
-    /// the error summary (field errors beside their fields, others as text);
-    /// applied, `errors` is cleared. Returns whether it was applied.
-    pub fn submit(&self, change: Change, errors: RwSignal<Vec<FieldError>>) -> bool {
-        match self.apply(change) {
-            Ok(()) => {
-                errors.set(Vec::new());
-                true
-            }
-            Err(Refusal::Invalid(found)) => {
-                errors.set(found);
-                false
-            }
-            Err(other) => {
-                errors.set(vec![FieldError::new(
-                    "",
-                    format!("This could not be saved: {other}."),
-                )]);
-                false
-            }
-        }
-    }
-
-    /// Saves once the browser has drawn the change. Saving writes the whole
-    /// workbook (and first reads the stored copy, for other tabs' saves), which
-    /// with years of entries takes longer than a frame; done in the click's own
-    /// task it would hold back what the click shows. Pending changes are also
-    /// saved when the page is hidden or closed, so none waits on a frame that
-    /// never comes; a hidden page (which draws no frames) saves at once.
-    fn save_after_frame(&self) {
-        if document().hidden() {
-            self.save_pending();
-            return;
-        }
-        if self.save_due.get_value() {
-            return;
-        }
-        self.save_due.set_value(true);
-        let store = *self;
-        let save_if_due = move || {
-            if store.save_due.get_value() {
-                store.save_pending();
-            }
-        };
-        request_animation_frame(move || {
-            // The frame is drawn after this callback; the save runs in the next task.
-            set_timeout(save_if_due, Duration::ZERO);
-        });
-        // A page the browser draws no frames for (a tab behind another, where
-        // `hidden` may still be false) saves anyway, a moment later.
-        set_timeout(save_if_due, SAVE_WITHOUT_FRAME_DELAY);
-    }
-
-    fn save_after_typing(&self) {
-        if let Some(timer) = self.typing_timer.get_value() {
-            timer.clear();
-        }
-        let store = *self;
-        let timer = set_timeout_with_handle(move || store.save_pending(), TYPING_SAVE_DELAY).ok();
-        self.typing_timer.set_value(timer);
-    }
-
-    /// Saves what is pending now, building on any newer revision another tab saved.
+    /// Saves what is pending now, building on any newer revision another tab
+    /// saved. Changes are pending only after `apply`, which has set the
+    /// writing half, so nothing needs fetching here (this also runs as the
+    /// page is hidden or closed, when there is no time to fetch).
     pub fn save_pending(&self) {
         self.save_due.set_value(false);
         if let Some(timer) = self.typing_timer.get_value() {
@@ -230,47 +138,12 @@ impl WorkbookStore {
         {
             return;
         }
-        let revision = self.doc.with_untracked(|d| d.revision);
-        let stored = match storage::read_if_newer(revision) {
-            Stored::Nothing => None,
-            Stored::Readable(workbook) => Some(workbook),
-            Stored::Unreadable => {
-                self.save_error.set(Some(
-                    "another tab has saved a workbook this page cannot read (perhaps from a newer version of the app); reload the page to see it".into(),
-                ));
-                return;
-            }
-        };
-        let plan = self.doc.with_untracked(|doc| {
-            self.pending
-                .with_value(|p| sync::plan_save(doc, p, stored.as_ref()))
-        });
-        match storage::write(&plan.document) {
-            Ok(()) => {
-                self.pending.update_value(Pending::clear);
-                self.save_error.set(None);
-                let announce = self.announce_save.get_value();
-                self.announce_save.set_value(false);
-                self.save_status.update(|s| {
-                    s.pending = false;
-                    if announce {
-                        s.announced = format!(
-                            "Saved in this browser at {}.",
-                            Local::now().format("%H:%M:%S")
-                        );
-                    }
-                });
-                self.ask_to_persist_once();
-                if plan.rebased {
-                    self.doc.set(plan.document);
-                    self.note_dropped(plan.dropped);
-                } else {
-                    // Only the revision changed: nothing on screen shows it.
-                    self.doc
-                        .update_untracked(|d| d.revision = plan.document.revision);
-                }
-            }
-            Err(reason) => self.save_error.set(Some(reason)),
+        debug_assert!(
+            self.writer.get_value().is_some(),
+            "a change is pending without the writer"
+        );
+        if let Some(writer) = self.writer.get_value() {
+            (writer.save_pending)(self);
         }
     }
 
@@ -287,113 +160,43 @@ impl WorkbookStore {
         let Ok(newer) = backup::read_workbook(&text) else {
             return;
         };
-        let shown = self.doc.with_untracked(|doc| {
-            self.pending
-                .with_value(|p| sync::take_newer(doc, p, &newer))
-        });
-        if let Some(shown) = shown {
-            self.doc.set(shown);
-        }
-    }
-
-    /// Once there is something worth keeping, asks the browser not to clear
-    /// it when space runs low (Safari, for one, clears script-written storage
-    /// of sites not visited for 7 days unless told otherwise).
-    fn ask_to_persist_once(&self) {
-        if self.asked_to_persist.get_value() {
+        if newer.revision <= self.doc.with_untracked(|doc| doc.revision) {
             return;
         }
-        self.asked_to_persist.set_value(true);
-        let persisted = self.persisted;
-        leptos::task::spawn_local(async move {
-            persisted.set(storage::ask_to_persist().await);
-        });
-    }
-
-    fn note_dropped(&self, dropped: usize) {
-        if dropped > 0 {
-            self.sync_notice.set(Some(format!(
-                "{dropped} of your latest changes could not be kept, because what they changed was deleted in another tab or window."
-            )));
-        }
-    }
-
-    /// Downloads a backup of the whole workbook and remembers when, for the
-    /// backup reminder. Returns the file's name, or why it failed.
-    pub fn download_backup(&self) -> Result<String, String> {
-        let name = backup::backup_file_name(Local::now().date_naive());
-        // Noted first, so the file itself says when it was taken.
-        let _ = self.apply(Change::NoteBackup);
-        let text = self.workbook.with_untracked(backup::to_json);
-        super::browser::download_text(&name, &text, "application/json").map(|()| name)
-    }
-
-    /// Replaces the whole workbook after the user confirmed a restore. Returns
-    /// whether it was saved; if not, it is still on the page and the reason is shown.
-    pub fn restore(&self, restored: Workbook) -> Result<(), String> {
-        let stored = match storage::read_if_newer(0) {
-            Stored::Readable(workbook) => Some(workbook),
-            _ => None,
-        };
-        let document = self
-            .doc
-            .with_untracked(|current| sync::plan_restore(restored, current, stored.as_ref()));
-        self.pending.update_value(Pending::clear);
-        self.doc.set(document.clone());
-        if let Some(blocked) = self.saving_blocked.get_untracked() {
-            return Err(blocked_reason(blocked).to_string());
-        }
-        let saved = storage::write(&document);
-        self.save_error.set(saved.clone().err());
-        saved
-    }
-
-    /// Deletes the workbook and every copy kept aside from this browser (for a
-    /// shared computer), after the user confirmed. Other open tabs follow.
-    pub fn delete_everything(&self) -> DeletedEverything {
-        let deleted = DeletedEverything {
-            workbook: self.doc.get_untracked(),
-            kept_aside: storage::kept_aside(),
-        };
-        self.pending.update_value(Pending::clear);
-        if let Some(timer) = self.typing_timer.get_value() {
-            timer.clear();
-        }
-        storage::delete_everything();
-        self.undo.set(None);
-        self.unreadable.set(None);
-        self.save_error.set(None);
-        self.doc.set(Workbook::new(Utc::now()));
-        deleted
-    }
-
-    /// Puts back what `delete_everything` removed, straight after (the page
-    /// still holds it): the kept-aside copies, then the workbook, saved.
-    pub fn undo_delete_everything(&self, deleted: DeletedEverything) -> Result<(), String> {
-        for (key, text) in &deleted.kept_aside {
-            storage::put_back_kept_aside(key, text)?;
-        }
-        self.restore(deleted.workbook)
-    }
-
-    /// The user has downloaded the unreadable data and agrees it may be
-    /// replaced: saving starts again and writes the workbook now.
-    pub fn allow_saving_over_unreadable(&self) {
-        if self.saving_blocked.get_untracked() != Some(SavingBlocked::UnreadableNotKept) {
-            return;
-        }
-        self.saving_blocked.set(None);
-        let mut document = self.doc.get_untracked();
-        document.revision += 1;
-        match storage::write(&document) {
-            Ok(()) => {
-                self.pending.update_value(Pending::clear);
-                self.doc
-                    .update_untracked(|d| d.revision = document.revision);
-                self.save_error.set(None);
+        match self.writer.get_value() {
+            // Unsaved changes here are replayed on the newer copy.
+            Some(writer) if !self.pending.with_value(Pending::is_empty) => {
+                (writer.take_newer)(self, newer)
             }
-            Err(reason) => self.save_error.set(Some(reason)),
+            _ => self.doc.set(newer),
         }
+    }
+
+    /// Runs `then` with the writing half: at once when it is here, else once
+    /// fetched (a banner on the home page may need it before any page that
+    /// changes things has been opened). If it cannot be fetched, `failed`
+    /// gets the reason, in words that follow "because".
+    pub fn with_writer(
+        &self,
+        then: impl FnOnce(Writer) + 'static,
+        failed: impl FnOnce(String) + 'static,
+    ) {
+        if let Some(writer) = self.writer.get_value() {
+            return then(writer);
+        }
+        let store = *self;
+        leptos::task::spawn_local(async move {
+            match store_writing::fetch_writer().await {
+                Ok(writer) => {
+                    store.writer.set_value(Some(writer));
+                    then(writer);
+                }
+                Err(_) => failed(
+                    "the part of the app that saves could not be fetched: check the connection and try again"
+                        .to_string(),
+                ),
+            }
+        });
     }
 }
 
@@ -401,8 +204,8 @@ impl WorkbookStore {
 /// back straight after.
 #[derive(Clone)]
 pub struct DeletedEverything {
-    workbook: Workbook,
-    kept_aside: Vec<(String, String)>,
+    pub(super) workbook: Workbook,
+    pub(super) kept_aside: Vec<(String, String)>,
 }
 
 /// Says why nothing is being saved, for the banner and for messages.

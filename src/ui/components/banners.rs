@@ -59,7 +59,10 @@ pub fn StorageAlerts() -> impl IntoView {
                     </button>
                     " "
                     <button type="button" class="nhsuk-button nhsuk-button--warning"
-                        on:click=move |_| store.allow_saving_over_unreadable()>
+                        on:click=move |_| store.with_writer(
+                            move |w| (w.allow_saving_over_unreadable)(&store),
+                            move |reason| store.save_error.set(Some(reason)),
+                        )>
                         "Start saving again, replacing the unreadable data"
                     </button>
                 })}
@@ -142,9 +145,18 @@ fn BackupReminder() -> impl IntoView {
     let due = store.select(|w| w.backup_due(chrono::Utc::now()));
     let hidden = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let download = move |_| match store.download_backup() {
-        Ok(name) => message.set(Some(format!("Your backup is downloading as {name}."))),
-        Err(reason) => message.set(Some(reason)),
+    let download = move |_| {
+        store.with_writer(
+            move |w| match (w.download_backup)(&store) {
+                Ok(name) => message.set(Some(format!("Your backup is downloading as {name}."))),
+                Err(reason) => message.set(Some(reason)),
+            },
+            move |reason| {
+                message.set(Some(format!(
+                    "The backup could not be made because {reason}."
+                )))
+            },
+        )
     };
     view! {
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
@@ -176,8 +188,14 @@ fn UndoBanner() -> impl IntoView {
     let store = use_store();
     let undo = move |_| {
         if let Some((_, change)) = store.undo.get_untracked() {
-            let _ = store.apply(change);
-            store.undo.set(None);
+            // Only a change applied here offers an undo, so the writer is here.
+            store.with_writer(
+                move |w| {
+                    let _ = (w.apply)(&store, change);
+                    store.undo.set(None);
+                },
+                move |reason| store.save_error.set(Some(reason)),
+            );
         }
     };
     view! {

@@ -1,0 +1,325 @@
+//! The writing half of the workbook store (`store` is the reading half):
+//! applying changes, saving them, replaying them over another tab's save,
+//! backups, restores and deleting everything. Pages in the areas' parts call
+//! these methods directly. Nothing in the first download names them, so the
+//! release build fetches this code with the first area opened, or, from a
+//! banner on the home page, through `fetch_writer` (`WorkbookStore::with_writer`).
+
+use std::time::Duration;
+
+use chrono::{Local, Utc};
+use leptos::prelude::*;
+
+use super::storage::{self, SavingBlocked, Stored};
+use super::store::{blocked_reason, stamp_now, DeletedEverything, WorkbookStore};
+use crate::model::common::validation::FieldError;
+use crate::model::document::backup;
+use crate::model::document::sync::{self, Pending};
+use crate::model::{Change, Refusal, Workbook};
+
+/// How long typing must pause before what was typed is saved.
+const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// How long a change waits to be saved when no frame is drawn after it.
+const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
+
+/// What the reading half, and the banners every page shows, call through
+/// when they must write: plain function pointers, so the first download need
+/// not hold the code behind them.
+#[derive(Clone, Copy)]
+pub struct Writer {
+    pub apply: fn(&WorkbookStore, Change) -> Result<(), Refusal>,
+    pub save_pending: fn(&WorkbookStore),
+    pub take_newer: fn(&WorkbookStore, Workbook),
+    pub download_backup: fn(&WorkbookStore) -> Result<String, String>,
+    pub allow_saving_over_unreadable: fn(&WorkbookStore),
+}
+
+fn writer() -> Writer {
+    Writer {
+        apply: WorkbookStore::apply,
+        save_pending: WorkbookStore::save_now,
+        take_newer: WorkbookStore::take_newer,
+        download_backup: WorkbookStore::download_backup,
+        allow_saving_over_unreadable: WorkbookStore::allow_saving_over_unreadable,
+    }
+}
+
+/// The writing half, fetched if it is not here yet (release build: the
+/// `store_writing` part, with the chunks it shares with the areas).
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(store_writing, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn writer_part() -> Result<Writer, super::routing::AreaLoadError> {
+    Ok(writer())
+}
+
+pub async fn fetch_writer() -> Result<Writer, super::routing::AreaLoadError> {
+    #[cfg(feature = "split")]
+    return writer_part().await;
+    #[cfg(not(feature = "split"))]
+    return writer_part();
+}
+
+impl WorkbookStore {
+    /// Applies one change the user made, then saves it (typing: shortly).
+    /// A refused change leaves everything as it was.
+    pub fn apply(&self, change: Change) -> Result<(), Refusal> {
+        // Set before anything is pending, so `save_pending` can always save.
+        self.writer.set_value(Some(writer()));
+        let stamp = stamp_now();
+        let mut result = Ok(());
+        let mut undo = None;
+        // Operations refuse before changing anything, so a refusal needs no undo
+        // and notifies no one.
+        self.doc.update_untracked(|doc| {
+            undo = doc.undo_for(&change);
+            result = doc.apply(&change, stamp);
+        });
+        result.clone()?;
+        self.doc.notify();
+        let typing = change.is_typing();
+        if !typing {
+            let described = match &undo {
+                Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
+                _ => None,
+            };
+            self.undo.set(described.zip(undo));
+        }
+        self.pending.update_value(|p| p.push(change, stamp));
+        if !typing {
+            self.announce_save.set_value(true);
+        }
+        if !self.save_status.with_untracked(|s| s.pending) {
+            self.save_status.update(|s| s.pending = true);
+        }
+        if typing {
+            self.save_after_typing();
+        } else {
+            self.save_after_frame();
+        }
+        Ok(())
+    }
+
+    /// Applies a change a form sends. Refused, its reasons go to `errors` for
+    /// the error summary (field errors beside their fields, others as text);
+    /// applied, `errors` is cleared. Returns whether it was applied.
+    pub fn submit(&self, change: Change, errors: RwSignal<Vec<FieldError>>) -> bool {
+        match self.apply(change) {
+            Ok(()) => {
+                errors.set(Vec::new());
+                true
+            }
+            Err(Refusal::Invalid(found)) => {
+                errors.set(found);
+                false
+            }
+            Err(other) => {
+                errors.set(vec![FieldError::new(
+                    "",
+                    format!("This could not be saved: {other}."),
+                )]);
+                false
+            }
+        }
+    }
+
+    /// Saves once the browser has drawn the change. Saving writes the whole
+    /// workbook (and first reads the stored copy, for other tabs' saves), which
+    /// with years of entries takes longer than a frame; done in the click's own
+    /// task it would hold back what the click shows. Pending changes are also
+    /// saved when the page is hidden or closed, so none waits on a frame that
+    /// never comes; a hidden page (which draws no frames) saves at once.
+    fn save_after_frame(&self) {
+        if document().hidden() {
+            self.save_pending();
+            return;
+        }
+        if self.save_due.get_value() {
+            return;
+        }
+        self.save_due.set_value(true);
+        let store = *self;
+        let save_if_due = move || {
+            if store.save_due.get_value() {
+                store.save_pending();
+            }
+        };
+        request_animation_frame(move || {
+            // The frame is drawn after this callback; the save runs in the next task.
+            set_timeout(save_if_due, Duration::ZERO);
+        });
+        // A page the browser draws no frames for (a tab behind another, where
+        // `hidden` may still be false) saves anyway, a moment later.
+        set_timeout(save_if_due, SAVE_WITHOUT_FRAME_DELAY);
+    }
+
+    fn save_after_typing(&self) {
+        if let Some(timer) = self.typing_timer.get_value() {
+            timer.clear();
+        }
+        let store = *self;
+        let timer = set_timeout_with_handle(move || store.save_pending(), TYPING_SAVE_DELAY).ok();
+        self.typing_timer.set_value(timer);
+    }
+
+    /// The save itself (`save_pending` has checked that something is pending
+    /// and saving is on).
+    fn save_now(&self) {
+        let revision = self.doc.with_untracked(|d| d.revision);
+        let stored = match storage::read_if_newer(revision) {
+            Stored::Nothing => None,
+            Stored::Readable(workbook) => Some(workbook),
+            Stored::Unreadable => {
+                self.save_error.set(Some(
+                    "another tab has saved a workbook this page cannot read (perhaps from a newer version of the app); reload the page to see it".into(),
+                ));
+                return;
+            }
+        };
+        let plan = self.doc.with_untracked(|doc| {
+            self.pending
+                .with_value(|p| sync::plan_save(doc, p, stored.as_ref()))
+        });
+        match storage::write(&plan.document) {
+            Ok(()) => {
+                self.pending.update_value(Pending::clear);
+                self.save_error.set(None);
+                let announce = self.announce_save.get_value();
+                self.announce_save.set_value(false);
+                self.save_status.update(|s| {
+                    s.pending = false;
+                    if announce {
+                        s.announced = format!(
+                            "Saved in this browser at {}.",
+                            Local::now().format("%H:%M:%S")
+                        );
+                    }
+                });
+                self.ask_to_persist_once();
+                if plan.rebased {
+                    self.doc.set(plan.document);
+                    self.note_dropped(plan.dropped);
+                } else {
+                    // Only the revision changed: nothing on screen shows it.
+                    self.doc
+                        .update_untracked(|d| d.revision = plan.document.revision);
+                }
+            }
+            Err(reason) => self.save_error.set(Some(reason)),
+        }
+    }
+
+    /// Shows `newer`, another tab's save, with this tab's pending changes
+    /// replayed on it (`take_other_tabs_save` has checked it is newer).
+    fn take_newer(&self, newer: Workbook) {
+        let shown = self.doc.with_untracked(|doc| {
+            self.pending
+                .with_value(|p| sync::take_newer(doc, p, &newer))
+        });
+        if let Some(shown) = shown {
+            self.doc.set(shown);
+        }
+    }
+
+    /// Once there is something worth keeping, asks the browser not to clear
+    /// it when space runs low (Safari, for one, clears script-written storage
+    /// of sites not visited for 7 days unless told otherwise).
+    fn ask_to_persist_once(&self) {
+        if self.asked_to_persist.get_value() {
+            return;
+        }
+        self.asked_to_persist.set_value(true);
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            persisted.set(storage::ask_to_persist().await);
+        });
+    }
+
+    fn note_dropped(&self, dropped: usize) {
+        if dropped > 0 {
+            self.sync_notice.set(Some(format!(
+                "{dropped} of your latest changes could not be kept, because what they changed was deleted in another tab or window."
+            )));
+        }
+    }
+
+    /// Downloads a backup of the whole workbook and remembers when, for the
+    /// backup reminder. Returns the file's name, or why it failed.
+    pub fn download_backup(&self) -> Result<String, String> {
+        let name = backup::backup_file_name(Local::now().date_naive());
+        // Noted first, so the file itself says when it was taken.
+        let _ = self.apply(Change::NoteBackup);
+        let text = self.workbook.with_untracked(backup::to_json);
+        super::browser::download_text(&name, &text, "application/json").map(|()| name)
+    }
+
+    /// Replaces the whole workbook after the user confirmed a restore. Returns
+    /// whether it was saved; if not, it is still on the page and the reason is shown.
+    pub fn restore(&self, restored: Workbook) -> Result<(), String> {
+        let stored = match storage::read_if_newer(0) {
+            Stored::Readable(workbook) => Some(workbook),
+            _ => None,
+        };
+        let document = self
+            .doc
+            .with_untracked(|current| sync::plan_restore(restored, current, stored.as_ref()));
+        self.pending.update_value(Pending::clear);
+        self.doc.set(document.clone());
+        if let Some(blocked) = self.saving_blocked.get_untracked() {
+            return Err(blocked_reason(blocked).to_string());
+        }
+        let saved = storage::write(&document);
+        self.save_error.set(saved.clone().err());
+        saved
+    }
+
+    /// Deletes the workbook and every copy kept aside from this browser (for a
+    /// shared computer), after the user confirmed. Other open tabs follow.
+    pub fn delete_everything(&self) -> DeletedEverything {
+        let deleted = DeletedEverything {
+            workbook: self.doc.get_untracked(),
+            kept_aside: storage::kept_aside(),
+        };
+        self.pending.update_value(Pending::clear);
+        if let Some(timer) = self.typing_timer.get_value() {
+            timer.clear();
+        }
+        storage::delete_everything();
+        self.undo.set(None);
+        self.unreadable.set(None);
+        self.save_error.set(None);
+        self.doc.set(Workbook::new(Utc::now()));
+        deleted
+    }
+
+    /// Puts back what `delete_everything` removed, straight after (the page
+    /// still holds it): the kept-aside copies, then the workbook, saved.
+    pub fn undo_delete_everything(&self, deleted: DeletedEverything) -> Result<(), String> {
+        for (key, text) in &deleted.kept_aside {
+            storage::put_back_kept_aside(key, text)?;
+        }
+        self.restore(deleted.workbook)
+    }
+
+    /// The user has downloaded the unreadable data and agrees it may be
+    /// replaced: saving starts again and writes the workbook now.
+    pub fn allow_saving_over_unreadable(&self) {
+        if self.saving_blocked.get_untracked() != Some(SavingBlocked::UnreadableNotKept) {
+            return;
+        }
+        self.saving_blocked.set(None);
+        let mut document = self.doc.get_untracked();
+        document.revision += 1;
+        match storage::write(&document) {
+            Ok(()) => {
+                self.pending.update_value(Pending::clear);
+                self.doc
+                    .update_untracked(|d| d.revision = document.revision);
+                self.save_error.set(None);
+            }
+            Err(reason) => self.save_error.set(Some(reason)),
+        }
+    }
+}
