@@ -2,6 +2,8 @@
 //! and today's date. Kept here so pages stay about what the user sees.
 
 use chrono::{Local, NaiveDate};
+
+use crate::model::common::dates::{clock_time, long_date};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -12,9 +14,12 @@ pub fn today() -> NaiveDate {
 
 /// A moment in the user's own time zone, the NHS way: "24 November 2026 at 09:15".
 pub fn local_date_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%-d %B %Y at %H:%M")
-        .to_string()
+    let local = at.with_timezone(&Local);
+    format!(
+        "{} at {}",
+        long_date(local.date_naive()),
+        clock_time(&local)
+    )
 }
 
 /// Offers `text` to the user as a file download named `file_name`.

@@ -4,6 +4,8 @@
 //! changes nothing else. Saves made by other tabs arrive through `watch_other_tabs`.
 
 use chrono::Utc;
+
+use crate::model::common::dates::{clock_time_with_seconds, input_value};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::window_event_listener;
 use wasm_bindgen::JsCast;
@@ -75,7 +77,14 @@ pub fn load() -> Startup {
             saving_blocked: None,
         },
         StoredState::Unreadable { raw, error } => {
-            let key = free_kept_aside_key(&store, &now.format("%Y-%m-%dT%H-%M-%SZ").to_string());
+            let key = free_kept_aside_key(
+                &store,
+                &format!(
+                    "{}T{}Z",
+                    input_value(now.date_naive()),
+                    clock_time_with_seconds(&now).replace(':', "-")
+                ),
+            );
             let kept = store.set_item(&key, &raw).is_ok();
             // Once a copy is safe, the original is removed, so the first save
             // does not take it for something another tab wrote.

@@ -7,6 +7,7 @@
 
 use std::time::Duration;
 
+use crate::model::common::dates::clock_time_with_seconds;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
@@ -193,7 +194,7 @@ impl WorkbookStore {
                     if announce {
                         s.announced = format!(
                             "Saved in this browser at {}.",
-                            Local::now().format("%H:%M:%S")
+                            clock_time_with_seconds(&Local::now())
                         );
                     }
                 });

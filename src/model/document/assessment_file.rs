@@ -17,6 +17,7 @@ use super::formats::{
 use super::import_checks::clean_assessment;
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
+use crate::model::common::dates::input_value;
 
 /// The envelope written around the assessment.
 #[derive(Serialize)]
@@ -130,7 +131,7 @@ pub fn assessment_file_name(assessment: &Assessment) -> String {
         name.push('-');
         name.push_str(&slug);
     }
-    format!("{name}-{}.json", assessment.date.format("%Y-%m-%d"))
+    format!("{name}-{}.json", input_value(assessment.date))
 }
 
 /// Reads a shared assessment: checks the size, the format name, the schema and

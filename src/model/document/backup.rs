@@ -3,6 +3,8 @@
 //! readable. Nothing here touches the browser; `ui::storage` does that.
 
 use chrono::NaiveDate;
+
+use crate::model::common::dates::input_value;
 use serde_json::{json, Value};
 
 use super::formats::{
@@ -235,7 +237,7 @@ fn step_3_to_4(mut value: Value) -> Result<Value, ReadError> {
 
 /// The backup file name for a given day, e.g. `commissioning-workbook-2026-11-22.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
-    format!("{FORMAT_NAME}-{}.json", today.format("%Y-%m-%d"))
+    format!("{FORMAT_NAME}-{}.json", input_value(today))
 }
 
 /// What was found in local storage when the app started.

@@ -160,11 +160,14 @@ impl fmt::Display for ReadError {
 /// A size in bytes as people read it, e.g. "52.4 MB" (in units of 1,048,576
 /// bytes, as file managers count them).
 fn megabytes(bytes: usize) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    if mb < 10.0 {
-        format!("{mb:.1} MB")
+    // In whole numbers: formatting a float to a precision would bring the
+    // float formatter into the first download for this one message.
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes as u64 * 10 + MB / 2) / MB;
+    if tenths < 100 {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
-        format!("{mb:.0} MB")
+        format!("{} MB", (bytes as u64 + MB / 2) / MB)
     }
 }
 
@@ -498,6 +501,16 @@ mod tests {
             read_fields::<Dated>(&value).unwrap_err(),
             ReadError::Invalid("the date \"2026-02-30\" does not exist".into())
         );
+    }
+
+    #[test]
+    fn sizes_read_in_megabytes() {
+        const MB: usize = 1024 * 1024;
+        assert_eq!(megabytes(0), "0.0 MB");
+        assert_eq!(megabytes(MB * 52 / 10 + 1), "5.2 MB");
+        assert_eq!(megabytes(MB * 99 / 10), "9.9 MB");
+        assert_eq!(megabytes(MB * 10), "10 MB");
+        assert_eq!(megabytes(MB * 20 + MB / 2 + 1), "21 MB");
     }
 
     #[test]

@@ -27,7 +27,7 @@ use serde_json::Value;
 use super::changes::{Refusal, Stamp};
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::Assessment;
-use crate::model::common::dates::long_date;
+use crate::model::common::dates::{clock_time, long_date};
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
@@ -725,11 +725,7 @@ fn merge_pair<T: Record>(current: &T, incoming: &T, kind: RecordKind, m: &mut Me
 
 /// "24 November 2026 at 09:05 UTC".
 fn when(at: DateTime<Utc>) -> String {
-    format!(
-        "{} at {} UTC",
-        long_date(at.date_naive()),
-        at.format("%H:%M")
-    )
+    format!("{} at {} UTC", long_date(at.date_naive()), clock_time(&at))
 }
 
 /// Short summaries of two versions of a record (as JSON): the fields that

@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use crate::model::common::dates::input_value;
+
 use super::formats::slug;
 use crate::model::capabilities;
 use crate::model::placement::activity::format_duration;
@@ -70,7 +72,7 @@ pub fn activity_csv(placement: &Placement) -> String {
             .join("; ");
         let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
         let row = [
-            e.date.format("%Y-%m-%d").to_string(),
+            input_value(e.date),
             e.created_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             e.updated_at
@@ -110,7 +112,7 @@ pub fn csv_file_name(placement: &Placement, today: NaiveDate) -> String {
     } else {
         format!("-{place}")
     };
-    format!("placement-log{middle}-{}.csv", today.format("%Y-%m-%d"))
+    format!("placement-log{middle}-{}.csv", input_value(today))
 }
 
 #[cfg(test)]

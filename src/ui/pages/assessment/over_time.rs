@@ -7,6 +7,7 @@ use crate::ui::routing::A;
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::scoring::{self, change_label, percent_label};
 use crate::model::assessment::Assessment;
+use crate::model::common::dates::long_date;
 
 /// How two of the user's own assessments compare, domain by domain.
 #[component]
@@ -31,8 +32,8 @@ pub fn OverTime() -> impl IntoView {
 #[component]
 fn ChangeTable(earlier: Assessment, later: Assessment) -> impl IntoView {
     let comparison = scoring::compare_over_time(&earlier, &later);
-    let earlier_date = earlier.date.format("%-d %B %Y").to_string();
-    let later_date = later.date.format("%-d %B %Y").to_string();
+    let earlier_date = long_date(earlier.date);
+    let later_date = long_date(later.date);
     let rows = comparison
         .domains
         .iter()

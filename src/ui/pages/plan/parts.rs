@@ -5,7 +5,7 @@ use crate::ui::routing::A;
 use leptos::prelude::*;
 
 use crate::model::capabilities::{skills_for, DOMAINS, MLCF_CITATION};
-use crate::model::common::dates::long_date;
+use crate::model::common::dates::{long_date, month_and_year};
 use crate::model::common::validation::FieldError;
 use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
 use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
@@ -307,7 +307,7 @@ pub fn ByMonth(plan_id: String) -> impl IntoView {
                 return view! { <p>"No dates yet: give goals a target date and actions a due date to see them here."</p> }.into_any();
             }
             months.into_iter().map(|(month, items)| view! {
-                <h3 class="nhsuk-heading-s">{month.format("%B %Y").to_string()}</h3>
+                <h3 class="nhsuk-heading-s">{month_and_year(month)}</h3>
                 <ul class="nhsuk-list nhsuk-list--bullet">
                     {items.into_iter().map(|i| view! {
                         <li>
