@@ -5,6 +5,9 @@
 // that script by its SHA-256 hash, worked out here after each build.
 // WebAssembly needs 'wasm-unsafe-eval' to compile.
 //
+// Before that, the stylesheet loses the rules for classes the app never
+// uses (scripts/trim-css.mjs).
+//
 // Then it adds the service worker (scripts/add-service-worker.mjs), whose
 // version must cover this final index.html. Trunk starts all hooks of a stage
 // at once, so that step is called from here rather than being a second hook.
@@ -13,11 +16,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addServiceWorker } from './add-service-worker.mjs';
 import { fingerprintApp } from './fingerprint-app.mjs';
+import { trimBuiltCss } from './trim-css.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const file = join(dir, 'index.html');
 // First, as it changes the start-up script the policy allows by its hash.
 console.log(`The app's WebAssembly parts are in ${fingerprintApp(dir)}/`);
+// Also before the policy and the service worker, as it renames the stylesheet.
+const trimmed = trimBuiltCss(dir);
+console.log(`Unused design-system rules dropped: ${trimmed.named}, ${trimmed.before} -> ${trimmed.after} characters`);
 let html = readFileSync(file, 'utf8');
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 

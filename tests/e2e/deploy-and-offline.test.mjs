@@ -140,6 +140,26 @@ test('in-page links (skip link, error summary) move focus and keep the page addr
   await context.close();
 });
 
+test('the stylesheet the build trimmed is applied: the browser accepts it and the NHS.UK styles show', async () => {
+  // The build drops unused rules from the stylesheet and renames it
+  // (scripts/trim-css.mjs); its link must still pass the integrity check.
+  const context = await browser.newContext();
+  const refused = [];
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') refused.push(m.text()); });
+  await page.goto(`${host.url}#/development-plan`);
+  await waitForApp(page);
+  const styles = await page.evaluate(() => {
+    const header = getComputedStyle(document.querySelector('header.nhsuk-header'));
+    const button = getComputedStyle(document.querySelector('main .nhsuk-button'));
+    return { header: header.backgroundColor, button: button.backgroundColor, sheets: document.styleSheets.length };
+  });
+  assert.deepEqual(refused, []);
+  assert.equal(styles.header, 'rgb(0, 94, 184)', 'the header is NHS blue');
+  assert.equal(styles.button, 'rgb(0, 127, 59)', 'a primary button is NHS green');
+  await context.close();
+});
+
 test('after one visit the app loads and works with the network off, deep links included', async () => {
   const context = await browser.newContext();
   const page = await openAt(context, host.url);

@@ -1,0 +1,126 @@
+// Post-build step (called by add-csp.mjs): drops the NHS.UK design system's
+// rules for classes the app never uses. style/main.scss brings in only the
+// components the app uses, but each brings every variant, and the core brings
+// every spacing, width and typography utility at every breakpoint: about two
+// thirds of the stylesheet, and a tenth of the first download, applied to
+// nothing.
+//
+// A class counts as used when it appears anywhere in the app's Rust sources
+// or index.html (every word of them is taken, so a class named in any string
+// is kept), or starts with a prefix the sources complete at run time (a
+// `format!` string such as "nhsuk-table__caption--{size}"). The app's own
+// classes (`app-…`) are all kept. A rule is kept when any selector in its list
+// could match: every class in it is used. Classes inside :not(), :is(),
+// :where() and :has() are not required, so such rules are kept. At-rules
+// other than @media and @supports (@keyframes, @font-face, @page) are kept whole.
+//
+// The trimmed file is renamed after its contents, so a cached copy of an
+// older build's stylesheet is never taken for it.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Every file under `dir` whose name matches `pattern`. */
+function filesUnder(dir, pattern) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path, pattern);
+    return pattern.test(entry.name) ? [path] : [];
+  });
+}
+
+/** The words of `texts` that could be class names, and the prefixes completed at run time. */
+export function classesIn(texts) {
+  const words = new Set();
+  const prefixes = new Set();
+  for (const text of texts) {
+    for (const [word] of text.matchAll(/[A-Za-z_][A-Za-z0-9_-]*/g)) words.add(word);
+    for (const [, prefix] of text.matchAll(/([A-Za-z_][A-Za-z0-9_-]*[-_])\{/g)) prefixes.add(prefix);
+  }
+  return { words, prefixes };
+}
+
+/** Top-level blocks of CSS text: [prelude, body, the whole block]. */
+function blocks(css) {
+  const out = [];
+  let at = 0;
+  while (at < css.length) {
+    const open = css.indexOf('{', at);
+    if (open < 0) break;
+    let depth = 1;
+    let end = open + 1;
+    for (; depth > 0 && end < css.length; end++) {
+      if (css[end] === '{') depth++;
+      else if (css[end] === '}') depth--;
+    }
+    out.push([css.slice(at, open).trim(), css.slice(open + 1, end - 1), css.slice(at, end)]);
+    at = end;
+  }
+  return out;
+}
+
+/** The stylesheet without rules for classes outside `used` (see the top of this file). */
+export function trimCss(css, used) {
+  const isUsed = (name) =>
+    name.startsWith('app-') || used.words.has(name) || [...used.prefixes].some((p) => name.startsWith(p));
+  const selectorMayMatch = (selector) =>
+    (selector.replace(/:(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)/g, '').match(/\.-?[A-Za-z_][A-Za-z0-9_-]*/g) ?? [])
+      .every((c) => isUsed(c.slice(1)));
+  const filter = (text) =>
+    blocks(text)
+      .map(([prelude, body, whole]) => {
+        if (/^@(media|supports)\b/.test(prelude)) {
+          const inner = filter(body);
+          return inner ? `${prelude}{${inner}}` : '';
+        }
+        if (prelude.startsWith('@')) return whole.trim();
+        return splitSelectors(prelude).some(selectorMayMatch) ? whole.trim() : '';
+      })
+      .join('');
+  // Comments could hide braces; the release stylesheet is minified anyway.
+  return filter(css.replace(/\/\*[\s\S]*?\*\//g, ''));
+}
+
+/** A selector list split at its top-level commas (not those inside :is(…)). */
+function splitSelectors(list) {
+  const out = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === '(') depth++;
+    else if (list[i] === ')') depth--;
+    else if (list[i] === ',' && depth === 0) {
+      out.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(list.slice(start));
+  return out;
+}
+
+/** Trims the built stylesheet in `dir`, renames it after its contents, and points index.html at it. */
+export function trimBuiltCss(dir) {
+  const sheets = readdirSync(dir).filter((f) => /^main-[0-9a-f]+\.css$/.test(f));
+  if (sheets.length !== 1) throw new Error(`${dir}: expected one main-<hash>.css, found ${sheets.join(', ') || 'none'}`);
+  const [sheet] = sheets;
+  const indexFile = join(dir, 'index.html');
+  const index = readFileSync(indexFile, 'utf8');
+  const sources = [...filesUnder(join(root, 'src'), /\.rs$/), join(root, 'index.html')].map((f) => readFileSync(f, 'utf8'));
+  const before = readFileSync(join(dir, sheet), 'utf8');
+  const after = trimCss(before, classesIn(sources));
+  const named = `main-${createHash('sha256').update(after).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, sheet), after);
+  renameSync(join(dir, sheet), join(dir, named));
+  // Trunk gives the stylesheet's link a Subresource Integrity hash of the
+  // untrimmed file; the browser would refuse the trimmed one without a new one.
+  const link = new RegExp(`<link[^>]*${sheet.replace('.', '\\.')}[^>]*>`);
+  const tag = index.match(link)?.[0];
+  if (!tag) throw new Error(`${indexFile}: no link to ${sheet}`);
+  const integrity = `sha384-${createHash('sha384').update(after).digest('base64')}`;
+  const newTag = tag.replace(sheet, named).replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
+  if (!newTag.includes(integrity)) throw new Error(`${indexFile}: the link to ${sheet} has no integrity hash to replace`);
+  writeFileSync(indexFile, index.replace(tag, newTag));
+  return { named, before: before.length, after: after.length };
+}
