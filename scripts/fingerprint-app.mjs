@@ -53,9 +53,11 @@ const AREA_PATHS = {
 /**
  * Parts that are not an area's pages: the store's writing half
  * (src/ui/store_writing.rs), which areas' parts also need and fetch with
- * their chunks; the home page fetches it only when one of its banners writes.
+ * their chunks, and the home page only when one of its banners writes; and
+ * the reader for an older or unreadable stored workbook (src/ui/storage.rs),
+ * fetched at start only when one is stored.
  */
-const PARTS_WITHOUT_PAGES = new Set(['store_writing']);
+const PARTS_WITHOUT_PAGES = new Set(['store_writing', 'unusual_storage']);
 
 /**
  * An inline script that, at a deep link, asks for the page's area's parts

@@ -11,7 +11,6 @@ mod store;
 mod store_writing;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use wasm_bindgen::JsCast;
 
 use components::{SaveAnnouncer, StorageAlerts};
@@ -33,12 +32,18 @@ pub fn start() {
         if let Some(area) = area {
             (area.fetch)().await;
         }
+        // A workbook this version saved is read at once; an older one (to
+        // migrate) or unreadable text needs code the release build fetches.
+        let startup = match storage::first_look() {
+            storage::FirstLook::Ready(startup) => startup,
+            storage::FirstLook::Unusual(raw) => storage::load_unusual(raw).await,
+        };
         // The shell stood in for the app while the WebAssembly loaded; the
         // app draws the same header in its place.
         if let Some(shell) = document().get_element_by_id("app-shell") {
             shell.remove();
         }
-        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(move || view! { <App startup /> });
     });
 }
 
@@ -100,14 +105,12 @@ const ROUTES: &[Route] = &[
 ];
 
 #[component]
-fn App() -> impl IntoView {
-    provide_meta_context();
+fn App(startup: storage::Startup) -> impl IntoView {
     routing::provide_router(ROUTES);
-    provide_context(WorkbookStore::start());
+    provide_context(WorkbookStore::start(startup));
     provide_context(offline::start());
 
     view! {
-        <Title formatter=|page: String| format!("{page} – Commissioning Workbook") />
         <FocusHeadingOnNavigate />
         <a class="nhsuk-skip-link" href="#maincontent">"Skip to main content"</a>
         <Header />

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::document::backup::{self, StoredState};
 use crate::model::Workbook;
+use crate::ui::routing::AreaLoadError;
 
 /// Where the workbook lives.
 pub const WORKBOOK_KEY: &str = "commissioning-workbook";
@@ -44,6 +45,10 @@ pub enum SavingBlocked {
     /// Stored data could not be read nor copied aside; saving would destroy it
     /// until the user has downloaded it and said it may be replaced.
     UnreadableNotKept,
+    /// The part of the app that reads an older or damaged stored workbook
+    /// could not be fetched, so it has not been read: saving waits for a
+    /// reload, as it would overwrite it.
+    NotYetRead,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -55,7 +60,72 @@ fn storage() -> Option<web_sys::Storage> {
     available.then(LocalStorage::raw)
 }
 
-pub fn load() -> Startup {
+/// What local storage holds at start, read at once when it is a workbook
+/// this version wrote: the usual case, and all the first download can read.
+pub enum FirstLook {
+    Ready(Startup),
+    /// Anything else, an older version to migrate or text that cannot be
+    /// read: `load_unusual` reads it or keeps it aside.
+    Unusual(String),
+}
+
+pub fn first_look() -> FirstLook {
+    let now = Utc::now();
+    let Some(store) = storage() else {
+        return FirstLook::Ready(Startup {
+            workbook: Workbook::new(now),
+            notice: None,
+            saving_blocked: Some(SavingBlocked::NoStorage),
+        });
+    };
+    let raw = store.get_item(WORKBOOK_KEY).ok().flatten();
+    let workbook = match raw {
+        None => Workbook::new(now),
+        Some(text) => match backup::read_current(&text) {
+            Some(workbook) => workbook,
+            None => return FirstLook::Unusual(text),
+        },
+    };
+    FirstLook::Ready(Startup {
+        workbook,
+        notice: None,
+        saving_blocked: None,
+    })
+}
+
+/// Reads stored text `first_look` could not: migrates an older version, or
+/// keeps unreadable text aside and says why. The release build fetches this
+/// code (and the migrations) first, as the `unusual_storage` part. If that
+/// cannot be fetched, nothing is read or written: the page says so and saving
+/// stays off, so the stored text is left as it is for the next visit.
+pub async fn load_unusual(raw: String) -> Startup {
+    #[cfg(feature = "split")]
+    let loaded = unusual_storage_part(raw.clone()).await;
+    #[cfg(not(feature = "split"))]
+    let loaded: Result<Startup, AreaLoadError> = unusual_storage_part(raw.clone());
+    loaded.unwrap_or_else(|_| Startup {
+        workbook: Workbook::new(Utc::now()),
+        notice: Some(UnreadableNotice {
+            reason:
+                "The part of the app that reads it could not be fetched, so it has not been read. \
+                     Check the connection and reload the page: nothing has been changed."
+                    .to_string(),
+            kept_under: None,
+            raw,
+        }),
+        saving_blocked: Some(SavingBlocked::NotYetRead),
+    })
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(unusual_storage, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn unusual_storage_part(raw: String) -> Result<Startup, AreaLoadError> {
+    Ok(read_unusual(raw))
+}
+
+fn read_unusual(raw: String) -> Startup {
     let now = Utc::now();
     let Some(store) = storage() else {
         return Startup {
@@ -64,8 +134,7 @@ pub fn load() -> Startup {
             saving_blocked: Some(SavingBlocked::NoStorage),
         };
     };
-    let raw = store.get_item(WORKBOOK_KEY).ok().flatten();
-    match backup::interpret_stored(raw) {
+    match backup::interpret_stored(Some(raw)) {
         StoredState::Empty => Startup {
             workbook: Workbook::new(now),
             notice: None,

@@ -79,10 +79,10 @@ pub(super) fn stamp_now() -> Stamp {
 }
 
 impl WorkbookStore {
-    /// Loads the workbook, starts listening for other tabs' saves, and saves
-    /// pending changes when the page is hidden or closed.
-    pub fn start() -> Self {
-        let startup = storage::load();
+    /// Starts with the workbook as read (`storage::first_look`), listens for
+    /// other tabs' saves, and saves pending changes when the page is hidden or
+    /// closed.
+    pub fn start(startup: storage::Startup) -> Self {
         let doc = RwSignal::new(startup.workbook);
         let store = WorkbookStore {
             doc,
@@ -157,7 +157,9 @@ impl WorkbookStore {
             self.doc.set(Workbook::new(Utc::now()));
             return;
         };
-        let Ok(newer) = backup::read_workbook(&text) else {
+        // Another tab of this version writes what the quick reader reads;
+        // anything else (a newer version's save) is not taken in.
+        let Some(newer) = backup::read_current(&text) else {
             return;
         };
         if newer.revision <= self.doc.with_untracked(|doc| doc.revision) {
@@ -214,6 +216,9 @@ pub fn blocked_reason(blocked: SavingBlocked) -> &'static str {
         SavingBlocked::NoStorage => "this browser is not letting the workbook use its local storage",
         SavingBlocked::UnreadableNotKept => {
             "the workbook saved earlier could not be read or copied aside, and saving now would overwrite it"
+        }
+        SavingBlocked::NotYetRead => {
+            "the workbook saved earlier has not been read yet (the part of the app that reads it could not be fetched), and saving now would overwrite it; reload the page when you are connected"
         }
     }
 }

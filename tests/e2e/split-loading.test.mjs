@@ -4,6 +4,7 @@
 // and offers to try again, with nothing entered lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useApp, waitForApp, goToArea, storedWorkbook } from './support.mjs';
 
 const app = useApp();
@@ -92,5 +93,48 @@ test("a deep link asks for its area's parts alongside the main part, each once",
     `About's part is asked for before the main part has arrived: ${events.join(', ')}`,
   );
   assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('a workbook saved by an older version is read by a part fetched for it; if that fails, nothing is overwritten', async () => {
+  const fixture = await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8');
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/robots.txt');
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), fixture);
+
+  // The part that migrates older versions cannot be fetched.
+  await page.route(/split_unusual_storage\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  await waitForApp(page);
+  await page.getByRole('heading', { name: 'Nothing you enter is being saved' }).waitFor();
+  assert.match(await page.getByRole('alert').filter({ hasText: 'could not be read' }).textContent(), /has not been read/);
+  await goToArea(page, 'Development plan');
+  await page.getByLabel('What do you want to achieve?').fill('Typed while saving was off');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { name: 'Typed while saving was off' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('commissioning-workbook')), fixture, 'the stored workbook is untouched');
+
+  // Connected again: opening the app again reads and migrates it.
+  await page.unroute(/split_unusual_storage\.wasm$/);
+  await page.goto('/');
+  await waitForApp(page);
+  assert.ok(page.wasm.includes('split_unusual_storage.wasm'));
+  assert.match(await page.getByRole('list', { name: 'Workbook contents' }).textContent(), /development plan goal/);
+  await context.close();
+});
+
+test('a workbook this version saved opens without fetching the reader for older versions', async () => {
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/');
+  await waitForApp(page);
+  await goToArea(page, 'Development plan');
+  await page.getByLabel('What do you want to achieve?').fill('Saved by this version');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { name: 'Saved by this version' }).waitFor();
+  page.wasm.length = 0;
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole('heading', { name: 'Saved by this version' }).waitFor();
+  assert.ok(!page.wasm.includes('split_unusual_storage.wasm'), `fetched: ${page.wasm}`);
   await context.close();
 });

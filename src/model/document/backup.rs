@@ -51,7 +51,7 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
     } else {
         text
     };
-    let mut workbook = match read_current_directly(text) {
+    let workbook = match read_current_directly(text) {
         Some(workbook) => workbook,
         None => {
             let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION, |found| {
@@ -61,6 +61,29 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
             read_fields(&current)?
         }
     };
+    checked(workbook)
+}
+
+/// A workbook this version wrote, read in one pass with every check of
+/// `read_workbook`: what a browser holds from the first save on, and what
+/// another tab saves. `None` for anything else (an older version to migrate,
+/// or text that cannot be read), which `read_workbook` reads or explains. The
+/// browser build starts with this alone and fetches the rest when needed
+/// (`ui::storage`).
+pub fn read_current(text: &str) -> Option<Workbook> {
+    let unpacked;
+    let text = if stored_form::is_packed(text) {
+        unpacked = stored_form::unpack(text).ok()?;
+        unpacked.as_str()
+    } else {
+        text
+    };
+    checked(read_current_directly(text)?).ok()
+}
+
+/// The checks every workbook read passes: no two records share an id, no
+/// fraction in a merge conflict's kept version; control characters stripped.
+fn checked(mut workbook: Workbook) -> Result<Workbook, ReadError> {
     if let Some(id) = duplicate_id(&workbook) {
         return Err(ReadError::Invalid(format!(
             "two records have the same id {}, so a change to one could reach the other",
@@ -304,6 +327,24 @@ mod tests {
         let compact = to_compact_json(&wb);
         assert!(!compact.contains('\n'), "storage holds compact JSON");
         assert_eq!(read_workbook(&compact).unwrap(), wb);
+    }
+
+    #[test]
+    fn the_quick_reader_reads_what_this_version_wrote_and_leaves_the_rest() {
+        let wb = sample();
+        let stored = to_storage_text(&wb);
+        assert_eq!(read_current(&stored), Some(read_workbook(&stored).unwrap()));
+        assert_eq!(read_current(&to_compact_json(&wb)), Some(wb.clone()));
+        // Older versions and unreadable text are for read_workbook.
+        assert_eq!(read_current(SCHEMA_1_FIXTURE), None);
+        assert!(read_workbook(SCHEMA_1_FIXTURE).is_ok());
+        assert_eq!(read_current("{ not json"), None);
+        // The same checks: a shared id is refused by both.
+        let mut twice = wb.clone();
+        let goal = twice.plans[0].goals[0].clone();
+        twice.plans[0].goals.push(goal);
+        assert_eq!(read_current(&to_compact_json(&twice)), None);
+        assert!(read_workbook(&to_compact_json(&twice)).is_err());
     }
 
     #[test]

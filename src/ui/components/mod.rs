@@ -5,8 +5,10 @@ mod banners;
 mod fields;
 mod file_import;
 mod tables;
+mod title;
 
 pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 pub use tables::{summary_row, DataTable, DomainRow};
+pub use title::Title;

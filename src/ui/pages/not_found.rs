@@ -1,9 +1,9 @@
 //! Pages that stand in for another: an address that is no page, and an area
 //! that is opening or could not be fetched.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

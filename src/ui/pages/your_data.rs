@@ -1,5 +1,5 @@
+use crate::ui::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::document::{backup, merge};
 use crate::model::{Change, Workbook};

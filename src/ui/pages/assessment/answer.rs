@@ -1,6 +1,6 @@
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::answers::{Assessment, Rating};

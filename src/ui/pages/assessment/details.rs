@@ -1,10 +1,10 @@
 //! Changing an assessment's details (partnership, clinical area, role, date)
 //! and deleting it, which asks first and can be undone straight after.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::start::{AssessmentFields, AssessmentForm};
 use super::{own_assessment, param, AssessmentNotFound};

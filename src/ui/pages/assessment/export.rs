@@ -2,9 +2,9 @@
 //! lets the user leave their evidence notes out (the default), and says how to
 //! share it safely before the download.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;

@@ -1,5 +1,5 @@
+use crate::ui::components::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::ui::components::DataTable;
 use crate::ui::routing::use_navigate;

@@ -1,10 +1,10 @@
 //! Sharing with a partner: importing their exported assessment, and comparing
 //! it with one of the user's own, statement by statement.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{own_assessment, param, partner_assessment, AssessmentNotFound};
 use crate::model::assessment::answers::{Assessment, Rating};

@@ -2,9 +2,9 @@
 //! strongest and weakest statements, priorities, and a way to turn weak or
 //! flagged statements into development-plan goals.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::framework;

@@ -1,6 +1,6 @@
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::assessment::answers::{
     AssessmentDraft, Role, ASSESSMENT_DATE_FIELD, ASSESSMENT_PARTNERSHIP_FIELD,

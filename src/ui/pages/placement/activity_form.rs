@@ -1,9 +1,9 @@
 //! Logging an activity and changing a logged one: the one form both use.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{placement_path, PlacementNotFound, PrivateNote};
 use crate::model::capabilities::DOMAINS;

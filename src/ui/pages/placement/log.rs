@@ -1,9 +1,9 @@
 //! The activity log: every entry, newest first, with filters by project, type
 //! of activity, capability, words and dates, and the CSV download.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{
     minutes_text, placement_path, CsvButton, EntryCard, PlacementNotFound, PrivateNote,

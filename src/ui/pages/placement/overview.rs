@@ -3,9 +3,9 @@
 //! `/placement-log` shows the newest placement; `/placement-log/placements/:placement`
 //! a chosen one.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{
     dashboard_of, placement_path, project_status_tag, AtAGlance, CsvButton, PlacementNotFound,

@@ -1,9 +1,9 @@
 //! Setting up a placement, and changing or deleting one.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{placement_path, PlacementNotFound};
 use crate::model::common::dates::{long_date, parse_optional_date};

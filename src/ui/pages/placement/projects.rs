@@ -1,10 +1,10 @@
 //! A placement's projects: the project form (adding and changing), a project's
 //! page with its milestones to tick off, and changing a milestone.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{placement_path, project_status_tag};
 use crate::model::common::dates::long_date;

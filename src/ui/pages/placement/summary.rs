@@ -2,9 +2,9 @@
 //! and their outcomes, time logged, capability coverage and the reflections
 //! the trainee chose.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::parts::{
     entry_body, minutes_text, placement_path, progress_text, project_status_tag,

@@ -1,10 +1,10 @@
 //! Changing an action, an evidence entry or a review: one page that finds the
 //! record by id and shows its form, prefilled, with the same checks as adding.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::common::validation::FieldError;
 use crate::model::plan::entries::{

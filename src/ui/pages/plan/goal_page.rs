@@ -1,9 +1,9 @@
 //! One goal: what it is, its status, its actions (ticked off as they are done)
 //! and its evidence and reflections.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::goals::{capability_label, status_choices, status_tag, GoalNotFound};
 use crate::model::common::dates::long_date;

@@ -1,10 +1,10 @@
 //! Goals: the fields of the goal form (shared by adding and changing), the
 //! change-a-goal page, and a goal's card in a plan's list.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::assessment::framework;
 use crate::model::capabilities::{self, DOMAINS};

@@ -1,9 +1,9 @@
 //! Starting a plan, and changing or deleting one.
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};

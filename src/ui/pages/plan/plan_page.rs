@@ -3,9 +3,9 @@
 //! dates month by month. `/development-plan` shows the newest plan;
 //! `/development-plan/plans/:plan` a chosen one.
 
+use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::goals::{GoalCard, GoalFields, GoalForm};
 use super::parts::{AttentionPanel, ByMonth, Coverage, Reviews};

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::model::capabilities::{DOMAINS, MLCF_CITATION};
 use crate::model::common::dates::input_value;
