@@ -839,6 +839,57 @@ pub const IMPORTANCE_SOURCE: &str = "Rating how important each area is, alongsid
      themselves on it, and then compares the two. Here the same pairing is applied to the areas of \
      partnership readiness; the three-point scale is the workbook's own.";
 
+/// Every statement's id with its domain's id, in framework order: all that
+/// counting progress and finding where to resume needs. The home page does both,
+/// and a table of ids alone keeps the framework's wording (reached only from the
+/// pages that show it) out of the browser build's first download. A test checks
+/// it against `DOMAINS`.
+pub static STATEMENT_IDS: &[(&str, &str)] = &[
+    ("power", "power-1"),
+    ("power", "power-2"),
+    ("power", "power-3"),
+    ("power", "power-4"),
+    ("power", "power-5"),
+    ("aims", "aims-1"),
+    ("aims", "aims-2"),
+    ("aims", "aims-3"),
+    ("aims", "aims-4"),
+    ("aims", "aims-5"),
+    ("leadership", "leadership-1"),
+    ("leadership", "leadership-2"),
+    ("leadership", "leadership-3"),
+    ("leadership", "leadership-4"),
+    ("leadership", "leadership-5"),
+    ("leadership", "leadership-6"),
+    ("support", "support-1"),
+    ("support", "support-2"),
+    ("support", "support-3"),
+    ("support", "support-4"),
+    ("support", "support-5"),
+    ("support", "support-6"),
+    ("resources", "resources-1"),
+    ("resources", "resources-2"),
+    ("resources", "resources-3"),
+    ("resources", "resources-4"),
+    ("resources", "resources-5"),
+    ("trust", "trust-1"),
+    ("trust", "trust-2"),
+    ("trust", "trust-3"),
+    ("trust", "trust-4"),
+    ("trust", "trust-5"),
+    ("structures", "structures-1"),
+    ("structures", "structures-2"),
+    ("structures", "structures-3"),
+    ("structures", "structures-4"),
+    ("structures", "structures-5"),
+    ("delivery", "delivery-1"),
+    ("delivery", "delivery-2"),
+    ("delivery", "delivery-3"),
+    ("delivery", "delivery-4"),
+    ("delivery", "delivery-5"),
+    ("delivery", "delivery-6"),
+];
+
 /// The domain with this id.
 pub fn domain(id: &str) -> Option<&'static Domain> {
     DOMAINS.iter().find(|d| d.id == id)
@@ -870,6 +921,13 @@ pub fn domains_serving(principle: PatPrinciple) -> impl Iterator<Item = &'static
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_table_of_ids_lists_every_statement_in_order() {
+        let from_domains: Vec<(&str, &str)> = all_statements().map(|(d, s)| (d.id, s.id)).collect();
+        assert_eq!(STATEMENT_IDS, from_domains.as_slice());
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 

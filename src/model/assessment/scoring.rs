@@ -57,20 +57,33 @@ impl Progress {
 
 /// Counts answered framework statements; answers to unknown ids do not count.
 pub fn progress(assessment: &Assessment) -> Progress {
+    // By ids alone (the home page counts progress; see `STATEMENT_IDS`).
     Progress {
-        answered: framework::all_statements()
-            .filter(|(_, s)| assessment.rating(s.id).is_some())
+        answered: framework::STATEMENT_IDS
+            .iter()
+            .filter(|(_, id)| assessment.rating(id).is_some())
             .count(),
-        total: framework::statement_count(),
+        total: framework::STATEMENT_IDS.len(),
     }
 }
 
 /// The first statement without a rating, in framework order: where to resume.
 /// `None` when every statement is answered.
 pub fn first_unanswered(assessment: &Assessment) -> Option<&'static str> {
-    framework::all_statements()
-        .map(|(_, s)| s.id)
+    framework::STATEMENT_IDS
+        .iter()
+        .map(|(_, id)| *id)
         .find(|id| assessment.rating(id).is_none())
+}
+
+/// The domain to resume in: the first unanswered statement's, or the first
+/// domain when every statement is answered.
+pub fn resume_domain(assessment: &Assessment) -> &'static str {
+    let ids = framework::STATEMENT_IDS;
+    ids.iter()
+        .find(|(_, id)| assessment.rating(id).is_none())
+        .or(ids.first())
+        .map_or("", |(domain, _)| *domain)
 }
 
 /// A level as a percentage of the top of the scale.

@@ -14,10 +14,7 @@ use crate::ui::store::use_store;
 /// Where "Continue" takes the user: the domain of the first unanswered
 /// statement, so an assessment resumes where it was left.
 pub fn resume_path(assessment: &Assessment) -> String {
-    let domain = scoring::first_unanswered(assessment)
-        .and_then(framework::statement)
-        .map(|(domain, _)| domain.id)
-        .unwrap_or(DOMAINS[0].id);
+    let domain = scoring::resume_domain(assessment);
     format!("/self-assessment/{}/domain/{domain}", assessment.id)
 }
 
