@@ -2,10 +2,10 @@
 //! and today's date. Kept here so pages stay about what the user sees.
 
 use chrono::{Local, NaiveDate};
-
-use crate::model::common::dates::{clock_time, long_date};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+use crate::model::common::dates::{clock_time, long_date};
 
 /// Today in the user's own time zone, for dates they see and type.
 pub fn today() -> NaiveDate {

@@ -36,15 +36,23 @@ pub struct Area {
 
 /// An area's page, once its part of the module is here.
 pub type AreaPage =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AreaLoadError>>>>;
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, PartLoadError>>>>;
 
 /// An area's part being fetched; a failure is left for the page to report.
 pub type AreaFetch = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
-/// An area's part of the module could not be fetched (offline before it was
-/// ever cached, or the server is gone); the page says so instead of the app failing.
+/// A part of the module (an area's pages, the store's writing half, the
+/// reader for older workbooks) could not be fetched: offline before it was
+/// ever cached, or the server is gone. The page says so instead of the app failing.
 #[derive(Clone, Copy, Debug)]
-pub struct AreaLoadError;
+pub struct PartLoadError;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartLoadError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartLoadError
+    }
+}
 
 impl Route {
     /// A page in the first download.

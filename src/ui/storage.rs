@@ -4,15 +4,14 @@
 //! changes nothing else. Saves made by other tabs arrive through `watch_other_tabs`.
 
 use chrono::Utc;
-
-use crate::model::common::dates::{clock_time_with_seconds, input_value};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::window_event_listener;
 use wasm_bindgen::JsCast;
 
+use crate::model::common::dates::{clock_time_with_seconds, input_value};
 use crate::model::document::backup::{self, StoredState};
 use crate::model::Workbook;
-use crate::ui::routing::AreaLoadError;
+use crate::ui::routing::PartLoadError;
 
 /// Where the workbook lives.
 pub const WORKBOOK_KEY: &str = "commissioning-workbook";
@@ -26,6 +25,25 @@ pub struct Startup {
     /// Why nothing can be saved, when that is so: storage is unavailable, or
     /// unreadable data could not be copied aside (saving would overwrite it).
     pub saving_blocked: Option<SavingBlocked>,
+}
+
+impl Startup {
+    /// A workbook read (or a new one), with nothing to report.
+    fn with(workbook: Workbook) -> Startup {
+        Startup {
+            workbook,
+            notice: None,
+            saving_blocked: None,
+        }
+    }
+
+    /// A new workbook, as the browser gives the page no local storage.
+    fn without_storage() -> Startup {
+        Startup {
+            saving_blocked: Some(SavingBlocked::NoStorage),
+            ..Startup::with(Workbook::new(Utc::now()))
+        }
+    }
 }
 
 /// Tells the user that stored data could not be read and what became of it.
@@ -70,27 +88,17 @@ pub enum FirstLook {
 }
 
 pub fn first_look() -> FirstLook {
-    let now = Utc::now();
     let Some(store) = storage() else {
-        return FirstLook::Ready(Startup {
-            workbook: Workbook::new(now),
-            notice: None,
-            saving_blocked: Some(SavingBlocked::NoStorage),
-        });
+        return FirstLook::Ready(Startup::without_storage());
     };
-    let raw = store.get_item(WORKBOOK_KEY).ok().flatten();
-    let workbook = match raw {
-        None => Workbook::new(now),
+    let workbook = match store.get_item(WORKBOOK_KEY).ok().flatten() {
+        None => Workbook::new(Utc::now()),
         Some(text) => match backup::read_current(&text) {
             Some(workbook) => workbook,
             None => return FirstLook::Unusual(text),
         },
     };
-    FirstLook::Ready(Startup {
-        workbook,
-        notice: None,
-        saving_blocked: None,
-    })
+    FirstLook::Ready(Startup::with(workbook))
 }
 
 /// Reads stored text `first_look` could not: migrates an older version, or
@@ -102,9 +110,8 @@ pub async fn load_unusual(raw: String) -> Startup {
     #[cfg(feature = "split")]
     let loaded = unusual_storage_part(raw.clone()).await;
     #[cfg(not(feature = "split"))]
-    let loaded: Result<Startup, AreaLoadError> = unusual_storage_part(raw.clone());
+    let loaded: Result<Startup, PartLoadError> = unusual_storage_part(raw.clone());
     loaded.unwrap_or_else(|_| Startup {
-        workbook: Workbook::new(Utc::now()),
         notice: Some(UnreadableNotice {
             reason:
                 "The part of the app that reads it could not be fetched, so it has not been read. \
@@ -114,6 +121,7 @@ pub async fn load_unusual(raw: String) -> Startup {
             raw,
         }),
         saving_blocked: Some(SavingBlocked::NotYetRead),
+        ..Startup::with(Workbook::new(Utc::now()))
     })
 }
 
@@ -121,30 +129,18 @@ pub async fn load_unusual(raw: String) -> Startup {
     feature = "split",
     leptos::wasm_split::wasm_split(unusual_storage, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn unusual_storage_part(raw: String) -> Result<Startup, AreaLoadError> {
+fn unusual_storage_part(raw: String) -> Result<Startup, PartLoadError> {
     Ok(read_unusual(raw))
 }
 
 fn read_unusual(raw: String) -> Startup {
     let now = Utc::now();
     let Some(store) = storage() else {
-        return Startup {
-            workbook: Workbook::new(now),
-            notice: None,
-            saving_blocked: Some(SavingBlocked::NoStorage),
-        };
+        return Startup::without_storage();
     };
     match backup::interpret_stored(Some(raw)) {
-        StoredState::Empty => Startup {
-            workbook: Workbook::new(now),
-            notice: None,
-            saving_blocked: None,
-        },
-        StoredState::Loaded(workbook) => Startup {
-            workbook,
-            notice: None,
-            saving_blocked: None,
-        },
+        StoredState::Empty => Startup::with(Workbook::new(now)),
+        StoredState::Loaded(workbook) => Startup::with(workbook),
         StoredState::Unreadable { raw, error } => {
             let key = free_kept_aside_key(
                 &store,

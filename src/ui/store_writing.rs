@@ -7,12 +7,12 @@
 
 use std::time::Duration;
 
-use crate::model::common::dates::clock_time_with_seconds;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
 use super::storage::{self, SavingBlocked, Stored};
 use super::store::{blocked_reason, stamp_now, DeletedEverything, WorkbookStore};
+use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::document::backup;
 use crate::model::document::sync::{self, Pending};
@@ -52,11 +52,11 @@ fn writer() -> Writer {
     feature = "split",
     leptos::wasm_split::wasm_split(store_writing, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn writer_part() -> Result<Writer, super::routing::AreaLoadError> {
+fn writer_part() -> Result<Writer, super::routing::PartLoadError> {
     Ok(writer())
 }
 
-pub async fn fetch_writer() -> Result<Writer, super::routing::AreaLoadError> {
+pub async fn fetch_writer() -> Result<Writer, super::routing::PartLoadError> {
     #[cfg(feature = "split")]
     return writer_part().await;
     #[cfg(not(feature = "split"))]

@@ -2,9 +2,9 @@
 //! files and restores all go through here, so one set of checks decides what is
 //! readable. Nothing here touches the browser; `ui::storage` does that.
 
-use chrono::NaiveDate;
+use std::borrow::Cow;
 
-use crate::model::common::dates::input_value;
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::formats::{
@@ -14,6 +14,7 @@ use super::formats::{
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
 use super::workbook::Workbook;
+use crate::model::common::dates::input_value;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
@@ -38,19 +39,8 @@ pub fn to_storage_text(workbook: &Workbook) -> String {
 /// Fields this version does not know are ignored. The caller's document is
 /// never touched: it is replaced only with an `Ok`.
 pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
-    // Local storage's packed form; a copy kept aside from it and downloaded
-    // reads back through here too.
-    let unpacked;
-    let text = if stored_form::is_packed(text) {
-        unpacked = stored_form::unpack(text).map_err(|why| {
-            ReadError::Invalid(format!(
-                "it is in the app's compressed storage form, but {why}"
-            ))
-        })?;
-        unpacked.as_str()
-    } else {
-        text
-    };
+    let text = unpacked(text)?;
+    let text = text.as_ref();
     let workbook = match read_current_directly(text) {
         Some(workbook) => workbook,
         None => {
@@ -71,14 +61,20 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
 /// browser build starts with this alone and fetches the rest when needed
 /// (`ui::storage`).
 pub fn read_current(text: &str) -> Option<Workbook> {
-    let unpacked;
-    let text = if stored_form::is_packed(text) {
-        unpacked = stored_form::unpack(text).ok()?;
-        unpacked.as_str()
-    } else {
-        text
-    };
-    checked(read_current_directly(text)?).ok()
+    checked(read_current_directly(&unpacked(text).ok()?)?).ok()
+}
+
+/// The JSON in `text`: local storage's packed form unpacked (a copy kept
+/// aside from it and downloaded reads back this way too), plain JSON as it is.
+fn unpacked(text: &str) -> Result<Cow<'_, str>, ReadError> {
+    if !stored_form::is_packed(text) {
+        return Ok(Cow::Borrowed(text));
+    }
+    stored_form::unpack(text).map(Cow::Owned).map_err(|why| {
+        ReadError::Invalid(format!(
+            "it is in the app's compressed storage form, but {why}"
+        ))
+    })
 }
 
 /// The checks every workbook read passes: no two records share an id, no

@@ -5,10 +5,9 @@
 
 use chrono::NaiveDate;
 
-use crate::model::common::dates::input_value;
-
 use super::formats::slug;
 use crate::model::capabilities;
+use crate::model::common::dates::input_value;
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::Placement;
 

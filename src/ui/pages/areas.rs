@@ -16,14 +16,7 @@
 use leptos::prelude::*;
 
 use super::{assessment, placement, plan};
-use crate::ui::routing::{Area, AreaLoadError};
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for AreaLoadError {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        AreaLoadError
-    }
-}
+use crate::ui::routing::{Area, PartLoadError};
 
 /// A page number no area has: a mistake in the route table.
 fn no_such_page() -> AnyView {
@@ -48,7 +41,7 @@ macro_rules! area {
                 preload($fetch)
             )
         )]
-        fn $pages($page: u32) -> Result<AnyView, AreaLoadError> {
+        fn $pages($page: u32) -> Result<AnyView, PartLoadError> {
             Ok($body)
         }
 
