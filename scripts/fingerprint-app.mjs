@@ -29,15 +29,16 @@ export function fingerprintApp(dir) {
   const index = join(dir, 'index.html');
   const html = readFileSync(index, 'utf8');
   const references = html.split(`./${FOLDER}/`).length - 1;
-  // The module preload, the wasm preload and the start-up script.
-  if (references < 3) throw new Error(`${index}: expected 3 references to ./${FOLDER}/, found ${references}`);
+  // The early compile script, two module preloads and the start-up script.
+  if (references < 4) throw new Error(`${index}: expected 4 references to ./${FOLDER}/, found ${references}`);
   // Trunk leaves the skipped Rust link (index.html says why it is there) in the page.
   const cleaned = html.replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
   const preload = areaPreloadScript(readFileSync(join(dir, named, '__wasm_split.js'), 'utf8'), named);
-  // Before the start-up script, so the area's parts are asked for first.
-  const start = cleaned.indexOf('<script type=module>') >= 0 ? '<script type=module>' : '<script type="module">';
-  if (!cleaned.includes(start)) throw new Error(`${index}: no start-up script to put the area preload before`);
-  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(start, `${preload}${start}`));
+  // Beside the script that starts compiling the main part, before the
+  // stylesheet (a script after a stylesheet waits for it to load).
+  const early = cleaned.match(/<script>[^<]*compileStreaming/);
+  if (!early) throw new Error(`${index}: no early compile script to put the area preload before`);
+  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(early[0], `${preload}${early[0]}`));
   return named;
 }
 

@@ -74,6 +74,32 @@ test('an area whose part cannot be fetched says so, keeps what was entered, and 
   await context.close();
 });
 
+test('the main part is compiled while the page still loads, once; sent with the wrong type, the app still starts', async () => {
+  // index.html starts compiling the main part before the stylesheet and the
+  // scripts have arrived, and the start-up script hands the app that module.
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/');
+  await waitForApp(page);
+  assert.equal(await page.evaluate(async () => (await window.appCompiling) instanceof WebAssembly.Module), true);
+  assert.deepEqual(page.wasm, ['commissioning-workbook_bg.wasm'], 'fetched once, by the early compile');
+  await context.close();
+
+  // A static host that does not know .wasm: compiling from the stream is
+  // refused, so the app fetches and compiles the part the slower way.
+  const plain = await openWithoutServiceWorker();
+  await plain.page.route(/commissioning-workbook_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await plain.page.goto('/');
+  await waitForApp(plain.page);
+  assert.equal(await plain.page.evaluate(async () => (await window.appCompiling) === undefined), true);
+  await goToArea(plain.page, 'About');
+  await plain.page.getByRole('heading', { level: 1, name: 'About this workbook' }).waitFor();
+  assert.deepEqual(plain.page.pageErrors, []);
+  await plain.context.close();
+});
+
 test("a deep link asks for its area's parts alongside the main part, each once", async () => {
   const { context, page } = await openWithoutServiceWorker();
   const events = [];
