@@ -12,7 +12,9 @@
 #      and __wasm_split.js, which fetches a part when it is first needed;
 #   3. wasm-bindgen writes the JavaScript glue for the main module, keeping
 #      the exports the parts link against (--keep-lld-exports);
-#   4. release builds: wasm-opt -Oz (npm binaryen) on every part.
+#   4. release builds: the stream classes no page uses leave the main part and
+#      its glue (scripts/drop-stream-classes.mjs), then wasm-opt -Oz (npm
+#      binaryen) on every part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -40,6 +42,7 @@ for part in "$WORK"/split_*.wasm "$WORK"/chunk_*.wasm "$WORK/__wasm_split.js"; d
 done
 
 if [ "$PROFILE" = release ]; then
+  node scripts/drop-stream-classes.mjs "$OUT/${NAME}_bg.wasm" "$OUT/$NAME.js"
   # A copy with Rust's function names, for CPU profiles (bench/heavy-profile.mjs).
   rm -rf target/app-with-names && cp -r "$OUT" target/app-with-names
   # The features rustc's wasm32 target turns on; binaryen must be told them.
