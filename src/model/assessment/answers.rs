@@ -127,6 +127,7 @@ pub struct Assessment {
     #[serde(default)]
     pub clinical_area: String,
     pub role: Role,
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub date: NaiveDate,
     /// Keyed by statement id.
     #[serde(default)]
@@ -134,7 +135,9 @@ pub struct Assessment {
     /// How important each domain is to the partnership now (1 to 3), keyed by domain id.
     #[serde(default)]
     pub importance: BTreeMap<String, u8>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
     /// For a partner's assessment: its id in the partner's own workbook, so the
     /// same file imported again is recognised.

@@ -349,7 +349,7 @@ pub fn unfinished(assessments: &[Assessment]) -> Vec<&Assessment> {
         .iter()
         .filter(|a| !progress(a).is_complete())
         .collect();
-    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    list.sort_by_key(|a| std::cmp::Reverse(a.updated_at));
     list
 }
 

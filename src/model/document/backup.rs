@@ -14,7 +14,7 @@ use super::formats::{
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
 use super::workbook::Workbook;
-use crate::model::common::dates::input_value;
+use crate::model::common::dates::{input_value, read_moment};
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
@@ -223,7 +223,7 @@ fn step_2_to_3(mut value: Value) -> Result<Value, ReadError> {
         let updated = doc.get("updated_at").cloned().unwrap_or(created.clone());
         let stamp = created
             .as_str()
-            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .and_then(|t| read_moment(t).ok())
             .map_or(0, |t| t.timestamp_millis());
         let plans = doc.entry("plans").or_insert(json!([]));
         if let Some(plans) = plans.as_array_mut() {

@@ -5,11 +5,11 @@
 
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
+use crate::model::common::dates::{read_day, read_moment, DateError};
 
 /// Names a whole-workbook document: the local-storage copy and backup files.
 pub const FORMAT_NAME: &str = "commissioning-workbook";
@@ -255,7 +255,9 @@ const MOMENT_FIELDS: [&str; 5] = [
 /// English, e.g. `the date "2026-02-30" does not exist`. Only fields that
 /// hold dates are looked at, in the order the reader meets them.
 fn bad_date(value: &Value) -> Option<String> {
-    use chrono::format::ParseErrorKind;
+    // With the readers the records use (`dates::read_day`, `read_moment`),
+    // not chrono's parser: the date found is then the one that was refused,
+    // and chrono's parser stays out of the download.
     match value {
         Value::Array(items) => items.iter().find_map(bad_date),
         Value::Object(fields) => fields.iter().find_map(|(key, field)| {
@@ -263,16 +265,14 @@ fn bad_date(value: &Value) -> Option<String> {
             let day = DAY_FIELDS.contains(&key.as_str());
             let moment = MOMENT_FIELDS.contains(&key.as_str());
             let error = match text {
-                Some(t) if day => t.parse::<NaiveDate>().err(),
-                Some(t) if moment => t.parse::<DateTime<FixedOffset>>().err(),
+                Some(t) if day => read_day(t).err(),
+                Some(t) if moment => read_moment(t).err(),
                 _ => return bad_date(field),
             }?;
             let shown = quoted(text.unwrap_or_default());
             let what = if day { "date" } else { "date and time" };
-            Some(match error.kind() {
-                ParseErrorKind::OutOfRange | ParseErrorKind::Impossible => {
-                    format!("the {what} {shown} does not exist")
-                }
+            Some(match error {
+                DateError::OutOfRange => format!("the {what} {shown} does not exist"),
                 _ if day => format!("{shown} is not a date (dates are written like 2026-11-22)"),
                 _ => format!(
                     "{shown} is not a date and time (they are written like 2026-11-22T09:30:00Z)"
@@ -483,7 +483,8 @@ mod tests {
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]
         struct Dated {
-            date: NaiveDate,
+            #[serde(deserialize_with = "crate::model::common::dates::day")]
+            date: chrono::NaiveDate,
         }
         let impossible = serde_json::from_str::<Dated>(r#"{"date": "2026-02-30"}"#).unwrap_err();
         assert_eq!(

@@ -19,7 +19,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -27,7 +27,7 @@ use serde_json::Value;
 use super::changes::{Refusal, Stamp};
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::Assessment;
-use crate::model::common::dates::{clock_time, long_date};
+use crate::model::common::dates::{clock_time, long_date, read_day};
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
@@ -52,6 +52,7 @@ pub struct Conflict {
     /// the record without the records under it (those are merged one by
     /// one), or `null` when the other version is the record's deletion.
     pub other_record: Value,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub found_at: DateTime<Utc>,
 }
 
@@ -812,7 +813,7 @@ fn shown(value: &Value) -> String {
         Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
         Value::Number(n) => n.to_string(),
         Value::String(s) if s.is_empty() => "(empty)".into(),
-        Value::String(s) => match s.parse::<NaiveDate>() {
+        Value::String(s) => match read_day(s) {
             Ok(date) => long_date(date),
             Err(_) if s.chars().count() > LONGEST => {
                 format!("\"{}…\"", s.chars().take(LONGEST).collect::<String>())

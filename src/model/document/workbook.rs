@@ -16,7 +16,9 @@ use crate::model::plan::Plan;
 pub struct Workbook {
     pub format: String,
     pub schema_version: u32,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
     /// Raised by one each time the document is saved, so a tab can tell that
     /// another tab has saved since it last read, and never overwrite that.
@@ -42,7 +44,10 @@ pub struct Workbook {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
     /// When a backup of this workbook was last downloaded (`backup_reminder`).
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_moment"
+    )]
     pub last_backup_at: Option<DateTime<Utc>>,
     /// Remind the user to download a backup once changes not in one are
     /// this many days old; 0 never.
@@ -60,6 +65,7 @@ fn default_reminder_days() -> u32 {
 pub struct Tombstone {
     pub id: String,
     pub kind: RecordKind,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub deleted_at: DateTime<Utc>,
 }
 

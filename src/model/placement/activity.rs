@@ -154,6 +154,7 @@ impl Effectiveness {
 pub struct ActivityEntry {
     pub id: String,
     /// The day the activity happened (`created_at` is when it was written).
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub date: NaiveDate,
     pub minutes: u32,
     pub activity_type: ActivityType,
@@ -182,7 +183,9 @@ pub struct ActivityEntry {
     /// Chosen for the end-of-placement summary.
     #[serde(default)]
     pub in_summary: bool,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 

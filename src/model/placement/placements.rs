@@ -38,13 +38,19 @@ pub struct Placement {
     pub supervisor: String,
     #[serde(default)]
     pub clinical_area: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub start: Option<NaiveDate>,
     #[serde(default = "default_length")]
     pub length_months: u32,
     /// The last day of the placement: worked out from the start and length
     /// unless the user set another.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub objectives: String,
@@ -53,7 +59,9 @@ pub struct Placement {
     /// The activity log, in date order (same-day entries in the order written).
     #[serde(default)]
     pub entries: Vec<ActivityEntry>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -70,7 +70,9 @@ pub struct Project {
     /// In planned-date order.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -79,11 +81,17 @@ pub struct Project {
 pub struct Milestone {
     pub id: String,
     pub title: String,
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub planned: NaiveDate,
     /// The day it was done; `None` while still to do.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub done_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 

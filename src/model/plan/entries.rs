@@ -13,12 +13,20 @@ use crate::model::common::validation::{required_date, required_text, FieldError}
 pub struct Action {
     pub id: String,
     pub text: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub due: Option<NaiveDate>,
     /// The day it was ticked off; `None` while it is still to do.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub done_on: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -26,11 +34,14 @@ pub struct Action {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EvidenceEntry {
     pub id: String,
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub date: NaiveDate,
     pub what_happened: String,
     #[serde(default)]
     pub learnt: String,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -38,11 +49,17 @@ pub struct EvidenceEntry {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub id: String,
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub date: NaiveDate,
     pub summary: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub next_review: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 

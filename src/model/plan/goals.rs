@@ -25,7 +25,10 @@ pub struct Goal {
     /// How success will be shown.
     #[serde(default)]
     pub success_measure: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub target_date: Option<NaiveDate>,
     #[serde(default)]
     pub status: GoalStatus,
@@ -41,7 +44,9 @@ pub struct Goal {
     pub actions: Vec<Action>,
     #[serde(default)]
     pub evidence: Vec<EvidenceEntry>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
     /// Set when the goal was made from a weak or flagged assessment statement.
     #[serde(default)]

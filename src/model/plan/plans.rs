@@ -17,9 +17,15 @@ pub struct Plan {
     pub name: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub starts: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::model::common::dates::optional_day"
+    )]
     pub ends: Option<NaiveDate>,
     /// A short statement of the development aim.
     #[serde(default)]
@@ -31,7 +37,9 @@ pub struct Plan {
     /// Optional self-ratings on the framework's elements, oldest first.
     #[serde(default)]
     pub self_ratings: Vec<SelfRating>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 

@@ -17,10 +17,13 @@ use crate::model::common::validation::FieldError;
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SelfRating {
     pub id: String,
+    #[serde(deserialize_with = "crate::model::common::dates::day")]
     pub date: NaiveDate,
     /// Element id to a point on `SCALE`.
     pub ratings: BTreeMap<String, u8>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
     pub updated_at: DateTime<Utc>,
 }
 
