@@ -15,6 +15,7 @@
 // Rust function names. Without it, wasm functions show as wasm-function[N].
 //
 // Usage: DIST_DIR=… PROFILE_APP_DIR=target/app-with-names node bench/heavy-profile.mjs
+// (PROFILE_PAGES=<regular expression> picks other pages to start, e.g. 'home|dashboard')
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../tests/e2e/support.mjs';
@@ -35,7 +36,8 @@ const log = (...a) => console.error(...a);
 
 try {
   console.log(`wasm: ${process.env.PROFILE_APP_DIR ? `${process.env.PROFILE_APP_DIR} (names kept)` : 'release build (no names)'}`);
-  for (const p of heavy.pages.filter((x) => /self-assessment|plan|log \(/.test(x.name))) {
+  const pages = new RegExp(process.env.PROFILE_PAGES ?? 'self-assessment|plan|log \\(');
+  for (const p of heavy.pages.filter((x) => pages.test(x.name))) {
     const { context, page } = await freshPage(browser, server.url, heavy.stored);
     const cdp = await context.newCDPSession(page);
     const profile = await profiled(cdp, () => timeLoad(page, p.path, p.ready));

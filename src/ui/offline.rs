@@ -10,8 +10,9 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 #[derive(Clone, Copy)]
 pub struct NewVersion(ReadSignal<bool>);
 
-/// Registers the service worker once the page has loaded (so its download of
-/// the app's files never competes with the app's own start), and listens for
+/// Registers the service worker once the page has loaded and the app is drawn
+/// (so its download of the app's files never competes with the app's own
+/// start), and listens for
 /// a new version taking over. Does nothing where service workers are not
 /// available: plain `http://` (other than localhost) or a browser that has
 /// them switched off. The app then still works, only not offline.
@@ -36,11 +37,22 @@ pub fn start() -> NewVersion {
         on_change.forget();
     }
     let register = move || {
-        let registered = container.register("sw.js");
-        // A failed registration (say, the host does not serve sw.js) only
-        // means no offline copy; it is not an error the user can act on.
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+        // After the frame that draws the app: the page has usually finished
+        // loading before the app starts (its WebAssembly compiles while the
+        // page loads), and registering takes the main thread for a while.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let registered = container.register("sw.js");
+                    // A failed registration (say, the host does not serve
+                    // sw.js) only means no offline copy; it is not an error
+                    // the user can act on.
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = wasm_bindgen_futures::JsFuture::from(registered).await;
+                    });
+                },
+                std::time::Duration::ZERO,
+            )
         });
     };
     if document().ready_state() == "complete" {
