@@ -10,6 +10,7 @@
 //
 // Usage: node scripts/drop-stream-classes.mjs <main part .wasm> <glue .js>
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 
@@ -90,7 +91,8 @@ export function dropFromModule(bytes) {
   return { bytes: Buffer.concat(pieces), dropped };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (the tests import the two functions).
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [wasmFile, glueFile] = process.argv.slice(2);
   if (!wasmFile || !glueFile) throw new Error('usage: drop-stream-classes.mjs <main part .wasm> <glue .js>');
   const glue = dropFromGlue(readFileSync(glueFile, 'utf8'));
