@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use super::storage::{self, SavingBlocked, UnreadableNotice};
 use super::store_writing::{self, Writer};
 use crate::model::document::backup;
-use crate::model::document::sync::Pending;
+use crate::model::document::sync::{self, Pending};
 use crate::model::{Change, Stamp, Workbook};
 
 #[derive(Clone, Copy)]
@@ -162,7 +162,7 @@ impl WorkbookStore {
         let Some(newer) = backup::read_current(&text) else {
             return;
         };
-        if newer.revision <= self.doc.with_untracked(|doc| doc.revision) {
+        if !self.doc.with_untracked(|doc| sync::is_newer(doc, &newer)) {
             return;
         }
         match self.writer.get_value() {

@@ -23,6 +23,14 @@ async function openWithoutServiceWorker() {
   return { context, page };
 }
 
+/** Opens the development plan (fetching its part) and adds a goal there. */
+async function addGoal(page, title) {
+  await goToArea(page, 'Development plan');
+  await page.getByLabel('What do you want to achieve?').fill(title);
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
+
 test('the home page loads only the main part; each area fetches its own part once, when first opened', async () => {
   const { context, page } = await openWithoutServiceWorker();
   await page.goto('/');
@@ -52,10 +60,7 @@ test('an area whose part cannot be fetched says so, keeps what was entered, and 
   await page.goto('/');
   await waitForApp(page);
   // A goal entered first, so there is something to lose.
-  await goToArea(page, 'Development plan');
-  await page.getByLabel('What do you want to achieve?').fill('Chair the frailty programme board');
-  await page.getByRole('button', { name: 'Add goal' }).click();
-  await page.getByRole('heading', { name: 'Chair the frailty programme board' }).waitFor();
+  await addGoal(page, 'Chair the frailty programme board');
 
   // The server (or the network) fails for the placement log's part.
   await page.route(/split_placement_area\.wasm$/, (route) => route.abort('internetdisconnected'));
@@ -153,10 +158,7 @@ test('a workbook this version saved opens without fetching the reader for older 
   const { context, page } = await openWithoutServiceWorker();
   await page.goto('/');
   await waitForApp(page);
-  await goToArea(page, 'Development plan');
-  await page.getByLabel('What do you want to achieve?').fill('Saved by this version');
-  await page.getByRole('button', { name: 'Add goal' }).click();
-  await page.getByRole('heading', { name: 'Saved by this version' }).waitFor();
+  await addGoal(page, 'Saved by this version');
   page.wasm.length = 0;
   await page.reload();
   await waitForApp(page);

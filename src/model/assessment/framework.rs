@@ -921,15 +921,14 @@ pub fn domains_serving(principle: PatPrinciple) -> impl Iterator<Item = &'static
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
 
     #[test]
     fn the_table_of_ids_lists_every_statement_in_order() {
         let from_domains: Vec<(&str, &str)> = all_statements().map(|(d, s)| (d.id, s.id)).collect();
         assert_eq!(STATEMENT_IDS, from_domains.as_slice());
     }
-
-    use super::*;
-    use std::collections::BTreeSet;
 
     #[test]
     fn domain_ids_are_unique_and_there_are_eight() {

@@ -70,20 +70,22 @@ pub fn progress(assessment: &Assessment) -> Progress {
 /// The first statement without a rating, in framework order: where to resume.
 /// `None` when every statement is answered.
 pub fn first_unanswered(assessment: &Assessment) -> Option<&'static str> {
-    framework::STATEMENT_IDS
-        .iter()
-        .map(|(_, id)| *id)
-        .find(|id| assessment.rating(id).is_none())
+    first_gap(assessment).map(|(_, id)| *id)
 }
 
 /// The domain to resume in: the first unanswered statement's, or the first
 /// domain when every statement is answered.
 pub fn resume_domain(assessment: &Assessment) -> &'static str {
-    let ids = framework::STATEMENT_IDS;
-    ids.iter()
-        .find(|(_, id)| assessment.rating(id).is_none())
-        .or(ids.first())
+    first_gap(assessment)
+        .or(framework::STATEMENT_IDS.first())
         .map_or("", |(domain, _)| *domain)
+}
+
+/// The first unanswered statement, with its domain, in framework order.
+fn first_gap(assessment: &Assessment) -> Option<&'static (&'static str, &'static str)> {
+    framework::STATEMENT_IDS
+        .iter()
+        .find(|(_, id)| assessment.rating(id).is_none())
 }
 
 /// A level as a percentage of the top of the scale.

@@ -103,7 +103,13 @@ pub fn plan_save(current: &Workbook, pending: &Pending, stored: Option<&Workbook
 /// tab's unsaved changes replayed on it, or `None` when `newer` is not newer
 /// than what this tab already has.
 pub fn take_newer(current: &Workbook, pending: &Pending, newer: &Workbook) -> Option<Workbook> {
-    (newer.revision > current.revision).then(|| rebase(newer, pending).0)
+    is_newer(current, newer).then(|| rebase(newer, pending).0)
+}
+
+/// Whether another tab's `newer` save is a later revision than `current`,
+/// the only kind a tab takes in.
+pub fn is_newer(current: &Workbook, newer: &Workbook) -> bool {
+    newer.revision > current.revision
 }
 
 /// A confirmed restore: the restored document replaces everything, saved as a
