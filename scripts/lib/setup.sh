@@ -45,7 +45,8 @@ setup_build_tools() {
   cargo fetch --locked
 
   # npm packages: nhsuk-frontend (styles), sass, binaryen (a working wasm-opt;
-  # Debian's binaryen 108 produces a broken module), playwright-core, and
+  # Debian's binaryen 108 produces a broken module), terser (minifies the
+  # release build's glue), playwright-core, and
   # lighthouse with chrome-launcher (the benchmark; they use Debian's Chromium).
   # The stamp records which package-lock.json node_modules was installed from.
   if ! cmp -s package-lock.json node_modules/.installed-from-lock 2>/dev/null; then
