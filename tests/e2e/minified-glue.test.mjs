@@ -1,0 +1,30 @@
+// The release build's wasm-bindgen glue is part of the first download, so
+// scripts/build-wasm.sh minifies it with terser, keeping function names so CPU
+// profiles (bench/heavy-profile.mjs) still name the glue's steps. Checked on
+// the build itself; the other end-to-end tests show the app starts with it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const appFile = async (name) => {
+  const folder = (await readdir(dist)).find((f) => /^app-[0-9a-f]+$/.test(f));
+  return readFile(join(dist, folder, name), 'utf8');
+};
+
+test('the glue is minified, with its function names kept', async () => {
+  const glue = await appFile('commissioning-workbook.js');
+  // wasm-bindgen writes about 1,200 lines, indented, with comments.
+  assert.ok(glue.split('\n').length < 5, `the glue has ${glue.split('\n').length} lines`);
+  assert.doesNotMatch(glue, /^\s{2,}\S/m, 'no indented lines');
+  for (const name of ['passStringToWasm0', 'getStringFromWasm0', 'handleError', '__wbg_get_imports']) {
+    assert.match(glue, new RegExp(`function ${name}\\(`), `${name} keeps its name`);
+  }
+  assert.match(glue, /export\s*\{[^}]*\binitSync\b[^}]*\bas default\b/, 'the start-up script still finds init and initSync');
+});
+
+test('the parts loader is left as wasm-split wrote it (fingerprint-app.mjs reads it)', async () => {
+  const loader = await appFile('__wasm_split.js');
+  assert.ok(loader.split('\n').length > 20, 'the loader keeps its lines');
+});
