@@ -12,10 +12,10 @@ pub struct NewVersion(ReadSignal<bool>);
 
 /// Registers the service worker once the page has loaded and the app is drawn
 /// (so its download of the app's files never competes with the app's own
-/// start), and listens for
-/// a new version taking over. Does nothing where service workers are not
-/// available: plain `http://` (other than localhost) or a browser that has
-/// them switched off. The app then still works, only not offline.
+/// start), and listens for a new version taking over. Does nothing where
+/// service workers are not available: plain `http://` (other than localhost)
+/// or a browser that has them switched off. The app then still works, only
+/// not offline.
 pub fn start() -> NewVersion {
     let (taken_over, set_taken_over) = signal(false);
     let window = window();

@@ -35,9 +35,10 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Empty text is no date; anything else must be a real date written
-/// `YYYY-MM-DD` (a one-digit month or day is accepted too), so 2027-02-30 and
-/// 31/03/2027 are refused.
+/// What a person typed in a date field. Empty text is no date; anything else
+/// must be a real date written `YYYY-MM-DD` (a one-digit month or day is
+/// accepted too), so 2027-02-30 and 31/03/2027 are refused. Saved records are
+/// read by the stricter `read_day`, which takes only the layout the app writes.
 pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, NotADate> {
     let text = text.trim();
     if text.is_empty() {
