@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, axeViolations, load } from './support.mjs';
+import { useApp, waitForApp, axeViolations, load, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -66,14 +66,14 @@ test('a filled-in workbook: assessment half done and its results, plans, placeme
   await page.getByRole('button', { name: 'Add project' }).click();
   await page.getByRole('list', { name: 'Your projects' }).getByRole('link').first().click();
   await page.getByLabel('Milestone', { exact: true }).fill('Map the current pathway');
-  await page.getByLabel('Planned date').fill('2026-11-20');
+  await fillDate(page, 'Planned date', '2026-11-20');
   await page.getByRole('button', { name: 'Add milestone' }).click();
   await page.getByRole('list', { name: 'Milestones' }).waitFor();
   await expectNoViolations(page, 'project page');
   for (const date of ['2026-11-25', '2026-07-01']) {
     await load(page, `/#/placement-log/placements/${PLACEMENT}/log/new`);
     await waitForApp(page);
-    await page.getByLabel('Date of the activity').fill(date);
+    await fillDate(page, 'Date of the activity', date);
     await page.getByLabel('Time spent').fill('1:30');
     await page.getByLabel('Type of activity').selectOption({ label: 'Workshop' });
     await page.getByLabel('What did you do?').fill('Ran the sleep apnoea workshop');

@@ -5,7 +5,7 @@
 // shared computer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, download, downloadText, load, savedWorkbook } from './support.mjs';
+import { useApp, goToArea, waitForApp, download, downloadText, load, savedWorkbook, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -40,7 +40,7 @@ test('a goal can be changed, including giving it a target date, with the same ch
   await page.getByRole('alert').getByRole('link', { name: 'Enter what you want to achieve' }).waitFor();
 
   await page.getByLabel('What do you want to achieve?').fill('Chair the respiratory programme board');
-  await page.getByLabel('Target date (optional)').fill('2099-06-30');
+  await fillDate(page, 'Target date (optional)', '2099-06-30');
   await page.getByRole('button', { name: 'Save changes' }).click();
   // Saving goes to the goal's own page.
   await page.getByRole('heading', { level: 1, name: 'Chair the respiratory programme board' }).waitFor();
@@ -85,7 +85,7 @@ test('an assessment can be renamed, re-dated and re-roled, and deleted with an u
   await page.getByRole('heading', { level: 1, name: 'Change assessment details' }).waitFor();
   await page.getByLabel('Partnership name').fill('New name');
   await page.getByLabel('Manager (commissioning organisation)').check();
-  await page.getByLabel('Date of the assessment').fill('2026-01-15');
+  await fillDate(page, 'Date of the assessment', '2026-01-15');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('cell', { name: 'New name (Manager), 15 January 2026', exact: true }).waitFor();
   assert.equal(Object.keys((await stored(page)).assessments[0].answers).length, 1, 'answers are kept');

@@ -4,7 +4,7 @@
 // delete and undo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, isoDay, savedWorkbook } from './support.mjs';
+import { useApp, goToArea, waitForApp, isoDay, savedWorkbook, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -24,8 +24,8 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   await page.getByRole('alert').getByRole('link', { name: /Enter a name for the plan/ }).waitFor();
   await type(page, 'Name of the plan', '2026 to 2027');
   await type(page, 'Whose plan is it? (optional)', 'Dr A Clinician');
-  await page.getByLabel('Start date (optional)').fill(await isoDay(page, -30));
-  await page.getByLabel('End date (optional)').fill(await isoDay(page, 335));
+  await fillDate(page, 'Start date (optional)', await isoDay(page, -30));
+  await fillDate(page, 'End date (optional)', await isoDay(page, 335));
   await type(page, 'Your development aim (optional)', 'Lead the respiratory redesign with confidence');
   await page.getByRole('button', { name: 'Start plan' }).click();
   await page.getByRole('heading', { level: 2, name: '2026 to 2027' }).waitFor();
@@ -33,7 +33,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   // A goal, by keyboard: type, tick a support box with Space, choose a capability, Enter to add.
   await type(page, 'What do you need to learn? (optional)', 'How to read activity data');
   await type(page, 'What do you want to achieve?', 'Present the respiratory business case');
-  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 20));
+  await fillDate(page, 'Target date (optional)', await isoDay(page, 20));
   await page.getByLabel('Which leadership capability does it build? (optional)').selectOption('improving-evaluating');
   await page.getByLabel('Leadership training').focus();
   await page.keyboard.press('Space');
@@ -55,13 +55,13 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   await goals.getByRole('link', { name: 'Present the respiratory business case', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Present the respiratory business case' }).waitFor();
   await type(page, 'What will you do?', 'Meet the finance lead');
-  await page.getByLabel('Due date (optional)').fill(await isoDay(page, -2));
+  await fillDate(page, 'Due date (optional)', await isoDay(page, -2));
   await page.getByRole('button', { name: 'Add action' }).click();
   await type(page, 'What will you do?', 'Draft the case');
-  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 40));
+  await fillDate(page, 'Due date (optional)', await isoDay(page, 40));
   await page.getByRole('button', { name: 'Add action' }).click();
   await page.getByRole('alert').getByRole('link', { name: /on or before the goal's target date/ }).waitFor();
-  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 10));
+  await fillDate(page, 'Due date (optional)', await isoDay(page, 10));
   await page.getByRole('button', { name: 'Add action' }).click();
   const actions = page.getByRole('list', { name: 'Actions' });
   await actions.getByLabel('Draft the case', { exact: true }).waitFor();
@@ -82,7 +82,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   await page.getByRole('heading', { level: 2, name: '2026 to 2027' }).waitFor();
   assert.match(await attention.textContent(), /Overdue action\s*Meet the finance lead/);
   await page.getByLabel('Summary').fill('Good start; finance is the gap');
-  await page.getByLabel('Next review (optional)').fill(await isoDay(page, 90));
+  await fillDate(page, 'Next review (optional)', await isoDay(page, 90));
   await page.getByRole('button', { name: 'Record review' }).click();
   await page.getByRole('list', { name: 'Reviews' }).getByText('Good start; finance is the gap').waitFor();
   assert.match(await attention.textContent(), /Next review/);
@@ -126,7 +126,7 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
   assert.match(await card.textContent(), /From your self-assessment/);
   assert.match(await card.textContent(), /No target date/);
   await card.getByRole('link', { name: /^Change goal: Improve:/ }).click();
-  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 60));
+  await fillDate(page, 'Target date (optional)', await isoDay(page, 60));
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText(/^Target date$/).waitFor();
   await goToArea(page, 'Development plan');
@@ -137,7 +137,7 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
 test('actions, evidence and reviews can be changed after they are added, under the same checks', async () => {
   const { context, page } = await app.open('/#/development-plan');
   await page.getByLabel('What do you want to achieve?').fill('Lead the diabetes pathway');
-  await page.getByLabel('Target date (optional)').fill(await isoDay(page, 30));
+  await fillDate(page, 'Target date (optional)', await isoDay(page, 30));
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByRole('list', { name: 'Your goals' }).getByRole('link', { name: 'Lead the diabetes pathway', exact: true }).click();
   await page.getByLabel('What will you do?').fill('Meet the lead');
@@ -148,10 +148,10 @@ test('actions, evidence and reviews can be changed after they are added, under t
   await page.getByRole('link', { name: 'Change action: Meet the lead' }).click();
   await page.getByRole('heading', { level: 1, name: 'Change an action' }).waitFor();
   assert.equal(await page.getByLabel('What will you do?').inputValue(), 'Meet the lead');
-  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 60));
+  await fillDate(page, 'Due date (optional)', await isoDay(page, 60));
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('alert').getByRole('link', { name: /on or before the goal's target date/ }).waitFor();
-  await page.getByLabel('Due date (optional)').fill(await isoDay(page, 10));
+  await fillDate(page, 'Due date (optional)', await isoDay(page, 10));
   await page.getByLabel('What will you do?').fill('Meet the lead commissioner');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('list', { name: 'Actions' }).getByLabel('Meet the lead commissioner', { exact: true }).waitFor();

@@ -11,7 +11,7 @@
 // screen or under something else. Each test ends by asserting no stop failed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, load, waitForApp, isoDay } from './support.mjs';
+import { useApp, load, waitForApp, isoDay, dateGroup, dateShown } from './support.mjs';
 
 const app = useApp();
 
@@ -150,13 +150,17 @@ async function enterToPage(page, heading) {
   await page.waitForFunction(() => document.activeElement?.matches('main h1'));
 }
 
-/** Types a date into a focused `<input type=date>`, part by part in the browser's order. */
+/**
+ * Types a date into the NHS.UK date input whose Day box has focus, as a UK
+ * user does: the day, Tab, the month, Tab, the year, leading zeros and all.
+ */
 async function typeDate(page, iso) {
   const [year, month, day] = iso.split('-');
-  const order = await page.evaluate(() =>
-    new Intl.DateTimeFormat().formatToParts(new Date()).map((p) => p.type).filter((t) => ['day', 'month', 'year'].includes(t)),
-  );
-  for (const part of order) await page.keyboard.type({ day, month, year }[part]);
+  await page.keyboard.type(day);
+  await press(page, 'Tab');
+  await page.keyboard.type(month);
+  await press(page, 'Tab');
+  await page.keyboard.type(year);
 }
 
 /** Fails with the list of stops whose focus could not be seen. */
@@ -238,9 +242,9 @@ test('placement log by keyboard: set up a placement, then log an activity with a
   await tabTo(page, page.getByLabel('Host organisation', { exact: true }));
   await page.keyboard.type('Kent Keyboard ICB');
   const start = await isoDay(page, -14);
-  await tabTo(page, page.getByLabel('Start date', { exact: true }));
+  await tabTo(page, dateGroup(page, 'Start date').getByLabel('Day'));
   await typeDate(page, start);
-  assert.equal(await page.getByLabel('Start date', { exact: true }).inputValue(), start, 'the typed date is taken');
+  assert.deepEqual(await dateShown(page, 'Start date'), start.split('-').reverse(), 'the typed date is taken');
   await tabTo(page, page.getByRole('button', { name: 'Save placement' }));
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: 'Your placement at Kent Keyboard ICB' }).waitFor();
@@ -249,9 +253,10 @@ test('placement log by keyboard: set up a placement, then log an activity with a
   await enterToPage(page, 'Log an activity');
 
   const date = await isoDay(page, -3);
-  await tabTo(page, page.getByLabel('Date of the activity'));
+  await tabTo(page, dateGroup(page, 'Date of the activity').getByLabel('Day'));
+  // The field starts with today's date: each box is selected as Tab reaches it, so typing replaces it.
   await typeDate(page, date);
-  assert.equal(await page.getByLabel('Date of the activity').inputValue(), date);
+  assert.deepEqual(await dateShown(page, 'Date of the activity'), date.split('-').reverse());
   await tabTo(page, page.getByLabel('Time spent'));
   await page.keyboard.type('1:30');
 

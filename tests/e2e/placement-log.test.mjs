@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { useApp, waitForApp, download, downloadText, isoDay, load } from './support.mjs';
+import { useApp, waitForApp, download, downloadText, isoDay, load, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -29,7 +29,7 @@ async function setUpPlacement(page, startDaysAgo) {
   await page.getByLabel('Host organisation').fill('NHS Eastern and Coastal Kent');
   await page.getByLabel('Lead commissioner or supervisor (optional)').fill('Amanda, lead commissioner for respiratory services');
   await page.getByLabel('Clinical area (optional)').fill('Respiratory');
-  await page.getByLabel('Start date').fill(await isoDay(page, -startDaysAgo));
+  await fillDate(page, 'Start date', await isoDay(page, -startDaysAgo));
   assert.equal(await page.getByLabel('Length in months').inputValue(), '4', 'four months by default');
   await page.getByText(/With this start and length, your placement ends on \d+ \w+ \d{4}\./).waitFor();
   await page.getByLabel('Your learning objectives (optional)').fill('Learn how a pathway is commissioned');
@@ -40,7 +40,7 @@ async function setUpPlacement(page, startDaysAgo) {
 async function logActivity(page, fields) {
   await page.getByRole('link', { name: 'Log an activity' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Log an activity' }).waitFor();
-  await page.getByLabel('Date of the activity').fill(fields.date);
+  await fillDate(page, 'Date of the activity', fields.date);
   await page.getByLabel('Time spent').fill(fields.time);
   await page.getByLabel('Type of activity').selectOption({ label: fields.type });
   if (fields.project) await page.getByLabel('Project (optional)').selectOption({ label: fields.project });
@@ -77,10 +77,10 @@ test('a trainee sets up a placement, adds a project and milestones, logs, filter
   await page.getByRole('button', { name: 'Add milestone' }).click();
   await page.getByRole('alert').getByRole('link', { name: 'Enter the milestone' }).waitFor();
   await page.getByLabel('Milestone', { exact: true }).fill('Map the current pathway');
-  await page.getByLabel('Planned date').fill(await isoDay(page, -1));
+  await fillDate(page, 'Planned date', await isoDay(page, -1));
   await page.getByRole('button', { name: 'Add milestone' }).click();
   await page.getByLabel('Milestone', { exact: true }).fill('Agree the new pathway');
-  await page.getByLabel('Planned date').fill(await isoDay(page, 7));
+  await fillDate(page, 'Planned date', await isoDay(page, 7));
   await page.getByRole('button', { name: 'Add milestone' }).click();
   const milestones = page.getByRole('list', { name: 'Milestones' });
   await milestones.getByRole('checkbox', { name: 'Agree the new pathway' }).waitFor();
@@ -163,8 +163,8 @@ test('a trainee sets up a placement, adds a project and milestones, logs, filter
   assert.equal(await entries(page).count(), 1);
   await entries(page).getByText('Drafted the business case').waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByLabel('From', { exact: true }).fill(await isoDay(page, -2));
-  await page.getByLabel('To', { exact: true }).fill(await isoDay(page, -2));
+  await fillDate(page, 'From', await isoDay(page, -2));
+  await fillDate(page, 'To', await isoDay(page, -2));
   assert.equal(await entries(page).count(), 1);
   await entries(page).getByText('Presenting').waitFor();
   await page.getByLabel('Words to find').fill('nothing like this');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { useApp, load } from './support.mjs';
+import { useApp, load, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -66,7 +66,7 @@ test('results, a plan and the placement summary print as clean documents', async
 
   // One log entry chosen for the summary, with a reflection.
   await load(page, `/#/placement-log/placements/${PLACEMENT}/log/new`);
-  await page.getByLabel('Date of the activity').fill('2026-11-25');
+  await fillDate(page, 'Date of the activity', '2026-11-25');
   await page.getByLabel('Time spent').fill('2');
   await page.getByLabel('Type of activity').selectOption({ label: 'Workshop' });
   await page.getByLabel('What did you do?').fill('Ran the sleep apnoea pathway workshop with the acute trust');

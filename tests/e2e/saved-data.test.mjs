@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook, packStored } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook, packStored, fillDate } from './support.mjs';
 
 const app = useApp();
 
 async function addGoal(page, title, targetDate = '') {
   await page.getByLabel('What do you want to achieve?').fill(title);
-  if (targetDate) await page.getByLabel('Target date (optional)').fill(targetDate);
+  if (targetDate) await fillDate(page, 'Target date (optional)', targetDate);
   await page.getByRole('button', { name: 'Add goal' }).click();
 }
 
@@ -63,7 +63,7 @@ test('an empty goal or a past date is refused with an error summary, and nothing
   assert.equal(await page.getByLabel('What do you want to achieve?').inputValue(), 'Learn to read activity data');
   await page.getByText('You have no goals yet.').waitFor();
 
-  await page.getByLabel('Target date (optional)').fill('');
+  await fillDate(page, 'Target date (optional)', '');
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: 'Learn to read activity data' }).waitFor();
   assert.equal(await summary.count(), 0, 'the error summary goes once the form is right');

@@ -60,17 +60,65 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Headless Chromium with the flags this machine needs; playwright gives it a fresh profile. */
-export function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+/**
+ * Headless Chromium with the flags this machine needs, in British English as
+ * a UK user's browser is (Debian's chromium-l10n supplies the en-GB strings
+ * and date order; without it Chromium falls back to US English).
+ * Playwright gives it a fresh profile.
+ */
+export function launchBrowser({ lang = 'en-GB' } = {}) {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--lang=${lang}`],
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), TZ: 'Europe/London' },
+  });
 }
 
 /**
- * Opens a page in a fresh browser context (its own storage, like a new profile),
- * records requests that leave the origin and errors the page throws.
+ * The moment every test's browser clock starts at unless a test pins another:
+ * London wall-clock time, written without an offset (GMT on this day). Tests
+ * never read the real date, so the suite gives the same result on any day.
+ * A Thursday, the 3rd: a day with a leading zero, typed as "03".
  */
-export async function openApp(browser, baseUrl, path = '/') {
-  const context = await browser.newContext({ acceptDownloads: true, baseURL: baseUrl });
+export const PINNED_MOMENT = '2026-12-03T10:15:00';
+
+/** The instant a London wall-clock time names (`2027-03-28T00:30:00`). */
+export function londonInstant(wallClock) {
+  // London is on GMT or BST; try both offsets and keep the one whose London
+  // reading is the wall-clock time asked for (a time that does not exist,
+  // in the hour the clocks skip, is refused rather than guessed).
+  const london = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  });
+  const wanted = wallClock.replace('T', ' ');
+  for (const offset of ['+00:00', '+01:00']) {
+    const instant = new Date(`${wallClock}${offset}`);
+    const p = Object.fromEntries(london.formatToParts(instant).map((x) => [x.type, x.value]));
+    if (`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}` === wanted) return instant;
+  }
+  throw new Error(`${wallClock} is not a time that happens in London`);
+}
+
+/**
+ * A fresh browser context (its own storage, like a new profile) as a UK
+ * user's: en-GB, Europe/London, and its clock pinned to `at` (London time;
+ * default PINNED_MOMENT), from which time then runs on as usual.
+ */
+export async function newAppContext(browser, { at = PINNED_MOMENT, locale = 'en-GB', timezoneId = 'Europe/London', ...options } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, locale, timezoneId, ...options });
+  await context.clock.install({ time: timezoneId === 'Europe/London' ? londonInstant(at) : new Date(at) });
+  return context;
+}
+
+/**
+ * Opens a page in a fresh browser context (`newAppContext`: en-GB, London,
+ * pinned clock; `contextOptions` may pin another moment with `at`), records
+ * requests that leave the origin and errors the page throws.
+ */
+export async function openApp(browser, baseUrl, path = '/', contextOptions = {}) {
+  const context = await newAppContext(browser, { baseURL: baseUrl, ...contextOptions });
   const page = await context.newPage();
   page.offOriginRequests = [];
   page.pageErrors = [];
@@ -278,11 +326,36 @@ export function useApp() {
     await app.browser?.close();
     await app.server?.close();
   });
-  app.open = (path = '/') => openApp(app.browser, app.server.url, path);
+  app.open = (path = '/', contextOptions = {}) => openApp(app.browser, app.server.url, path, contextOptions);
   return app;
 }
 
-/** A date `days` from today in the browser's own time zone, as a date input takes it. */
+/**
+ * Types a date into the NHS.UK date input labelled `label` (a fieldset whose
+ * legend is the label, with Day, Month and Year boxes), key by key as a
+ * person would, day first with leading zeros: '2026-12-01' is typed 01, 12,
+ * 2026. Each box is emptied first; '' leaves all three empty.
+ */
+export async function fillDate(scope, label, iso) {
+  const group = dateGroup(scope, label);
+  const [year = '', month = '', day = ''] = iso ? iso.split('-') : [];
+  for (const [box, text] of [['Day', day], ['Month', month], ['Year', year]]) {
+    const input = group.getByLabel(box, { exact: true });
+    await input.fill('');
+    if (text) await input.pressSequentially(text);
+  }
+}
+
+/** The date input labelled `label`: its fieldset. */
+export const dateGroup = (scope, label) => scope.getByRole('group', { name: label, exact: true });
+
+/** What the date input labelled `label` shows, as `[day, month, year]`. */
+export async function dateShown(scope, label) {
+  const group = dateGroup(scope, label);
+  return Promise.all(['Day', 'Month', 'Year'].map((box) => group.getByLabel(box, { exact: true }).inputValue()));
+}
+
+/** A date `days` from today in the browser's own time zone, as `YYYY-MM-DD`. */
 export const isoDay = (page, days) =>
   page.evaluate((d) => {
     const t = new Date();

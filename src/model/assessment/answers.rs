@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
-use crate::model::common::dates::{long_date, parse_optional_date, NotADate};
+use crate::model::common::dates::{long_date, parse_optional_date};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -334,10 +334,10 @@ impl AssessmentDraft {
                 None
             }
             Ok(Some(d)) => Some(d),
-            Err(NotADate) => {
+            Err(problem) => {
                 errors.push(FieldError::new(
                     ASSESSMENT_DATE_FIELD,
-                    "The date of the assessment must be a real date, like 2026-11-22",
+                    problem.message("date of the assessment"),
                 ));
                 None
             }

@@ -35,11 +35,8 @@ pub fn required_date(
             errors.push(FieldError::new(field, format!("Enter the {what}")));
             None
         }
-        Err(_) => {
-            errors.push(FieldError::new(
-                field,
-                format!("The {what} must be a real date, like 31 March 2027"),
-            ));
+        Err(problem) => {
+            errors.push(FieldError::new(field, problem.message(what)));
             None
         }
         Ok(Some(d)) if not_after.is_some_and(|latest| d > latest) => {
@@ -62,11 +59,8 @@ pub fn optional_date(
 ) -> Option<NaiveDate> {
     match parse_optional_date(text) {
         Ok(date) => date,
-        Err(_) => {
-            errors.push(FieldError::new(
-                field,
-                format!("The {what} must be a real date, like 31 March 2027"),
-            ));
+        Err(problem) => {
+            errors.push(FieldError::new(field, problem.message(what)));
             None
         }
     }

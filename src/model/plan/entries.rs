@@ -116,10 +116,10 @@ impl ActionDraft {
                 None
             }
             Ok(d) => d,
-            Err(_) => {
+            Err(problem) => {
                 errors.push(FieldError::new(
                     ACTION_DUE_FIELD,
-                    "The due date must be a real date, like 31 March 2027",
+                    problem.message("due date"),
                 ));
                 None
             }
@@ -236,10 +236,10 @@ impl ReviewDraft {
                 None
             }
             Ok(next) => next,
-            Err(_) => {
+            Err(problem) => {
                 errors.push(FieldError::new(
                     REVIEW_NEXT_FIELD,
-                    "The next review date must be a real date, like 31 March 2027",
+                    problem.message("next review date"),
                 ));
                 None
             }

@@ -296,10 +296,10 @@ impl GoalDraft {
                 None
             }
             Ok(d) => d,
-            Err(NotADate) => {
+            Err(problem) => {
                 errors.push(FieldError::new(
                     GOAL_TARGET_DATE_FIELD,
-                    "Target date must be a real date, like 31 March 2027",
+                    problem.message("target date"),
                 ));
                 None
             }

@@ -113,11 +113,8 @@ impl PlanDraft {
         let mut date = |text: &str, field: &'static str, what: &str| match parse_optional_date(text)
         {
             Ok(d) => d,
-            Err(_) => {
-                errors.push(FieldError::new(
-                    field,
-                    format!("The {what} must be a real date, like 1 April 2026"),
-                ));
+            Err(problem) => {
+                errors.push(FieldError::new(field, problem.message(what)));
                 None
             }
         };

@@ -87,10 +87,10 @@ impl SelfRatingDraft {
                 ));
                 None
             }
-            Err(_) => {
+            Err(problem) => {
                 errors.push(FieldError::new(
                     SELF_RATING_DATE_FIELD,
-                    "The date must be a real date, like 24 November 2026",
+                    problem.message("date of the rating"),
                 ));
                 None
             }

@@ -11,7 +11,8 @@ use crate::model::common::validation::{message_for, FieldError};
 pub enum FieldKind {
     #[default]
     Text,
-    /// A date picker; its value is `YYYY-MM-DD`.
+    /// The NHS.UK date input: Day, Month and Year boxes. Its value is the
+    /// three boxes joined `year-month-day` as typed (see `DateBoxes`).
     Date,
     /// Several lines of text.
     TextArea,
@@ -20,9 +21,14 @@ pub enum FieldKind {
 /// An NHS.UK form group: label, optional hint, the field's error message when
 /// `errors` has one for `id`, and the control. The value is either bound to a
 /// draft signal (`bind`) or read from `value` and sent to `on_input` as typed.
+///
+/// What the user types is never written back into the control while they
+/// type: the control is given a value only when it differs from what it
+/// holds (`keep_showing`), so a value that comes back as typed leaves the
+/// caret, and a browser's half-typed state, alone.
 #[component]
 pub fn Field(
-    /// The control's id; error summary links point at it.
+    /// The control's id; error summary links point at it (for a date, the Day box).
     #[prop(into)]
     id: String,
     #[prop(into)] label: String,
@@ -47,6 +53,8 @@ pub fn Field(
         let id = id.clone();
         move || errors.and_then(|errors| errors.with(|e| message_for(e, &id).map(str::to_string)))
     };
+    // A date's boxes are explained by an example unless the form says more.
+    let hint = hint.or_else(|| (kind == FieldKind::Date).then(|| DATE_HINT.to_string()));
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
     let described_by = {
@@ -61,13 +69,58 @@ pub fn Field(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
+    let has_error = {
+        let error = error.clone();
+        move || error().is_some()
+    };
+    let hint_view =
+        hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> });
+    let error_view = errors.map(|errors| view! { <ErrorMessage errors field=id.clone() /> });
+    if kind == FieldKind::Date {
+        // A draft to bind the boxes to; a date shown from the model (no form
+        // uses that today) would be sent on through `on_input`.
+        let bind = bind.unwrap_or_else(|| {
+            let draft = RwSignal::new(value.map(|v| v.get_untracked()).unwrap_or_default());
+            if let Some(value) = value {
+                Effect::new(move |_| draft.set(value.get()));
+            }
+            draft
+        });
+        if let Some(on_input) = on_input {
+            Effect::new(move |first: Option<()>| {
+                let text = bind.get();
+                if first.is_some() {
+                    on_input.run(text);
+                }
+            });
+        }
+        let boxes_have_error = Signal::derive(has_error.clone());
+        return view! {
+            <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
+                <fieldset class="nhsuk-fieldset" role="group" aria-describedby=described_by>
+                    <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{label}</legend>
+                    {hint_view}
+                    {error_view}
+                    <DateBoxes id=id.clone() bind has_error=boxes_have_error />
+                </fieldset>
+            </div>
+        }
+        .into_any();
+    }
     let current = move || match (bind, value) {
         (Some(bind), _) => bind.get(),
         (None, Some(value)) => value.get(),
         (None, None) => String::new(),
     };
+    // A value from the model (not a draft) may come back cleaned, or changed
+    // by another tab, while the user is in the field: it waits until they
+    // leave it, so nothing they type is overwritten.
+    let last_typed = StoredValue::new(None::<String>);
     let typed = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
+        if bind.is_none() {
+            last_typed.set_value(Some(text.clone()));
+        }
         if let Some(bind) = bind {
             bind.set(text.clone());
         }
@@ -75,46 +128,211 @@ pub fn Field(
             on_input.run(text);
         }
     };
-    let has_error = {
-        let error = error.clone();
-        move || error().is_some()
-    };
+    let initial = untrack(current.clone());
     let control = match kind {
-        FieldKind::TextArea => view! {
-            <textarea
-                class="nhsuk-textarea"
-                class:nhsuk-textarea--error=has_error.clone()
-                id=id.clone()
-                name=id.clone()
-                rows=rows.unwrap_or(3)
-                aria-describedby=described_by
-                prop:value=current
-                on:input=typed
-            ></textarea>
+        FieldKind::TextArea => {
+            let node = NodeRef::<leptos::html::Textarea>::new();
+            keep_showing(node, current, last_typed);
+            view! {
+                <textarea
+                    class="nhsuk-textarea"
+                    class:nhsuk-textarea--error=has_error.clone()
+                    id=id.clone()
+                    name=id.clone()
+                    rows=rows.unwrap_or(3)
+                    aria-describedby=described_by
+                    prop:value=initial
+                    node_ref=node
+                    on:input=typed
+                ></textarea>
+            }
+            .into_any()
         }
-        .into_any(),
-        FieldKind::Text | FieldKind::Date => view! {
-            <input
-                class=format!("nhsuk-input {width_class}")
-                class:nhsuk-input--error=has_error.clone()
-                id=id.clone()
-                name=id.clone()
-                type=if kind == FieldKind::Date { "date" } else { "text" }
-                aria-describedby=described_by
-                prop:value=current
-                on:input=typed
-            />
+        FieldKind::Text | FieldKind::Date => {
+            let node = NodeRef::<leptos::html::Input>::new();
+            keep_showing(node, current, last_typed);
+            view! {
+                <input
+                    class=format!("nhsuk-input {width_class}")
+                    class:nhsuk-input--error=has_error.clone()
+                    id=id.clone()
+                    name=id.clone()
+                    type="text"
+                    aria-describedby=described_by
+                    prop:value=initial
+                    node_ref=node
+                    on:input=typed
+                />
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
             <label class="nhsuk-label" for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
-            {errors.map(|errors| view! { <ErrorMessage errors field=id.clone() /> })}
+            {hint_view}
+            {error_view}
             {control}
         </div>
     }
+    .into_any()
+}
+
+/// The example under every date field (the NHS.UK pattern's own wording).
+const DATE_HINT: &str = "For example, 31 3 2027";
+
+/// A text control whose value can be read and set: `<input>` and `<textarea>`.
+trait TextControl {
+    fn text(&self) -> String;
+    fn set_text(&self, text: &str);
+}
+
+impl TextControl for web_sys::HtmlInputElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
+    }
+}
+
+impl TextControl for web_sys::HtmlTextAreaElement {
+    fn text(&self) -> String {
+        self.value()
+    }
+    fn set_text(&self, text: &str) {
+        self.set_value(text)
+    }
+}
+
+/// Shows `wanted` in the control whenever it changes from elsewhere: it is
+/// written only when it differs from what the control holds, and a value
+/// from the model (`last_typed` is set by typing into a model-bound field)
+/// is held back while the user is still in the field with what they typed.
+fn keep_showing<E>(
+    node: NodeRef<E>,
+    wanted: impl Fn() -> String + 'static,
+    last_typed: StoredValue<Option<String>>,
+) where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+    E::Output: TextControl + AsRef<web_sys::Element>,
+{
+    Effect::new(move |_| {
+        let wanted = wanted();
+        let Some(control) = node.get_untracked() else {
+            return;
+        };
+        let shown = control.text();
+        if shown == wanted {
+            return;
+        }
+        let typing_here = document().active_element().as_ref() == Some(control.as_ref())
+            && last_typed.with_value(|typed| typed.as_deref() == Some(shown.as_str()));
+        if !typing_here {
+            control.set_text(&wanted);
+        }
+    });
+}
+
+/// The NHS.UK date input's three boxes. Each box keeps exactly what was typed
+/// in it; `bind` gets them joined `year-month-day` on every keystroke (empty
+/// when all three are), which the model's `parse_optional_date` reads and,
+/// if it is not yet a date, says which part to fix. When `bind` changes from
+/// elsewhere (a form filled from a record, or cleared after saving), the boxes
+/// show it: a `YYYY-MM-DD` date without its leading zeros, as a person types it.
+#[component]
+fn DateBoxes(id: String, bind: RwSignal<String>, has_error: Signal<bool>) -> impl IntoView {
+    let (day, month, year) = split_date(&bind.get_untracked());
+    let day = RwSignal::new(day);
+    let month = RwSignal::new(month);
+    let year = RwSignal::new(year);
+    let joined = move || {
+        join_date(
+            &day.get_untracked(),
+            &month.get_untracked(),
+            &year.get_untracked(),
+        )
+    };
+    Effect::new(move |_| {
+        let wanted = bind.get();
+        if wanted != joined() {
+            let (d, m, y) = split_date(&wanted);
+            day.set(d);
+            month.set(m);
+            year.set(y);
+        }
+    });
+    let typed = move |part: RwSignal<String>| {
+        move |ev: leptos::ev::Event| {
+            part.set(event_target_value(&ev));
+            bind.set(joined());
+        }
+    };
+    let boxes = [
+        (id.clone(), "Day", day, "nhsuk-input--width-2"),
+        (
+            format!("{id}-month"),
+            "Month",
+            month,
+            "nhsuk-input--width-2",
+        ),
+        (format!("{id}-year"), "Year", year, "nhsuk-input--width-4"),
+    ];
+    view! {
+        <div class="nhsuk-date-input" id=format!("{id}-date")>
+            {boxes.into_iter().map(|(box_id, label, part, width)| {
+                let node = NodeRef::<leptos::html::Input>::new();
+                keep_showing(node, move || part.get(), StoredValue::new(None));
+                view! {
+                    <div class="nhsuk-date-input__item">
+                        <div class="nhsuk-form-group">
+                            <label class="nhsuk-label nhsuk-date-input__label" for=box_id.clone()>{label}</label>
+                            <input
+                                class=format!("nhsuk-input nhsuk-date-input__input {width}")
+                                class:nhsuk-input--error=move || has_error.get()
+                                id=box_id.clone()
+                                name=box_id
+                                type="text"
+                                inputmode="numeric"
+                                prop:value=part.get_untracked()
+                                node_ref=node
+                                on:input=typed(part)
+                            />
+                        </div>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// The three boxes joined for the model: empty when all are, else
+/// `year-month-day` exactly as typed.
+fn join_date(day: &str, month: &str, year: &str) -> String {
+    if [day, month, year].iter().all(|part| part.trim().is_empty()) {
+        String::new()
+    } else {
+        format!("{year}-{month}-{day}")
+    }
+}
+
+/// The boxes for a value: `join_date`'s own text back into its parts, and a
+/// saved `YYYY-MM-DD` shown without leading zeros (1 12 2026).
+fn split_date(value: &str) -> (String, String, String) {
+    let parts: Vec<&str> = value.splitn(3, '-').collect();
+    let [year, month, day] = parts[..] else {
+        return (String::new(), String::new(), String::new());
+    };
+    let canonical = year.len() == 4 && month.len() == 2 && day.len() == 2;
+    let shown = |part: &str| {
+        if canonical {
+            part.trim_start_matches('0').to_string()
+        } else {
+            part.to_string()
+        }
+    };
+    (shown(day), shown(month), year.to_string())
 }
 
 /// A field's inline error message (NHS.UK pattern), when `errors` has one
