@@ -148,7 +148,9 @@ test('merging a backup from another browser keeps both sides, lists a record cha
   const here = await app.open('/#/development-plan');
   await addGoal(here.page, 'Chair the programme board');
   const start = await backupOf(here.page);
-  const there = await app.open('/#/your-data');
+  // Each browser has its own clock; the second one's runs an hour ahead, so
+  // its changes are the later ones whatever order the test makes them in.
+  const there = await app.open('/#/your-data', { at: '2026-12-03T11:15:00' });
   await chooseBackup(there.page, 'start.json', start);
   await there.page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
   await there.page.getByRole('status').filter({ hasText: 'Workbook restored' }).waitFor();
