@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, goToArea, storedWorkbook } from './support.mjs';
+import { useApp, waitForApp, goToArea, storedWorkbook, newAppContext } from './support.mjs';
 
 const app = useApp();
 
 /** A context without the service worker (so every fetch is the page's own, and visible). */
 async function openWithoutServiceWorker() {
-  const context = await app.browser.newContext({ baseURL: app.server.url, serviceWorkers: 'block' });
+  const context = await newAppContext(app.browser, { baseURL: app.server.url, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.wasm = [];
   page.on('request', (request) => {
