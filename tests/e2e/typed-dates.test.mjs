@@ -367,19 +367,20 @@ test('every date in the placement log (placement, milestones, activities, the lo
 
 /** What each slip typed key by key is refused with, for a field whose date is `what`. */
 const SLIPS = (what) => [
-  { keys: ['01', '', '2026'], message: `The ${what} must include a month`, atFault: 'Month' },
-  { keys: ['', '12', '2026'], message: `The ${what} must include a day`, atFault: 'Day' },
-  { keys: ['31', '02', '2027'], message: `The ${what} must be a real date, like 31 March 2027` },
-  { keys: ['01', '12', '26'], message: `The year of the ${what} must have 4 numbers, like 2027` },
-  { keys: ['01', '12', '0026'], message: `The year of the ${what} must be between 2000 and 2099` },
-  { keys: ['01', '12', '2206'], message: `The year of the ${what} must be between 2000 and 2099` },
+  { keys: ['01', '', '2026'], message: `The ${what} must include a month`, atFault: ['Month'] },
+  { keys: ['', '12', '2026'], message: `The ${what} must include a day`, atFault: ['Day'] },
+  { keys: ['31', '02', '2027'], message: `The ${what} must be a real date, like 31 March 2027`, atFault: ['Day', 'Month', 'Year'] },
+  { keys: ['01', '12', '26'], message: `The year of the ${what} must have 4 numbers, like 2027`, atFault: ['Year'] },
+  { keys: ['01', '12', '0026'], message: `The year of the ${what} must be between 2000 and 2099`, atFault: ['Year'] },
+  { keys: ['01', '12', '2206'], message: `The year of the ${what} must be between 2000 and 2099`, atFault: ['Year'] },
 ];
 
 /**
  * Types each slip into the date input labelled `label`, submits with
  * `submit`, and checks the refusal: the message in the error summary and
- * inline, linked from the summary (following the link puts focus in the Day
- * box or the box at fault), what was typed still in the boxes, and nothing
+ * inline, linked from the summary (following the link puts focus in the
+ * first box at fault, and only the boxes at fault are marked, as the NHS.UK
+ * date input pattern does), what was typed still in the boxes, and nothing
  * saved (`nothingSaved` reads the saved workbook).
  */
 async function checkSlips(page, label, what, submit, nothingSaved) {
@@ -395,9 +396,13 @@ async function checkSlips(page, label, what, submit, nothingSaved) {
     assert.equal((await inline.textContent()).trim(), `Error: ${slip.message}`, `${slip.keys}: the message is shown at the date`);
     assert.ok((await group.getAttribute('aria-describedby')).split(' ').includes(`${dayId}-error`), 'the date input is described by its error');
     assert.deepEqual(await dateShown(page, label), slip.keys, `${slip.keys}: what was typed stays`);
+    const marked = [];
+    for (const box of ['Day', 'Month', 'Year']) {
+      if (await group.getByLabel(box, { exact: true }).evaluate((b) => b.classList.contains('nhsuk-input--error'))) marked.push(box);
+    }
+    assert.deepEqual(marked, slip.atFault, `${slip.keys}: only the boxes at fault are marked`);
     await link.click();
-    const focused = await focusedBox(page);
-    assert.ok(['Day', slip.atFault].includes(focused), `${slip.keys}: the summary link puts focus in the date (${focused})`);
+    assert.equal(await focusedBox(page), slip.atFault[0], `${slip.keys}: the summary link puts focus in the box at fault`);
     assert.ok(await group.evaluate((g) => g.contains(document.activeElement)), `${slip.keys}: focus is in ${label}`);
     assert.ok(await nothingSaved(), `${slip.keys}: nothing is saved`);
   }
