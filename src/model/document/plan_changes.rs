@@ -1301,7 +1301,7 @@ mod tests {
         match &undo {
             Change::UncombinePlans(c) => assert_eq!(
                 c.describe(),
-                "Moved everything in the plan \"From\" into \"Into\", and removed \"From\"."
+                "Moved everything in \"From\" into \"Into\", and removed the empty plan."
             ),
             other => panic!("expected an uncombine, got {other:?}"),
         }

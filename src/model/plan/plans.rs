@@ -108,8 +108,8 @@ impl CombinedPlan {
     /// What was done, for the "… Undo" message.
     pub fn describe(&self) -> String {
         format!(
-            "Moved everything in the plan \"{}\" into \"{}\", and removed \"{}\".",
-            self.from.name, self.into_name, self.from.name
+            "Moved everything in \"{}\" into \"{}\", and removed the empty plan.",
+            self.from.name, self.into_name
         )
     }
 }
