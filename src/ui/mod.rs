@@ -74,6 +74,7 @@ const ROUTES: &[Route] = &[
     Route::in_area("/development-plan/plans/:plan", &PLAN, 2),
     Route::in_area("/development-plan/plans/:plan/details", &PLAN, 3),
     Route::in_area("/development-plan/plans/:plan/self-rating", &PLAN, 4),
+    Route::in_area("/development-plan/plans/:plan/combine", &PLAN, 8),
     Route::in_area("/development-plan/goals/:id", &PLAN, 5),
     Route::in_area("/development-plan/goals/:id/edit", &PLAN, 6),
     Route::in_area("/development-plan/entries/:id", &PLAN, 7),

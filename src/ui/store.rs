@@ -49,8 +49,9 @@ pub struct WorkbookStore {
     pub save_error: RwSignal<Option<String>>,
     /// Something the user should know after another tab's save was taken in.
     pub sync_notice: RwSignal<Option<String>>,
-    /// The last deletion, which can be undone: what was deleted, and the change
-    /// that puts it back. Cleared by the next change or when dismissed.
+    /// The last deletion (or plans combined), which can be undone: what was
+    /// done, and the change that puts it back. Cleared by the next change or
+    /// when dismissed.
     pub undo: RwSignal<Option<(String, Change)>>,
     /// Whether the browser agreed to keep this site's storage when it frees
     /// up space; asked once, after the first save (`None` until answered).

@@ -84,6 +84,7 @@ impl WorkbookStore {
         if !typing {
             let described = match &undo {
                 Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
+                Some(Change::UncombinePlans(combined)) => Some(combined.describe()),
                 _ => None,
             };
             self.undo.set(described.zip(undo));

@@ -93,6 +93,15 @@ pub enum Change {
     DeletePlan {
         id: String,
     },
+    /// Moves everything in the plan `from` into the plan `into`, then removes
+    /// `from` (see `Workbook::combine_plans`).
+    CombinePlans {
+        into: String,
+        from: String,
+    },
+    /// Puts back a plan combined into another a moment ago (the "Undo" after
+    /// `CombinePlans`).
+    UncombinePlans(Box<crate::model::plan::CombinedPlan>),
     AddGoal {
         id: String,
         place: GoalPlace,
@@ -590,6 +599,8 @@ impl Workbook {
             Change::AddPlan { id, draft } => self.add_plan(id, draft, stamp),
             Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
             Change::DeletePlan { id } => self.delete_plan(id, stamp),
+            Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
+            Change::UncombinePlans(combined) => self.uncombine_plans(combined, stamp),
             Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status, stamp),
             Change::AddAction { id, goal_id, draft } => self.add_action(id, goal_id, draft, stamp),
             Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
@@ -651,7 +662,8 @@ impl Workbook {
     }
 
     /// The change that would undo `change`, worked out before it is applied:
-    /// for a deletion, putting the record back where it was. Other changes
+    /// for a deletion, putting the record back where it was; for plans
+    /// combined, separating them again. Other changes
     /// have no undo here (the user changes them back directly).
     pub fn undo_for(&self, change: &Change) -> Option<Change> {
         let deleted = match change {
@@ -671,6 +683,10 @@ impl Workbook {
             }
             Change::RemoveGoal { id } => self.deleted_plan_record(id, true)?,
             Change::DeletePlan { id } => self.deleted_plan_record(id, false)?,
+            Change::CombinePlans { into, from } => {
+                let combined = self.combined_plan_record(into, from)?;
+                return Some(Change::UncombinePlans(Box::new(combined)));
+            }
             Change::RemoveEntry { id } => self.deleted_entry_record(id)?,
             Change::DeletePlacement { id } => self.deleted_placement_record(id, true)?,
             Change::RemoveFromPlacement { id } => self.deleted_placement_record(id, false)?,

@@ -10,6 +10,10 @@
 //! deleted, the version that did not win is kept in `Workbook::conflicts` for
 //! the user to look at and, if they want it, put back.
 //!
+//! No two plans share a name after a merge: a plan brought in under a name
+//! already taken here is renamed after the backup's day (`tell_plans_apart`),
+//! and the report says so.
+//!
 //! There is no common ancestor to compare with, so "changed on both sides" is
 //! worked out from the versions themselves: a version whose `updated_at` is
 //! still its `created_at`, or (for a plan, goal, placement or project) the
@@ -31,6 +35,7 @@ use crate::model::common::dates::{clock_time, long_date, read_day};
 use crate::model::common::ids::new_id;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
+use crate::model::plan::plans::same_name;
 use crate::model::plan::{Action, EvidenceEntry, Goal, Plan, Review, SelfRating};
 
 /// A version of a record that lost in a merge, kept so the user can decide.
@@ -63,9 +68,22 @@ pub struct MergeOutcome {
     pub report: MergeReport,
 }
 
+/// A plan given a new name by a merge, because another plan had its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenamedPlan {
+    pub id: String,
+    /// The name it had (in the backup, or here).
+    pub was: String,
+    /// The name it has now.
+    pub now: String,
+    /// True when the name came from the backup; false for two plans of this
+    /// workbook that already shared a name (saved by an older version).
+    pub from_backup: bool,
+}
+
 /// How many records each part of a merge touched. Every record counts, at
 /// every level: a plan added with two goals is three records added.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeReport {
     /// On the backup's side only, and now in the workbook.
     pub added: usize,
@@ -86,12 +104,14 @@ pub struct MergeReport {
     /// Records in the backup not brought back because they were deleted
     /// here after their last change.
     pub stayed_deleted: usize,
+    /// Plans renamed so that no two plans share a name.
+    pub renamed: Vec<RenamedPlan>,
 }
 
 impl MergeReport {
     /// True when the merge changed no record.
     pub fn changed_nothing(&self) -> bool {
-        self.added + self.updated + self.conflicts + self.deletions == 0
+        self.added + self.updated + self.conflicts + self.deletions + self.renamed.len() == 0
     }
 
     /// Plain-English lines for the user, such as "3 records added".
@@ -151,6 +171,19 @@ impl MergeReport {
                 was(self.revived)
             ));
         }
+        for r in &self.renamed {
+            lines.push(if r.from_backup {
+                format!(
+                    "The plan \"{}\" from the backup is now called \"{}\", as you already have a plan called \"{}\"",
+                    r.was, r.now, r.was
+                )
+            } else {
+                format!(
+                    "Your plan \"{}\" is now called \"{}\", as another of your plans has the same name",
+                    r.was, r.now
+                )
+            });
+        }
         if lines.is_empty() {
             lines.push(
                 "Nothing to merge: this workbook already holds everything in the backup".into(),
@@ -195,9 +228,21 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> Merg
             .into_iter()
             .map(str::to_string)
             .collect(),
+        incoming_ids: incoming
+            .record_ids()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         conflicts,
         report: MergeReport::default(),
     };
+    // A record under a plan (or any top-level record) the backup deleted is
+    // no longer taken here: in the backup it may live on somewhere else, as
+    // the goals of a plan combined into another do.
+    merger.free_deleted(&current.assessments);
+    merger.free_deleted(&current.partner_assessments);
+    merger.free_deleted(&current.plans);
+    merger.free_deleted(&current.placements);
 
     let mut workbook = current.clone();
     workbook.assessments = merge_list(
@@ -214,10 +259,15 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> Merg
     );
     workbook.plans = merge_list(
         &current.plans,
-        &incoming.plans,
+        &kept_plan_names(current, incoming),
         RecordKind::Plan,
         &mut merger,
     );
+    let backup_day = incoming
+        .last_backup_at
+        .unwrap_or(incoming.updated_at)
+        .date_naive();
+    merger.report.renamed = tell_plans_apart(&mut workbook.plans, current, backup_day, at);
     workbook.placements = merge_list(
         &current.placements,
         &incoming.placements,
@@ -252,6 +302,90 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> Merg
         workbook,
         report: merger.report,
     }
+}
+
+/// The backup's plans, each one that this workbook also holds but under
+/// another name, while its name in the backup is another plan's here, taking
+/// its name here. Merging a backup gives a plan brought in under a name
+/// already taken a new name (`tell_plans_apart`); this is what keeps that name
+/// when the same backup, or a later one from the same browser, is merged again,
+/// rather than finding the plan "changed on both sides".
+fn kept_plan_names(current: &Workbook, incoming: &Workbook) -> Vec<Plan> {
+    incoming
+        .plans
+        .iter()
+        .map(|theirs| match current.plan(&theirs.id) {
+            Some(ours)
+                if !same_name(&ours.name, &theirs.name)
+                    && current.plan_name_taken(&theirs.name, &theirs.id) =>
+            {
+                Plan {
+                    name: ours.name.clone(),
+                    ..theirs.clone()
+                }
+            }
+            _ => theirs.clone(),
+        })
+        .collect()
+}
+
+/// Gives each plan that shares its name with another a name of its own, so
+/// that the user can tell them apart, and returns what was renamed. A plan
+/// that keeps the name it had in this workbook is never renamed for one from
+/// the backup: the plan whose name came from the backup becomes "… (from the
+/// backup of 3 December 2026)", after the day the backup was taken (in UTC,
+/// as the model knows no time zone), or "… (2)" when that is taken too. Two
+/// plans of this workbook sharing a name (saved before names had to differ)
+/// are told apart with "(2)", "(3)". A renamed plan is stamped as changed at
+/// `at`, the newest change to it, so that merging the backup again keeps the
+/// new name.
+fn tell_plans_apart(
+    plans: &mut [Plan],
+    current: &Workbook,
+    backup_day: chrono::NaiveDate,
+    at: DateTime<Utc>,
+) -> Vec<RenamedPlan> {
+    let kept_here = |p: &Plan| {
+        current
+            .plan(&p.id)
+            .is_some_and(|ours| same_name(&ours.name, &p.name))
+    };
+    // Plans that keep their name here claim it first, then the rest, each
+    // group in list order.
+    let mut order: Vec<usize> = (0..plans.len()).filter(|&i| kept_here(&plans[i])).collect();
+    order.extend((0..plans.len()).filter(|&i| !kept_here(&plans[i])));
+    let mut names: Vec<String> = plans.iter().map(|p| p.name.clone()).collect();
+    let mut claimed: Vec<String> = Vec::new();
+    let mut renamed = Vec::new();
+    for i in order {
+        let plan = &mut plans[i];
+        if !claimed.iter().any(|c| same_name(c, &plan.name)) {
+            claimed.push(plan.name.clone());
+            continue;
+        }
+        let from_backup = !kept_here(plan);
+        let base = plan.name.trim().to_string();
+        let free = |name: &String| !names.iter().any(|n| same_name(n, name));
+        let new_name = from_backup
+            .then(|| format!("{base} (from the backup of {})", long_date(backup_day)))
+            .filter(free)
+            .unwrap_or_else(|| {
+                (2..)
+                    .map(|n| format!("{base} ({n})"))
+                    .find(free)
+                    .expect("some number is free")
+            });
+        renamed.push(RenamedPlan {
+            id: plan.id.clone(),
+            was: std::mem::replace(&mut plan.name, new_name.clone()),
+            now: new_name.clone(),
+            from_backup,
+        });
+        plan.updated_at = at;
+        names.push(new_name.clone());
+        claimed.push(new_name);
+    }
+    renamed
 }
 
 /// The backup's partner assessments, each one that is a copy of a partner's
@@ -328,6 +462,19 @@ impl Workbook {
         let conflict = self.conflict(conflict_id).ok_or(Refusal::NotFound)?.clone();
         let id = conflict.record_id.as_str();
         let other = &conflict.other_record;
+        // Two plans may not share a name, even when the user chooses a version.
+        let other_name = other.get("name").and_then(Value::as_str);
+        if let (RecordKind::Plan, Some(name)) = (conflict.kind, other_name) {
+            if let Some(taken) = self.plan_called(name, id) {
+                return Err(Refusal::Invalid(vec![FieldError::new(
+                    CONFLICT_FIELD,
+                    format!(
+                        "The other version is called \"{name}\", and you already have a plan called \"{}\": rename that plan first, or keep this version",
+                        taken.name
+                    ),
+                )]));
+            }
+        }
         if other.is_null() {
             self.delete_record(conflict.kind, id, at)?;
         } else {
@@ -497,8 +644,11 @@ struct Merger {
     current_deleted: HashMap<String, DateTime<Utc>>,
     /// When the backup deleted each record it deleted.
     incoming_deleted: HashMap<String, DateTime<Utc>>,
-    /// Every id in this workbook and every id added so far, so no id is used twice.
+    /// Every id in this workbook (less those under a record the backup's
+    /// deletion removes) and every id added so far, so no id is used twice.
     taken: HashSet<String>,
+    /// Every id in the backup, at every level.
+    incoming_ids: HashSet<String>,
     conflicts: Vec<Conflict>,
     report: MergeReport,
 }
@@ -511,6 +661,26 @@ enum DeletedIn {
 }
 
 impl Merger {
+    /// Frees the ids under each record of `list` that the backup's deletion
+    /// removes (by the rule `merge_list` applies), so a record of it that the
+    /// backup holds elsewhere can be added there.
+    fn free_deleted<T: Record>(&mut self, list: &[T]) {
+        for record in list {
+            let removed = !self.incoming_ids.contains(record.id())
+                && self
+                    .incoming_deleted
+                    .get(record.id())
+                    .is_some_and(|deleted_at| *deleted_at >= record.latest());
+            if removed {
+                let mut ids = Vec::new();
+                record.ids(&mut ids);
+                for id in ids {
+                    self.taken.remove(id);
+                }
+            }
+        }
+    }
+
     /// Lists a conflict unless the same version of the record is already
     /// listed. Returns whether it was listed.
     fn list(
@@ -631,7 +801,8 @@ fn merge_list<T: Record>(
         let last_change = record.latest();
         match m.incoming_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
-                m.report.deletions += record.count();
+                // What the backup holds elsewhere (moved there) is not deleted.
+                m.report.deletions += record.count(|id| !m.incoming_ids.contains(id));
             }
             deleted => {
                 let mut kept = record.own();
@@ -651,7 +822,8 @@ fn merge_list<T: Record>(
         let last_change = record.latest();
         match m.current_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
-                m.report.stayed_deleted += record.count();
+                // What this workbook holds elsewhere (moved there) is not left out.
+                m.report.stayed_deleted += record.count(|id| !m.taken.contains(id));
             }
             _ if m.taken.contains(record.id()) => {
                 // The same id is somewhere else in this workbook: adding it
@@ -858,11 +1030,12 @@ trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
         out.push(self.id());
     }
 
-    /// How many records it is, with those under it.
-    fn count(&self) -> usize {
+    /// How many records it is, with those under it, counting only the ids
+    /// `counted` takes.
+    fn count(&self, counted: impl Fn(&str) -> bool) -> usize {
         let mut ids = Vec::new();
         self.ids(&mut ids);
-        ids.len()
+        ids.into_iter().filter(|id| counted(id)).count()
     }
     /// True when its own fields cannot have been edited since it was made,
     /// or since the last change under it (adding an action to a goal, say,
@@ -1769,6 +1942,190 @@ mod tests {
             assert!(ids.contains(&id), "{id} is in the merge");
         }
         assert_ids_unique(&merge(&outcome.workbook, &backup, stamp(31).at).workbook);
+    }
+
+    /// A browser's workbook whose first goal made its first plan, `plan`
+    /// ("My development plan"), backed up on 3 December 2026.
+    fn first_plan(plan: &str, goal_title: &str, minute: u32) -> Workbook {
+        let mut wb = Workbook::new(stamp(0).at);
+        apply(
+            &mut wb,
+            Change::AddGoal {
+                id: format!("{plan}-goal"),
+                place: GoalPlace::CurrentOrNew(plan.into()),
+                draft: goal(goal_title),
+            },
+            minute,
+        );
+        let backed_up = Stamp::on(2026, 12, 3, 12, 0);
+        wb.apply(&Change::NoteBackup, backed_up).unwrap();
+        wb
+    }
+
+    fn plan_names(wb: &Workbook) -> Vec<&str> {
+        wb.plans.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    const TOLD_APART: &str = "My development plan (from the backup of 3 December 2026)";
+
+    #[test]
+    fn a_plan_brought_in_under_a_name_already_taken_is_told_apart_once() {
+        let here = first_plan("pa", "Chair the board", 1);
+        let mut there = first_plan("pb", "Lead the redesign", 2);
+        // Its details were changed there too, so it is not "untouched".
+        let mut aim = PlanDraft::of(there.plan("pb").unwrap());
+        aim.aim = "Lead".into();
+        apply(
+            &mut there,
+            Change::UpdatePlan {
+                id: "pb".into(),
+                draft: aim,
+            },
+            3,
+        );
+
+        let once = merge(&here, &there, stamp(30).at);
+        assert_eq!(
+            plan_names(&once.workbook),
+            vec!["My development plan", TOLD_APART]
+        );
+        let renamed = once.workbook.plan("pb").unwrap();
+        assert_eq!(renamed.aim, "Lead");
+        assert_eq!(renamed.updated_at, stamp(30).at, "the rename is a change");
+        assert_eq!(
+            once.report.renamed,
+            vec![RenamedPlan {
+                id: "pb".into(),
+                was: "My development plan".into(),
+                now: TOLD_APART.into(),
+                from_backup: true,
+            }]
+        );
+        assert!(once.report.lines().contains(&format!(
+            "The plan \"My development plan\" from the backup is now called \"{TOLD_APART}\", as you already have a plan called \"My development plan\""
+        )));
+        assert!(once.workbook.conflicts.is_empty());
+
+        let twice = merge(&once.workbook, &there, stamp(31).at);
+        assert!(
+            twice.report.changed_nothing(),
+            "merging the same backup again keeps the new name: {:?}",
+            twice.report
+        );
+        let mut again = twice.workbook;
+        again.updated_at = once.workbook.updated_at;
+        assert_eq!(again, once.workbook);
+
+        // Merged back into the other browser (where the plan was not changed
+        // again), both browsers show the same two names.
+        let mut there_untouched = first_plan("pb", "Lead the redesign", 2);
+        there_untouched.revision = 3;
+        let back = merge(&there_untouched, &once.workbook, stamp(40).at);
+        assert_eq!(
+            plan_names(&back.workbook),
+            vec![TOLD_APART, "My development plan"]
+        );
+        assert!(back.report.renamed.is_empty());
+        assert!(back.workbook.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_plans_other_version_cannot_bring_back_a_name_another_plan_has() {
+        let here = first_plan("pa", "Chair the board", 1);
+        let mut there = first_plan("pb", "Lead the redesign", 2);
+        let mut aim = PlanDraft::of(there.plan("pb").unwrap());
+        aim.aim = "Lead".into();
+        apply(
+            &mut there,
+            Change::UpdatePlan {
+                id: "pb".into(),
+                draft: aim,
+            },
+            3,
+        );
+        let once = merge(&here, &there, stamp(30).at).workbook;
+        // The other browser, where the plan was changed, merges it back: both
+        // versions were changed, so the one named there is listed.
+        let back = merge(&there, &once, stamp(40).at);
+        let mut wb = back.workbook;
+        assert_eq!(plan_names(&wb), vec![TOLD_APART, "My development plan"]);
+        let conflict = wb.conflicts.iter().find(|c| c.record_id == "pb").unwrap();
+        let id = conflict.id.clone();
+        assert_eq!(conflict.other_record["name"], "My development plan");
+        match wb.apply(
+            &Change::ResolveConflict {
+                id: id.clone(),
+                use_other: true,
+            },
+            stamp(41),
+        ) {
+            Err(Refusal::Invalid(e)) => assert_eq!(
+                e[0].message,
+                "The other version is called \"My development plan\", and you already have a plan called \"My development plan\": rename that plan first, or keep this version"
+            ),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        assert_eq!(plan_names(&wb), vec![TOLD_APART, "My development plan"]);
+        let mut draft = PlanDraft::of(wb.plan("pa").unwrap());
+        draft.name = "Chair's plan".into();
+        apply(
+            &mut wb,
+            Change::UpdatePlan {
+                id: "pa".into(),
+                draft,
+            },
+            42,
+        );
+        apply(
+            &mut wb,
+            Change::ResolveConflict {
+                id,
+                use_other: true,
+            },
+            43,
+        );
+        assert_eq!(plan_names(&wb), vec!["My development plan", "Chair's plan"]);
+    }
+
+    #[test]
+    fn plans_sharing_a_name_are_told_apart_whichever_side_they_came_from() {
+        // Two plans of the backup share the name of one here; a third name is free.
+        let here = first_plan("pa", "Chair the board", 1);
+        let mut there = first_plan("pb", "Lead the redesign", 2);
+        let mut third = Plan::first("pc".into(), stamp(3).at);
+        third.name = "my development plan ".into();
+        there.plans.push(third);
+        let mut taken = Plan::first("pd".into(), stamp(3).at);
+        taken.name = TOLD_APART.into();
+        there.plans.push(taken);
+        let outcome = merge(&here, &there, stamp(30).at);
+        assert_eq!(
+            plan_names(&outcome.workbook),
+            vec![
+                "My development plan",
+                "My development plan (2)",
+                "my development plan (3)",
+                TOLD_APART
+            ],
+            "the backup's day is taken by another plan, so they are numbered"
+        );
+
+        // Two plans of this workbook saved sharing a name (before names had
+        // to differ) are told apart by the next merge, whatever it brings.
+        let mut legacy = here.clone();
+        let mut twin = Plan::first("pz".into(), stamp(4).at);
+        twin.name = "My development plan".into();
+        legacy.plans.push(twin);
+        let outcome = merge(&legacy, &Workbook::new(stamp(0).at), stamp(30).at);
+        assert_eq!(
+            plan_names(&outcome.workbook),
+            vec!["My development plan", "My development plan (2)"]
+        );
+        assert_eq!(
+            outcome.report.lines(),
+            vec!["Your plan \"My development plan\" is now called \"My development plan (2)\", as another of your plans has the same name"]
+        );
+        assert_ids_unique(&outcome.workbook);
     }
 
     #[test]

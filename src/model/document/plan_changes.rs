@@ -7,10 +7,12 @@ use super::workbook::{RecordKind, Workbook};
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
-use crate::model::plan::plans::PLAN_STARTS_FIELD;
+use crate::model::plan::plans::{
+    name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD,
+};
 use crate::model::plan::{
-    ActionDraft, EvidenceDraft, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft,
-    ReviewDraft, SelfRatingDraft,
+    ActionDraft, CombinedPlan, EvidenceDraft, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan,
+    PlanDraft, ReviewDraft, SelfRatingDraft,
 };
 
 /// Adds a dated entry and keeps the list in date order (same-day entries in
@@ -68,6 +70,29 @@ impl Workbook {
         })
     }
 
+    /// The plan other than `except` called `name`, if there is one (see `same_name`).
+    pub fn plan_called(&self, name: &str, except: &str) -> Option<&Plan> {
+        self.plans
+            .iter()
+            .find(|p| p.id != except && same_name(&p.name, name))
+    }
+
+    pub fn plan_name_taken(&self, name: &str, except: &str) -> bool {
+        self.plan_called(name, except).is_some()
+    }
+
+    /// Refuses a name another plan has, as the name field's error.
+    fn check_plan_name(&self, name: &str, id: &str) -> Result<(), Refusal> {
+        match self.plan_called(name, id) {
+            Some(other) => Err(Refusal::Invalid(vec![FieldError::new(
+                PLAN_NAME_FIELD,
+                name_taken_message(&other.name),
+            )])),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds a plan under a name no other plan has.
     pub fn add_plan(&mut self, id: &str, draft: &PlanDraft, stamp: Stamp) -> Result<(), Refusal> {
         if self.id_in_use(id) {
             return Err(Refusal::DuplicateId);
@@ -75,23 +100,30 @@ impl Workbook {
         let plan = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
+        self.check_plan_name(&plan.name, id)?;
         self.plans.push(plan);
         self.updated_at = stamp.at;
         Ok(())
     }
 
-    /// Changes a plan's name, owner, period or aim. A new start date may not
-    /// fall after a goal's target date.
+    /// Changes a plan's name, owner, period or aim. A new name may not be
+    /// another plan's (a name it already had is kept, so that two plans that
+    /// shared one in an older workbook can still be edited), and a new start
+    /// date may not fall after a goal's target date.
     pub fn update_plan(
         &mut self,
         id: &str,
         draft: &PlanDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        let plan = self.plan_mut(id)?;
+        let old_name = self.plan(id).ok_or(Refusal::NotFound)?.name.clone();
         let checked = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
+        if !same_name(&checked.name, &old_name) {
+            self.check_plan_name(&checked.name, id)?;
+        }
+        let plan = self.plan_mut(id)?;
         if let Some(starts) = checked.starts {
             if let Some(early) = plan
                 .goals
@@ -126,6 +158,128 @@ impl Workbook {
             return Err(Refusal::NotFound);
         }
         self.bury(id, RecordKind::Plan, stamp);
+        Ok(())
+    }
+
+    /// Moves everything in the plan `from` (its goals with their actions and
+    /// evidence, its reviews and its self-ratings) into the plan `into`, then
+    /// removes `from`, leaving a tombstone as a deletion does. The records keep
+    /// their ids and times: they are moved, not changed, so a merge or another
+    /// tab still knows them. Reviews and self-ratings stay in date order, and
+    /// the goals from `from` come after those already in `into`. Refused when
+    /// either plan is missing, when they are the same plan, or when a goal
+    /// would be due before `into` starts (as adding it there would be).
+    pub fn combine_plans(&mut self, into: &str, from: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let refuse = |message: String| {
+            Err(Refusal::Invalid(vec![FieldError::new(
+                COMBINE_FROM_FIELD,
+                message,
+            )]))
+        };
+        if from.is_empty() {
+            return refuse("Choose the plan to move into this one".into());
+        }
+        if into == from {
+            return refuse("Choose another plan: a plan cannot be combined with itself".into());
+        }
+        let target = self.plan(into).ok_or(Refusal::NotFound)?;
+        let source = self.plan(from).ok_or(Refusal::NotFound)?;
+        if let Some(starts) = target.starts {
+            if let Some(early) = source
+                .goals
+                .iter()
+                .filter(|g| g.target_date.is_some_and(|t| t < starts))
+                .min_by_key(|g| g.target_date)
+            {
+                return refuse(format!(
+                    "The goal \"{}\" in \"{}\" is due on {}, before \"{}\" starts on {}: change the goal's target date or the plan's start date first",
+                    early.title,
+                    source.name,
+                    early.target_date.map(long_date).unwrap_or_default(),
+                    target.name,
+                    long_date(starts)
+                ));
+            }
+        }
+        let position = self.plans.iter().position(|p| p.id == from);
+        let Some(source) = position.map(|at| self.plans.remove(at)) else {
+            return Err(Refusal::NotFound);
+        };
+        let target = self.plan_mut(into)?;
+        target.goals.extend(source.goals);
+        target.reviews.extend(source.reviews);
+        target.reviews.sort_by_key(|r| r.date);
+        target.self_ratings.extend(source.self_ratings);
+        target.self_ratings.sort_by_key(|r| r.date);
+        self.bury(from, RecordKind::Plan, stamp);
+        Ok(())
+    }
+
+    /// What combining `from` into `into` takes away, for its undo; `None`
+    /// when the combination would be refused.
+    pub(super) fn combined_plan_record(&self, into: &str, from: &str) -> Option<CombinedPlan> {
+        if into == from {
+            return None;
+        }
+        let into_name = self.plan(into)?.name.clone();
+        let position = self.plans.iter().position(|p| p.id == from)?;
+        Some(CombinedPlan {
+            from: self.plans[position].clone(),
+            position,
+            into: into.to_string(),
+            into_name,
+        })
+    }
+
+    /// Undoes a combination: the plan comes back where it was, and its goals,
+    /// reviews and self-ratings move back out of the plan they went into, as
+    /// they are now (an edit made since is kept; one deleted since stays
+    /// deleted). Refused when the plan is back already or the plan it went
+    /// into is gone.
+    pub fn uncombine_plans(
+        &mut self,
+        combined: &CombinedPlan,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let from = &combined.from;
+        if self.plans.iter().any(|p| p.id == from.id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let target = self.plan_mut(&combined.into)?;
+        fn take_back<T>(list: &mut Vec<T>, ids: Vec<&str>, id_of: fn(&T) -> &str) -> Vec<T> {
+            let mut taken = Vec::new();
+            for id in ids {
+                if let Some(at) = list.iter().position(|x| id_of(x) == id) {
+                    taken.push(list.remove(at));
+                }
+            }
+            taken
+        }
+        let goals = take_back(
+            &mut target.goals,
+            from.goals.iter().map(|g| g.id.as_str()).collect(),
+            |g| &g.id,
+        );
+        let reviews = take_back(
+            &mut target.reviews,
+            from.reviews.iter().map(|r| r.id.as_str()).collect(),
+            |r| &r.id,
+        );
+        let self_ratings = take_back(
+            &mut target.self_ratings,
+            from.self_ratings.iter().map(|r| r.id.as_str()).collect(),
+            |r| &r.id,
+        );
+        let plan = Plan {
+            goals,
+            reviews,
+            self_ratings,
+            ..from.clone()
+        };
+        self.plans
+            .insert(combined.position.min(self.plans.len()), plan);
+        self.deleted.retain(|t| t.id != from.id);
+        self.updated_at = stamp.at;
         Ok(())
     }
 
@@ -568,6 +722,7 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::plan::entries::{ACTION_DUE_FIELD, REVIEW_NEXT_FIELD};
+    use crate::model::plan::plans::{COMBINE_FROM_FIELD, PLAN_NAME_FIELD};
     use crate::model::Change;
     use chrono::NaiveDate;
 
@@ -975,6 +1130,397 @@ mod tests {
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
             NaiveDate::from_ymd_opt(2027, 5, 20)
+        );
+    }
+
+    fn named(name: &str) -> PlanDraft {
+        PlanDraft {
+            name: name.into(),
+            ..Default::default()
+        }
+    }
+
+    fn name_error(refused: Result<(), Refusal>) -> String {
+        match refused {
+            Err(Refusal::Invalid(e)) if e[0].field == PLAN_NAME_FIELD => e[0].message.clone(),
+            other => panic!("expected the name refused, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn no_two_plans_share_a_name_when_added_or_renamed() {
+        let mut wb = with_plan_p1();
+        let add = |name: &str| Change::AddPlan {
+            id: "p2".into(),
+            draft: named(name),
+        };
+        assert_eq!(
+            name_error(wb.apply(&add(" p "), stamp(2))),
+            "You already have a plan called \"P\": give this one another name",
+            "the same words whatever the capitals and spaces"
+        );
+        assert_eq!(wb.plans.len(), 1, "nothing added");
+        wb.apply(&add("Q"), stamp(2)).unwrap();
+
+        let rename = |id: &str, name: &str| Change::UpdatePlan {
+            id: id.into(),
+            draft: named(name),
+        };
+        assert_eq!(
+            name_error(wb.apply(&rename("p2", "P"), stamp(3))),
+            "You already have a plan called \"P\": give this one another name"
+        );
+        assert_eq!(wb.plan("p2").unwrap().name, "Q");
+        wb.apply(&rename("p1", "p"), stamp(4))
+            .expect("a plan may keep its own name, in other capitals too");
+        assert_eq!(wb.plan("p1").unwrap().name, "p");
+
+        // Two plans saved sharing a name (before names had to differ) can
+        // still be edited without renaming either.
+        let mut twin = wb.plan("p2").unwrap().clone();
+        twin.id = "p3".into();
+        twin.name = "p".into();
+        wb.plans.push(twin);
+        let mut aim = PlanDraft::of(wb.plan("p3").unwrap());
+        aim.aim = "Lead".into();
+        wb.apply(
+            &Change::UpdatePlan {
+                id: "p3".into(),
+                draft: aim,
+            },
+            stamp(5),
+        )
+        .unwrap();
+        assert_eq!(wb.plan("p3").unwrap().aim, "Lead");
+    }
+
+    /// A workbook with two plans: "p1" ("Into", one goal "gA" and a review of
+    /// 10 November) and "p2" ("From": goal "g1" with an action and evidence,
+    /// goal "g2", a review of 5 November and a self-rating).
+    fn two_plans() -> Workbook {
+        let mut wb = with_plan_p1();
+        wb.apply(
+            &Change::UpdatePlan {
+                id: "p1".into(),
+                draft: named("Into"),
+            },
+            stamp(1),
+        )
+        .unwrap();
+        let review = |date: &str| ReviewDraft {
+            date: date.into(),
+            summary: format!("Review of {date}"),
+            next_review: String::new(),
+        };
+        let add_goal = |id: &str, plan: &str, title: &str| Change::AddGoal {
+            id: id.into(),
+            place: GoalPlace::Plan(plan.into()),
+            draft: goal(title, ""),
+        };
+        let changes = vec![
+            Change::AddPlan {
+                id: "p2".into(),
+                draft: named("From"),
+            },
+            add_goal("gA", "p1", "Already here"),
+            Change::AddReview {
+                id: "r1".into(),
+                plan_id: "p1".into(),
+                draft: review("2026-11-10"),
+            },
+            add_goal("g1", "p2", "Chair the board"),
+            Change::AddAction {
+                id: "act1".into(),
+                goal_id: "g1".into(),
+                draft: ActionDraft {
+                    text: "Meet the chair".into(),
+                    due: String::new(),
+                },
+            },
+            Change::AddEvidence {
+                id: "ev1".into(),
+                goal_id: "g1".into(),
+                draft: EvidenceDraft {
+                    date: "2026-11-03".into(),
+                    what_happened: "Chaired".into(),
+                    learnt: String::new(),
+                },
+            },
+            add_goal("g2", "p2", "Lead the redesign"),
+            Change::AddReview {
+                id: "r2".into(),
+                plan_id: "p2".into(),
+                draft: review("2026-11-05"),
+            },
+            Change::AddSelfRating {
+                id: "s2".into(),
+                plan_id: "p2".into(),
+                draft: SelfRatingDraft {
+                    date: "2026-11-04".into(),
+                    ratings: [("managing-planning".to_string(), 2u8)]
+                        .into_iter()
+                        .collect(),
+                },
+            },
+        ];
+        for change in changes {
+            wb.apply(&change, stamp(12)).unwrap();
+        }
+        wb
+    }
+
+    fn combine(into: &str, from: &str) -> Change {
+        Change::CombinePlans {
+            into: into.into(),
+            from: from.into(),
+        }
+    }
+
+    fn goal_ids(wb: &Workbook, plan: &str) -> Vec<String> {
+        wb.plan(plan)
+            .unwrap()
+            .goals
+            .iter()
+            .map(|g| g.id.clone())
+            .collect()
+    }
+
+    fn assert_ids_unique(wb: &Workbook) {
+        let ids = wb.record_ids();
+        let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "no id twice in {ids:?}");
+    }
+
+    #[test]
+    fn combining_plans_moves_everything_into_one_and_undo_separates_them_again() {
+        let mut wb = two_plans();
+        let before = wb.clone();
+        let undo = wb
+            .undo_for(&combine("p1", "p2"))
+            .expect("a combination has an undo");
+        match &undo {
+            Change::UncombinePlans(c) => assert_eq!(
+                c.describe(),
+                "Moved everything in \"From\" into \"Into\", and removed the empty plan."
+            ),
+            other => panic!("expected an uncombine, got {other:?}"),
+        }
+        wb.apply(&combine("p1", "p2"), stamp(13)).unwrap();
+
+        assert_eq!(wb.plans.len(), 1);
+        assert_eq!(
+            goal_ids(&wb, "p1"),
+            vec!["gA", "g1", "g2"],
+            "theirs after its own"
+        );
+        let (plan, g1) = wb.goal("g1").unwrap();
+        assert_eq!(plan.id, "p1");
+        assert_eq!(
+            (g1.actions[0].id.as_str(), g1.evidence[0].id.as_str()),
+            ("act1", "ev1")
+        );
+        assert_eq!(g1, before.goal("g1").unwrap().1, "moved, not changed");
+        let reviews: Vec<&str> = plan.reviews.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(reviews, vec!["r2", "r1"], "in date order");
+        assert_eq!(plan.self_ratings[0].id, "s2");
+        assert_eq!(plan.updated_at, before.plan("p1").unwrap().updated_at);
+        assert_eq!(
+            wb.deleted,
+            vec![crate::model::document::Tombstone {
+                id: "p2".into(),
+                kind: RecordKind::Plan,
+                deleted_at: stamp(13).at
+            }]
+        );
+        assert_eq!(wb.updated_at, stamp(13).at);
+        assert_ids_unique(&wb);
+        // The combined workbook passes the checks every backup passes.
+        let json = crate::model::document::backup::to_json(&wb);
+        assert_eq!(
+            crate::model::document::backup::read_workbook(&json).unwrap(),
+            wb
+        );
+
+        wb.apply(&undo, stamp(14)).unwrap();
+        wb.updated_at = before.updated_at;
+        assert_eq!(wb, before, "combine then undo gives the same workbook");
+        assert_eq!(
+            wb.apply(&undo, stamp(15)),
+            Err(Refusal::DuplicateId),
+            "undone once only"
+        );
+    }
+
+    #[test]
+    fn an_undo_keeps_what_changed_since_and_needs_the_plan_it_went_into() {
+        let mut wb = two_plans();
+        let undo = wb.undo_for(&combine("p1", "p2")).unwrap();
+        wb.apply(&combine("p1", "p2"), stamp(13)).unwrap();
+        // Another tab, meanwhile, retitles a moved goal and removes another.
+        let mut draft = GoalDraft::of(wb.goal("g1").unwrap().1);
+        draft.title = "Chair the programme board".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: "g1".into(),
+                draft,
+            },
+            stamp(14),
+        )
+        .unwrap();
+        wb.apply(&Change::RemoveGoal { id: "g2".into() }, stamp(14))
+            .unwrap();
+        let mut later = wb.clone();
+        wb.apply(&undo, stamp(15)).unwrap();
+        assert_eq!(goal_ids(&wb, "p1"), vec!["gA"]);
+        assert_eq!(
+            goal_ids(&wb, "p2"),
+            vec!["g1"],
+            "the removed goal stays removed"
+        );
+        assert_eq!(wb.goal("g1").unwrap().1.title, "Chair the programme board");
+        assert!(!wb.was_deleted("p2") && wb.was_deleted("g2"));
+        assert_ids_unique(&wb);
+
+        later
+            .apply(&Change::DeletePlan { id: "p1".into() }, stamp(15))
+            .unwrap();
+        assert_eq!(later.apply(&undo, stamp(16)), Err(Refusal::NotFound));
+    }
+
+    #[test]
+    fn combining_is_refused_in_words_when_it_cannot_be_done() {
+        let mut wb = two_plans();
+        let before = wb.clone();
+        let refusal = |wb: &mut Workbook, change: Change| match wb.apply(&change, stamp(13)) {
+            Err(Refusal::Invalid(e)) => {
+                assert_eq!(e[0].field, COMBINE_FROM_FIELD);
+                e[0].message.clone()
+            }
+            other => panic!("expected invalid, got {other:?}"),
+        };
+        assert_eq!(
+            refusal(&mut wb, combine("p1", "p1")),
+            "Choose another plan: a plan cannot be combined with itself"
+        );
+        assert_eq!(
+            refusal(&mut wb, combine("p1", "")),
+            "Choose the plan to move into this one"
+        );
+        assert_eq!(
+            wb.apply(&combine("p1", "gone"), stamp(13)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            wb.apply(&combine("gone", "p2"), stamp(13)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(wb.undo_for(&combine("p1", "p1")), None);
+
+        // A goal due before the plan it would go into starts.
+        let mut dated = PlanDraft::of(wb.plan("p1").unwrap());
+        dated.starts = "2027-01-01".into();
+        wb.apply(
+            &Change::UpdatePlan {
+                id: "p1".into(),
+                draft: dated,
+            },
+            stamp(13),
+        )
+        .unwrap();
+        let mut draft = GoalDraft::of(wb.goal("g2").unwrap().1);
+        draft.target_date = "2026-12-15".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: "g2".into(),
+                draft,
+            },
+            stamp(13),
+        )
+        .unwrap();
+        let dated = wb.clone();
+        assert_eq!(
+            refusal(&mut wb, combine("p1", "p2")),
+            "The goal \"Lead the redesign\" in \"From\" is due on 15 December 2026, before \"Into\" starts on 1 January 2027: change the goal's target date or the plan's start date first"
+        );
+        assert_eq!(wb, dated, "a refusal changes nothing");
+        assert_eq!(before.plans.len(), 2);
+    }
+
+    #[test]
+    fn a_combination_replayed_on_another_tabs_newer_save_moves_what_that_tab_added() {
+        use crate::model::document::sync::{plan_save, Pending};
+        let shared = two_plans();
+        // This tab combines the plans; another tab saved first, adding a goal to "From".
+        let mut here = shared.clone();
+        let mut pending = Pending::default();
+        here.apply(&combine("p1", "p2"), stamp(20)).unwrap();
+        pending.push(combine("p1", "p2"), stamp(20));
+        let mut other = shared.clone();
+        other
+            .apply(
+                &Change::AddGoal {
+                    id: "g3".into(),
+                    place: GoalPlace::Plan("p2".into()),
+                    draft: goal("Added in the other tab", ""),
+                },
+                stamp(21),
+            )
+            .unwrap();
+        other.revision = shared.revision + 1;
+        let saved = plan_save(&here, &pending, Some(&other));
+        assert!(saved.rebased);
+        assert_eq!(saved.dropped, 0);
+        assert_eq!(
+            goal_ids(&saved.document, "p1"),
+            vec!["gA", "g1", "g2", "g3"]
+        );
+        assert!(saved.document.plan("p2").is_none());
+        assert_ids_unique(&saved.document);
+
+        // Had the other tab deleted "From", the combination no longer applies.
+        let mut deleted = shared.clone();
+        deleted
+            .apply(&Change::DeletePlan { id: "p2".into() }, stamp(21))
+            .unwrap();
+        deleted.revision = shared.revision + 1;
+        let saved = plan_save(&here, &pending, Some(&deleted));
+        assert_eq!(saved.dropped, 1);
+        assert_eq!(goal_ids(&saved.document, "p1"), vec!["gA"]);
+    }
+
+    #[test]
+    fn a_combination_merges_either_way_with_a_backup_from_before_it() {
+        use crate::model::document::merge::merge;
+        let before = two_plans();
+        let mut combined = before.clone();
+        combined.apply(&combine("p1", "p2"), stamp(20)).unwrap();
+        let at = stamp(30).at;
+
+        // An older backup merged into the combined workbook: the plan stays
+        // removed and its records stay where they moved.
+        let outcome = merge(&combined, &before, at);
+        assert_eq!(outcome.workbook.plans, combined.plans);
+        assert_ids_unique(&outcome.workbook);
+        assert_eq!(
+            outcome.report.stayed_deleted, 1,
+            "the plan, not what it held"
+        );
+        assert!(outcome.report.changed_nothing());
+
+        // The combined workbook merged into the older one (another browser):
+        // the plan goes, and what it held arrives in the plan it moved into.
+        let outcome = merge(&before, &combined, at);
+        assert_eq!(outcome.workbook.plans, combined.plans);
+        assert_ids_unique(&outcome.workbook);
+        assert!(outcome.workbook.was_deleted("p2"));
+        assert_eq!(
+            (
+                outcome.report.deletions,
+                outcome.report.added,
+                outcome.report.conflicts
+            ),
+            (1, 6, 0),
+            "the plan deleted; two goals, an action, evidence, a review and a self-rating added"
         );
     }
 

@@ -73,9 +73,73 @@ impl Plan {
     }
 }
 
+/// True when two plan names would look the same to the user: the same words,
+/// whatever the capitals or the spaces around them. Two plans may not share
+/// a name, so that a list of plans (and a choice between them) can be told apart.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The message refusing a plan name another plan already has.
+pub fn name_taken_message(name: &str) -> String {
+    format!(
+        "You already have a plan called \"{}\": give this one another name",
+        name.trim()
+    )
+}
+
+/// A plan combined into another (`Change::CombinePlans`), as it was just
+/// before, so that the combination can be undone: the plan is put back where
+/// it was and what it held moves back out of the other plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CombinedPlan {
+    /// The plan that was combined into the other, with its goals (and their
+    /// actions and evidence), reviews and self-ratings, as they were.
+    pub from: Plan,
+    /// Where it was in the list of plans.
+    pub position: usize,
+    /// The plan it went into.
+    pub into: String,
+    /// That plan's name then, for the message that offers the undo.
+    pub into_name: String,
+}
+
+impl CombinedPlan {
+    /// What was done, for the "… Undo" message.
+    pub fn describe(&self) -> String {
+        format!(
+            "Moved everything in \"{}\" into \"{}\", and removed the empty plan.",
+            self.from.name, self.into_name
+        )
+    }
+}
+
+/// What combining `from` into another plan moves, in words:
+/// "3 goals, 1 review and 1 self-rating"; `None` when it holds nothing.
+pub fn what_moves(from: &Plan) -> Option<String> {
+    fn count(n: usize, one: &str, many: &str) -> Option<String> {
+        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+    }
+    let parts: Vec<String> = [
+        count(from.goals.len(), "goal", "goals"),
+        count(from.reviews.len(), "review", "reviews"),
+        count(from.self_ratings.len(), "self-rating", "self-ratings"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match parts.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
 pub const PLAN_NAME_FIELD: &str = "plan-name";
 pub const PLAN_STARTS_FIELD: &str = "plan-starts";
 pub const PLAN_ENDS_FIELD: &str = "plan-ends";
+/// The choice of the plan to combine into another (its first radio).
+pub const COMBINE_FROM_FIELD: &str = "combine-from";
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanDraft {
@@ -184,5 +248,53 @@ mod tests {
         let plan = ok.validate("p1".into(), now()).unwrap();
         assert_eq!(plan.aim, "Lead commissioning in respiratory");
         assert_eq!(PlanDraft::of(&plan).starts, "2026-04-01");
+    }
+
+    #[test]
+    fn names_differing_only_in_capitals_or_spaces_are_the_same_name() {
+        assert!(same_name("My development plan", " my Development plan "));
+        assert!(!same_name("My development plan", "My development plan (2)"));
+        assert_eq!(
+            name_taken_message(" 2026 to 2027 "),
+            "You already have a plan called \"2026 to 2027\": give this one another name"
+        );
+    }
+
+    #[test]
+    fn what_combining_a_plan_moves_is_counted_in_words() {
+        let mut plan = Plan::first("p1".into(), now());
+        assert_eq!(what_moves(&plan), None);
+        let goal = crate::model::plan::GoalDraft {
+            title: "Chair".into(),
+            ..Default::default()
+        }
+        .validate("g1".into(), now().date_naive(), now(), None, None)
+        .unwrap();
+        plan.goals = vec![goal.clone(), goal.clone(), goal];
+        assert_eq!(what_moves(&plan).as_deref(), Some("3 goals"));
+        let review = crate::model::plan::ReviewDraft {
+            date: "2026-11-20".into(),
+            summary: "Fine".into(),
+            next_review: String::new(),
+        }
+        .validate("r1".into(), now().date_naive(), now())
+        .unwrap();
+        plan.reviews = vec![review];
+        let rating = crate::model::plan::SelfRatingDraft {
+            date: "2026-11-20".into(),
+            ratings: [("managing-planning".to_string(), 2u8)]
+                .into_iter()
+                .collect(),
+        }
+        .validate("s1".into(), now().date_naive(), now())
+        .unwrap();
+        plan.self_ratings = vec![rating];
+        assert_eq!(
+            what_moves(&plan).as_deref(),
+            Some("3 goals, 1 review and 1 self-rating")
+        );
+        plan.goals.truncate(1);
+        plan.self_ratings.clear();
+        assert_eq!(what_moves(&plan).as_deref(), Some("1 goal and 1 review"));
     }
 }

@@ -94,6 +94,7 @@ area!(PLAN, plan_area, plan_pages, fetch_plan_area, |page| {
         5 => view! { <plan::GoalPage /> }.into_any(),
         6 => view! { <plan::EditGoal /> }.into_any(),
         7 => view! { <plan::EditEntry /> }.into_any(),
+        8 => view! { <plan::CombinePlans /> }.into_any(),
         _ => no_such_page(),
     }
 });

@@ -126,6 +126,10 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
                             <A href=format!("/development-plan/plans/{id}")>{name}</A>" "
                         }).collect_view()}
                         " · "
+                        {plan_id.get().map(|id| view! {
+                            <A href=format!("/development-plan/plans/{id}/combine")>"Combine another plan into this one"</A>
+                            " · "
+                        })}
                     })
                 }}
                 <A href="/development-plan/plans/new">"Start a new plan"</A>
