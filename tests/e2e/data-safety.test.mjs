@@ -60,6 +60,16 @@ test('changes older than 14 days and in no backup bring a reminder on every page
   await context.close();
 });
 
+test('a page left open shows the reminder once it falls due, without a reload or an edit', async () => {
+  // Changed 14 days less two minutes ago: not due yet.
+  const { context, page } = await openWith(workbookChanged(14 - 2 / (24 * 60)), '/#/development-plan');
+  await page.getByRole('heading', { name: 'Chair the respiratory programme board' }).waitFor();
+  assert.equal(await reminder(page).count(), 0, 'not due yet');
+  await context.clock.runFor('03:00');
+  await reminder(page).waitFor();
+  await context.close();
+});
+
 test('recent changes bring no reminder yet, and the reminder can be set to never or put off', async () => {
   const recent = await openWith(workbookChanged(3));
   assert.equal(await reminder(recent.page).count(), 0);

@@ -142,7 +142,20 @@ fn ErrorBanner(id: &'static str, title: &'static str, children: Children) -> imp
 #[component]
 fn BackupReminder() -> impl IntoView {
     let store = use_store();
-    let due = store.select(|w| w.backup_due(chrono::Utc::now()));
+    // Asked again each minute as well as after each change, so a page left
+    // open shows the reminder once it falls due, not at the next edit.
+    let minute = RwSignal::new(0u32);
+    if let Ok(ticks) = set_interval_with_handle(
+        move || minute.update(|m| *m = m.wrapping_add(1)),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || ticks.clear());
+    }
+    let workbook = store.workbook;
+    let due = Memo::new(move |_| {
+        minute.track();
+        workbook.with(|w| w.backup_due(chrono::Utc::now()))
+    });
     let hidden = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let download = move |_| {
