@@ -456,7 +456,10 @@ mod tests {
             err.to_string(),
             "The file cannot be read safely: its \"schema_version\" is the text \"1\", not a whole number."
         );
-        assert!(!err.to_string().contains("does not say"), "it does say, wrongly");
+        assert!(
+            !err.to_string().contains("does not say"),
+            "it does say, wrongly"
+        );
 
         for (found, words) in [
             (json!(1.5), "the number 1.5"),
@@ -493,7 +496,10 @@ mod tests {
              is the text \"1\", not a whole number."
         );
         let newer = message(r#"{"format":"commissioning-workbook","schema_version":99}"#);
-        assert!(newer.contains("schema version 99, which is newer"), "{newer}");
+        assert!(
+            newer.contains("schema version 99, which is newer"),
+            "{newer}"
+        );
         let mut packed = to_storage_text(&sample());
         packed.truncate(packed.len() - 3);
         let damaged = message(&packed);

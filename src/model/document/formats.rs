@@ -349,11 +349,9 @@ pub fn read_envelope(
     }
     let version = match object.get("schema_version") {
         None => return Err(ReadError::MissingVersion),
-        Some(found) => found
-            .as_u64()
-            .ok_or_else(|| ReadError::VersionNotANumber {
-                found: value_in_words(found),
-            })?,
+        Some(found) => found.as_u64().ok_or_else(|| ReadError::VersionNotANumber {
+            found: value_in_words(found),
+        })?,
     };
     if version > u64::from(supported) {
         return Err(ReadError::NewerVersion {
