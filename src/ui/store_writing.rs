@@ -65,7 +65,9 @@ pub async fn fetch_writer() -> Result<Writer, super::routing::PartLoadError> {
 
 impl WorkbookStore {
     /// Applies one change the user made, then saves it (typing: shortly).
-    /// A refused change leaves everything as it was.
+    /// A refused change leaves everything as it was. For a page that shows
+    /// the refusal itself, beside what it is about (a file import's outcome);
+    /// others use `act` or `submit`, which never let one pass unsaid.
     pub fn apply(&self, change: Change) -> Result<(), Refusal> {
         self.try_apply(change).map_err(|(_, refusal)| refusal)
     }

@@ -313,11 +313,15 @@ impl Change {
             None => format!(": {refusal}"),
         };
         match self.doing() {
-            Doing::Adds(id) => format!(
-                "{}, which you added, could not be kept{}.",
-                capitalised(&named(id, "record")),
-                why(None)
-            ),
+            Doing::Adds(id) => match before.describe_record(id) {
+                Some((_, words)) => format!(
+                    "{}, which you added, could not be kept{}.",
+                    capitalised(&words),
+                    why(None)
+                ),
+                // A later change of this tab took it out again.
+                None => format!("Something you added could not be kept{}.", why(None)),
+            },
             // Nothing is lost; this tab's copy no longer holds it to name it.
             Doing::Deletes(id) if missing.is_some_and(|(gone, _)| gone == id) => format!(
                 "The {} you deleted had already been deleted in another tab or window.",
