@@ -159,7 +159,7 @@ fn read_unusual(raw: String) -> Startup {
             Startup {
                 workbook: Workbook::new(now),
                 notice: Some(UnreadableNotice {
-                    reason: error.to_string(),
+                    reason: backup::stored_data_message(&error),
                     kept_under: kept.then_some(key),
                     raw,
                 }),

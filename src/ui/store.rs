@@ -1,7 +1,9 @@
 //! The workbook store: the only writer of the in-memory workbook. Pages read it
 //! through `workbook` (a read-only signal, usually narrowed with `select` so a
 //! row re-renders only when its own data changes) and change it only with
-//! `apply(Change)` or a confirmed `restore`.
+//! `act(Change)` (one click: a refusal is told in the shared banner),
+//! `submit(Change, errors)` (a form: a refusal goes to its error summary) or
+//! a confirmed `restore`.
 //!
 //! Saving: each applied change is remembered as pending and saved at once, or,
 //! for typing, a moment after the typing pauses (and always when the page is
@@ -47,8 +49,12 @@ pub struct WorkbookStore {
     pub saving_blocked: RwSignal<Option<SavingBlocked>>,
     /// Why the last save failed; shown on every page until a save succeeds.
     pub save_error: RwSignal<Option<String>>,
-    /// Something the user should know after another tab's save was taken in.
-    pub sync_notice: RwSignal<Option<String>>,
+    /// Changes of this tab that could not be kept when they were replayed on
+    /// another tab's newer save, each in the user's words. Shown until hidden.
+    pub sync_notice: RwSignal<Option<Vec<String>>>,
+    /// Why the last one-click change was not made, in the user's words
+    /// (`act`): shown on every page until dismissed or a change is made.
+    pub refusal: RwSignal<Option<String>>,
     /// The last deletion (or plans combined), which can be undone: what was
     /// done, and the change that puts it back. Cleared by the next change or
     /// when dismissed.
@@ -97,6 +103,7 @@ impl WorkbookStore {
             saving_blocked: RwSignal::new(startup.saving_blocked),
             save_error: RwSignal::new(None),
             sync_notice: RwSignal::new(None),
+            refusal: RwSignal::new(None),
             undo: RwSignal::new(None),
             persisted: RwSignal::new(None),
             asked_to_persist: StoredValue::new(false),

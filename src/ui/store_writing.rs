@@ -29,7 +29,7 @@ const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
 /// not hold the code behind them.
 #[derive(Clone, Copy)]
 pub struct Writer {
-    pub apply: fn(&WorkbookStore, Change) -> Result<(), Refusal>,
+    pub act: fn(&WorkbookStore, Change) -> bool,
     pub save_pending: fn(&WorkbookStore),
     pub take_newer: fn(&WorkbookStore, Workbook),
     pub download_backup: fn(&WorkbookStore) -> Result<String, String>,
@@ -38,7 +38,7 @@ pub struct Writer {
 
 fn writer() -> Writer {
     Writer {
-        apply: WorkbookStore::apply,
+        act: WorkbookStore::act,
         save_pending: WorkbookStore::save_now,
         take_newer: WorkbookStore::take_newer,
         download_backup: WorkbookStore::download_backup,
@@ -65,8 +65,34 @@ pub async fn fetch_writer() -> Result<Writer, super::routing::PartLoadError> {
 
 impl WorkbookStore {
     /// Applies one change the user made, then saves it (typing: shortly).
-    /// A refused change leaves everything as it was.
+    /// A refused change leaves everything as it was. For a page that shows
+    /// the refusal itself, beside what it is about (a file import's outcome);
+    /// others use `act` or `submit`, which never let one pass unsaid.
     pub fn apply(&self, change: Change) -> Result<(), Refusal> {
+        self.try_apply(change).map_err(|(_, refusal)| refusal)
+    }
+
+    /// Applies a change made with one click (a tick, a rating, a delete, an
+    /// undo). Refused, it changes nothing and the shared banner says why,
+    /// naming what the change was about ("That goal was deleted in another
+    /// tab or window, so nothing was changed."). Returns whether it was made,
+    /// for a page that goes on somewhere only then.
+    pub fn act(&self, change: Change) -> bool {
+        match self.try_apply(change) {
+            Ok(()) => true,
+            Err((change, refusal)) => {
+                let message = self
+                    .doc
+                    .with_untracked(|doc| change.refusal_message(&refusal, doc));
+                self.refusal.set(Some(message));
+                false
+            }
+        }
+    }
+
+    /// `apply`, giving a refused change back with its refusal, so it can be
+    /// put in words.
+    fn try_apply(&self, change: Change) -> Result<(), (Change, Refusal)> {
         // Set before anything is pending, so `save_pending` can always save.
         self.writer.set_value(Some(writer()));
         let stamp = stamp_now();
@@ -78,8 +104,14 @@ impl WorkbookStore {
             undo = doc.undo_for(&change);
             result = doc.apply(&change, stamp);
         });
-        result.clone()?;
+        if let Err(refusal) = result {
+            return Err((change, refusal));
+        }
         self.doc.notify();
+        // What was refused before is past once a change is made.
+        if self.refusal.with_untracked(Option::is_some) {
+            self.refusal.set(None);
+        }
         let typing = change.is_typing();
         if !typing {
             let described = match &undo {
@@ -105,23 +137,25 @@ impl WorkbookStore {
     }
 
     /// Applies a change a form sends. Refused, its reasons go to `errors` for
-    /// the error summary (field errors beside their fields, others as text);
-    /// applied, `errors` is cleared. Returns whether it was applied.
+    /// the error summary (field errors beside their fields, others as text,
+    /// naming what the change was about as `act` does); applied, `errors` is
+    /// cleared. Returns whether it was applied. What was typed stays in the
+    /// form either way.
     pub fn submit(&self, change: Change, errors: RwSignal<Vec<FieldError>>) -> bool {
-        match self.apply(change) {
+        match self.try_apply(change) {
             Ok(()) => {
                 errors.set(Vec::new());
                 true
             }
-            Err(Refusal::Invalid(found)) => {
+            Err((_, Refusal::Invalid(found))) => {
                 errors.set(found);
                 false
             }
-            Err(other) => {
-                errors.set(vec![FieldError::new(
-                    "",
-                    format!("This could not be saved: {other}."),
-                )]);
+            Err((change, other)) => {
+                let message = self
+                    .doc
+                    .with_untracked(|doc| change.refusal_message(&other, doc));
+                errors.set(vec![FieldError::new("", message)]);
                 false
             }
         }
@@ -216,12 +250,21 @@ impl WorkbookStore {
     /// Shows `newer`, another tab's save, with this tab's pending changes
     /// replayed on it (`take_other_tabs_save` has checked it is newer).
     fn take_newer(&self, newer: Workbook) {
-        let shown = self.doc.with_untracked(|doc| {
+        let replayed = self.doc.with_untracked(|doc| {
             self.pending
                 .with_value(|p| sync::take_newer(doc, p, &newer))
         });
-        if let Some(shown) = shown {
-            self.doc.set(shown);
+        if let Some(replayed) = replayed {
+            // Only what still applies is left to save, so a change dropped
+            // here is not replayed, and told, again.
+            let nothing_left = replayed.kept.is_empty();
+            self.pending.set_value(replayed.kept);
+            self.doc.set(replayed.document);
+            if nothing_left {
+                self.announce_save.set_value(false);
+                self.save_status.update(|s| s.pending = false);
+            }
+            self.note_dropped(replayed.dropped);
         }
     }
 
@@ -239,20 +282,24 @@ impl WorkbookStore {
         });
     }
 
-    fn note_dropped(&self, dropped: usize) {
-        if dropped > 0 {
-            self.sync_notice.set(Some(format!(
-                "{dropped} of your latest changes could not be kept, because what they changed was deleted in another tab or window."
-            )));
+    /// Tells the user which of their changes could not be kept (each named
+    /// by `Change::dropped_message`), after any not yet hidden.
+    fn note_dropped(&self, dropped: Vec<String>) {
+        if dropped.is_empty() {
+            return;
         }
+        self.sync_notice.update(|notice| {
+            notice.get_or_insert_with(Vec::new).extend(dropped);
+        });
     }
 
     /// Downloads a backup of the whole workbook and remembers when, for the
     /// backup reminder. Returns the file's name, or why it failed.
     pub fn download_backup(&self) -> Result<String, String> {
         let name = backup::backup_file_name(Local::now().date_naive());
-        // Noted first, so the file itself says when it was taken.
-        let _ = self.apply(Change::NoteBackup);
+        // Noted first, so the file itself says when it was taken. (It is never
+        // refused; were it, the banner would say so and the file still be made.)
+        self.act(Change::NoteBackup);
         let text = self.workbook.with_untracked(backup::to_json);
         super::browser::download_text(&name, &text, "application/json").map(|()| name)
     }

@@ -91,7 +91,9 @@ test('unreadable stored data is kept aside, the app starts and warns, and it can
   await waitForApp(page);
   const warning = page.getByRole('alert').filter({ hasText: 'Your saved workbook could not be read' });
   await warning.waitFor();
-  assert.match(await warning.textContent(), /not valid JSON/);
+  // What could not be read is the data this browser holds, not a file.
+  assert.match(await warning.textContent(), /The workbook data saved in this browser is not valid JSON/);
+  assert.doesNotMatch(await warning.textContent(), /\bfile\b|backup/);
   assert.match(await warning.textContent(), /Nothing has been deleted/);
 
   const keptAside = await page.evaluate(() =>

@@ -406,6 +406,14 @@ mod tests {
             read_assessment_export(&v.to_string()).unwrap_err(),
             ReadError::MissingVersion
         );
+
+        let mut v = export_value();
+        v["schema_version"] = Value::from("1");
+        let err = read_assessment_export(&v.to_string()).unwrap_err();
+        assert_eq!(
+            import_error_message(&err),
+            "The file cannot be read safely: its \"schema_version\" is the text \"1\", not a whole number."
+        );
     }
 
     #[test]

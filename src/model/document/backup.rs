@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 use super::formats::{
-    pretty_json, quoted, read_envelope, read_fields, ReadError, FORMAT_NAME, MAX_IMPORT_BYTES,
-    SCHEMA_VERSION,
+    megabytes, pretty_json, quoted, read_envelope, read_fields, ReadError, FORMAT_NAME,
+    MAX_IMPORT_BYTES, MAX_NESTING, SCHEMA_VERSION,
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
@@ -283,6 +283,55 @@ pub fn interpret_stored(raw: Option<String>) -> StoredState {
     }
 }
 
+/// Why the workbook saved in this browser could not be read, in plain
+/// English. `ReadError`'s own words are about a file the user chose ("The
+/// file is not valid JSON, so it cannot be a workbook backup"); what failed
+/// here is no file but the data this browser's local storage holds, so these
+/// say that, and what about it could not be read.
+pub fn stored_data_message(error: &ReadError) -> String {
+    const DATA: &str = "The workbook data saved in this browser";
+    match error {
+        ReadError::NotJson(detail) => {
+            format!("{DATA} is not valid JSON, so this app cannot read it: {detail}.")
+        }
+        ReadError::NotAnObject => {
+            format!("{DATA} is JSON, but not a workbook: it does not hold a single record.")
+        }
+        ReadError::WrongFormat { found: Some(name) } => format!(
+            "{DATA} is marked as {}, not as a Commissioning Workbook, so this app cannot read it.",
+            quoted(name)
+        ),
+        ReadError::WrongFormat { found: None } => format!(
+            "{DATA} is not a workbook this app saved: it has no \"format\" of \"{FORMAT_NAME}\"."
+        ),
+        ReadError::MissingVersion => format!(
+            "{DATA} does not say which schema version it uses, so it cannot be read safely."
+        ),
+        ReadError::VersionNotANumber { found } => format!(
+            "{DATA} cannot be read safely: its \"schema_version\" is {found}, not a whole number."
+        ),
+        ReadError::NewerVersion { found, supported } => format!(
+            "{DATA} uses schema version {found}, which is newer than this version of the app \
+             understands (version {supported}): it was probably saved by a newer version of the app."
+        ),
+        ReadError::Invalid(detail) => {
+            format!("{DATA} looks like a workbook, but part of it cannot be read: {detail}.")
+        }
+        ReadError::TooLarge { bytes } => format!(
+            "{DATA} is too large to read: it is {}, and a workbook this app saves is never more than {}. \
+             It may be damaged.",
+            megabytes(*bytes),
+            megabytes(MAX_IMPORT_BYTES)
+        ),
+        ReadError::TooDeeplyNested => format!(
+            "{DATA} cannot be read: it is nested more than {MAX_NESTING} levels deep (brackets inside \
+             brackets), which no workbook this app saves is. It may be damaged."
+        ),
+        // About shared assessments: never the result of reading a workbook.
+        ReadError::NotAnAssessment { .. } | ReadError::NewerFramework { .. } => error.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -390,6 +439,89 @@ mod tests {
             read_workbook(&value.to_string()).unwrap_err(),
             ReadError::MissingVersion
         );
+    }
+
+    #[test]
+    fn a_schema_version_written_as_text_is_told_as_text_not_as_missing() {
+        let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
+        value["schema_version"] = Value::from("1");
+        let err = read_workbook(&value.to_string()).unwrap_err();
+        assert_eq!(
+            err,
+            ReadError::VersionNotANumber {
+                found: "the text \"1\"".into()
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            "The file cannot be read safely: its \"schema_version\" is the text \"1\", not a whole number."
+        );
+        assert!(
+            !err.to_string().contains("does not say"),
+            "it does say, wrongly"
+        );
+
+        for (found, words) in [
+            (json!(1.5), "the number 1.5"),
+            (json!(-1), "the number -1"),
+            (Value::Null, "empty (null)"),
+            (json!([4]), "a list"),
+        ] {
+            value["schema_version"] = found;
+            assert_eq!(
+                read_workbook(&value.to_string()).unwrap_err(),
+                ReadError::VersionNotANumber {
+                    found: words.into()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn unreadable_stored_data_is_told_as_data_in_this_browser_not_as_a_file() {
+        let message = |text: &str| match interpret_stored(Some(text.into())) {
+            StoredState::Unreadable { error, .. } => stored_data_message(&error),
+            other => panic!("expected unreadable, got {other:?}"),
+        };
+        let broken = message("{ not json");
+        assert_eq!(
+            broken,
+            "The workbook data saved in this browser is not valid JSON, so this app cannot read it: \
+             its text is broken near line 1."
+        );
+        let text_version = message(r#"{"format":"commissioning-workbook","schema_version":"1"}"#);
+        assert_eq!(
+            text_version,
+            "The workbook data saved in this browser cannot be read safely: its \"schema_version\" \
+             is the text \"1\", not a whole number."
+        );
+        let newer = message(r#"{"format":"commissioning-workbook","schema_version":99}"#);
+        assert!(
+            newer.contains("schema version 99, which is newer"),
+            "{newer}"
+        );
+        let mut packed = to_storage_text(&sample());
+        packed.truncate(packed.len() - 3);
+        let damaged = message(&packed);
+        assert!(damaged.contains("compressed storage form"), "{damaged}");
+        for unreadable in [
+            broken,
+            text_version,
+            newer,
+            damaged,
+            message("[1]"),
+            message(r#"{"format":"other"}"#),
+            message(r#"{"format":"commissioning-workbook"}"#),
+        ] {
+            assert!(
+                unreadable.starts_with("The workbook data saved in this browser "),
+                "{unreadable}"
+            );
+            assert!(
+                !unreadable.contains("file") && !unreadable.contains("backup"),
+                "stored data is neither a file nor a backup: {unreadable}"
+            );
+        }
     }
 
     #[test]

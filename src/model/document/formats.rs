@@ -48,7 +48,7 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 
 /// How deeply serde_json lets lists and records nest before it stops (its
 /// built-in recursion limit). A file from this app nests fewer than ten deep.
-const MAX_NESTING: usize = 128;
+pub(super) const MAX_NESTING: usize = 128;
 
 /// Why a piece of text could not be read. The `Display` text is shown to the
 /// user, so it says what is wrong in plain English.
@@ -61,6 +61,11 @@ pub enum ReadError {
         found: Option<String>,
     },
     MissingVersion,
+    /// `schema_version` is there but is not a whole number (the text "1",
+    /// say); `found` says what it is instead, in words (`value_in_words`).
+    VersionNotANumber {
+        found: String,
+    },
     NewerVersion {
         found: u64,
         supported: u32,
@@ -112,6 +117,10 @@ impl fmt::Display for ReadError {
                 f,
                 "The file does not say which schema version it uses, so it cannot be read safely."
             ),
+            ReadError::VersionNotANumber { found } => write!(
+                f,
+                "The file cannot be read safely: its \"schema_version\" is {found}, not a whole number."
+            ),
             ReadError::NewerVersion { found, supported } => write!(
                 f,
                 "The file uses schema version {found}, which is newer than this app understands \
@@ -159,7 +168,7 @@ impl fmt::Display for ReadError {
 
 /// A size in bytes as people read it, e.g. "52.4 MB" (in units of 1,048,576
 /// bytes, as file managers count them).
-fn megabytes(bytes: usize) -> String {
+pub(super) fn megabytes(bytes: usize) -> String {
     // In whole numbers: formatting a float to a precision would bring the
     // float formatter into the first download for this one message.
     const MB: u64 = 1024 * 1024;
@@ -180,6 +189,20 @@ pub(super) fn quoted(text: &str) -> String {
         out.push('…');
     }
     format!("\"{out}\"")
+}
+
+/// A JSON value found where something else was expected, in words a person
+/// can check against the file: `the text "1"`, `the number 1.5`, `empty (null)`.
+/// Text is quoted short (`quoted`), so a hostile value cannot swamp the message.
+fn value_in_words(value: &Value) -> String {
+    match value {
+        Value::String(text) => format!("the text {}", quoted(text)),
+        Value::Number(number) => format!("the number {number}"),
+        Value::Bool(yes) => format!("{yes} (a yes or no)"),
+        Value::Null => "empty (null)".to_string(),
+        Value::Array(_) => "a list".to_string(),
+        Value::Object(_) => "a record".to_string(),
+    }
 }
 
 /// True when serde_json stopped because the text nests too deeply.
@@ -324,10 +347,12 @@ pub fn read_envelope(
     if found != Some(format_name) {
         return Err(wrong_format(found.map(str::to_string)));
     }
-    let version = object
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .ok_or(ReadError::MissingVersion)?;
+    let version = match object.get("schema_version") {
+        None => return Err(ReadError::MissingVersion),
+        Some(found) => found.as_u64().ok_or_else(|| ReadError::VersionNotANumber {
+            found: value_in_words(found),
+        })?,
+    };
     if version > u64::from(supported) {
         return Err(ReadError::NewerVersion {
             found: version,

@@ -18,6 +18,7 @@ pub mod merge;
 pub mod placement_changes;
 pub mod placement_csv;
 pub mod plan_changes;
+mod refusals;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schemas;
 pub mod stored_form;

@@ -41,7 +41,7 @@ impl PlacementPart {
         }
     }
 
-    fn kind(&self) -> RecordKind {
+    pub(super) fn kind(&self) -> RecordKind {
         match self {
             PlacementPart::Project(_) => RecordKind::Project,
             PlacementPart::Milestone(_) => RecordKind::Milestone,

@@ -5,7 +5,8 @@
 //! looks at what is stored: if another tab has saved a newer revision, the
 //! pending changes are replayed on that newer copy (like rebasing commits) and
 //! the result is saved, so both tabs' entries survive. A change that no longer
-//! applies (its record was deleted in the other tab) is dropped and counted.
+//! applies (its record was deleted in the other tab) is dropped, and said in
+//! words so the user can be told what was not kept (`Change::dropped_message`).
 
 use super::changes::{Change, Stamp};
 use super::workbook::Workbook;
@@ -46,17 +47,36 @@ impl Pending {
     }
 }
 
-/// Replays `pending` on `newer` (a copy another tab saved). Returns the result
-/// and how many changes no longer applied.
-pub fn rebase(newer: &Workbook, pending: &Pending) -> (Workbook, usize) {
-    let mut doc = newer.clone();
-    let mut dropped = 0;
+/// This tab's pending changes replayed on a newer copy another tab saved.
+#[derive(Debug, PartialEq)]
+pub struct Replayed {
+    pub document: Workbook,
+    /// The changes that still applied: what remains to be saved.
+    pub kept: Pending,
+    /// Each change that no longer applied, in the user's words.
+    pub dropped: Vec<String>,
+}
+
+/// Replays `pending` on `newer` (a copy another tab saved). `current` is this
+/// tab's own copy, where what each change is about is still there to be named.
+pub fn rebase(current: &Workbook, newer: &Workbook, pending: &Pending) -> Replayed {
+    let mut document = newer.clone();
+    let mut kept = Pending::default();
+    let mut dropped = Vec::new();
     for Stamped { change, stamp } in &pending.0 {
-        if doc.apply(change, *stamp).is_err() {
-            dropped += 1;
+        match document.apply(change, *stamp) {
+            Ok(()) => kept.0.push(Stamped {
+                change: change.clone(),
+                stamp: *stamp,
+            }),
+            Err(refusal) => dropped.push(change.dropped_message(&refusal, current, &document)),
         }
     }
-    (doc, dropped)
+    Replayed {
+        document,
+        kept,
+        dropped,
+    }
 }
 
 /// What to write when saving, worked out from what this tab holds and what
@@ -68,8 +88,9 @@ pub struct SavePlan {
     /// True when another tab had saved first and this tab's changes were
     /// replayed on its copy: the page must show `document` now.
     pub rebased: bool,
-    /// Changes of this tab that no longer applied after the rebase.
-    pub dropped: usize,
+    /// Changes of this tab that no longer applied after the rebase, each in
+    /// the user's words.
+    pub dropped: Vec<String>,
 }
 
 /// Plans a save of `current` (this tab's document: its base revision plus
@@ -79,7 +100,11 @@ pub fn plan_save(current: &Workbook, pending: &Pending, stored: Option<&Workbook
     let base = current.revision;
     match stored {
         Some(stored) if stored.revision > base => {
-            let (mut document, dropped) = rebase(stored, pending);
+            let Replayed {
+                mut document,
+                dropped,
+                ..
+            } = rebase(current, stored, pending);
             document.revision = stored.revision + 1;
             SavePlan {
                 document,
@@ -93,17 +118,18 @@ pub fn plan_save(current: &Workbook, pending: &Pending, stored: Option<&Workbook
             SavePlan {
                 document,
                 rebased: false,
-                dropped: 0,
+                dropped: Vec::new(),
             }
         }
     }
 }
 
 /// What a tab shows when another tab has saved `newer`: that copy with this
-/// tab's unsaved changes replayed on it, or `None` when `newer` is not newer
-/// than what this tab already has.
-pub fn take_newer(current: &Workbook, pending: &Pending, newer: &Workbook) -> Option<Workbook> {
-    is_newer(current, newer).then(|| rebase(newer, pending).0)
+/// tab's unsaved changes replayed on it (those that no longer apply are
+/// dropped, and said), or `None` when `newer` is not newer than what this tab
+/// already has.
+pub fn take_newer(current: &Workbook, pending: &Pending, newer: &Workbook) -> Option<Replayed> {
+    is_newer(current, newer).then(|| rebase(current, newer, pending))
 }
 
 /// Whether another tab's `newer` save is a later revision than `current`,
@@ -196,13 +222,13 @@ mod tests {
         a.save(&mut storage);
         let plan = b.save(&mut storage);
         assert!(plan.rebased, "B saw that A had saved first");
-        assert_eq!(plan.dropped, 0);
+        assert!(plan.dropped.is_empty());
         assert_eq!(storage.revision, 2);
         assert_eq!(b.titles(), vec!["From tab A", "From tab B"]);
 
         // A hears of B's save and takes it; nothing of its own is pending.
         let shown = take_newer(&a.doc, &a.pending, &storage).unwrap();
-        assert_eq!(shown, storage);
+        assert_eq!(shown.document, storage);
         assert_eq!(take_newer(&storage, &Pending::default(), &storage), None);
     }
 
@@ -238,7 +264,7 @@ mod tests {
         a.make(goal("Saved in A"), 7);
         a.save(&mut storage);
 
-        let shown = take_newer(&b.doc, &b.pending, &storage).unwrap();
+        let shown = take_newer(&b.doc, &b.pending, &storage).unwrap().document;
         assert_eq!(shown.plans[0].goals.len(), 1);
         assert_eq!(
             shown
@@ -252,7 +278,7 @@ mod tests {
     }
 
     #[test]
-    fn a_change_to_a_record_deleted_elsewhere_is_dropped_and_counted() {
+    fn a_change_to_a_record_deleted_elsewhere_is_dropped_and_said_in_words() {
         let mut storage = Workbook::new(stamp(0).at);
         let mut a = Tab::open(&storage);
         a.make(
@@ -260,7 +286,7 @@ mod tests {
                 id: "g1".into(),
                 place: crate::model::document::changes::GoalPlace::CurrentOrNew("p1".into()),
                 draft: GoalDraft {
-                    title: "Shared".into(),
+                    title: "Chair the board".into(),
                     ..Default::default()
                 },
             },
@@ -270,12 +296,84 @@ mod tests {
         let mut b = Tab::open(&storage);
         a.make(Change::RemoveGoal { id: "g1".into() }, 2);
         a.save(&mut storage);
-        b.make(Change::RemoveGoal { id: "g1".into() }, 3);
-        b.make(goal("Kept"), 4);
+        // B has not heard of the deletion: it changes, adds to and deletes
+        // the goal, and adds a goal of its own.
+        b.make(
+            Change::SetGoalStatus {
+                id: "g1".into(),
+                status: crate::model::plan::GoalStatus::Achieved,
+            },
+            3,
+        );
+        b.make(
+            Change::add_action(
+                "g1",
+                crate::model::plan::ActionDraft {
+                    text: "Book the room".into(),
+                    ..Default::default()
+                },
+            ),
+            4,
+        );
+        b.make(goal("Kept"), 5);
         let plan = b.save(&mut storage);
-        assert_eq!(plan.dropped, 1);
+        assert_eq!(
+            plan.dropped,
+            vec![
+                "Your change to the goal \"Chair the board\" could not be kept: it was deleted in another tab or window.",
+                "The action \"Book the room\", which you added, could not be kept: the goal \"Chair the board\" was deleted in another tab or window.",
+            ]
+        );
         assert_eq!(b.titles(), vec!["Kept"]);
         assert!(storage.was_deleted("g1"));
+
+        // Deleted in both tabs: nothing is lost, and the notice says so.
+        let mut c = Tab::open(&storage);
+        let kept = c.doc.plans[0].goals[0].id.clone();
+        b.make(Change::RemoveGoal { id: kept.clone() }, 6);
+        b.save(&mut storage);
+        c.make(Change::RemoveGoal { id: kept }, 7);
+        assert_eq!(
+            c.save(&mut storage).dropped,
+            vec!["The goal you deleted had already been deleted in another tab or window."]
+        );
+    }
+
+    #[test]
+    fn a_newer_copy_taken_in_drops_what_no_longer_applies_once() {
+        let mut storage = Workbook::new(stamp(0).at);
+        let mut a = Tab::open(&storage);
+        a.make(goal("Chair the board"), 1);
+        a.save(&mut storage);
+        let id = a.doc.plans[0].goals[0].id.clone();
+        let mut b = Tab::open(&storage);
+        b.make(
+            Change::SetGoalStatus {
+                id: id.clone(),
+                status: crate::model::plan::GoalStatus::Achieved,
+            },
+            2,
+        );
+        b.make(goal("Kept"), 3);
+        a.make(Change::RemoveGoal { id }, 4);
+        a.save(&mut storage);
+
+        let replayed = take_newer(&b.doc, &b.pending, &storage).unwrap();
+        assert_eq!(
+            replayed.dropped,
+            vec!["Your change to the goal \"Chair the board\" could not be kept: it was deleted in another tab or window."]
+        );
+        assert_eq!(
+            replayed.kept.len(),
+            1,
+            "only what still applies is left to save"
+        );
+        // Taken in, the tab saves on the copy it shows: nothing is dropped twice.
+        b.doc = replayed.document;
+        b.pending = replayed.kept;
+        let plan = b.save(&mut storage);
+        assert!(plan.dropped.is_empty());
+        assert_eq!(b.titles(), vec!["Kept"]);
     }
 
     #[test]

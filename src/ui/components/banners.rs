@@ -1,6 +1,7 @@
 //! Banners about saving, shown above every page, and the delete button that asks first.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ui::browser;
 use crate::ui::routing::A;
@@ -28,6 +29,7 @@ pub fn SaveAnnouncer() -> impl IntoView {
 /// - saving is switched off (cannot be dismissed: it stays until resolved);
 /// - the last save failed (stays until a save succeeds);
 /// - stored data could not be read at start (may be hidden once read);
+/// - a one-click change that was refused (may be dismissed);
 /// - changes lost to a deletion in another tab (may be hidden).
 #[component]
 pub fn StorageAlerts() -> impl IntoView {
@@ -109,12 +111,20 @@ pub fn StorageAlerts() -> impl IntoView {
                 })}
             </div>
         })}
+        <RefusalBanner />
         <UndoBanner />
         <BackupReminder />
-        {move || store.sync_notice.get().map(|message| view! {
+        {move || store.sync_notice.get().map(|dropped| view! {
             <div class="nhsuk-warning-callout" role="status">
                 <h2 class="nhsuk-warning-callout__label">"Changed in another tab"</h2>
-                <p>{message}</p>
+                {if let [only] = dropped.as_slice() {
+                    view! { <p>{only.clone()}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{format!("{} of your latest changes could not be kept:", dropped.len())}</p>
+                        <ul>{dropped.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }}
                 <button type="button" class="nhsuk-button nhsuk-button--secondary"
                     on:click=move |_| store.sync_notice.set(None)>
                     "Hide this message"
@@ -195,6 +205,51 @@ fn BackupReminder() -> impl IntoView {
     }
 }
 
+/// Why a one-click change was not made (`WorkbookStore::act`): most often
+/// another tab or window deleted what it was about. It takes focus as it
+/// appears, as the error summary does, so it is seen as well as heard even
+/// when the click was far down the page; it goes when dismissed or when the
+/// next change is made.
+#[component]
+fn RefusalBanner() -> impl IntoView {
+    let store = use_store();
+    let banner = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if store.refusal.with(Option::is_some) {
+            if let Some(element) = banner.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    let dismiss = move |_| {
+        store.refusal.set(None);
+        // Focus would otherwise fall to the start of the document.
+        if let Some(main) = document().get_element_by_id("maincontent") {
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        {move || store.refusal.get().map(|message| view! {
+            <div class="nhsuk-warning-callout" role="alert" tabindex="-1" node_ref=banner
+                aria-labelledby="refusal-title">
+                <h2 class="nhsuk-warning-callout__label" id="refusal-title">
+                    <span role="text">
+                        <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                        "Your change was not made"
+                    </span>
+                </h2>
+                <p>{message}</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    on:click=dismiss>
+                    "Dismiss"
+                </button>
+            </div>
+        })}
+    }
+}
+
 /// After a deletion: says what was deleted and offers to put it back.
 #[component]
 fn UndoBanner() -> impl IntoView {
@@ -204,7 +259,9 @@ fn UndoBanner() -> impl IntoView {
             // Only a change applied here offers an undo, so the writer is here.
             store.with_writer(
                 move |w| {
-                    let _ = (w.apply)(&store, change);
+                    // Refused (what it went back into was deleted in another
+                    // tab or window), the refusal banner says so.
+                    (w.act)(&store, change);
                     store.undo.set(None);
                 },
                 move |reason| store.save_error.set(Some(reason)),

@@ -42,9 +42,16 @@ pub fn YourData() -> impl IntoView {
     let removed_aside = RwSignal::new(None::<(String, String)>);
     let undo_removed_aside = move |_| {
         if let Some((key, text)) = removed_aside.get_untracked() {
-            if storage::put_back_kept_aside(&key, &text).is_ok() {
-                removed_aside.set(None);
-                kept_aside.set(storage::kept_aside());
+            match storage::put_back_kept_aside(&key, &text) {
+                Ok(()) => {
+                    removed_aside.set(None);
+                    kept_aside.set(storage::kept_aside());
+                }
+                // The page still holds it, so Undo can be tried again.
+                Err(reason) => store.refusal.set(Some(format!(
+                    "The unreadable data could not be put back under {key}, because {reason}. \
+                     This page still holds it: you can try Undo again."
+                ))),
             }
         }
     };
@@ -266,20 +273,13 @@ fn Conflicts() -> impl IntoView {
     use crate::model::document::merge::Conflict;
     let store = use_store();
     let conflicts = store.select(|w| w.conflicts.clone());
-    let problem = RwSignal::new(None::<String>);
     let resolve = move |id: String, use_other: bool| {
-        problem.set(
-            store
-                .apply(Change::ResolveConflict { id, use_other })
-                .err()
-                .map(|r| format!("That could not be done: {r}.")),
-        );
+        store.act(Change::ResolveConflict { id, use_other });
     };
     view! {
         <Show when=move || !conflicts.with(Vec::is_empty)>
             <h2>"Changed on both sides"</h2>
             <p>"When you merged a backup, these records had been changed both in the backup and in this workbook. The newer version is in your workbook; the other is shown here. Keep the version in your workbook, or use the other one instead."</p>
-            {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
             <ul class="nhsuk-list" aria-label="Conflicts">
                 <For each=move || conflicts.get() key=|c: &Conflict| c.id.clone() let:c>
                     {
@@ -323,7 +323,7 @@ fn BackupReminderChoice() -> impl IntoView {
     Effect::new(move |_| chosen.set(days.get()));
     let choose = Callback::new(move |value: String| {
         if let Ok(days) = value.parse() {
-            let _ = store.apply(Change::SetBackupReminder { days });
+            store.act(Change::SetBackupReminder { days });
         }
     });
     let options = Signal::derive(|| {

@@ -75,7 +75,7 @@ fn DomainForm(
                                 <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=importance_name.clone()
                                     prop:checked=move || assessment.with(|a| a.as_ref().and_then(|a| a.importance_of(domain.id)) == Some(value))
                                     on:change=move |_| {
-                                        let _ = store.apply(Change::SetImportance {
+                                        store.act(Change::SetImportance {
                                             assessment_id: id.get_untracked(),
                                             domain_id: domain.id.to_string(),
                                             importance: Some(value),
@@ -146,7 +146,7 @@ fn StatementQuestion(
         .unwrap_or_default();
     let evidence = Signal::derive(move || answer.with(|a| a.evidence.clone()));
     let type_evidence = Callback::new(move |text: String| {
-        let _ = store.apply(Change::SetEvidence {
+        store.act(Change::SetEvidence {
             assessment_id: id.get_untracked(),
             statement_id: sid.to_string(),
             text,
@@ -178,7 +178,7 @@ fn StatementQuestion(
                                         <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=sid
                                             prop:checked=move || answer.with(|a| a.rating == Some(rating))
                                             on:change=move |_| {
-                                                let _ = store.apply(Change::SetRating {
+                                                store.act(Change::SetRating {
                                                     assessment_id: id.get_untracked(),
                                                     statement_id: sid.to_string(),
                                                     rating: Some(rating),
@@ -205,7 +205,7 @@ fn StatementQuestion(
                         <input class="nhsuk-checkboxes__input" type="checkbox" id=format!("{sid}-flag")
                             prop:checked=move || answer.with(|a| a.flagged)
                             on:change=move |ev| {
-                                let _ = store.apply(Change::SetFlagged {
+                                store.act(Change::SetFlagged {
                                     assessment_id: id.get_untracked(),
                                     statement_id: sid.to_string(),
                                     flagged: event_target_checked(&ev),

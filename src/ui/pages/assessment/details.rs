@@ -56,12 +56,9 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         }
     };
     let delete = Callback::new(move |()| {
-        if store
-            .apply(Change::DeleteAssessment {
-                id: id.get_untracked(),
-            })
-            .is_ok()
-        {
+        if store.act(Change::DeleteAssessment {
+            id: id.get_untracked(),
+        }) {
             navigate("/self-assessment", Default::default());
         }
     });

@@ -158,7 +158,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
     let remove = {
         let id = id.clone();
         Callback::new(move |()| {
-            let _ = store.apply(Change::RemovePartnerAssessment { id: id.clone() });
+            store.act(Change::RemovePartnerAssessment { id: id.clone() });
         })
     };
     view! {

@@ -467,7 +467,7 @@ fn Actions(assessment: Assessment) -> impl IntoView {
             let add = move |_| {
                 // Into the newest plan, or a first plan if there is none yet.
                 let change = Change::add_goal_from_statement(None, &assessment_id, statement_id);
-                if store.apply(change).is_ok() {
+                if store.act(change) {
                     confirmation.set(Some(format!(
                         "Added the goal \"Improve: {}\" to your development plan.",
                         statement.text

@@ -277,12 +277,9 @@ pub fn EditActivity() -> impl IntoView {
     let delete = {
         let log = log.clone();
         Callback::new(move |()| {
-            if store
-                .apply(Change::RemoveFromPlacement {
-                    id: id.get_untracked(),
-                })
-                .is_ok()
-            {
+            if store.act(Change::RemoveFromPlacement {
+                id: id.get_untracked(),
+            }) {
                 navigate(&log, Default::default());
             }
         })

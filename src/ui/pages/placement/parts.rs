@@ -321,7 +321,7 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let what = format!("log entry of {} ({})", long_date(e.date), e.activity_type.label().to_lowercase());
             let id = e.id.clone();
             let delete = Callback::new(move |()| {
-                let _ = store.apply(Change::RemoveFromPlacement { id: id.clone() });
+                store.act(Change::RemoveFromPlacement { id: id.clone() });
             });
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)

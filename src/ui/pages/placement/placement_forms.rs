@@ -149,12 +149,9 @@ pub fn PlacementDetails() -> impl IntoView {
         }
     };
     let delete = Callback::new(move |()| {
-        if store
-            .apply(Change::DeletePlacement {
-                id: id.get_untracked(),
-            })
-            .is_ok()
-        {
+        if store.act(Change::DeletePlacement {
+            id: id.get_untracked(),
+        }) {
             navigate("/placement-log", Default::default());
         }
     });

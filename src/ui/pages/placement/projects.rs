@@ -208,7 +208,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
             let remove = {
                 let id = m.id.clone();
                 Callback::new(move |()| {
-                    let _ = store.apply(Change::RemoveFromPlacement { id: id.clone() });
+                    store.act(Change::RemoveFromPlacement { id: id.clone() });
                 })
             };
             let when = match m.done_on {
@@ -221,7 +221,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
                         <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
                             prop:checked=m.done_on.is_some()
                             on:change=move |ev| {
-                                let _ = store.apply(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
+                                store.act(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
                             } />
                         <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.clone()}</label>
                     </div>
@@ -278,12 +278,9 @@ pub fn EditProject() -> impl IntoView {
         .map(|(pl, _)| pl)
         .unwrap_or_default();
     let delete = Callback::new(move |()| {
-        if store
-            .apply(Change::RemoveFromPlacement {
-                id: id.get_untracked(),
-            })
-            .is_ok()
-        {
+        if store.act(Change::RemoveFromPlacement {
+            id: id.get_untracked(),
+        }) {
             navigate(&placement_path(&placement), Default::default());
         }
     });

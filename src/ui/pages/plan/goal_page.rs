@@ -95,7 +95,7 @@ fn StatusChoice(id: Memo<String>, goal: Memo<Option<Goal>>) -> impl IntoView {
             choices=status_choices()
             selected=status
             on_select=Callback::new(move |s| {
-                let _ = store.apply(Change::SetGoalStatus { id: id.get_untracked(), status: s });
+                store.act(Change::SetGoalStatus { id: id.get_untracked(), status: s });
             })
             inline=true
             heading=true
@@ -169,7 +169,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
         let id = a.id.clone();
         let remove = {
             let id = a.id.clone();
-            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
         };
         let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < today);
         let when = match (a.done_on, a.due) {
@@ -183,7 +183,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
                     <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
                         prop:checked=a.done_on.is_some()
                         on:change=move |ev| {
-                            let _ = store.apply(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
+                            store.act(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
                         } />
                     <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{a.text.clone()}</label>
                 </div>
@@ -236,7 +236,7 @@ fn Evidence(
                     {
                         let remove = {
                             let id = entry.id.clone();
-                            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">

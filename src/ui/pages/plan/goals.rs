@@ -269,7 +269,7 @@ pub fn GoalCard(id: String) -> impl IntoView {
             let what = format!("goal: {}", goal.title);
             let change_label = format!("Change goal: {}", goal.title);
             let delete = Callback::new(move |()| {
-                let _ = store.apply(Change::RemoveGoal { id: id.clone() });
+                store.act(Change::RemoveGoal { id: id.clone() });
             });
             let origin = goal.origin.clone().map(|origin| {
                 let statement = framework::statement(&origin.statement_id)

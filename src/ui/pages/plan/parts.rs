@@ -121,7 +121,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                     {
                         let remove = {
                             let id = review.id.clone();
-                            Callback::new(move |()| { let _ = store.apply(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">
@@ -195,7 +195,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
                 capability: element.to_string(),
                 ..Default::default()
             };
-            let _ = store.apply(Change::add_goal(Some(&plan_id), draft));
+            store.act(Change::add_goal(Some(&plan_id), draft));
         }
     };
     view! {
@@ -277,7 +277,7 @@ fn SelfRatings(plan_id: String) -> impl IntoView {
                     {
                         let (id, date, count) = rating;
                         let remove = Callback::new(move |()| {
-                            let _ = store.apply(Change::RemoveEntry { id: id.clone() });
+                            store.act(Change::RemoveEntry { id: id.clone() });
                         });
                         view! {
                             <li>

@@ -112,12 +112,9 @@ pub fn PlanDetails() -> impl IntoView {
         }
     };
     let delete = Callback::new(move |()| {
-        if store
-            .apply(Change::DeletePlan {
-                id: id.get_untracked(),
-            })
-            .is_ok()
-        {
+        if store.act(Change::DeletePlan {
+            id: id.get_untracked(),
+        }) {
             navigate("/development-plan", Default::default());
         }
     });
