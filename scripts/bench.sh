@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: builds the release app, then prints asset sizes (raw and gzipped)
 # and start-up times in headless Chromium, the heavy-workbook figures, then
-# Lighthouse's scores with its mobile defaults. The README keeps the latest
-# figures.
+# Lighthouse's scores with its mobile defaults, and last the model's import
+# checks timed natively. The README keeps the latest figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -17,3 +17,5 @@ say "A heavy workbook: start, events and stored size"
 node bench/heavy.mjs
 say "Lighthouse (mobile defaults)"
 node bench/lighthouse.mjs
+say "Import checks, native release build (times the tests no longer assert)"
+cargo run --release --locked --offline --quiet --example import_checks_bench

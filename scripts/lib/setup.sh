@@ -58,10 +58,14 @@ setup_build_tools() {
 
 setup_browser() {
   # pdftotext (poppler-utils) reads back the PDFs the print tests make.
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; then
-    say "Installing Debian's Chromium and poppler-utils for the end-to-end tests"
+  # chromium-l10n holds Chromium's British English (en-GB strings and day-first
+  # dates): the tests run the browser as a UK user's is (--lang=en-GB), and
+  # without it Chromium falls back to US English.
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ] \
+    || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
+    say "Installing Debian's Chromium (with its en-GB locale) and poppler-utils for the end-to-end tests"
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver poppler-utils
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver chromium-l10n poppler-utils
   fi
 }
 

@@ -6,13 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, axeViolations, load, fillDate } from './support.mjs';
+import { useApp, waitForApp, axeViolations, load, fillDate, londonInstant, PINNED_MOMENT } from './support.mjs';
 
 const app = useApp();
 
 const fixture = JSON.parse(await readFile(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8'));
 // Changed a month ago and never backed up, so the backup reminder shows too.
-fixture.assessments[0].updated_at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+fixture.assessments[0].updated_at = new Date(londonInstant(PINNED_MOMENT) - 30 * 86_400_000).toISOString();
 const ASSESSMENT = fixture.assessments[0].id;
 const GOAL = fixture.plans[0].goals[0].id;
 const PLACEMENT = fixture.placements[0].id;

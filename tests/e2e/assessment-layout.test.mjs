@@ -6,7 +6,7 @@
 // with the home page offering to carry on an unfinished assessment.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp, download, downloadText, load } from './support.mjs';
+import { useApp, waitForApp, download, downloadText, load, newAppContext } from './support.mjs';
 
 const app = useApp();
 
@@ -84,7 +84,7 @@ function workbook(assessments, partners = []) {
 
 /** Opens the app at `viewport` in a fresh context holding `wb`, then goes to `path`. */
 async function openWith(viewport, wb, path) {
-  const context = await app.browser.newContext({ viewport, baseURL: app.server.url, acceptDownloads: true });
+  const context = await newAppContext(app.browser, { viewport, baseURL: app.server.url, acceptDownloads: true });
   const page = await context.newPage();
   page.pageErrors = [];
   page.on('pageerror', (error) => page.pageErrors.push(String(error)));

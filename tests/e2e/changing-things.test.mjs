@@ -105,7 +105,8 @@ test('export for a partner shows what the file holds and leaves evidence notes o
   await page.getByRole('radio', { name: '2 Developing' }).first().check();
   const notes = page.getByRole('textbox', { name: 'Evidence or notes (optional)' }).first();
   await notes.fill('Private: Dr X is not engaged');
-  await page.waitForTimeout(500);
+  // The note is saved (typing is saved once it pauses) before the export reads it.
+  assert.equal((await stored(page)).assessments[0].answers['power-1'].evidence, 'Private: Dr X is not engaged');
   await goToArea(page, 'Self-assessment');
   await page.getByRole('link', { name: /^Export for your partner: Export partnership/ }).click();
   const contents = page.getByRole('list', { name: 'What the file will contain' });

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, waitForApp, contentTypes } from './support.mjs';
+import { launchBrowser, waitForApp, contentTypes, newAppContext } from './support.mjs';
 
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SUB_PATH = '/tools/workbook/';
@@ -86,7 +86,7 @@ async function untilServedByWorker(page) {
 }
 
 test('under a sub-path on a plain static server, every page works and deep links reload', async () => {
-  const context = await browser.newContext();
+  const context = await newAppContext(browser);
   const page = await openAt(context, host.url);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Commissioning Workbook');
 
@@ -125,7 +125,7 @@ test('under a sub-path on a plain static server, every page works and deep links
 });
 
 test('in-page links (skip link, error summary) move focus and keep the page address', async () => {
-  const context = await browser.newContext();
+  const context = await newAppContext(browser);
   const page = await openAt(context, `${host.url}#/development-plan`);
   await page.getByRole('button', { name: 'Add goal' }).click();
   const summary = page.getByRole('alert');
@@ -143,7 +143,7 @@ test('in-page links (skip link, error summary) move focus and keep the page addr
 test('the stylesheet the build trimmed is applied: the browser accepts it and the NHS.UK styles show', async () => {
   // The build drops unused rules from the stylesheet and renames it
   // (scripts/trim-css.mjs); its link must still pass the integrity check.
-  const context = await browser.newContext();
+  const context = await newAppContext(browser);
   const refused = [];
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') refused.push(m.text()); });
@@ -161,7 +161,7 @@ test('the stylesheet the build trimmed is applied: the browser accepts it and th
 });
 
 test('after one visit the app loads and works with the network off, deep links included', async () => {
-  const context = await browser.newContext();
+  const context = await newAppContext(browser);
   const page = await openAt(context, host.url);
   await untilServedByWorker(page);
   const manifest = await page.evaluate(async () => {
@@ -188,7 +188,7 @@ test('after one visit the app loads and works with the network off, deep links i
 });
 
 test('a new version is picked up on the next visit and the user is told', async () => {
-  const context = await browser.newContext();
+  const context = await newAppContext(browser);
   const page = await openAt(context, `${host.url}#/development-plan`);
   await untilServedByWorker(page);
   await addGoal(page, 'Kept across versions');

@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { useApp, load, fillDate } from './support.mjs';
+import { useApp, load, fillDate, londonInstant, PINNED_MOMENT } from './support.mjs';
 
 const app = useApp();
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/workbook-schema-3.json', import.meta.url), 'utf8'));
 // Changed a month ago and never backed up, so the on-screen backup reminder shows.
-fixture.assessments[0].updated_at = new Date(Date.now() - 30 * 86_400_000).toISOString();
+fixture.assessments[0].updated_at = new Date(londonInstant(PINNED_MOMENT) - 30 * 86_400_000).toISOString();
 const ASSESSMENT = fixture.assessments[0].id;
 const PLAN = fixture.plans[0].id;
 const PLACEMENT = fixture.placements[0].id;

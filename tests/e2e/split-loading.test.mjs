@@ -5,13 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, goToArea, storedWorkbook } from './support.mjs';
+import { useApp, waitForApp, goToArea, storedWorkbook, newAppContext } from './support.mjs';
 
 const app = useApp();
 
 /** A context without the service worker (so every fetch is the page's own, and visible). */
 async function openWithoutServiceWorker() {
-  const context = await app.browser.newContext({ baseURL: app.server.url, serviceWorkers: 'block' });
+  const context = await newAppContext(app.browser, { baseURL: app.server.url, serviceWorkers: 'block' });
   const page = await context.newPage();
   page.wasm = [];
   page.on('request', (request) => {
@@ -108,11 +108,22 @@ test('the main part is compiled while the page still loads, once; sent with the 
 test("a deep link asks for its area's parts alongside the main part, each once", async () => {
   const { context, page } = await openWithoutServiceWorker();
   const events = [];
-  page.on('request', (r) => r.url().endsWith('.wasm') && events.push(`asked ${r.url().split('/').pop()}`));
+  // A slow line: the main part arrives only once About's part has been asked
+  // for. Should that never happen, it arrives after five seconds, and the
+  // order checked below says what went wrong.
+  let aboutAsked;
+  const aboutAskedOrGiveUp = Promise.race([
+    new Promise((resolve) => { aboutAsked = resolve; }),
+    new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+  ]);
+  page.on('request', (r) => {
+    if (!r.url().endsWith('.wasm')) return;
+    events.push(`asked ${r.url().split('/').pop()}`);
+    if (r.url().endsWith('/split_about_area.wasm')) aboutAsked();
+  });
   page.on('requestfinished', (r) => r.url().endsWith('.wasm') && events.push(`got ${r.url().split('/').pop()}`));
-  // A slow line: the main part takes half a second to arrive.
   await page.route(/commissioning-workbook_bg\.wasm$/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await aboutAskedOrGiveUp;
     await route.continue();
   });
   await page.goto('/#/about');

@@ -84,31 +84,46 @@ export function launchBrowser({ lang = 'en-GB' } = {}) {
 export const PINNED_MOMENT = '2026-12-03T10:15:00';
 
 /** The instant a London wall-clock time names (`2027-03-28T00:30:00`). */
-export function londonInstant(wallClock) {
-  // London is on GMT or BST; try both offsets and keep the one whose London
-  // reading is the wall-clock time asked for (a time that does not exist,
-  // in the hour the clocks skip, is refused rather than guessed).
-  const london = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+export const londonInstant = (wallClock) => zonedInstant(wallClock, 'Europe/London');
+
+/**
+ * The instant a wall-clock time names in the time zone `timeZone` (an IANA
+ * name such as 'America/New_York'), worked out without the test process's
+ * own zone: the zone's offset is read at a first guess and the guess moved
+ * by it, twice, so a time just after a clock change lands right. A time that
+ * happens twice (in the hour the clocks go back) is taken the second time, in
+ * winter time; a time that does not happen (in the hour the clocks skip) is
+ * refused rather than guessed.
+ */
+export function zonedInstant(wallClock, timeZone) {
+  const reader = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
   });
   const wanted = wallClock.replace('T', ' ');
-  for (const offset of ['+00:00', '+01:00']) {
-    const instant = new Date(`${wallClock}${offset}`);
-    const p = Object.fromEntries(london.formatToParts(instant).map((x) => [x.type, x.value]));
-    if (`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}` === wanted) return instant;
-  }
-  throw new Error(`${wallClock} is not a time that happens in London`);
+  const shown = (instant) => {
+    const p = Object.fromEntries(reader.formatToParts(instant).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  };
+  // The wall-clock time read as if it were UTC, then moved by the zone's offset.
+  const asUtc = (text) => Date.parse(`${text.replace(' ', 'T')}Z`);
+  const target = asUtc(wanted);
+  let instant = new Date(target);
+  for (let i = 0; i < 2; i++) instant = new Date(instant.getTime() - (asUtc(shown(instant)) - target));
+  if (shown(instant) !== wanted) throw new Error(`${wallClock} is not a time that happens in ${timeZone}`);
+  const anHourLater = new Date(instant.getTime() + 3600 * 1000);
+  return shown(anHourLater) === wanted ? anHourLater : instant;
 }
 
 /**
  * A fresh browser context (its own storage, like a new profile) as a UK
- * user's: en-GB, Europe/London, and its clock pinned to `at` (London time;
- * default PINNED_MOMENT), from which time then runs on as usual.
+ * user's: en-GB, Europe/London, and its clock pinned to `at` (wall-clock time
+ * in the context's zone, London unless `timezoneId` says otherwise; default
+ * PINNED_MOMENT), from which time then runs on as usual.
  */
 export async function newAppContext(browser, { at = PINNED_MOMENT, locale = 'en-GB', timezoneId = 'Europe/London', ...options } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, locale, timezoneId, ...options });
-  await context.clock.install({ time: timezoneId === 'Europe/London' ? londonInstant(at) : new Date(at) });
+  await context.clock.install({ time: zonedInstant(at, timezoneId) });
   return context;
 }
 

@@ -3,8 +3,7 @@
 // field is not disturbed when the other tab saves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
-import { useApp, waitForApp, load, unpackStored } from './support.mjs';
+import { useApp, waitForApp, load, unpackStored, savedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -12,17 +11,6 @@ async function addGoal(page, title) {
   await page.getByLabel('What do you want to achieve?').fill(title);
   await page.getByRole('button', { name: 'Add goal' }).click();
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title }).waitFor();
-}
-
-/** Waits up to two seconds for `read()` to give `expected`, then asserts it. */
-async function eventually(read, expected) {
-  const until = Date.now() + 2000;
-  let value = await read();
-  while (!isDeepStrictEqual(value, expected) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  assert.deepEqual(value, expected);
 }
 
 /** A second tab in the same browser context, so it shares local storage. */
@@ -81,32 +69,44 @@ test('a goal saved in one tab appears in the other within a second, and both tab
 
 test('a tab that missed the other tab\'s save builds on it instead of overwriting it', async () => {
   const { context, page: first } = await app.open('/#/development-plan');
-  // This tab never hears of other tabs' saves, as if the event came late.
+  // This tab never hears of other tabs' saves, as if the event came late. It
+  // counts the events it swallows, so the test knows when one has come.
   const deaf = await context.newPage();
   await deaf.addInitScript(() => {
-    window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+    window.swallowedStorageEvents = 0;
+    window.addEventListener('storage', (event) => {
+      event.stopImmediatePropagation();
+      window.swallowedStorageEvents += 1;
+    }, true);
   });
   await load(deaf, '/#/development-plan');
   await waitForApp(deaf);
 
   await addGoal(first, 'Saved first, in the tab that hears');
-  await deaf.waitForTimeout(300);
+  await savedWorkbook(first);
+  // The moment has passed once the deaf tab can read the first tab's save
+  // and the browser has delivered (and the tab swallowed) its storage event.
+  await deaf.waitForFunction(
+    () => window.swallowedStorageEvents > 0 && localStorage.getItem('commissioning-workbook')?.startsWith('commissioning-workbook:lz4:1:1:'),
+  );
   assert.deepEqual(await goalTitles(deaf).catch(() => []), [], 'the deaf tab did not hear');
 
   await addGoal(deaf, 'Saved second, in the deaf tab');
   const both = ['Saved first, in the tab that hears', 'Saved second, in the deaf tab'];
   // Saving (just after the frame that shows the goal), the deaf tab found the
   // newer revision and replayed its goal on it.
-  await eventually(() => goalTitles(deaf), both);
-  await eventually(async () => JSON.parse(await stored(deaf)).plans.flatMap((p) => p.goals).map((g) => g.title), both);
+  const savedByDeaf = await savedWorkbook(deaf);
+  assert.deepEqual(savedByDeaf.plans.flatMap((p) => p.goals).map((g) => g.title), both);
+  await deaf.getByRole('heading', { name: 'Saved first, in the tab that hears' }).waitFor();
+  assert.deepEqual(await goalTitles(deaf), both);
   await first.getByRole('heading', { name: 'Saved second, in the deaf tab' }).waitFor({ timeout: 1000 });
   assert.deepEqual(await goalTitles(first), both);
 
   // A removal in one tab reaches the other and leaves a tombstone.
   await first.getByRole('button', { name: 'Delete goal: Saved first, in the tab that hears' }).click();
   await first.getByRole('button', { name: 'Yes, delete goal: Saved first, in the tab that hears' }).click();
-  await eventually(async () => JSON.parse(await stored(first)).plans.flatMap((p) => p.goals).map((g) => g.title), ['Saved second, in the deaf tab']);
-  const saved = JSON.parse(await stored(first));
+  const saved = await savedWorkbook(first);
+  assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), ['Saved second, in the deaf tab']);
   assert.equal(saved.deleted.length, 1);
   assert.equal(saved.deleted[0].kind, 'goal');
   await context.close();
@@ -130,8 +130,8 @@ test('evidence typed in one tab survives answers saved in the other, and is save
   assert.equal(await evidence.inputValue(), 'Minutes of the March board');
 
   // Saved while the box still has focus (no change event has fired).
-  await second.waitForTimeout(600);
-  const saved = JSON.parse(await stored(second));
+  const saved = await savedWorkbook(second);
+  assert.equal(await second.evaluate(() => document.activeElement?.tagName), 'TEXTAREA', 'the box still has focus');
   const answers = Object.values(saved.assessments[0].answers);
   assert.ok(answers.some((a) => a.evidence === 'Minutes of the March board'), 'typing was saved');
   assert.ok(answers.some((a) => a.rating), 'the first tab\'s rating was kept');

@@ -32,8 +32,16 @@ test('after a page change focus is on the new page heading, so Enter twice does 
   await page.getByRole('heading', { level: 1, name: 'Shared aims and priorities' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   assert.equal(await focusedHeading(page), 'Shared aims and priorities');
+  const address = await page.evaluate(() => location.hash);
+  // Had the Enter followed a link, the link's click would have changed the
+  // address in the key's own task, before its keyup; so once the page has
+  // had the keyup, the moment for that has passed.
+  await page.evaluate(() => {
+    window.keyupSeen = new Promise((resolve) => document.addEventListener('keyup', () => resolve(), { once: true }));
+  });
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(200);
+  await page.evaluate(() => window.keyupSeen);
+  assert.equal(await page.evaluate(() => location.hash), address, 'a second Enter follows no link');
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Shared aims and priorities', 'a second Enter does nothing');
   await context.close();
 });

@@ -4,5 +4,8 @@
 
 pub mod dates;
 pub mod ids;
+/// London clock readings for tests of the date rules at awkward moments.
+#[cfg(test)]
+pub mod moments;
 pub mod stale;
 pub mod validation;

@@ -353,8 +353,6 @@ fn clean_placement(placement: &mut Placement) {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use serde_json::{json, Value};
 
     use super::super::assessment_file::{
@@ -404,9 +402,10 @@ mod tests {
     #[test]
     fn a_file_over_the_size_limit_is_refused_before_it_is_parsed() {
         // Nested brackets: parsing it would refuse it as too deep, so a
-        // too-large refusal shows the size was checked first.
+        // too-large refusal shows the size was checked first. (How long the
+        // refusal takes is reported by the benchmark,
+        // `examples/import_checks_bench.rs`, not asserted here.)
         let huge = "[".repeat(MAX_IMPORT_BYTES + 1);
-        let started = Instant::now();
         let err = read_workbook(&huge).unwrap_err();
         assert_eq!(
             err,
@@ -420,7 +419,6 @@ mod tests {
                 bytes: MAX_IMPORT_BYTES + 1
             }
         );
-        assert!(started.elapsed().as_millis() < 1000, "refused at once");
         assert_eq!(
             err.to_string(),
             "The file is too large to open: it is 20 MB, and a file saved by this app is never \
@@ -518,7 +516,7 @@ mod tests {
     }
 
     #[test]
-    fn the_duplicate_check_takes_linear_time() {
+    fn the_duplicate_check_finds_the_one_duplicate_among_200_000_records() {
         let mut wb = workbook_with_every_kind_of_record();
         let template = wb.plans[0].goals[0].actions[0].clone();
         wb.plans[0].goals[0].actions = (0..200_000)
@@ -527,10 +525,10 @@ mod tests {
                 ..template.clone()
             })
             .collect();
-        let started = Instant::now();
-        assert_eq!(duplicate_id(&wb), None);
         // Pairwise comparison would take minutes; a set takes milliseconds.
-        assert!(started.elapsed().as_secs() < 5);
+        // The benchmark (`examples/import_checks_bench.rs`) reports the time
+        // at this size and smaller ones; a test only checks the answer.
+        assert_eq!(duplicate_id(&wb), None);
         wb.plans[0].goals[0].actions[199_999].id = "action-0".into();
         assert_eq!(duplicate_id(&wb).as_deref(), Some("action-0"));
     }

@@ -5,6 +5,8 @@
 //! This is the one area that imports the others; none of them imports it.
 
 pub mod assessment_file;
+#[cfg(test)]
+mod at_awkward_moments;
 pub mod backup;
 pub mod backup_reminder;
 pub mod changes;

@@ -9,6 +9,8 @@
 //! records in and take them out.
 
 pub mod activity;
+#[cfg(test)]
+mod at_awkward_moments;
 pub mod dashboard;
 pub mod placements;
 pub mod projects;

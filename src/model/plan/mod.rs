@@ -8,6 +8,8 @@
 //! Imports only `common` and `capabilities`: goals made from assessment
 //! statements are put together by the document's operations, which know both.
 
+#[cfg(test)]
+mod at_awkward_moments;
 pub mod attention;
 pub mod entries;
 pub mod goals;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::common::dates::{parse_optional_date, NotADate};
 use crate::model::common::validation::{message_for, FieldError};
 
 /// What sort of control a `Field` is.
@@ -269,19 +270,38 @@ fn DateBoxes(id: String, bind: RwSignal<String>, has_error: Signal<bool>) -> imp
             bind.set(joined());
         }
     };
+    // Which boxes the error is about. NHS.UK marks only the box at fault (a
+    // missing month, a two-number year) and the summary link goes to it.
+    let faults = Memo::new(move |_| {
+        if !has_error.get() {
+            return [false; 3];
+        }
+        match parse_optional_date(&bind.get()) {
+            Err(NotADate::Missing { day, month, year }) => [day, month, year],
+            Err(NotADate::YearNotFourDigits | NotADate::Implausible) => [false, false, true],
+            // No such day, or a rule about the date as a whole (not in the past, after the start).
+            _ => [true; 3],
+        }
+    });
+    let month_id = format!("{id}-month");
+    let year_id = format!("{id}-year");
+    // The error summary links to the Day box (the field's id); this sends it on.
+    let focus_instead = {
+        let (month_id, year_id) = (month_id.clone(), year_id.clone());
+        Memo::new(move |_| match faults.get() {
+            [false, true, _] => Some(month_id.clone()),
+            [false, false, true] => Some(year_id.clone()),
+            _ => None,
+        })
+    };
     let boxes = [
-        (id.clone(), "Day", day, "nhsuk-input--width-2"),
-        (
-            format!("{id}-month"),
-            "Month",
-            month,
-            "nhsuk-input--width-2",
-        ),
-        (format!("{id}-year"), "Year", year, "nhsuk-input--width-4"),
+        (id.clone(), "Day", day, "nhsuk-input--width-2", 0),
+        (month_id, "Month", month, "nhsuk-input--width-2", 1),
+        (year_id, "Year", year, "nhsuk-input--width-4", 2),
     ];
     view! {
         <div class="nhsuk-date-input" id=format!("{id}-date")>
-            {boxes.into_iter().map(|(box_id, label, part, width)| {
+            {boxes.into_iter().map(|(box_id, label, part, width, index)| {
                 let node = NodeRef::<leptos::html::Input>::new();
                 keep_showing(node, move || part.get(), StoredValue::new(None));
                 view! {
@@ -290,11 +310,12 @@ fn DateBoxes(id: String, bind: RwSignal<String>, has_error: Signal<bool>) -> imp
                             <label class="nhsuk-label nhsuk-date-input__label" for=box_id.clone()>{label}</label>
                             <input
                                 class=format!("nhsuk-input nhsuk-date-input__input {width}")
-                                class:nhsuk-input--error=move || has_error.get()
+                                class:nhsuk-input--error=move || faults.get()[index]
                                 id=box_id.clone()
                                 name=box_id
                                 type="text"
                                 inputmode="numeric"
+                                data-focus-instead=move || if index == 0 { focus_instead.get() } else { None }
                                 prop:value=part.get_untracked()
                                 node_ref=node
                                 on:input=typed(part)
@@ -456,9 +477,16 @@ pub fn ErrorSummary(errors: Signal<Vec<FieldError>>) -> impl IntoView {
                                 let field = e.field;
                                 // Puts focus in the field itself (a plain link
                                 // would only scroll), so typing lands there.
+                                // A date's Day box may send it on to the box at fault.
                                 let focus_field = move |ev: leptos::ev::MouseEvent| {
-                                    let target = document()
+                                    let document = document();
+                                    let target = document
                                         .get_element_by_id(field)
+                                        .map(|el| {
+                                            el.get_attribute("data-focus-instead")
+                                                .and_then(|other| document.get_element_by_id(&other))
+                                                .unwrap_or(el)
+                                        })
                                         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
                                     if let Some(target) = target {
                                         ev.prevent_default();
