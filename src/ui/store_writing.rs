@@ -136,6 +136,19 @@ impl WorkbookStore {
         Ok(())
     }
 
+    /// Takes in a newer save another tab made, now, rather than when the
+    /// browser's `storage` event brings it: an edit form about to save checks
+    /// its record against the newest version there is (`StaleGuard`), and a
+    /// save started before the event arrived would replay the form over it
+    /// unseen. Cheap when nothing is newer: only the stored text's opening,
+    /// where the revision is, is read.
+    pub fn catch_up(&self) {
+        let revision = self.doc.with_untracked(|d| d.revision);
+        if let Stored::Readable(newer) = storage::read_if_newer(revision) {
+            self.take_newer(newer);
+        }
+    }
+
     /// Applies a change a form sends. Refused, its reasons go to `errors` for
     /// the error summary (field errors beside their fields, others as text,
     /// naming what the change was about as `act` does); applied, `errors` is

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::common::dates::{long_date, parse_optional_date};
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -293,6 +294,16 @@ impl AssessmentDraft {
             role: Some(assessment.role),
             date: crate::model::common::dates::input_value(assessment.date),
         }
+    }
+
+    /// The fields as the assessment details form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("Partnership name", &self.partnership),
+            Shown::text("Clinical area", &self.clinical_area),
+            Shown::choice("Your role in the partnership", self.role.map(Role::label)),
+            Shown::date("Date of the assessment", &self.date),
+        ]
     }
 
     /// Checks the draft and turns it into a new assessment, or says what to fix.

@@ -1,9 +1,11 @@
 //! Pieces every area of the model shares: record ids, dates as users type and
-//! read them, and form errors. Nothing here imports any other part of the model.
+//! read them, form errors, and what changed under a stale edit form. Nothing
+//! here imports any other part of the model.
 
 pub mod dates;
 pub mod ids;
 /// London clock readings for tests of the date rules at awkward moments.
 #[cfg(test)]
 pub mod moments;
+pub mod stale;
 pub mod validation;

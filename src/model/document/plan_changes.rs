@@ -753,6 +753,71 @@ mod tests {
         }
     }
 
+    /// An edit form opened on a goal is stale only when the goal's own
+    /// fields change: an action added under it is no conflict, a status set
+    /// elsewhere is, a deletion is told apart, and its undo makes it fresh.
+    #[test]
+    fn a_goal_form_goes_stale_only_when_the_goals_own_fields_change() {
+        use crate::model::common::stale::{staleness, Difference, Staleness};
+        let mut wb = Workbook::new(stamp(1).at);
+        let add = Change::add_goal(None, goal("Chair the board", "2026-12-01"));
+        let id = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(1)).unwrap();
+        let set = |status| Change::SetGoalStatus {
+            id: id.clone(),
+            status,
+        };
+        wb.apply(&set(GoalStatus::InProgress), stamp(1)).unwrap();
+        let now = |wb: &Workbook| wb.goal(&id).map(|(_, g)| GoalDraft::of(g));
+        let opened = now(&wb).unwrap();
+        let in_form = GoalDraft {
+            title: "Chair the programme board".into(),
+            ..opened.clone()
+        };
+        let check =
+            |wb: &Workbook| staleness(&opened, now(wb).as_ref(), &in_form, GoalDraft::shown);
+
+        let action = ActionDraft {
+            text: "Ask the chair".into(),
+            due: String::new(),
+        };
+        wb.apply(&Change::add_action(&id, action), stamp(2))
+            .unwrap();
+        assert_eq!(
+            check(&wb),
+            Staleness::Fresh,
+            "an action added is no conflict"
+        );
+
+        wb.apply(&set(GoalStatus::Achieved), stamp(3)).unwrap();
+        assert_eq!(
+            check(&wb),
+            Staleness::Changed(vec![Difference {
+                label: "Status",
+                opened: "In progress".into(),
+                now: "Achieved".into(),
+                in_form: "In progress".into(),
+            }])
+        );
+        wb.apply(&set(GoalStatus::InProgress), stamp(4)).unwrap();
+        assert_eq!(
+            check(&wb),
+            Staleness::Fresh,
+            "changed back, nothing to tell"
+        );
+
+        let remove = Change::RemoveGoal { id: id.clone() };
+        let undo = wb.undo_for(&remove).unwrap();
+        wb.apply(&remove, stamp(5)).unwrap();
+        assert_eq!(check(&wb), Staleness::Deleted);
+        wb.apply(&undo, stamp(6)).unwrap();
+        assert_eq!(
+            check(&wb),
+            Staleness::Fresh,
+            "the undo puts it back as it was"
+        );
+    }
+
     #[test]
     fn two_tabs_adding_first_goals_end_up_in_one_plan() {
         let mut a = Workbook::new(stamp(1).at);

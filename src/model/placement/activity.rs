@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 pub const ACTIVITY_DATE_FIELD: &str = "activity-date";
@@ -373,6 +374,49 @@ impl ActivityDraft {
         }
     }
 
+    /// The fields as the change-a-log-entry form shows them (`common::stale`).
+    /// The project is shown by its title, which `project_title` finds from
+    /// its id (the draft holds only the id).
+    pub fn shown(&self, project_title: impl Fn(&str) -> Option<String>) -> Vec<Shown> {
+        let project = self.project_id.as_deref().map(|id| {
+            project_title(id).unwrap_or_else(|| "A project no longer in this placement".into())
+        });
+        // In the order the form lists them, whatever order they were ticked in.
+        let capabilities = capabilities::DOMAINS
+            .iter()
+            .flat_map(|d| d.elements)
+            .filter(|e| self.capabilities.iter().any(|c| c == e.id))
+            .map(|e| e.title);
+        vec![
+            Shown::date("Date of the activity", &self.date),
+            Shown::text("Time spent", &self.time_spent),
+            Shown::choice(
+                "Type of activity",
+                self.activity_type.map(ActivityType::label),
+            ),
+            Shown::choice("Project", project.as_deref()),
+            Shown::text("Your role", &self.role),
+            Shown::text("What did you do?", &self.what_done),
+            Shown::text("How did you work with others?", &self.with_others),
+            Shown::choice(
+                "How effective was it?",
+                self.effectiveness.map(Effectiveness::label),
+            ),
+            Shown::text("What will you keep doing?", &self.keep),
+            Shown::text("What will you do better?", &self.improve),
+            Shown::text("What will you stop doing?", &self.stop),
+            Shown::text(
+                "What did you learn about yourself?",
+                &self.learnt_about_self,
+            ),
+            Shown::list("Leadership capabilities this evidences", capabilities),
+            Shown::yes_no(
+                "Include this entry in my end-of-placement summary",
+                self.in_summary,
+            ),
+        ]
+    }
+
     /// An entry records something done, so its date is today or earlier;
     /// it needs a time spent above zero, a type and what was done. The
     /// project, if named, must be one of the placement's (`project_exists`).
@@ -512,6 +556,49 @@ impl LogFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_draft_shows_its_project_by_title_and_capabilities_in_the_forms_order() {
+        let draft = ActivityDraft {
+            date: "2026-12-01".into(),
+            time_spent: "1:30".into(),
+            activity_type: Some(ActivityType::Meeting),
+            project_id: Some("pr1".into()),
+            capabilities: vec!["improving-evaluating".into(), "personal-development".into()],
+            in_summary: true,
+            ..Default::default()
+        };
+        let titles = |id: &str| (id == "pr1").then(|| "TB pathway".to_string());
+        let shown = draft.shown(titles);
+        let value = |label: &str| {
+            shown
+                .iter()
+                .find(|s| s.label == label)
+                .map(|s| s.value.clone())
+                .unwrap_or_else(|| panic!("no field {label}"))
+        };
+        assert_eq!(value("Date of the activity"), "1 December 2026");
+        assert_eq!(value("Time spent"), "1:30");
+        assert_eq!(value("Type of activity"), "Meeting");
+        assert_eq!(value("Project"), "TB pathway");
+        assert_eq!(value("How effective was it?"), "(empty)");
+        assert_eq!(
+            value("Leadership capabilities this evidences"),
+            "Continuing personal development; Critically evaluating"
+        );
+        assert_eq!(
+            value("Include this entry in my end-of-placement summary"),
+            "Yes"
+        );
+        let gone = ActivityDraft {
+            project_id: Some("deleted".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            gone.shown(titles)[3].value,
+            "A project no longer in this placement"
+        );
+    }
 
     #[test]
     fn times_are_read_as_people_write_them() {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::activity::ActivityEntry;
 use super::projects::Project;
 use crate::model::common::dates::input_value;
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 /// Four months: the length of the GP registrar placements NHS Eastern and
@@ -211,6 +212,19 @@ impl PlacementDraft {
                 .unwrap_or_default(),
             objectives: p.objectives.clone(),
         }
+    }
+
+    /// The fields as the placement details form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("Host organisation", &self.organisation),
+            Shown::text("Lead commissioner or supervisor", &self.supervisor),
+            Shown::text("Clinical area", &self.clinical_area),
+            Shown::date("Start date", &self.start),
+            Shown::text("Length in months", &self.length_months),
+            Shown::date("End date, if different", &self.end),
+            Shown::text("Your learning objectives", &self.objectives),
+        ]
     }
 
     pub fn validate(&self) -> Result<PlacementDetails, Vec<FieldError>> {

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::input_value;
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 pub const PROJECT_TITLE_FIELD: &str = "project-title";
@@ -123,6 +124,18 @@ impl ProjectDraft {
         }
     }
 
+    /// The fields as the change-a-project form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("Project title", &self.title),
+            Shown::text("Aim", &self.aim),
+            Shown::text("Clinical area", &self.clinical_area),
+            Shown::text("Stakeholders", &self.stakeholders),
+            Shown::choice("Project status", Some(self.status.label())),
+            Shown::text("Outcome", &self.outcome),
+        ]
+    }
+
     pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Project, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = required_text(
@@ -165,6 +178,15 @@ impl MilestoneDraft {
             planned: input_value(m.planned),
             done: m.done_on.map(input_value).unwrap_or_default(),
         }
+    }
+
+    /// The fields as the change-a-milestone form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("Milestone", &self.title),
+            Shown::date("Planned date", &self.planned),
+            Shown::date("Date it was done", &self.done),
+        ]
     }
 
     /// A milestone needs words and a planned date; a done date, if given, is

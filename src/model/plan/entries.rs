@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::{long_date, parse_optional_date};
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -89,6 +90,14 @@ impl ActionDraft {
         }
     }
 
+    /// The fields as the change-an-action form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("What will you do?", &self.text),
+            Shown::date("Due date", &self.due),
+        ]
+    }
+
     /// An action needs words; its due date, if any, must be real and not after
     /// the goal's target date (an action due later could not help meet it).
     pub fn validate(
@@ -154,6 +163,15 @@ impl EvidenceDraft {
         }
     }
 
+    /// The fields as the change-evidence form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::date("When did it happen?", &self.date),
+            Shown::text("What happened?", &self.what_happened),
+            Shown::text("What did you learn?", &self.learnt),
+        ]
+    }
+
     /// Evidence records something that happened, so its date is not in the future.
     pub fn validate(
         &self,
@@ -204,6 +222,15 @@ impl ReviewDraft {
             summary: review.summary.clone(),
             next_review: review.next_review.map(input_value).unwrap_or_default(),
         }
+    }
+
+    /// The fields as the change-a-review form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::date("Date of the review", &self.date),
+            Shown::text("Summary", &self.summary),
+            Shown::date("Next review", &self.next_review),
+        ]
     }
 
     /// A review happened (not in the future); the next one comes after it.

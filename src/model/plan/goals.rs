@@ -8,6 +8,7 @@ use super::entries::{Action, EvidenceEntry};
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;
 pub use crate::model::common::dates::{parse_optional_date, NotADate};
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -210,6 +211,31 @@ impl GoalDraft {
             capability: goal.capability.clone().unwrap_or_default(),
             outcome: goal.outcome.clone(),
         }
+    }
+
+    /// The fields as the change-a-goal form shows them, for telling the user
+    /// what changed while the form was open (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        let support = Support::ALL
+            .into_iter()
+            .filter(|s| self.support.contains(s))
+            .map(Support::label);
+        let capability =
+            capabilities::label(self.capability.trim()).unwrap_or_else(|| self.capability.clone());
+        vec![
+            Shown::text("What do you need to learn?", &self.learning_need),
+            Shown::text("What do you want to achieve?", &self.title),
+            Shown::text(
+                "How will you show you have achieved it?",
+                &self.success_measure,
+            ),
+            Shown::date("Target date", &self.target_date),
+            Shown::text("Which leadership capability does it build?", &capability),
+            Shown::list("What support do you need?", support),
+            Shown::text("Details", &self.detail),
+            Shown::choice("Status", Some(self.status.label())),
+            Shown::text("Review and outcome", &self.outcome),
+        ]
     }
 
     /// Checks changes to an existing goal and applies them, or says what to
@@ -415,6 +441,42 @@ mod tests {
         assert_eq!(goal.capability.as_deref(), Some("improving-evaluating"));
         assert_eq!(goal.support, vec![Support::ProtectedTime, Support::Project]);
         assert_eq!(goal.status, GoalStatus::NotStarted);
+    }
+
+    #[test]
+    fn a_goal_draft_shows_its_fields_in_the_forms_words() {
+        let draft = GoalDraft {
+            title: "Chair the board".into(),
+            target_date: "2026-12-01".into(),
+            status: GoalStatus::InProgress,
+            support: vec![Support::Project, Support::ProtectedTime],
+            capability: "improving-evaluating".into(),
+            ..Default::default()
+        };
+        let shown = draft.shown();
+        let value = |label: &str| {
+            shown
+                .iter()
+                .find(|s| s.label == label)
+                .map(|s| s.value.as_str())
+                .unwrap_or_else(|| panic!("no field {label}"))
+        };
+        assert_eq!(value("What do you want to achieve?"), "Chair the board");
+        assert_eq!(value("Target date"), "1 December 2026");
+        assert_eq!(value("Status"), "In progress");
+        assert_eq!(value("Review and outcome"), "(empty)");
+        assert_eq!(
+            value("What support do you need?"),
+            "Protected time away from clinical work; A project to lead",
+            "in the form's order, not the order ticked"
+        );
+        assert!(value("Which leadership capability does it build?")
+            .starts_with("Critically evaluating"));
+        // Every field of the form once, each with its own label.
+        let mut labels: Vec<&str> = shown.iter().map(|s| s.label).collect();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(labels.len(), 9);
     }
 
     #[test]

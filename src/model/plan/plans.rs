@@ -8,6 +8,7 @@ use super::entries::Review;
 use super::goals::Goal;
 use super::self_rating::SelfRating;
 use crate::model::common::dates::parse_optional_date;
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -160,6 +161,17 @@ impl PlanDraft {
             ends: plan.ends.map(input_value).unwrap_or_default(),
             aim: plan.aim.clone(),
         }
+    }
+
+    /// The fields as the plan details form shows them (`common::stale`).
+    pub fn shown(&self) -> Vec<Shown> {
+        vec![
+            Shown::text("Name of the plan", &self.name),
+            Shown::text("Whose plan is it?", &self.owner),
+            Shown::date("Start date", &self.starts),
+            Shown::date("End date", &self.ends),
+            Shown::text("Your development aim", &self.aim),
+        ]
     }
 
     /// A plan needs a name; its period, if given, must be real dates with the

@@ -11,14 +11,18 @@ use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::AssessmentDraft;
 use crate::model::common::validation::FieldError;
 use crate::model::Change;
-use crate::ui::components::{DeleteButton, ErrorSummary};
+use crate::ui::components::{DeleteButton, ErrorSummary, StaleGuard, StaleNotice};
 use crate::ui::store::use_store;
 
 #[component]
 pub fn AssessmentDetails() -> impl IntoView {
     let id = param("id");
     let assessment = own_assessment(id);
-    let exists = Memo::new(move |_| assessment.with(Option::is_some));
+    // Once the form is shown it stays, even if another tab deletes the
+    // assessment: saving then says so, and what was typed is not lost.
+    let exists = Memo::new(move |shown: Option<&bool>| {
+        shown.copied().unwrap_or(false) || assessment.with(Option::is_some)
+    });
     view! {
         <Show when=move || exists.get() fallback=|| view! { <Title text="Assessment not found" /> <AssessmentNotFound /> }>
             <DetailsForm id />
@@ -26,35 +30,37 @@ pub fn AssessmentDetails() -> impl IntoView {
     }
 }
 
+/// The form, shown once the assessment is found. It stays if the assessment
+/// is deleted meanwhile, so nothing typed is lost; saving checks the details
+/// have not changed since the form opened (`StaleGuard`).
 #[component]
 fn DetailsForm(id: Memo<String>) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
-    let draft = store
-        .workbook
-        .with_untracked(|w| w.assessment(&id.get_untracked()).map(AssessmentDraft::of))
-        .unwrap_or_default();
+    let now = store.select(move |w| w.assessment(&id.get()).map(AssessmentDraft::of));
+    let guard = StaleGuard::new(now.into(), AssessmentDraft::shown);
     let title = store.select(move |w| {
         w.assessment(&id.get())
             .map(|a| a.title())
             .unwrap_or_default()
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form = AssessmentForm::new(draft);
+    let form = AssessmentForm::new(guard.opened().unwrap_or_default());
 
-    let save = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let change = Change::UpdateAssessmentDetails {
-                id: id.get_untracked(),
-                draft: form.draft(),
-            };
-            if store.submit(change, errors) {
-                navigate("/self-assessment", Default::default());
-            }
+    let save = Callback::new(move |()| {
+        let draft = form.draft();
+        if guard.may_save(&draft)
+            && store.submit(
+                Change::UpdateAssessmentDetails {
+                    id: id.get_untracked(),
+                    draft,
+                },
+                errors,
+            )
+        {
+            navigate("/self-assessment", Default::default());
         }
-    };
+    });
     let delete = Callback::new(move |()| {
         if store.act(Change::DeleteAssessment {
             id: id.get_untracked(),
@@ -69,8 +75,9 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         <span class="nhsuk-caption-l">{move || title.get()}</span>
         <h1>"Change assessment details"</h1>
         <p>"Change the partnership, clinical area, your role or the date. Your answers are kept."</p>
+        <StaleNotice guard what="assessment" save fill=Callback::new(move |d| form.fill(d)) />
         <ErrorSummary errors=errors.into() />
-        <form novalidate on:submit=save>
+        <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             <AssessmentFields errors form />
             <button type="submit" class="nhsuk-button">"Save changes"</button>
         </form>

@@ -67,6 +67,14 @@ impl AssessmentForm {
         }
     }
 
+    /// Shows `draft` in the form, replacing what it held.
+    pub fn fill(&self, draft: AssessmentDraft) {
+        self.partnership.set(draft.partnership);
+        self.clinical_area.set(draft.clinical_area);
+        self.role.set(draft.role);
+        self.date.set(draft.date);
+    }
+
     pub fn draft(&self) -> AssessmentDraft {
         AssessmentDraft {
             partnership: self.partnership.get_untracked(),

@@ -17,7 +17,7 @@ use crate::model::placement::{ActivityDraft, ActivityType, Effectiveness};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{
-    Checkbox, DeleteButton, ErrorSummary, Field, FieldKind, Radios, Select,
+    Checkbox, DeleteButton, ErrorSummary, Field, FieldKind, Radios, Select, StaleGuard, StaleNotice,
 };
 use crate::ui::store::use_store;
 
@@ -43,26 +43,46 @@ struct ActivityForm {
 
 impl ActivityForm {
     fn new(d: ActivityDraft) -> Self {
-        ActivityForm {
-            date: RwSignal::new(d.date),
-            time_spent: RwSignal::new(d.time_spent),
-            activity_type: RwSignal::new(
-                d.activity_type
-                    .map(|t| t.key().to_string())
-                    .unwrap_or_default(),
-            ),
-            project: RwSignal::new(d.project_id.unwrap_or_default()),
-            role: RwSignal::new(d.role),
-            what_done: RwSignal::new(d.what_done),
-            with_others: RwSignal::new(d.with_others),
-            effectiveness: RwSignal::new(d.effectiveness),
-            keep: RwSignal::new(d.keep),
-            improve: RwSignal::new(d.improve),
-            stop: RwSignal::new(d.stop),
-            learnt: RwSignal::new(d.learnt_about_self),
-            capabilities: RwSignal::new(d.capabilities),
-            in_summary: RwSignal::new(d.in_summary),
-        }
+        let form = ActivityForm {
+            date: RwSignal::new(String::new()),
+            time_spent: RwSignal::new(String::new()),
+            activity_type: RwSignal::new(String::new()),
+            project: RwSignal::new(String::new()),
+            role: RwSignal::new(String::new()),
+            what_done: RwSignal::new(String::new()),
+            with_others: RwSignal::new(String::new()),
+            effectiveness: RwSignal::new(None),
+            keep: RwSignal::new(String::new()),
+            improve: RwSignal::new(String::new()),
+            stop: RwSignal::new(String::new()),
+            learnt: RwSignal::new(String::new()),
+            capabilities: RwSignal::new(Vec::new()),
+            in_summary: RwSignal::new(false),
+        };
+        form.fill(d);
+        form
+    }
+
+    /// Shows `d` in the form, replacing what it held.
+    fn fill(&self, d: ActivityDraft) {
+        self.date.set(d.date);
+        self.time_spent.set(d.time_spent);
+        self.activity_type.set(
+            d.activity_type
+                .map(|t| t.key().to_string())
+                .unwrap_or_default(),
+        );
+        self.project.set(d.project_id.unwrap_or_default());
+        self.role.set(d.role);
+        self.what_done.set(d.what_done);
+        self.with_others.set(d.with_others);
+        self.effectiveness.set(d.effectiveness);
+        self.keep.set(d.keep);
+        self.improve.set(d.improve);
+        self.stop.set(d.stop);
+        self.learnt.set(d.learnt_about_self);
+        self.capabilities.set(d.capabilities);
+        self.in_summary.set(d.in_summary);
     }
 
     fn draft(&self) -> ActivityDraft {
@@ -244,35 +264,44 @@ pub fn EditActivity() -> impl IntoView {
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let found = store.select(move |w| {
-        w.activity(&id.get())
-            .map(|(pl, e)| (pl.id.clone(), e.clone()))
-    });
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let found = store.select(move |w| w.activity(&id.get()).map(|(_, e)| ActivityDraft::of(e)));
+    // What the form opened on, as it was then (it stays on the page if the
+    // entry is deleted meanwhile, so nothing typed is lost).
+    let (placement, entry) =
+        store
+            .workbook
+            .with_untracked(|w| match w.activity(&id.get_untracked()) {
+                Some((pl, e)) => (pl.id.clone(), Some(e.clone())),
+                None => (String::new(), None),
+            });
+    // The project is shown by its title, as the project list shows it now.
+    let shown = move |d: &ActivityDraft| {
+        store
+            .workbook
+            .with_untracked(|w| d.shown(|project| w.project(project).map(|(_, p)| p.title.clone())))
+    };
     // Filled once from the entry; what the user types is theirs after that.
-    let form = ActivityForm::new(
-        found
-            .get_untracked()
-            .map(|(_, e)| ActivityDraft::of(&e))
-            .unwrap_or_default(),
-    );
-    let placement = found.get_untracked().map(|(pl, _)| pl).unwrap_or_default();
+    // Saving checks the entry has not changed since the form opened.
+    let guard = StaleGuard::new(found.into(), shown);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = ActivityForm::new(guard.opened().unwrap_or_default());
     let log = format!("{}/log", placement_path(&placement));
     let save = {
-        let navigate = navigate.clone();
         let log = log.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if store.submit(
-                Change::UpdateActivity {
-                    id: id.get_untracked(),
-                    draft: form.draft(),
-                },
-                errors,
-            ) {
+        Callback::new(move |()| {
+            let draft = form.draft();
+            if guard.may_save(&draft)
+                && store.submit(
+                    Change::UpdateActivity {
+                        id: id.get_untracked(),
+                        draft,
+                    },
+                    errors,
+                )
+            {
                 navigate(&log, Default::default());
             }
-        }
+        })
     };
     let delete = {
         let log = log.clone();
@@ -284,12 +313,11 @@ pub fn EditActivity() -> impl IntoView {
             }
         })
     };
-    let written = found
-        .get_untracked()
-        .map(|(_, e)| format!("Written {}", browser::local_date_time(e.created_at)));
-    let what = found
-        .get_untracked()
-        .map(|(_, e)| {
+    let written = entry
+        .as_ref()
+        .map(|e| format!("Written {}", browser::local_date_time(e.created_at)));
+    let what = entry
+        .map(|e| {
             format!(
                 "log entry of {} ({})",
                 long_date(e.date),
@@ -299,15 +327,16 @@ pub fn EditActivity() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <Title text="Change a log entry" />
-        <Show when=move || found.with(Option::is_some) fallback=|| view! {
+        <Show when=move || guard.was_found() fallback=|| view! {
             <h1>"Log entry not found"</h1>
             <p>"This entry is not in your placement log. It may have been deleted."</p>
             <p><A href="/placement-log">"Go to your placement log"</A></p>
         }>
             <h1>"Change a log entry"</h1>
             <p class="nhsuk-body-s">{written.clone()}". The date it was written stays as it is when you change it."</p>
+            <StaleNotice guard what="log entry" save fill=Callback::new(move |d| form.fill(d)) />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <ActivityFields placement_id=placement.clone() errors form />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>

@@ -14,7 +14,9 @@ use crate::model::placement::placements::{
 };
 use crate::model::placement::PlacementDraft;
 use crate::model::Change;
-use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
+use crate::ui::components::{
+    DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
+};
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -39,6 +41,17 @@ impl PlacementForm {
             end: RwSignal::new(draft.end),
             objectives: RwSignal::new(draft.objectives),
         }
+    }
+
+    /// Shows `draft` in the form, replacing what it held.
+    fn fill(&self, draft: PlacementDraft) {
+        self.organisation.set(draft.organisation);
+        self.supervisor.set(draft.supervisor);
+        self.clinical_area.set(draft.clinical_area);
+        self.start.set(draft.start);
+        self.length_months.set(draft.length_months);
+        self.end.set(draft.end);
+        self.objectives.set(draft.objectives);
     }
 
     fn draft(&self) -> PlacementDraft {
@@ -124,30 +137,25 @@ pub fn PlacementDetails() -> impl IntoView {
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
-    let placement = store.select(move |w| {
-        w.placement(&id.get())
-            .map(|p| (PlacementDraft::of(p), p.title()))
-    });
+    let placement = store.select(move |w| w.placement(&id.get()).map(PlacementDraft::of));
+    // Saving checks the placement has not changed since the form opened.
+    let guard = StaleGuard::new(placement.into(), PlacementDraft::shown);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form = PlacementForm::new(
-        placement
-            .get_untracked()
-            .map(|(d, _)| d)
-            .unwrap_or_default(),
-    );
-    let save = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let change = Change::UpdatePlacement {
-                id: id.get_untracked(),
-                draft: form.draft(),
-            };
-            if store.submit(change, errors) {
-                navigate(&placement_path(&id.get_untracked()), Default::default());
-            }
+    let form = PlacementForm::new(guard.opened().unwrap_or_default());
+    let save = Callback::new(move |()| {
+        let draft = form.draft();
+        if guard.may_save(&draft)
+            && store.submit(
+                Change::UpdatePlacement {
+                    id: id.get_untracked(),
+                    draft,
+                },
+                errors,
+            )
+        {
+            navigate(&placement_path(&id.get_untracked()), Default::default());
         }
-    };
+    });
     let delete = Callback::new(move |()| {
         if store.act(Change::DeletePlacement {
             id: id.get_untracked(),
@@ -155,16 +163,18 @@ pub fn PlacementDetails() -> impl IntoView {
             navigate("/placement-log", Default::default());
         }
     });
-    let title = placement
-        .get_untracked()
-        .map(|(_, t)| t)
-        .unwrap_or_default();
+    let title = store.workbook.with_untracked(|w| {
+        w.placement(&id.get_untracked())
+            .map(|p| p.title())
+            .unwrap_or_default()
+    });
     view! {
         <Title text="Change placement details" />
-        <Show when=move || placement.with(Option::is_some) fallback=PlacementNotFound>
+        <Show when=move || guard.was_found() fallback=PlacementNotFound>
             <h1>"Change placement details"</h1>
+            <StaleNotice guard what="placement" save fill=Callback::new(move |d| form.fill(d)) />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <PlacementFields errors form />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>

@@ -15,7 +15,9 @@ use crate::model::placement::projects::{
 use crate::model::placement::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};
 use crate::model::Change;
 use crate::ui::browser;
-use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::components::{
+    summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios, StaleGuard, StaleNotice,
+};
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -52,12 +54,17 @@ impl ProjectForm {
     }
 
     pub fn clear(&self) {
-        self.title.set(String::new());
-        self.aim.set(String::new());
-        self.clinical_area.set(String::new());
-        self.stakeholders.set(String::new());
-        self.status.set(ProjectStatus::default());
-        self.outcome.set(String::new());
+        self.fill(ProjectDraft::default());
+    }
+
+    /// Shows `draft` in the form, replacing what it held.
+    pub fn fill(&self, draft: ProjectDraft) {
+        self.title.set(draft.title);
+        self.aim.set(draft.aim);
+        self.clinical_area.set(draft.clinical_area);
+        self.stakeholders.set(draft.stakeholders);
+        self.status.set(draft.status);
+        self.outcome.set(draft.outcome);
     }
 }
 
@@ -245,38 +252,34 @@ pub fn EditProject() -> impl IntoView {
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let project = store.select(move |w| {
-        w.project(&id.get())
-            .map(|(pl, p)| (pl.id.clone(), p.clone()))
-    });
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let project = store.select(move |w| w.project(&id.get()).map(|(_, p)| ProjectDraft::of(p)));
     // Filled once from the project; what the user types is theirs after that.
-    let form = ProjectForm::new(
-        project
-            .get_untracked()
-            .map(|(_, p)| ProjectDraft::of(&p))
-            .unwrap_or_default(),
-    );
-    let save = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let change = Change::UpdateProject {
-                id: id.get_untracked(),
-                draft: form.draft(),
-            };
-            if store.submit(change, errors) {
-                navigate(
-                    &format!("/placement-log/projects/{}", id.get_untracked()),
-                    Default::default(),
-                );
-            }
+    // Saving checks the project has not changed since the form opened.
+    let guard = StaleGuard::new(project.into(), ProjectDraft::shown);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let form = ProjectForm::new(guard.opened().unwrap_or_default());
+    let save = Callback::new(move |()| {
+        let draft = form.draft();
+        if guard.may_save(&draft)
+            && store.submit(
+                Change::UpdateProject {
+                    id: id.get_untracked(),
+                    draft,
+                },
+                errors,
+            )
+        {
+            navigate(
+                &format!("/placement-log/projects/{}", id.get_untracked()),
+                Default::default(),
+            );
         }
-    };
-    let placement = project
-        .get_untracked()
-        .map(|(pl, _)| pl)
-        .unwrap_or_default();
+    });
+    let placement = store.workbook.with_untracked(|w| {
+        w.project(&id.get_untracked())
+            .map(|(pl, _)| pl.id.clone())
+            .unwrap_or_default()
+    });
     let delete = Callback::new(move |()| {
         if store.act(Change::RemoveFromPlacement {
             id: id.get_untracked(),
@@ -284,16 +287,14 @@ pub fn EditProject() -> impl IntoView {
             navigate(&placement_path(&placement), Default::default());
         }
     });
-    let title = project
-        .get_untracked()
-        .map(|(_, p)| p.title)
-        .unwrap_or_default();
+    let title = guard.opened().map(|p| p.title).unwrap_or_default();
     view! {
         <Title text="Change a project" />
-        <Show when=move || project.with(Option::is_some) fallback=ProjectNotFound>
+        <Show when=move || guard.was_found() fallback=ProjectNotFound>
             <h1>"Change a project"</h1>
+            <StaleNotice guard what="project" save fill=Callback::new(move |d| form.fill(d)) />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <ProjectFields errors form />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>
@@ -313,47 +314,61 @@ pub fn EditMilestone() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let found = store.select(move |w| {
         w.milestone(&id.get())
-            .map(|(_, p, m)| (p.id.clone(), m.clone()))
+            .map(|(_, _, m)| MilestoneDraft::of(m))
     });
+    // Saving checks the milestone has not changed since the form opened.
+    let guard = StaleGuard::new(found.into(), MilestoneDraft::shown);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let draft = found
-        .get_untracked()
-        .map(|(_, m)| MilestoneDraft::of(&m))
-        .unwrap_or_default();
+    let draft = guard.opened().unwrap_or_default();
     let (title, planned, done) = (
         RwSignal::new(draft.title),
         RwSignal::new(draft.planned),
         RwSignal::new(draft.done),
     );
-    let project = move || found.with(|f| f.as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = MilestoneDraft {
-            title: title.get_untracked(),
-            planned: planned.get_untracked(),
-            done: done.get_untracked(),
-        };
-        let back = format!("/placement-log/projects/{}", project());
-        if store.submit(
-            Change::UpdateMilestone {
-                id: id.get_untracked(),
-                draft,
-            },
-            errors,
-        ) {
-            navigate(&back, Default::default());
-        }
+    // Its project, as the form opened (the way back, even if it is deleted since).
+    let project = store.workbook.with_untracked(|w| {
+        w.milestone(&id.get_untracked())
+            .map(|(_, p, _)| p.id.clone())
+            .unwrap_or_default()
+    });
+    let back = format!("/placement-log/projects/{project}");
+    let save = {
+        let back = back.clone();
+        Callback::new(move |()| {
+            let draft = MilestoneDraft {
+                title: title.get_untracked(),
+                planned: planned.get_untracked(),
+                done: done.get_untracked(),
+            };
+            if guard.may_save(&draft)
+                && store.submit(
+                    Change::UpdateMilestone {
+                        id: id.get_untracked(),
+                        draft,
+                    },
+                    errors,
+                )
+            {
+                navigate(&back, Default::default());
+            }
+        })
     };
+    let fill = Callback::new(move |latest: MilestoneDraft| {
+        title.set(latest.title);
+        planned.set(latest.planned);
+        done.set(latest.done);
+    });
     view! {
         <Title text="Change a milestone" />
-        <Show when=move || found.with(Option::is_some) fallback=|| view! {
+        <Show when=move || guard.was_found() fallback=|| view! {
             <h1>"Milestone not found"</h1>
             <p>"This milestone is not in your placement log. It may have been deleted."</p>
             <p><A href="/placement-log">"Go to your placement log"</A></p>
         }>
             <h1>"Change a milestone"</h1>
+            <StaleNotice guard what="milestone" save fill />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <Field id=MILESTONE_TITLE_FIELD label="Milestone" errors=errors bind=title />
                 <Field id=MILESTONE_PLANNED_FIELD label="Planned date" kind=FieldKind::Date
                     width_class="nhsuk-input--width-10" errors=errors bind=planned />
@@ -361,7 +376,7 @@ pub fn EditMilestone() -> impl IntoView {
                     kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=done />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>
-            <p><A href=move || format!("/placement-log/projects/{}", project())>"Cancel"</A></p>
+            <p><A href=back.clone()>"Cancel"</A></p>
         </Show>
     }
 }

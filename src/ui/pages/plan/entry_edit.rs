@@ -6,6 +6,7 @@ use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
 use leptos::prelude::*;
 
+use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::entries::{
     ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
@@ -13,34 +14,88 @@ use crate::model::plan::entries::{
 };
 use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft};
 use crate::model::{Change, Workbook};
-use crate::ui::components::{ErrorSummary, Field, FieldKind};
+use crate::ui::components::{ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice};
 use crate::ui::store::use_store;
 
-/// The record with this id, its draft, and the page to go back to.
-#[derive(Clone)]
+/// The draft of the record with this id, whichever kind it is.
+#[derive(Clone, Debug, PartialEq)]
 enum Entry {
-    Action(ActionDraft, String),
-    Evidence(EvidenceDraft, String),
-    Review(ReviewDraft, String),
+    Action(ActionDraft),
+    Evidence(EvidenceDraft),
+    Review(ReviewDraft),
 }
 
-fn find(w: &Workbook, id: &str) -> Option<Entry> {
+impl Entry {
+    /// The page title, and the record's name after "This" in a stale notice.
+    fn names(&self) -> (&'static str, &'static str) {
+        match self {
+            Entry::Action(_) => ("Change an action", "action"),
+            Entry::Evidence(_) => ("Change evidence", "evidence"),
+            Entry::Review(_) => ("Change a review", "review"),
+        }
+    }
+
+    fn shown(&self) -> Vec<Shown> {
+        match self {
+            Entry::Action(d) => d.shown(),
+            Entry::Evidence(d) => d.shown(),
+            Entry::Review(d) => d.shown(),
+        }
+    }
+
+    /// Three text values cover every kind: (first, second, third).
+    fn values(self) -> [String; 3] {
+        match self {
+            Entry::Action(d) => [d.text, d.due, String::new()],
+            Entry::Evidence(d) => [d.date, d.what_happened, d.learnt],
+            Entry::Review(d) => [d.date, d.summary, d.next_review],
+        }
+    }
+
+    /// A draft of the same kind holding the form's three values.
+    fn with_values(&self, [a, b, c]: [String; 3]) -> Entry {
+        match self {
+            Entry::Action(_) => Entry::Action(ActionDraft { text: a, due: b }),
+            Entry::Evidence(_) => Entry::Evidence(EvidenceDraft {
+                date: a,
+                what_happened: b,
+                learnt: c,
+            }),
+            Entry::Review(_) => Entry::Review(ReviewDraft {
+                date: a,
+                summary: b,
+                next_review: c,
+            }),
+        }
+    }
+
+    fn change(self, id: String) -> Change {
+        match self {
+            Entry::Action(draft) => Change::UpdateAction { id, draft },
+            Entry::Evidence(draft) => Change::UpdateEvidence { id, draft },
+            Entry::Review(draft) => Change::UpdateReview { id, draft },
+        }
+    }
+}
+
+/// The record with this id, its draft, and the page to go back to.
+fn find(w: &Workbook, id: &str) -> Option<(Entry, String)> {
     w.plans.iter().find_map(|p| {
         if let Some(r) = p.reviews.iter().find(|r| r.id == id) {
-            return Some(Entry::Review(
-                ReviewDraft::of(r),
+            return Some((
+                Entry::Review(ReviewDraft::of(r)),
                 format!("/development-plan/plans/{}", p.id),
             ));
         }
         p.goals.iter().find_map(|g| {
             let back = format!("/development-plan/goals/{}", g.id);
             if let Some(a) = g.actions.iter().find(|a| a.id == id) {
-                Some(Entry::Action(ActionDraft::of(a), back))
+                Some((Entry::Action(ActionDraft::of(a)), back))
             } else {
                 g.evidence
                     .iter()
                     .find(|e| e.id == id)
-                    .map(|e| Entry::Evidence(EvidenceDraft::of(e), back))
+                    .map(|e| (Entry::Evidence(EvidenceDraft::of(e)), back))
             }
         })
     })
@@ -51,8 +106,10 @@ pub fn EditEntry() -> impl IntoView {
     let store = use_store();
     let params = crate::ui::routing::use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
-    let entry = store.workbook.with_untracked(|w| find(w, &id));
-    match entry {
+    let back = store
+        .workbook
+        .with_untracked(|w| find(w, &id).map(|(_, back)| back));
+    match back {
         None => view! {
             <Title text="Not found" />
             <h1>"Not found"</h1>
@@ -60,35 +117,29 @@ pub fn EditEntry() -> impl IntoView {
             <p><A href="/development-plan">"Go to your development plan"</A></p>
         }
         .into_any(),
-        Some(entry) => view! { <EntryForm id entry /> }.into_any(),
+        Some(back) => view! { <EntryForm id back /> }.into_any(),
     }
 }
 
+/// The form for one record. Saving checks the record has not changed since
+/// the form opened (`StaleGuard`); if it has, the user chooses which to keep.
 #[component]
-fn EntryForm(id: String, entry: Entry) -> impl IntoView {
+fn EntryForm(id: String, back: String) -> impl IntoView {
     let store = use_store();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // Three text values cover every kind: (first, second, third).
-    let (title, back, values) = match &entry {
-        Entry::Action(d, back) => (
-            "Change an action",
-            back.clone(),
-            [d.text.clone(), d.due.clone(), String::new()],
-        ),
-        Entry::Evidence(d, back) => (
-            "Change evidence",
-            back.clone(),
-            [d.date.clone(), d.what_happened.clone(), d.learnt.clone()],
-        ),
-        Entry::Review(d, back) => (
-            "Change a review",
-            back.clone(),
-            [d.date.clone(), d.summary.clone(), d.next_review.clone()],
-        ),
+    let entry = {
+        let id = id.clone();
+        store.select(move |w| find(w, &id).map(|(entry, _)| entry))
     };
-    let [a, b, c] = values.map(RwSignal::new);
-    let fields = match &entry {
+    let guard = StaleGuard::new(entry.into(), Entry::shown);
+    // Found by `EditEntry` just before, so it is there.
+    let opened = guard
+        .opened()
+        .unwrap_or(Entry::Action(ActionDraft::default()));
+    let (title, what) = opened.names();
+    let [a, b, c] = opened.clone().values().map(RwSignal::new);
+    let fields = match &opened {
         Entry::Action(..) => view! {
             <Field id=ACTION_TEXT_FIELD label="What will you do?" errors=errors bind=a />
             <Field id=ACTION_DUE_FIELD label="Due date (optional)" kind=FieldKind::Date width_class="nhsuk-input--width-10" errors=errors bind=b />
@@ -108,41 +159,24 @@ fn EntryForm(id: String, entry: Entry) -> impl IntoView {
         .into_any(),
     };
     let back_link = back.clone();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (a, b, c) = (a.get_untracked(), b.get_untracked(), c.get_untracked());
-        let id = id.clone();
-        let change = match entry {
-            Entry::Action(..) => Change::UpdateAction {
-                id,
-                draft: ActionDraft { text: a, due: b },
-            },
-            Entry::Evidence(..) => Change::UpdateEvidence {
-                id,
-                draft: EvidenceDraft {
-                    date: a,
-                    what_happened: b,
-                    learnt: c,
-                },
-            },
-            Entry::Review(..) => Change::UpdateReview {
-                id,
-                draft: ReviewDraft {
-                    date: a,
-                    summary: b,
-                    next_review: c,
-                },
-            },
-        };
-        if store.submit(change, errors) {
+    let save = Callback::new(move |()| {
+        let values = [a, b, c].map(|v| v.get_untracked());
+        let draft = opened.with_values(values);
+        if guard.may_save(&draft) && store.submit(draft.change(id.clone()), errors) {
             navigate(&back, Default::default());
         }
-    };
+    });
+    let fill = Callback::new(move |latest: Entry| {
+        for (signal, value) in [a, b, c].into_iter().zip(latest.values()) {
+            signal.set(value);
+        }
+    });
     view! {
         <Title text=title />
         <h1>{title}</h1>
+        <StaleNotice guard what save fill />
         <ErrorSummary errors=errors.into() />
-        <form novalidate on:submit=save>
+        <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
             {fields}
             <button type="submit" class="nhsuk-button">"Save changes"</button>
         </form>

@@ -15,7 +15,9 @@ use crate::model::plan::{
     Goal, GoalDraft, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
 use crate::model::Change;
-use crate::ui::components::{DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::components::{
+    DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, StaleGuard, StaleNotice,
+};
 use crate::ui::store::use_store;
 
 /// The goal form's values while the user types.
@@ -62,15 +64,20 @@ impl GoalForm {
     }
 
     pub fn clear(&self) {
-        self.title.set(String::new());
-        self.detail.set(String::new());
-        self.learning_need.set(String::new());
-        self.success_measure.set(String::new());
-        self.target_date.set(String::new());
-        self.status.set(GoalStatus::default());
-        self.support.set(Vec::new());
-        self.capability.set(String::new());
-        self.outcome.set(String::new());
+        self.fill(GoalDraft::default());
+    }
+
+    /// Shows `draft` in the form, replacing what it held.
+    pub fn fill(&self, draft: GoalDraft) {
+        self.title.set(draft.title);
+        self.detail.set(draft.detail);
+        self.learning_need.set(draft.learning_need);
+        self.success_measure.set(draft.success_measure);
+        self.target_date.set(draft.target_date);
+        self.status.set(draft.status);
+        self.support.set(draft.support);
+        self.capability.set(draft.capability);
+        self.outcome.set(draft.outcome);
     }
 }
 
@@ -178,42 +185,43 @@ pub fn GoalFields(
     }
 }
 
-/// Changes one goal.
+/// Changes one goal. The form is filled once from the goal; what the user
+/// types is theirs after that. Saving checks the goal has not changed since
+/// the form opened (`StaleGuard`); if it has, the user chooses which to keep.
 #[component]
 pub fn EditGoal() -> impl IntoView {
     let store = use_store();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| g.clone()));
+    let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| GoalDraft::of(g)));
+    let guard = StaleGuard::new(goal.into(), GoalDraft::shown);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    // Filled once from the goal; what the user types is theirs after that.
-    let form = GoalForm::new(
-        goal.get_untracked()
-            .map(|g| GoalDraft::of(&g))
-            .unwrap_or_default(),
-    );
+    let form = GoalForm::new(guard.opened().unwrap_or_default());
     let navigate = use_navigate();
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if store.submit(
-            Change::UpdateGoal {
-                id: id.get_untracked(),
-                draft: form.draft(),
-            },
-            errors,
-        ) {
+    let save = Callback::new(move |()| {
+        let draft = form.draft();
+        if guard.may_save(&draft)
+            && store.submit(
+                Change::UpdateGoal {
+                    id: id.get_untracked(),
+                    draft,
+                },
+                errors,
+            )
+        {
             navigate(
                 &format!("/development-plan/goals/{}", id.get_untracked()),
                 Default::default(),
             );
         }
-    };
+    });
     view! {
         <Title text="Change a goal" />
-        <Show when=move || goal.with(Option::is_some) fallback=GoalNotFound>
+        <Show when=move || guard.was_found() fallback=GoalNotFound>
             <h1>"Change a goal"</h1>
+            <StaleNotice guard what="goal" save fill=Callback::new(move |d| form.fill(d)) />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <GoalFields errors form changing=true />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>

@@ -9,7 +9,9 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};
 use crate::model::plan::PlanDraft;
 use crate::model::Change;
-use crate::ui::components::{DeleteButton, ErrorSummary, Field, FieldKind};
+use crate::ui::components::{
+    DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
+};
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -30,6 +32,15 @@ impl PlanForm {
             ends: RwSignal::new(draft.ends),
             aim: RwSignal::new(draft.aim),
         }
+    }
+
+    /// Shows `draft` in the form, replacing what it held.
+    fn fill(&self, draft: PlanDraft) {
+        self.name.set(draft.name);
+        self.owner.set(draft.owner);
+        self.starts.set(draft.starts);
+        self.ends.set(draft.ends);
+        self.aim.set(draft.aim);
     }
 
     fn draft(&self) -> PlanDraft {
@@ -87,30 +98,28 @@ pub fn PlanDetails() -> impl IntoView {
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
-    let plan = store.select(move |w| {
-        w.plan(&id.get())
-            .map(|p| (PlanDraft::of(p), p.name.clone()))
-    });
+    let plan = store.select(move |w| w.plan(&id.get()).map(PlanDraft::of));
+    // Saving checks the plan has not changed since the form opened.
+    let guard = StaleGuard::new(plan.into(), PlanDraft::shown);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form = PlanForm::new(plan.get_untracked().map(|(d, _)| d).unwrap_or_default());
-    let save = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if store.submit(
+    let form = PlanForm::new(guard.opened().unwrap_or_default());
+    let save = Callback::new(move |()| {
+        let draft = form.draft();
+        if guard.may_save(&draft)
+            && store.submit(
                 Change::UpdatePlan {
                     id: id.get_untracked(),
-                    draft: form.draft(),
+                    draft,
                 },
                 errors,
-            ) {
-                navigate(
-                    &format!("/development-plan/plans/{}", id.get_untracked()),
-                    Default::default(),
-                );
-            }
+            )
+        {
+            navigate(
+                &format!("/development-plan/plans/{}", id.get_untracked()),
+                Default::default(),
+            );
         }
-    };
+    });
     let delete = Callback::new(move |()| {
         if store.act(Change::DeletePlan {
             id: id.get_untracked(),
@@ -118,16 +127,17 @@ pub fn PlanDetails() -> impl IntoView {
             navigate("/development-plan", Default::default());
         }
     });
-    let name = plan.get_untracked().map(|(_, n)| n).unwrap_or_default();
+    let name = guard.opened().map(|d| d.name).unwrap_or_default();
     view! {
         <Title text="Change plan details" />
-        <Show when=move || plan.with(Option::is_some) fallback=|| view! {
+        <Show when=move || guard.was_found() fallback=|| view! {
             <h1>"Plan not found"</h1>
             <p><A href="/development-plan">"Go to your development plan"</A></p>
         }>
             <h1>"Change plan details"</h1>
+            <StaleNotice guard what="plan" save fill=Callback::new(move |d| form.fill(d)) />
             <ErrorSummary errors=errors.into() />
-            <form novalidate on:submit=save.clone()>
+            <form novalidate on:submit=move |ev| { ev.prevent_default(); save.run(()); }>
                 <PlanFields errors form />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>
