@@ -38,7 +38,7 @@ export function heavyPages(seed = 1) {
     workbook,
     text: JSON.stringify(workbook),
     // As a returning user's browser holds it: the app keeps the packed form
-    // (src/model/document/stored_form.rs) from its first save on.
+    // (src/model/files/stored_form.rs) from its first save on.
     stored: packStored(JSON.stringify(workbook), workbook.revision),
     plan,
     goal,

@@ -553,7 +553,7 @@ export function landmarks(workbook) {
 
 // ---------------------------------------------------------------------------
 // Self-check: the published schema, plus what the app checks on reading that a
-// JSON Schema cannot say (src/model/document/backup.rs, import_checks.rs).
+// JSON Schema cannot say (src/model/files/backup.rs, import_checks/).
 
 export async function check(workbook) {
   const { default: Ajv2020 } = await import('ajv/dist/2020.js');

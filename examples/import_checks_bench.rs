@@ -2,17 +2,17 @@
 //! checks take at the sizes their tests use, reported, not asserted. A time
 //! asserted in a test fails on a busy machine and passes on a fast one
 //! whatever the code does; here a figure is printed for a person to compare
-//! (`src/model/document/import_checks.rs` keeps the tests of what they decide).
+//! (`src/model/files/import_checks/` keeps the tests of what they decide).
 //!
 //! Usage: cargo run --release --example import_checks_bench
 
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use commissioning_workbook::model::document::assessment_file::read_assessment_export;
-use commissioning_workbook::model::document::backup::read_workbook;
-use commissioning_workbook::model::document::formats::MAX_IMPORT_BYTES;
-use commissioning_workbook::model::document::import_checks::duplicate_id;
+use commissioning_workbook::model::files::assessment_file::read_assessment_export;
+use commissioning_workbook::model::files::backup::read_workbook;
+use commissioning_workbook::model::files::formats::MAX_IMPORT_BYTES;
+use commissioning_workbook::model::files::import_checks::duplicate_id;
 use commissioning_workbook::model::plan::{Action, Goal, Plan};
 use commissioning_workbook::model::Workbook;
 

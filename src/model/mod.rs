@@ -1,15 +1,20 @@
 //! The workbook's model: plain Rust with no browser APIs, so all of it is tested
 //! natively with `cargo test`. The user interface (src/ui) only shows this state
-//! and sends the user's intent here as named changes (`document::Change`).
+//! and sends the user's intent here as named changes (`workbook::Change`).
 //!
 //! One folder per area. Imports run one way only:
-//! `common` ← `assessment`, `plan`, `placement` ← `document`.
+//! `common` ← `assessment`, `plan`, `placement`, `capabilities` ← `workbook`
+//! ← `sync`, `files` (← `ui`).
 
 pub mod assessment;
 pub mod capabilities;
 pub mod common;
-pub mod document;
+pub mod files;
 pub mod placement;
 pub mod plan;
+pub mod sync;
+pub mod workbook;
 
-pub use document::{Change, Refusal, Stamp, Workbook, FORMAT_NAME, SCHEMA_VERSION};
+pub use files::formats::ReadError;
+pub use workbook::change::{Change, Refusal, Stamp};
+pub use workbook::document::{Workbook, FORMAT_NAME, SCHEMA_VERSION};

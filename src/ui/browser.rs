@@ -57,8 +57,8 @@ pub async fn read_chosen_file(
     let name = file.name();
     // Refused before reading: a huge file would hold up the page for nothing.
     let size = file.size();
-    if size > crate::model::document::formats::MAX_IMPORT_BYTES as f64 {
-        let error = crate::model::document::ReadError::TooLarge {
+    if size > crate::model::files::formats::MAX_IMPORT_BYTES as f64 {
+        let error = crate::model::files::ReadError::TooLarge {
             bytes: size as usize,
         };
         return Some(Err(format!("{name}: {error}")));

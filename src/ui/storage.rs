@@ -9,7 +9,7 @@ use leptos::prelude::window_event_listener;
 use wasm_bindgen::JsCast;
 
 use crate::model::common::dates::{clock_time_with_seconds, input_value};
-use crate::model::document::backup::{self, StoredState};
+use crate::model::files::backup::{self, StoredState};
 use crate::model::Workbook;
 use crate::ui::routing::PartLoadError;
 

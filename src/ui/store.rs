@@ -9,7 +9,7 @@
 //! for typing, a moment after the typing pauses (and always when the page is
 //! hidden or closed). A save first checks whether another tab saved a newer
 //! revision and, if so, replays this tab's pending changes on it
-//! (`model::document::sync`), so neither tab loses the other's entries. Saves
+//! (`model::sync`), so neither tab loses the other's entries. Saves
 //! made by other tabs arrive through the browser's `storage` event.
 //!
 //! This file is the reading half, which every page needs from the start. The
@@ -25,8 +25,8 @@ use leptos::prelude::*;
 
 use super::storage::{self, SavingBlocked, UnreadableNotice};
 use super::store_writing::{self, Writer};
-use crate::model::document::backup;
-use crate::model::document::sync::{self, Pending};
+use crate::model::files::backup;
+use crate::model::sync::{self, Pending};
 use crate::model::{Change, Stamp, Workbook};
 
 #[derive(Clone, Copy)]

@@ -14,8 +14,8 @@ use super::storage::{self, SavingBlocked, Stored};
 use super::store::{blocked_reason, stamp_now, DeletedEverything, WorkbookStore};
 use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
-use crate::model::document::backup;
-use crate::model::document::sync::{self, Pending};
+use crate::model::files::backup;
+use crate::model::sync::{self, Pending};
 use crate::model::{Change, Refusal, Workbook};
 
 /// How long typing must pause before what was typed is saved.

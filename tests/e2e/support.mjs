@@ -181,7 +181,7 @@ export async function storedWorkbook(page) {
 const PACKED_MARKER = 'commissioning-workbook:lz4:1:';
 
 /**
- * The JSON inside the app's local-storage text (src/model/document/stored_form.rs):
+ * The JSON inside the app's local-storage text (src/model/files/stored_form.rs):
  * a header `commissioning-workbook:lz4:1:<revision>:<JSON bytes>:<LZ4 bytes>:`,
  * then the LZ4 block packed 15 bits to a character from U+00A0. Decoded here
  * independently of the app's Rust, so the tests also check the stored format.

@@ -11,6 +11,7 @@
 #[cfg(test)]
 mod at_awkward_moments;
 pub mod attention;
+pub mod coverage;
 pub mod entries;
 pub mod goals;
 pub mod plans;

@@ -1,7 +1,8 @@
 use crate::ui::components::Title;
 use leptos::prelude::*;
 
-use crate::model::document::{backup, merge};
+use crate::model::files::backup;
+use crate::model::workbook::merge;
 use crate::model::{Change, Workbook};
 use crate::ui::browser;
 use crate::ui::components::{ChosenFile, FileImport};
@@ -270,7 +271,7 @@ pub fn YourData() -> impl IntoView {
 /// dismissed (keep the workbook's version) or put in place of it.
 #[component]
 fn Conflicts() -> impl IntoView {
-    use crate::model::document::merge::Conflict;
+    use crate::model::workbook::document::Conflict;
     let store = use_store();
     let conflicts = store.select(|w| w.conflicts.clone());
     let resolve = move |id: String, use_other: bool| {
@@ -314,7 +315,7 @@ fn Conflicts() -> impl IntoView {
 /// When a backup was last downloaded, and when to be reminded.
 #[component]
 fn BackupReminderChoice() -> impl IntoView {
-    use crate::model::document::backup_reminder::REMINDER_CHOICES;
+    use crate::model::workbook::ops::backup_reminder::REMINDER_CHOICES;
     let store = use_store();
     let last = store.select(|w| w.last_backup_at);
     let days = store.select(|w| w.backup_reminder_days.to_string());

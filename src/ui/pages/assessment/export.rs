@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::Assessment;
-use crate::model::document::assessment_file::{
+use crate::model::files::assessment_file::{
     assessment_file_name, assessment_to_json_with, export_contents, ExportOptions,
 };
 use crate::ui::browser;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;
-use crate::model::document::placement_csv::{activity_csv, csv_file_name};
+use crate::model::files::placement_csv::{activity_csv, csv_file_name};
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
 use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};

@@ -236,8 +236,8 @@ mod tests {
     use super::*;
     use crate::model::assessment::scoring;
     use crate::model::assessment::Role;
-    use crate::model::document::backup;
-    use crate::model::document::Workbook;
+    use crate::model::files::backup;
+    use crate::model::workbook::document::Workbook;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn sample() -> Assessment {
@@ -351,7 +351,7 @@ mod tests {
         assert_eq!(
             err,
             ReadError::NotAnAssessment {
-                found: Some(crate::model::document::FORMAT_NAME.into())
+                found: Some(crate::model::files::formats::FORMAT_NAME.into())
             }
         );
         assert!(err

@@ -1,15 +1,32 @@
 //! The saved document. Everything a user enters lives in one `Workbook`, which
 //! is saved whole to the browser's local storage and exported whole as a backup
-//! file. It is changed only through the named operations in `changes`.
+//! file. It is changed only through the named operations in `change` (applied by
+//! `apply`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
-use super::merge::Conflict;
 use crate::model::assessment::Assessment;
 use crate::model::placement::Placement;
 use crate::model::plan::Plan;
+
+/// Names a whole-workbook document: the local-storage copy and backup files.
+pub const FORMAT_NAME: &str = "commissioning-workbook";
+
+/// The version of the saved workbook's shape. Raise it, add a step to
+/// `backup::migrate` and a fixture under `tests/fixtures/` whenever a change
+/// would stop older documents loading.
+///
+/// History: 1 (first release); 2 (random ids, `created_at`/`updated_at` on
+/// every record, tombstones of deleted records, a save revision); 3 (several
+/// development plans, with actions, evidence and reviews under them); 4 (the
+/// placement log: projects, milestones and activity entries under placements).
+pub const SCHEMA_VERSION: u32 = 4;
+
+/// Days unbacked-up changes may wait before a reminder, unless the user
+/// chooses otherwise.
+pub const DEFAULT_REMINDER_DAYS: u32 = 14;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -56,7 +73,7 @@ pub struct Workbook {
 }
 
 fn default_reminder_days() -> u32 {
-    super::backup_reminder::DEFAULT_REMINDER_DAYS
+    DEFAULT_REMINDER_DAYS
 }
 
 /// What is left of a deleted record.
@@ -103,7 +120,7 @@ impl Workbook {
             deleted: Vec::new(),
             conflicts: Vec::new(),
             last_backup_at: None,
-            backup_reminder_days: super::backup_reminder::DEFAULT_REMINDER_DAYS,
+            backup_reminder_days: DEFAULT_REMINDER_DAYS,
         }
     }
 
@@ -184,4 +201,27 @@ impl WorkbookSummary {
             ),
         ]
     }
+}
+
+/// A version of a record that lost in a merge, kept so the user can decide.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Conflict {
+    pub id: String,
+    /// The id of the record the two versions are of.
+    pub record_id: String,
+    pub kind: RecordKind,
+    /// What the record is, in plain English: `the goal "Chair the board"`.
+    pub description: String,
+    /// The version in the workbook now, in short: the fields that differ and
+    /// when it was last changed.
+    pub kept: String,
+    /// The other version, in the same words (or when it was deleted).
+    pub other: String,
+    /// The other version, to put back with `resolve_conflict_use_other`:
+    /// the record without the records under it (those are merged one by
+    /// one), or `null` when the other version is the record's deletion.
+    pub other_record: Value,
+    #[serde(deserialize_with = "crate::model::common::dates::moment")]
+    pub found_at: DateTime<Utc>,
 }

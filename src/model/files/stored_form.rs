@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn the_header_names_the_app() {
         // So a person who finds the text in their browser's storage can tell whose it is.
-        assert!(MARKER.starts_with(crate::model::document::FORMAT_NAME));
+        assert!(MARKER.starts_with(crate::model::files::formats::FORMAT_NAME));
     }
 
     #[test]

@@ -6,9 +6,9 @@
 //! newer save (`sync`) that no longer applies is named in the notice that it
 //! could not be kept.
 
-use super::changes::{Change, DeletedRecord, GoalPlace, PlanEntry, Refusal};
-use super::placement_changes::PlacementPart;
-use super::workbook::{RecordKind, Workbook};
+use crate::model::workbook::change::{Change, GoalPlace, Refusal};
+use crate::model::workbook::deleted::{DeletedRecord, PlacementPart, PlanEntry};
+use crate::model::workbook::document::{RecordKind, Workbook};
 
 impl RecordKind {
     /// The kind of record in the user's words: "goal", "piece of evidence".
@@ -368,11 +368,11 @@ fn capitalised(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::import_fuzz::workbook_with_every_kind_of_record;
     use super::*;
-    use crate::model::document::changes::Stamp;
     use crate::model::placement::{ActivityDraft, MilestoneDraft};
     use crate::model::plan::{ActionDraft, GoalStatus};
+    use crate::model::workbook::change::Stamp;
+    use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
 
     /// A moment in the fixture's month, after everything in it.
     fn stamp(minute: u32) -> Stamp {

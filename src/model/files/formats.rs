@@ -11,18 +11,9 @@ use serde_json::Value;
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
 use crate::model::common::dates::{read_day, read_moment, DateError};
 
-/// Names a whole-workbook document: the local-storage copy and backup files.
-pub const FORMAT_NAME: &str = "commissioning-workbook";
-
-/// The version of the saved workbook's shape. Raise it, add a step to
-/// `backup::migrate` and a fixture under `tests/fixtures/` whenever a change
-/// would stop older documents loading.
-///
-/// History: 1 (first release); 2 (random ids, `created_at`/`updated_at` on
-/// every record, tombstones of deleted records, a save revision); 3 (several
-/// development plans, with actions, evidence and reviews under them); 4 (the
-/// placement log: projects, milestones and activity entries under placements).
-pub const SCHEMA_VERSION: u32 = 4;
+// The workbook's own format name and shape version are declared with the
+// `Workbook` (a new workbook carries them); every file reader uses them here.
+pub use crate::model::workbook::document::{FORMAT_NAME, SCHEMA_VERSION};
 
 /// Names a single assessment shared with a partner.
 pub const ASSESSMENT_FORMAT_NAME: &str = "commissioning-workbook-assessment";

@@ -1,54 +1,16 @@
 //! The placement-log operations on the workbook: placements, their projects
-//! and milestones, and activity entries. `changes` dispatches to these; the
+//! and milestones, and activity entries. `apply` dispatches to these; the
 //! rules live in `model::placement` and here, where native tests reach them.
 
-use super::changes::{Change, DeletedRecord, Refusal, Stamp};
-use super::workbook::{RecordKind, Workbook};
 use crate::model::common::ids::new_id;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
 };
-
-/// What sits under a placement (projects, activity entries) or a project
-/// (milestones), for undoing its removal.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PlacementPart {
-    Project(Project),
-    Milestone(Milestone),
-    Activity(ActivityEntry),
-}
-
-impl PlacementPart {
-    pub fn id(&self) -> &str {
-        match self {
-            PlacementPart::Project(p) => &p.id,
-            PlacementPart::Milestone(m) => &m.id,
-            PlacementPart::Activity(a) => &a.id,
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        use crate::model::common::dates::long_date;
-        match self {
-            PlacementPart::Project(p) => format!("the project \"{}\"", p.title),
-            PlacementPart::Milestone(m) => format!("the milestone \"{}\"", m.title),
-            PlacementPart::Activity(a) => format!(
-                "the log entry of {} ({})",
-                long_date(a.date),
-                a.activity_type.label().to_lowercase()
-            ),
-        }
-    }
-
-    pub(super) fn kind(&self) -> RecordKind {
-        match self {
-            PlacementPart::Project(_) => RecordKind::Project,
-            PlacementPart::Milestone(_) => RecordKind::Milestone,
-            PlacementPart::Activity(_) => RecordKind::Activity,
-        }
-    }
-}
+use crate::model::workbook::change::{Change, Refusal, Stamp};
+use crate::model::workbook::deleted::{DeletedRecord, PlacementPart};
+use crate::model::workbook::document::{RecordKind, Workbook};
+use crate::model::workbook::records::push_sorted;
 
 impl Change {
     pub fn add_placement(draft: PlacementDraft) -> Change {
@@ -81,13 +43,6 @@ impl Change {
             draft,
         }
     }
-}
-
-/// Adds a record and keeps the list in order of `key` (equal keys in the
-/// order they were added).
-fn push_sorted<T, K: Ord>(list: &mut Vec<T>, item: T, key: fn(&T) -> K) {
-    list.push(item);
-    list.sort_by_key(key);
 }
 
 impl Workbook {
@@ -126,7 +81,7 @@ impl Workbook {
     }
 
     /// Every id in use under placements, for `id_in_use`.
-    pub(super) fn placement_ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn placement_ids(&self) -> impl Iterator<Item = &str> {
         self.placements.iter().flat_map(|pl| {
             std::iter::once(pl.id.as_str())
                 .chain(pl.entries.iter().map(|e| e.id.as_str()))
@@ -393,7 +348,7 @@ impl Workbook {
     }
 
     /// The undo record for removing a placement or something under one.
-    pub(super) fn deleted_placement_record(&self, id: &str, whole: bool) -> Option<DeletedRecord> {
+    pub(crate) fn deleted_placement_record(&self, id: &str, whole: bool) -> Option<DeletedRecord> {
         if whole {
             let position = self.placements.iter().position(|p| p.id == id)?;
             return Some(DeletedRecord::Placement {
@@ -410,7 +365,7 @@ impl Workbook {
     }
 
     /// Puts a removed project, milestone or entry back where it was.
-    pub(super) fn put_placement_part_back(
+    pub(crate) fn put_placement_part_back(
         &mut self,
         owner_id: &str,
         part: &PlacementPart,

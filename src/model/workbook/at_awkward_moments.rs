@@ -4,15 +4,15 @@
 //! dates what it records by the user's calendar day, not the UTC one. Every
 //! expected value is written out by hand.
 
-use super::backup::backup_file_name;
-use super::backup_reminder::BackupDue;
-use super::changes::{Change, Refusal, Stamp};
-use super::workbook::Workbook;
 use crate::model::common::moments::{day, london, Moment};
+use crate::model::files::backup::backup_file_name;
 use crate::model::placement::{
     ActivityDraft, ActivityType, MilestoneDraft, PlacementDraft, ProjectDraft,
 };
 use crate::model::plan::{ActionDraft, GoalDraft, GOAL_TARGET_DATE_FIELD};
+use crate::model::workbook::change::{Change, Refusal, Stamp};
+use crate::model::workbook::document::Workbook;
+use crate::model::workbook::ops::backup_reminder::BackupDue;
 
 /// How the app stamps a change made at `m` (`stamp_now` in src/ui/store.rs).
 fn stamp(m: &Moment) -> Stamp {

@@ -13,8 +13,8 @@ use super::formats::{
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
-use super::workbook::Workbook;
 use crate::model::common::dates::{input_value, read_moment};
+use crate::model::workbook::document::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
@@ -394,7 +394,7 @@ mod tests {
 
     #[test]
     fn backup_files_are_laid_out_as_serde_json_pretty_prints() {
-        let wb = super::super::import_fuzz::workbook_with_every_kind_of_record();
+        let wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
         assert_eq!(to_json(&wb), serde_json::to_string_pretty(&wb).unwrap());
     }
 
@@ -560,8 +560,8 @@ mod tests {
 
     #[test]
     fn assessment_import_errors_read_sensibly() {
-        use super::super::formats::ASSESSMENT_FORMAT_NAME;
         use crate::model::assessment::framework::FRAMEWORK_VERSION;
+        use crate::model::files::formats::ASSESSMENT_FORMAT_NAME;
         let backup = ReadError::NotAnAssessment {
             found: Some(FORMAT_NAME.into()),
         };

@@ -10,9 +10,9 @@ use serde_json::{json, Value};
 use super::formats::{
     ASSESSMENT_FILE_VERSION, ASSESSMENT_FORMAT_NAME, FORMAT_NAME, SCHEMA_VERSION,
 };
-use super::workbook::Workbook;
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
 use crate::model::assessment::Assessment;
+use crate::model::workbook::document::Workbook;
 
 /// Where the backup file's schema is kept, from the crate's root.
 pub const WORKBOOK_SCHEMA_PATH: &str = "schemas/workbook.schema.json";

@@ -6,12 +6,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::changes::{Refusal, Stamp};
-use super::workbook::Workbook;
+use crate::model::workbook::change::{Refusal, Stamp};
+use crate::model::workbook::document::Workbook;
 
-/// Days unbacked-up changes may wait before a reminder, unless the user
-/// chooses otherwise.
-pub const DEFAULT_REMINDER_DAYS: u32 = 14;
+pub use crate::model::workbook::document::DEFAULT_REMINDER_DAYS;
 /// The choices offered; 0 means never remind.
 pub const REMINDER_CHOICES: [u32; 4] = [7, 14, 30, 0];
 
@@ -94,7 +92,7 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::plan::GoalDraft;
-    use crate::model::Change;
+    use crate::model::workbook::change::Change;
     use chrono::TimeZone;
 
     fn stamp(day: u32) -> Stamp {

@@ -8,8 +8,8 @@
 //! applies (its record was deleted in the other tab) is dropped, and said in
 //! words so the user can be told what was not kept (`Change::dropped_message`).
 
-use super::changes::{Change, Stamp};
-use super::workbook::Workbook;
+use crate::model::workbook::change::{Change, Stamp};
+use crate::model::workbook::document::Workbook;
 
 /// A change with the moment it was made, so a replay gives the same result.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,8 +150,8 @@ pub fn plan_restore(restored: Workbook, current: &Workbook, stored: Option<&Work
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::document::changes::Stamp;
     use crate::model::plan::GoalDraft;
+    use crate::model::workbook::change::Stamp;
 
     fn stamp(minute: u32) -> Stamp {
         Stamp::on(2026, 11, 24, 10, minute)
@@ -284,7 +284,7 @@ mod tests {
         a.make(
             Change::AddGoal {
                 id: "g1".into(),
-                place: crate::model::document::changes::GoalPlace::CurrentOrNew("p1".into()),
+                place: crate::model::workbook::change::GoalPlace::CurrentOrNew("p1".into()),
                 draft: GoalDraft {
                     title: "Chair the board".into(),
                     ..Default::default()

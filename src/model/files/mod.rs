@@ -1,0 +1,18 @@
+//! The files users hold and the form the workbook is stored in: backups with
+//! their schema versions and migrations (`backup`), the packed text kept in
+//! local storage (`stored_form`), single shared assessments
+//! (`assessment_file`), the placement log as CSV (`placement_csv`), what every
+//! format has in common and why a file is refused (`formats`), the checks made
+//! on everything read (`import_checks`) and the JSON Schemas (`schemas`).
+//! Imports the workbook and the areas; only the UI imports this.
+
+pub mod assessment_file;
+pub mod backup;
+pub mod formats;
+pub mod import_checks;
+pub mod placement_csv;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schemas;
+pub mod stored_form;
+
+pub use formats::ReadError;

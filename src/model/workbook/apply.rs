@@ -1,0 +1,602 @@
+//! The dispatcher: `Workbook::apply` takes one named change to the operation
+//! of its area (`ops/`), or refuses it and changes nothing.
+
+use crate::model::workbook::change::{Change, Refusal, Stamp};
+use crate::model::workbook::document::{RecordKind, Tombstone, Workbook};
+
+impl Workbook {
+    /// Applies one change, or refuses it and changes nothing.
+    pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<(), Refusal> {
+        match change {
+            Change::StartAssessment { id, draft } => self.start_assessment(id, draft, stamp),
+            Change::SetRating {
+                assessment_id,
+                statement_id,
+                rating,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_rating(statement_id, *rating, stamp.at);
+                Ok(())
+            }),
+            Change::SetEvidence {
+                assessment_id,
+                statement_id,
+                text,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_evidence(statement_id, text, stamp.at);
+                Ok(())
+            }),
+            Change::SetFlagged {
+                assessment_id,
+                statement_id,
+                flagged,
+            } => self.edit_assessment(assessment_id, stamp, |a| {
+                a.set_flagged(statement_id, *flagged, stamp.at);
+                Ok(())
+            }),
+            Change::SetImportance {
+                assessment_id,
+                domain_id,
+                importance,
+            } => self.set_importance(assessment_id, domain_id, *importance, stamp),
+            Change::DeleteAssessment { id } => self.delete_assessment(id, stamp),
+            Change::ImportPartnerAssessment { id, assessment } => {
+                self.import_partner_assessment(id, assessment, stamp)
+            }
+            Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
+            Change::AddGoal { id, place, draft } => self.add_goal(id, place, draft, stamp),
+            Change::AddGoalFromStatement {
+                id,
+                place,
+                assessment_id,
+                statement_id,
+            } => self.add_goal_from_statement(id, place, assessment_id, statement_id, stamp),
+            Change::AddPlan { id, draft } => self.add_plan(id, draft, stamp),
+            Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
+            Change::DeletePlan { id } => self.delete_plan(id, stamp),
+            Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
+            Change::UncombinePlans(combined) => self.uncombine_plans(combined, stamp),
+            Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status, stamp),
+            Change::AddAction { id, goal_id, draft } => self.add_action(id, goal_id, draft, stamp),
+            Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
+            Change::AddEvidence { id, goal_id, draft } => {
+                self.add_evidence(id, goal_id, draft, stamp)
+            }
+            Change::AddReview { id, plan_id, draft } => self.add_review(id, plan_id, draft, stamp),
+            Change::RemoveEntry { id } => self.remove_entry(id, stamp),
+            Change::AddSelfRating { id, plan_id, draft } => {
+                self.add_self_rating(id, plan_id, draft, stamp)
+            }
+            Change::UpdateAction { id, draft } => self.update_action(id, draft, stamp),
+            Change::UpdateEvidence { id, draft } => self.update_evidence(id, draft, stamp),
+            Change::UpdateReview { id, draft } => self.update_review(id, draft, stamp),
+            Change::RemoveGoal { id } => self.remove_goal(id, stamp),
+            Change::UpdateAssessmentDetails { id, draft } => {
+                self.update_assessment_details(id, draft, stamp)
+            }
+            Change::UpdateGoal { id, draft } => self.update_goal(id, draft, stamp),
+            Change::AddPlacement { id, draft } => self.add_placement(id, draft, stamp),
+            Change::UpdatePlacement { id, draft } => self.update_placement(id, draft, stamp),
+            Change::DeletePlacement { id } => self.delete_placement(id, stamp),
+            Change::AddProject {
+                id,
+                placement_id,
+                draft,
+            } => self.add_project(id, placement_id, draft, stamp),
+            Change::UpdateProject { id, draft } => self.update_project(id, draft, stamp),
+            Change::AddMilestone {
+                id,
+                project_id,
+                draft,
+            } => self.add_milestone(id, project_id, draft, stamp),
+            Change::UpdateMilestone { id, draft } => self.update_milestone(id, draft, stamp),
+            Change::SetMilestoneDone { id, done } => self.set_milestone_done(id, *done, stamp),
+            Change::AddActivity {
+                id,
+                placement_id,
+                draft,
+            } => self.add_activity(id, placement_id, draft, stamp),
+            Change::UpdateActivity { id, draft } => self.update_activity(id, draft, stamp),
+            Change::RemoveFromPlacement { id } => self.remove_from_placement(id, stamp),
+            Change::MergeBackup { incoming } => {
+                *self = crate::model::workbook::merge::merge(self, incoming, stamp.at).workbook;
+                Ok(())
+            }
+            Change::ResolveConflict {
+                id,
+                use_other: true,
+            } => self.resolve_conflict_use_other(id, stamp.at),
+            Change::ResolveConflict {
+                id,
+                use_other: false,
+            } => self.resolve_conflict_keep_current(id, stamp.at),
+            Change::NoteBackup => self.note_backup(stamp),
+            Change::SetBackupReminder { days } => self.set_backup_reminder(*days, stamp),
+            Change::Undelete(deleted) => self.undelete(deleted, stamp),
+        }
+    }
+
+    /// True when some record already uses `id`.
+    pub(crate) fn id_in_use(&self, id: &str) -> bool {
+        self.assessments.iter().any(|a| a.id == id)
+            || self.partner_assessments.iter().any(|a| a.id == id)
+            || self.plan_ids().any(|p| p == id)
+            || self.placement_ids().any(|p| p == id)
+            || self.was_deleted(id)
+    }
+
+    pub(crate) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
+        self.deleted.push(Tombstone {
+            id: id.to_string(),
+            kind,
+            deleted_at: stamp.at,
+        });
+        self.updated_at = stamp.at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::assessment::Role;
+    use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
+    use crate::model::plan::GoalDraft;
+    use crate::model::plan::GOAL_TITLE_FIELD;
+    use crate::model::workbook::change::GoalPlace;
+    use crate::model::workbook::document::{RecordKind, Tombstone};
+    use crate::model::workbook::ops::assessment::PartnerImport;
+
+    pub(crate) fn stamp(minute: u32) -> Stamp {
+        Stamp::on(2026, 11, 24, 9, minute)
+    }
+
+    fn draft() -> AssessmentDraft {
+        AssessmentDraft {
+            partnership: "East Kent".into(),
+            clinical_area: "Respiratory".into(),
+            role: Some(Role::Clinician),
+            date: "2026-11-24".into(),
+        }
+    }
+
+    fn with_assessment() -> Workbook {
+        let mut wb = Workbook::new(stamp(0).at);
+        wb.apply(
+            &Change::StartAssessment {
+                id: "a1".into(),
+                draft: draft(),
+            },
+            stamp(1),
+        )
+        .unwrap();
+        wb
+    }
+
+    #[test]
+    fn starting_an_assessment_validates_and_stamps() {
+        let mut wb = Workbook::new(stamp(0).at);
+        let refused = wb.apply(
+            &Change::start_assessment(AssessmentDraft::default()),
+            stamp(1),
+        );
+        assert!(matches!(refused, Err(Refusal::Invalid(ref e)) if e.len() == 3));
+        assert!(wb.assessments.is_empty());
+        assert_eq!(
+            wb.updated_at,
+            stamp(0).at,
+            "a refused change changes nothing"
+        );
+
+        let start = Change::start_assessment(draft());
+        wb.apply(&start, stamp(2)).unwrap();
+        assert_eq!(wb.assessments.len(), 1);
+        assert_eq!(start.created_id(), Some(wb.assessments[0].id.as_str()));
+        assert!(wb.assessments[0].id.starts_with("assessment-"));
+        assert_eq!(wb.assessments[0].created_at, stamp(2).at);
+        assert_eq!(wb.updated_at, stamp(2).at);
+    }
+
+    #[test]
+    fn answers_are_set_through_named_changes() {
+        let mut wb = with_assessment();
+        let set = |statement: &str, rating| Change::SetRating {
+            assessment_id: "a1".into(),
+            statement_id: statement.into(),
+            rating,
+        };
+        wb.apply(&set("power-1", Some(Rating::Level(3))), stamp(2))
+            .unwrap();
+        wb.apply(
+            &Change::SetEvidence {
+                assessment_id: "a1".into(),
+                statement_id: "power-1".into(),
+                text: "Board minutes".into(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        wb.apply(
+            &Change::SetFlagged {
+                assessment_id: "a1".into(),
+                statement_id: "trust-1".into(),
+                flagged: true,
+            },
+            stamp(4),
+        )
+        .unwrap();
+        let a = wb.assessment("a1").unwrap();
+        assert_eq!(a.level("power-1"), Some(3));
+        assert_eq!(a.answer("power-1").unwrap().evidence, "Board minutes");
+        assert!(a.is_flagged("trust-1"));
+        assert_eq!(a.updated_at, stamp(4).at);
+        assert_eq!(wb.updated_at, stamp(4).at);
+
+        assert_eq!(
+            wb.apply(&set("power-1", None), stamp(5)).err(),
+            None,
+            "clearing a rating is a change too"
+        );
+        let missing = Change::SetRating {
+            assessment_id: "nope".into(),
+            statement_id: "power-1".into(),
+            rating: None,
+        };
+        assert_eq!(wb.apply(&missing, stamp(6)), Err(Refusal::NotFound));
+    }
+
+    #[test]
+    fn importance_must_be_on_its_scale() {
+        let mut wb = with_assessment();
+        let set = |v| Change::SetImportance {
+            assessment_id: "a1".into(),
+            domain_id: "power".into(),
+            importance: v,
+        };
+        assert_eq!(wb.apply(&set(Some(4)), stamp(2)), Err(Refusal::OutOfRange));
+        wb.apply(&set(Some(3)), stamp(3)).unwrap();
+        assert_eq!(wb.assessment("a1").unwrap().importance_of("power"), Some(3));
+        wb.apply(&set(None), stamp(4)).unwrap();
+        assert_eq!(wb.assessment("a1").unwrap().importance_of("power"), None);
+    }
+
+    #[test]
+    fn a_goal_needs_a_title_and_gets_a_random_id_and_times() {
+        let mut wb = Workbook::new(stamp(0).at);
+        let refused = wb.apply(&Change::add_goal(None, GoalDraft::default()), stamp(1));
+        match refused {
+            Err(Refusal::Invalid(errors)) => assert_eq!(errors[0].field, GOAL_TITLE_FIELD),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+        let draft = GoalDraft {
+            title: "Chair the programme board".into(),
+            ..Default::default()
+        };
+        wb.apply(&Change::add_goal(None, draft.clone()), stamp(2))
+            .unwrap();
+        wb.apply(&Change::add_goal(None, draft), stamp(3)).unwrap();
+        let goals = &wb.plans[0].goals;
+        assert_eq!(goals.len(), 2);
+        assert_ne!(goals[0].id, goals[1].id);
+        assert_eq!(goals[0].created_at, stamp(2).at);
+        assert_eq!(goals[0].updated_at, stamp(2).at);
+    }
+
+    #[test]
+    fn a_statement_becomes_a_goal_once() {
+        let mut wb = with_assessment();
+        wb.apply(
+            &Change::SetRating {
+                assessment_id: "a1".into(),
+                statement_id: "power-1".into(),
+                rating: Some(Rating::Level(1)),
+            },
+            stamp(2),
+        )
+        .unwrap();
+        let first = Change::add_goal_from_statement(None, "a1", "power-1");
+        wb.apply(&first, stamp(3)).unwrap();
+        let goal = &wb.plans[0].goals[0];
+        assert!(goal.title.starts_with("Improve: "));
+        assert!(goal.learning_need.contains("East Kent"));
+        assert!(goal.learning_need.contains("You rated it: 1"));
+        assert!(wb.statement_is_in_plan("a1", "power-1"));
+
+        assert_eq!(
+            wb.apply(
+                &Change::add_goal_from_statement(None, "a1", "power-1"),
+                stamp(4)
+            ),
+            Err(Refusal::AlreadyInPlan)
+        );
+        assert_eq!(
+            wb.apply(
+                &Change::add_goal_from_statement(None, "a1", "no-such"),
+                stamp(4)
+            ),
+            Err(Refusal::UnknownStatement)
+        );
+        assert_eq!(
+            wb.apply(
+                &Change::add_goal_from_statement(None, "zz", "power-1"),
+                stamp(4)
+            ),
+            Err(Refusal::NotFound)
+        );
+        // Once the goal is removed, the statement can become a goal again.
+        let id = wb.plans[0].goals[0].id.clone();
+        wb.apply(&Change::RemoveGoal { id }, stamp(5)).unwrap();
+        wb.apply(
+            &Change::add_goal_from_statement(None, "a1", "power-1"),
+            stamp(6),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn deleting_leaves_a_tombstone_and_ids_are_never_reused() {
+        let mut wb = with_assessment();
+        let add = Change::AddGoal {
+            id: "g1".into(),
+            place: GoalPlace::CurrentOrNew("p1".into()),
+            draft: GoalDraft {
+                title: "Goal".into(),
+                ..Default::default()
+            },
+        };
+        wb.apply(&add, stamp(2)).unwrap();
+        assert_eq!(wb.apply(&add, stamp(3)), Err(Refusal::DuplicateId));
+        wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(4))
+            .unwrap();
+        assert!(wb.plans[0].goals.is_empty());
+        assert_eq!(
+            wb.deleted,
+            vec![Tombstone {
+                id: "g1".into(),
+                kind: RecordKind::Goal,
+                deleted_at: stamp(4).at
+            }]
+        );
+        assert_eq!(
+            wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(5)),
+            Err(Refusal::NotFound)
+        );
+        assert_eq!(
+            wb.apply(&add, stamp(6)),
+            Err(Refusal::DuplicateId),
+            "a deleted record's id is not brought back"
+        );
+
+        wb.apply(&Change::DeleteAssessment { id: "a1".into() }, stamp(7))
+            .unwrap();
+        assert!(wb.assessments.is_empty());
+        assert_eq!(wb.deleted[1].kind, RecordKind::Assessment);
+    }
+
+    /// A partner's assessment as read from their file: their own id and times.
+    fn partners(updated_minute: u32) -> Assessment {
+        let mut theirs = AssessmentDraft {
+            role: Some(Role::Manager),
+            ..draft()
+        }
+        .validate("their-id".into(), stamp(0).today, stamp(0).at)
+        .unwrap();
+        theirs.updated_at = stamp(updated_minute).at;
+        theirs
+    }
+
+    #[test]
+    fn partner_assessments_are_imported_under_our_own_id_and_removed_with_a_tombstone() {
+        let mut wb = with_assessment();
+        assert_eq!(wb.partner_import(&partners(1)), PartnerImport::New);
+        wb.apply(&Change::import_partner_assessment(partners(1)), stamp(2))
+            .unwrap();
+        let id = wb.partner_assessments[0].id.clone();
+        assert!(id.starts_with("partner-"));
+        assert_eq!(
+            wb.partner_assessments[0].original_id.as_deref(),
+            Some("their-id")
+        );
+        wb.apply(
+            &Change::RemovePartnerAssessment { id: id.clone() },
+            stamp(3),
+        )
+        .unwrap();
+        assert!(wb.partner_assessments.is_empty());
+        assert!(wb.was_deleted(&id));
+    }
+
+    #[test]
+    fn own_assessments_and_copies_already_imported_are_refused_and_newer_copies_replace() {
+        let mut wb = with_assessment();
+        let own = wb.assessment("a1").unwrap().clone();
+        assert_eq!(wb.partner_import(&own), PartnerImport::Own);
+        let mut same_id_other_record = own.clone();
+        same_id_other_record.created_at = stamp(30).at;
+        assert_eq!(
+            wb.partner_import(&same_id_other_record),
+            PartnerImport::New,
+            "an old-style id shared by chance is not taken for ours"
+        );
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(own), stamp(2)),
+            Err(Refusal::OwnAssessment)
+        );
+
+        wb.apply(&Change::import_partner_assessment(partners(5)), stamp(6))
+            .unwrap();
+        let ours = wb.partner_assessments[0].id.clone();
+        assert_eq!(wb.partner_import(&partners(5)), PartnerImport::Same);
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(partners(5)), stamp(7)),
+            Err(Refusal::AlreadyImported)
+        );
+        assert_eq!(wb.partner_import(&partners(4)), PartnerImport::Older);
+        assert_eq!(
+            wb.apply(&Change::import_partner_assessment(partners(4)), stamp(7)),
+            Err(Refusal::AlreadyImported)
+        );
+
+        let mut newer = partners(9);
+        newer.set_rating("power-1", Some(Rating::Level(4)), stamp(9).at);
+        assert_eq!(
+            wb.partner_import(&newer),
+            PartnerImport::Newer {
+                existing_id: ours.clone()
+            }
+        );
+        wb.apply(&Change::import_partner_assessment(newer), stamp(10))
+            .unwrap();
+        assert_eq!(wb.partner_assessments.len(), 1, "replaced, not added");
+        assert_eq!(wb.partner_assessments[0].id, ours, "our id is kept");
+        assert_eq!(wb.partner_assessments[0].level("power-1"), Some(4));
+    }
+
+    #[test]
+    fn an_assessments_details_can_be_changed_with_the_same_rules_as_starting_one() {
+        let mut wb = with_assessment();
+        let mut changed = AssessmentDraft::of(wb.assessment("a1").unwrap());
+        changed.partnership = "East Kent and Swale".into();
+        changed.role = Some(Role::Other);
+        changed.date = "2026-10-01".into();
+        wb.apply(
+            &Change::UpdateAssessmentDetails {
+                id: "a1".into(),
+                draft: changed.clone(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        let a = wb.assessment("a1").unwrap();
+        assert_eq!(a.partnership, "East Kent and Swale");
+        assert_eq!(a.role, Role::Other);
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
+        assert_eq!(a.updated_at, stamp(3).at);
+        assert_eq!(a.created_at, stamp(1).at);
+
+        changed.partnership = "  ".into();
+        assert!(matches!(
+            wb.apply(
+                &Change::UpdateAssessmentDetails {
+                    id: "a1".into(),
+                    draft: changed
+                },
+                stamp(4)
+            ),
+            Err(Refusal::Invalid(_))
+        ));
+        assert_eq!(
+            wb.assessment("a1").unwrap().partnership,
+            "East Kent and Swale"
+        );
+    }
+
+    #[test]
+    fn a_goal_can_be_changed_and_an_overdue_date_kept_but_not_newly_set_in_the_past() {
+        let mut wb = with_assessment();
+        wb.apply(
+            &Change::add_goal_from_statement(None, "a1", "power-1"),
+            stamp(2),
+        )
+        .unwrap();
+        let id = wb.plans[0].goals[0].id.clone();
+        let mut draft = GoalDraft::of(&wb.plans[0].goals[0]);
+        assert_eq!(
+            draft.target_date, "",
+            "a goal from a statement starts with no date"
+        );
+        draft.target_date = "2027-03-31".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: id.clone(),
+                draft: draft.clone(),
+            },
+            stamp(3),
+        )
+        .unwrap();
+        let goal = &wb.plans[0].goals[0];
+        assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert!(goal.origin.is_some(), "still linked to its statement");
+        assert_eq!(goal.updated_at, stamp(3).at);
+
+        // Months later the date has passed: the goal can still be edited...
+        let later = Stamp {
+            at: stamp(4).at + chrono::Duration::days(200),
+            today: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
+        };
+        draft.title = "Improve: reworded".into();
+        wb.apply(
+            &Change::UpdateGoal {
+                id: id.clone(),
+                draft: draft.clone(),
+            },
+            later,
+        )
+        .unwrap();
+        assert_eq!(wb.plans[0].goals[0].title, "Improve: reworded");
+        // ...but a new date in the past is refused.
+        draft.target_date = "2027-05-01".into();
+        assert!(matches!(
+            wb.apply(&Change::UpdateGoal { id, draft }, later),
+            Err(Refusal::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_deletion_can_be_undone_putting_the_record_back_in_place() {
+        let mut wb = with_assessment();
+        for title in ["First", "Second", "Third"] {
+            let change = Change::add_goal(
+                None,
+                GoalDraft {
+                    title: title.into(),
+                    ..Default::default()
+                },
+            );
+            wb.apply(&change, stamp(2)).unwrap();
+        }
+        let second = wb.plans[0].goals[1].id.clone();
+        let remove = Change::RemoveGoal { id: second.clone() };
+        let undo = wb.undo_for(&remove).expect("a deletion has an undo");
+        wb.apply(&remove, stamp(3)).unwrap();
+        assert!(wb.was_deleted(&second));
+        match &undo {
+            Change::Undelete(record) => assert_eq!(record.describe(), "the goal \"Second\""),
+            other => panic!("expected undelete, got {other:?}"),
+        }
+        wb.apply(&undo, stamp(4)).unwrap();
+        let titles: Vec<&str> = wb.plans[0].goals.iter().map(|g| g.title.as_str()).collect();
+        assert_eq!(titles, vec!["First", "Second", "Third"]);
+        assert!(!wb.was_deleted(&second), "the tombstone goes with the undo");
+        assert_eq!(
+            wb.apply(&undo, stamp(5)),
+            Err(Refusal::DuplicateId),
+            "undone once only"
+        );
+
+        let delete = Change::DeleteAssessment { id: "a1".into() };
+        let undo = wb.undo_for(&delete).unwrap();
+        wb.apply(&delete, stamp(6)).unwrap();
+        wb.apply(&undo, stamp(7)).unwrap();
+        assert!(wb.assessment("a1").is_some());
+        assert_eq!(wb.undo_for(&Change::RemoveGoal { id: "nope".into() }), None);
+        assert_eq!(
+            wb.undo_for(&Change::add_goal(None, GoalDraft::default())),
+            None,
+            "only deletions have an undo"
+        );
+    }
+
+    #[test]
+    fn typing_changes_supersede_each_other_only_for_the_same_field() {
+        let typed = |statement: &str, text: &str| Change::SetEvidence {
+            assessment_id: "a1".into(),
+            statement_id: statement.into(),
+            text: text.into(),
+        };
+        assert!(typed("power-1", "B").is_typing());
+        assert!(typed("power-1", "B").superseded_by(&typed("power-1", "Bo")));
+        assert!(!typed("power-1", "B").superseded_by(&typed("power-2", "Bo")));
+        assert!(!Change::RemoveGoal { id: "g".into() }.is_typing());
+    }
+}

@@ -1,0 +1,29 @@
+//! The saved `Workbook` and the one way it changes: a page builds a named
+//! `Change` (`change`), `Workbook::apply` (`apply`, the dispatcher) hands it
+//! to the operation of its area (`ops/`), and a deletion can be undone
+//! (`undo`, with what was deleted in `deleted`). Merging a backup is itself a
+//! change (replayed on another tab's newer save and undone like any other), so
+//! `merge` lives here, beside the dispatcher that applies it; the conflicts it
+//! leaves are put right by `ops::conflicts`.
+//!
+//! Imports run one way: the areas (`common`, `assessment`, `plan`,
+//! `placement`, `capabilities`) ← `workbook` ← `sync` and `files` ← `ui`.
+//! Inside this folder a file imports from the file that holds the item, never
+//! through the re-exports below (those are for the UI).
+
+pub mod apply;
+#[cfg(test)]
+mod at_awkward_moments;
+pub mod change;
+pub mod deleted;
+pub mod document;
+#[cfg(test)]
+pub(crate) mod fixtures;
+pub mod merge;
+pub mod ops;
+pub mod records;
+pub mod refusals;
+pub mod undo;
+
+pub use change::{Change, Refusal, Stamp};
+pub use document::{Conflict, RecordKind, Tombstone, Workbook, WorkbookSummary};

@@ -1,0 +1,174 @@
+//! The operations on assessments: starting and changing the user's own, and
+//! importing or removing a partner's.
+
+use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
+use crate::model::assessment::{Assessment, AssessmentDraft};
+use crate::model::workbook::change::{Refusal, Stamp};
+use crate::model::workbook::document::{RecordKind, Workbook};
+
+/// How a partner's assessment file relates to what the workbook holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartnerImport {
+    /// Not seen before: it will be added.
+    New,
+    /// A newer copy of one already imported (as `existing_id`): it will replace it.
+    Newer { existing_id: String },
+    /// The same copy as one already imported.
+    Same,
+    /// An older copy than the one already imported.
+    Older,
+    /// One of the user's own assessments, exported from this workbook.
+    Own,
+}
+
+impl Workbook {
+    pub fn update_assessment_details(
+        &mut self,
+        id: &str,
+        draft: &AssessmentDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let checked = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.edit_assessment(id, stamp, |a| {
+            a.partnership = checked.partnership;
+            a.clinical_area = checked.clinical_area;
+            a.role = checked.role;
+            a.date = checked.date;
+            a.updated_at = stamp.at;
+            Ok(())
+        })
+    }
+
+    /// How importing this partner's assessment would go (see `PartnerImport`).
+    pub fn partner_import(&self, theirs: &Assessment) -> PartnerImport {
+        // Ids are random, so the same id and start time means the same record;
+        // an id alone could come from an older workbook's counter-based ids.
+        if self
+            .assessments
+            .iter()
+            .any(|a| a.id == theirs.id && a.created_at == theirs.created_at)
+        {
+            return PartnerImport::Own;
+        }
+        let earlier = self
+            .partner_assessments
+            .iter()
+            .find(|p| p.original_id.as_deref() == Some(theirs.id.as_str()));
+        match earlier {
+            None => PartnerImport::New,
+            Some(p) if theirs.updated_at > p.updated_at => PartnerImport::Newer {
+                existing_id: p.id.clone(),
+            },
+            Some(p) if theirs.updated_at == p.updated_at => PartnerImport::Same,
+            Some(_) => PartnerImport::Older,
+        }
+    }
+
+    pub fn start_assessment(
+        &mut self,
+        id: &str,
+        draft: &AssessmentDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if self.id_in_use(id) {
+            return Err(Refusal::DuplicateId);
+        }
+        let assessment = draft
+            .validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        self.assessments.push(assessment);
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    /// Changes one of the user's own assessments with `edit`.
+    pub(crate) fn edit_assessment(
+        &mut self,
+        assessment_id: &str,
+        stamp: Stamp,
+        edit: impl FnOnce(&mut Assessment) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        let assessment = self
+            .assessments
+            .iter_mut()
+            .find(|a| a.id == assessment_id)
+            .ok_or(Refusal::NotFound)?;
+        edit(assessment)?;
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn set_importance(
+        &mut self,
+        assessment_id: &str,
+        domain_id: &str,
+        importance: Option<u8>,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        if importance.is_some_and(|v| !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&v)) {
+            return Err(Refusal::OutOfRange);
+        }
+        self.edit_assessment(assessment_id, stamp, |a| {
+            a.set_importance(domain_id, importance, stamp.at);
+            Ok(())
+        })
+    }
+
+    pub fn delete_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let before = self.assessments.len();
+        self.assessments.retain(|a| a.id != id);
+        if self.assessments.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::Assessment, stamp);
+        Ok(())
+    }
+
+    /// Adds a partner's assessment under our own id, remembering theirs. The
+    /// user's own assessment, or a copy already imported, is refused; a newer
+    /// copy of one already imported replaces it (keeping our id).
+    pub fn import_partner_assessment(
+        &mut self,
+        id: &str,
+        assessment: &Assessment,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let mut theirs = assessment.clone();
+        theirs.original_id = Some(assessment.id.clone());
+        match self.partner_import(assessment) {
+            PartnerImport::Own => return Err(Refusal::OwnAssessment),
+            PartnerImport::Same | PartnerImport::Older => return Err(Refusal::AlreadyImported),
+            PartnerImport::Newer { existing_id } => {
+                theirs.id = existing_id.clone();
+                if let Some(slot) = self
+                    .partner_assessments
+                    .iter_mut()
+                    .find(|p| p.id == existing_id)
+                {
+                    *slot = theirs;
+                }
+            }
+            PartnerImport::New => {
+                if self.id_in_use(id) {
+                    return Err(Refusal::DuplicateId);
+                }
+                theirs.id = id.to_string();
+                self.partner_assessments.push(theirs);
+            }
+        }
+        self.updated_at = stamp.at;
+        Ok(())
+    }
+
+    pub fn remove_partner_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+        let before = self.partner_assessments.len();
+        self.partner_assessments.retain(|a| a.id != id);
+        if self.partner_assessments.len() == before {
+            return Err(Refusal::NotFound);
+        }
+        self.bury(id, RecordKind::PartnerAssessment, stamp);
+        Ok(())
+    }
+}

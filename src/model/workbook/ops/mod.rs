@@ -1,0 +1,10 @@
+//! The operations on the workbook, one file per area. Each holds its area's
+//! rules ("a statement becomes a goal once", "a goal needs a title"); the
+//! dispatcher (`apply`) calls them.
+
+pub mod assessment;
+pub mod backup_reminder;
+pub mod conflicts;
+pub mod placement;
+pub mod plan_entries;
+pub mod plans;
