@@ -16,5 +16,5 @@ pub mod sync;
 pub mod workbook;
 
 pub use files::formats::ReadError;
-pub use workbook::change::{Change, Refusal, Stamp};
+pub use workbook::change::{Applied, Change, Refusal, Stamp};
 pub use workbook::document::{Workbook, FORMAT_NAME, SCHEMA_VERSION};

@@ -65,7 +65,7 @@ pub fn rebase(current: &Workbook, newer: &Workbook, pending: &Pending) -> Replay
     let mut dropped = Vec::new();
     for Stamped { change, stamp } in &pending.0 {
         match document.apply(change, *stamp) {
-            Ok(()) => kept.0.push(Stamped {
+            Ok(_) => kept.0.push(Stamped {
                 change: change.clone(),
                 stamp: *stamp,
             }),

@@ -16,7 +16,7 @@ use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::files::backup;
 use crate::model::sync::{self, Pending};
-use crate::model::{Change, Refusal, Workbook};
+use crate::model::{Applied, Change, Refusal, Workbook};
 
 /// How long typing must pause before what was typed is saved.
 const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -68,7 +68,7 @@ impl WorkbookStore {
     /// A refused change leaves everything as it was. For a page that shows
     /// the refusal itself, beside what it is about (a file import's outcome);
     /// others use `act` or `submit`, which never let one pass unsaid.
-    pub fn apply(&self, change: Change) -> Result<(), Refusal> {
+    pub fn apply(&self, change: Change) -> Result<Applied, Refusal> {
         self.try_apply(change).map_err(|(_, refusal)| refusal)
     }
 
@@ -79,7 +79,7 @@ impl WorkbookStore {
     /// for a page that goes on somewhere only then.
     pub fn act(&self, change: Change) -> bool {
         match self.try_apply(change) {
-            Ok(()) => true,
+            Ok(_) => true,
             Err((change, refusal)) => {
                 let message = self
                     .doc
@@ -92,21 +92,20 @@ impl WorkbookStore {
 
     /// `apply`, giving a refused change back with its refusal, so it can be
     /// put in words.
-    fn try_apply(&self, change: Change) -> Result<(), (Change, Refusal)> {
+    fn try_apply(&self, change: Change) -> Result<Applied, (Change, Refusal)> {
         // Set before anything is pending, so `save_pending` can always save.
         self.writer.set_value(Some(writer()));
         let stamp = stamp_now();
-        let mut result = Ok(());
-        let mut undo = None;
-        // Operations refuse before changing anything, so a refusal needs no undo
-        // and notifies no one.
-        self.doc.update_untracked(|doc| {
-            undo = doc.undo_for(&change);
-            result = doc.apply(&change, stamp);
-        });
-        if let Err(refusal) = result {
-            return Err((change, refusal));
-        }
+        // Operations refuse before changing anything, so a refusal notifies no one.
+        let applied = match self
+            .doc
+            .try_update_untracked(|doc| doc.apply(&change, stamp))
+        {
+            Some(Ok(applied)) => applied,
+            Some(Err(refusal)) => return Err((change, refusal)),
+            // The store is gone (the app is being torn down): nothing was changed.
+            None => return Err((change, Refusal::NotFound)),
+        };
         self.doc.notify();
         // What was refused before is past once a change is made.
         if self.refusal.with_untracked(Option::is_some) {
@@ -114,12 +113,12 @@ impl WorkbookStore {
         }
         let typing = change.is_typing();
         if !typing {
-            let described = match &undo {
+            let described = match &applied.undo {
                 Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
                 Some(Change::UncombinePlans(combined)) => Some(combined.describe()),
                 _ => None,
             };
-            self.undo.set(described.zip(undo));
+            self.undo.set(described.zip(applied.undo.clone()));
         }
         self.pending.update_value(|p| p.push(change, stamp));
         if !typing {
@@ -133,7 +132,7 @@ impl WorkbookStore {
         } else {
             self.save_after_frame();
         }
-        Ok(())
+        Ok(applied)
     }
 
     /// Takes in a newer save another tab made, now, rather than when the
@@ -156,7 +155,7 @@ impl WorkbookStore {
     /// form either way.
     pub fn submit(&self, change: Change, errors: RwSignal<Vec<FieldError>>) -> bool {
         match self.try_apply(change) {
-            Ok(()) => {
+            Ok(_) => {
                 errors.set(Vec::new());
                 true
             }

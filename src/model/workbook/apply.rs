@@ -1,13 +1,20 @@
 //! The dispatcher: `Workbook::apply` takes one named change to the operation
-//! of its area (`ops/`), or refuses it and changes nothing.
+//! of its area (`ops/`), or refuses it and changes nothing, and returns what
+//! it did (`Applied`: the change that undoes it, a merge's report).
 
-use crate::model::workbook::change::{Change, Refusal, Stamp};
+use crate::model::workbook::change::{Applied, Change, Refusal, Stamp};
 use crate::model::workbook::document::{RecordKind, Tombstone, Workbook};
+use crate::model::workbook::merge::merge;
 
 impl Workbook {
-    /// Applies one change, or refuses it and changes nothing.
-    pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<(), Refusal> {
-        match change {
+    /// Applies one change, or refuses it and changes nothing. The undo is
+    /// worked out before the change is made (what a deletion takes away is
+    /// gone after it); operations refuse before changing anything, so a
+    /// refused change needs no undo.
+    pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<Applied, Refusal> {
+        let undo = self.undo_for(change);
+        let mut merge_report = None;
+        let done = match change {
             Change::StartAssessment { id, draft } => self.start_assessment(id, draft, stamp),
             Change::SetRating {
                 assessment_id,
@@ -98,7 +105,9 @@ impl Workbook {
             Change::UpdateActivity { id, draft } => self.update_activity(id, draft, stamp),
             Change::RemoveFromPlacement { id } => self.remove_from_placement(id, stamp),
             Change::MergeBackup { incoming } => {
-                *self = crate::model::workbook::merge::merge(self, incoming, stamp.at).workbook;
+                let outcome = merge(self, incoming, stamp.at);
+                *self = outcome.workbook;
+                merge_report = Some(outcome.report);
                 Ok(())
             }
             Change::ResolveConflict {
@@ -112,7 +121,9 @@ impl Workbook {
             Change::NoteBackup => self.note_backup(stamp),
             Change::SetBackupReminder { days } => self.set_backup_reminder(*days, stamp),
             Change::Undelete(deleted) => self.undelete(deleted, stamp),
-        }
+        };
+        done?;
+        Ok(Applied { undo, merge_report })
     }
 
     /// True when some record already uses `id`.
@@ -585,6 +596,53 @@ mod tests {
             None,
             "only deletions have an undo"
         );
+    }
+
+    /// `apply` says what it did: a deletion gives back the change that undoes
+    /// it, a merge its report, and other changes neither.
+    #[test]
+    fn applying_returns_the_undo_and_a_merges_report() {
+        let mut wb = with_assessment();
+        let add = Change::add_goal(
+            None,
+            GoalDraft {
+                title: "Chair".into(),
+                ..Default::default()
+            },
+        );
+        let goal = add.created_id().unwrap().to_string();
+        assert_eq!(
+            wb.apply(&add, stamp(2)).unwrap(),
+            Applied {
+                undo: None,
+                merge_report: None
+            }
+        );
+        let before = wb.clone();
+        let remove = Change::RemoveGoal { id: goal.clone() };
+        let applied = wb.apply(&remove, stamp(3)).unwrap();
+        assert_eq!(
+            applied.undo,
+            before.undo_for(&remove),
+            "the undo worked out before"
+        );
+        let undo = applied.undo.expect("a deletion has an undo");
+        wb.apply(&undo, stamp(4)).unwrap();
+        assert_eq!(wb.goal(&goal).unwrap().1.title, "Chair");
+
+        let mut other = Workbook::new(stamp(0).at);
+        let applied = other
+            .apply(
+                &Change::MergeBackup {
+                    incoming: Box::new(wb.clone()),
+                },
+                stamp(5),
+            )
+            .unwrap();
+        let report = applied.merge_report.expect("a merge reports what it did");
+        assert_eq!(report.added, 3, "the assessment, the plan and its goal");
+        assert_eq!(applied.undo, None);
+        assert!(other.goal(&goal).is_some());
     }
 
     #[test]

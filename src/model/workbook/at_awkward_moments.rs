@@ -29,6 +29,7 @@ fn add_goal(wb: &mut Workbook, m: &Moment, target: &str) -> Result<(), Refusal> 
         ..Default::default()
     };
     wb.apply(&Change::add_goal(None, draft), stamp(m))
+        .map(|_| ())
 }
 
 /// The reminder counts elapsed time from the oldest change not in a backup:

@@ -18,6 +18,7 @@ use crate::model::plan::{
 };
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::document::Workbook;
+use crate::model::workbook::merge::report::MergeReport;
 
 /// When a change was made: the moment (for `updated_at`) and the user's own
 /// calendar day (for date rules such as "a target date is not in the past").
@@ -231,6 +232,17 @@ pub enum Change {
     },
     /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
     Undelete(Box<DeletedRecord>),
+}
+
+/// What applying a change did, besides changing the workbook.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    /// The change that undoes it, where there is one: putting back what a
+    /// deletion took away, or separating plans combined. Other changes have
+    /// no undo here (the user changes them back directly).
+    pub undo: Option<Change>,
+    /// What a merge of a backup did (`Change::MergeBackup`), to tell the user.
+    pub merge_report: Option<MergeReport>,
 }
 
 /// Which plan a new goal goes in.

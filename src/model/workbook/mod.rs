@@ -25,5 +25,5 @@ pub mod records;
 pub mod refusals;
 pub mod undo;
 
-pub use change::{Change, Refusal, Stamp};
+pub use change::{Applied, Change, Refusal, Stamp};
 pub use document::{Conflict, RecordKind, Tombstone, Workbook, WorkbookSummary};

@@ -66,15 +66,7 @@ pub fn YourData() -> impl IntoView {
         restore.set(Some(match backup::read_workbook(&file.text) {
             Ok(workbook) => Restore::Ready {
                 merge_preview: store.workbook.with_untracked(|current| {
-                    let report = merge::merge(current, &workbook, chrono::Utc::now()).report;
-                    if report.changed_nothing() {
-                        vec![
-                            "Nothing: everything in the backup is already in your workbook."
-                                .to_string(),
-                        ]
-                    } else {
-                        report.lines()
-                    }
+                    merged_lines(&merge::merge(current, &workbook, chrono::Utc::now()).report)
                 }),
                 file_name: file.name,
                 workbook,
@@ -102,9 +94,13 @@ pub fn YourData() -> impl IntoView {
                 incoming: Box::new(workbook),
             });
             restore.set(Some(match done {
-                Ok(()) => Restore::Merged {
+                // What the merge did, as it was made (another tab may have
+                // changed the workbook since the preview was worked out).
+                Ok(applied) => Restore::Merged {
                     file_name,
-                    lines: merge_preview,
+                    lines: applied
+                        .merge_report
+                        .map_or(merge_preview, |report| merged_lines(&report)),
                 },
                 Err(refusal) => Restore::Refused {
                     file_name,
@@ -402,6 +398,15 @@ fn StorageUse() -> impl IntoView {
 }
 
 /// "12 KB", "1.4 MB".
+/// What a merge did (or would do), in lines for the user.
+fn merged_lines(report: &merge::MergeReport) -> Vec<String> {
+    if report.changed_nothing() {
+        vec!["Nothing: everything in the backup is already in your workbook.".to_string()]
+    } else {
+        report.lines()
+    }
+}
+
 fn size_text(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))

@@ -21,7 +21,7 @@
 //! fields that the other side lacks. When one side is such an untouched
 //! version, the other side's edit simply wins and nothing is listed.
 
-mod report;
+pub mod report;
 #[cfg(test)]
 mod tests;
 mod versions;

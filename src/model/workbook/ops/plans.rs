@@ -428,6 +428,7 @@ pub(crate) mod tests {
     use crate::model::plan::entries::ACTION_DUE_FIELD;
     use crate::model::plan::plans::{COMBINE_FROM_FIELD, PLAN_NAME_FIELD};
     use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft, SelfRatingDraft};
+    use crate::model::workbook::change::Applied;
     use crate::model::workbook::change::Change;
     use chrono::NaiveDate;
 
@@ -700,7 +701,7 @@ pub(crate) mod tests {
         }
     }
 
-    fn name_error(refused: Result<(), Refusal>) -> String {
+    fn name_error(refused: Result<Applied, Refusal>) -> String {
         match refused {
             Err(Refusal::Invalid(e)) if e[0].field == PLAN_NAME_FIELD => e[0].message.clone(),
             other => panic!("expected the name refused, got {other:?}"),

@@ -38,12 +38,12 @@ pub fn ImportPartner() -> impl IntoView {
                     .workbook
                     .with_untracked(|w| w.partner_import(&assessment));
                 match store.apply(Change::import_partner_assessment(assessment)) {
-                    Ok(()) if matches!(kind, PartnerImport::Newer { .. }) => {
+                    Ok(_) if matches!(kind, PartnerImport::Newer { .. }) => {
                         ImportOutcome::Imported(format!(
                         "Updated {title}: this newer copy replaces the one you imported before."
                     ))
                     }
-                    Ok(()) => ImportOutcome::Imported(format!("Imported {title}")),
+                    Ok(_) => ImportOutcome::Imported(format!("Imported {title}")),
                     Err(refusal) => ImportOutcome::Refused {
                         file_name: file.name,
                         reason: format!("It was not imported: {refusal}."),
