@@ -12,6 +12,11 @@ impl Workbook {
     /// gone after it); operations refuse before changing anything, so a
     /// refused change needs no undo.
     pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<Applied, Refusal> {
+        // A change that makes a record carries its id: no record, and no
+        // tombstone of one, may have it already (ids are never reused).
+        if change.created_id().is_some_and(|id| self.id_in_use(id)) {
+            return Err(Refusal::DuplicateId);
+        }
         let undo = self.undo_for(change);
         let mut merge_report = None;
         let done = match change {
@@ -20,7 +25,7 @@ impl Workbook {
                 assessment_id,
                 statement_id,
                 rating,
-            } => self.edit_assessment(assessment_id, stamp, |a| {
+            } => self.edit_assessment(assessment_id, |a| {
                 a.set_rating(statement_id, *rating, stamp.at);
                 Ok(())
             }),
@@ -28,7 +33,7 @@ impl Workbook {
                 assessment_id,
                 statement_id,
                 text,
-            } => self.edit_assessment(assessment_id, stamp, |a| {
+            } => self.edit_assessment(assessment_id, |a| {
                 a.set_evidence(statement_id, text, stamp.at);
                 Ok(())
             }),
@@ -36,7 +41,7 @@ impl Workbook {
                 assessment_id,
                 statement_id,
                 flagged,
-            } => self.edit_assessment(assessment_id, stamp, |a| {
+            } => self.edit_assessment(assessment_id, |a| {
                 a.set_flagged(statement_id, *flagged, stamp.at);
                 Ok(())
             }),
@@ -47,7 +52,7 @@ impl Workbook {
             } => self.set_importance(assessment_id, domain_id, *importance, stamp),
             Change::DeleteAssessment { id } => self.delete_assessment(id, stamp),
             Change::ImportPartnerAssessment { id, assessment } => {
-                self.import_partner_assessment(id, assessment, stamp)
+                self.import_partner_assessment(id, assessment)
             }
             Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
             Change::AddGoal { id, place, draft } => self.add_goal(id, place, draft, stamp),
@@ -61,7 +66,7 @@ impl Workbook {
             Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
             Change::DeletePlan { id } => self.delete_plan(id, stamp),
             Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
-            Change::UncombinePlans(combined) => self.uncombine_plans(combined, stamp),
+            Change::UncombinePlans(combined) => self.uncombine_plans(combined),
             Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status, stamp),
             Change::AddAction { id, goal_id, draft } => self.add_action(id, goal_id, draft, stamp),
             Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
@@ -117,12 +122,18 @@ impl Workbook {
             Change::ResolveConflict {
                 id,
                 use_other: false,
-            } => self.resolve_conflict_keep_current(id, stamp.at),
+            } => self.resolve_conflict_keep_current(id),
             Change::NoteBackup => self.note_backup(stamp),
-            Change::SetBackupReminder { days } => self.set_backup_reminder(*days, stamp),
-            Change::Undelete(deleted) => self.undelete(deleted, stamp),
+            Change::SetBackupReminder { days } => self.set_backup_reminder(*days),
+            Change::Undelete(deleted) => self.undelete(deleted),
         };
         done?;
+        // The workbook's `updated_at` is the moment of its last change of any
+        // kind. Noting a backup changes nothing the user entered, so it does
+        // not count (the backup reminder relies on that).
+        if !matches!(change, Change::NoteBackup) {
+            self.updated_at = stamp.at;
+        }
         Ok(Applied { undo, merge_report })
     }
 
@@ -141,7 +152,6 @@ impl Workbook {
             kind,
             deleted_at: stamp.at,
         });
-        self.updated_at = stamp.at;
     }
 }
 
@@ -152,8 +162,8 @@ mod tests {
     use super::*;
     use crate::model::assessment::Role;
     use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
-    use crate::model::plan::GoalDraft;
     use crate::model::plan::GOAL_TITLE_FIELD;
+    use crate::model::plan::{ActionDraft, EvidenceDraft, GoalDraft};
     use crate::model::workbook::change::GoalPlace;
     use crate::model::workbook::document::{RecordKind, Tombstone};
     use crate::model::workbook::ops::assessment::PartnerImport;
@@ -595,6 +605,72 @@ mod tests {
             wb.undo_for(&Change::add_goal(None, GoalDraft::default())),
             None,
             "only deletions have an undo"
+        );
+    }
+
+    /// The rule for times (`records.rs`), kept by the dispatcher for every
+    /// change: what is made or changed gets the change's moment, the record
+    /// it sits under does not, and the workbook does unless the change only
+    /// notes a backup. Ids in use, or once used, are refused for new records.
+    #[test]
+    fn the_dispatcher_stamps_the_workbook_and_leaves_parents_as_they_are() {
+        let mut wb = with_assessment();
+        let add = Change::add_goal(
+            None,
+            GoalDraft {
+                title: "Chair".into(),
+                ..Default::default()
+            },
+        );
+        let goal = add.created_id().unwrap().to_string();
+        wb.apply(&add, stamp(2)).unwrap();
+        let plan_made = wb.plans[0].updated_at;
+        let action = Change::add_action(
+            &goal,
+            ActionDraft {
+                text: "Shadow".into(),
+                due: String::new(),
+            },
+        );
+        wb.apply(&action, stamp(3)).unwrap();
+        let evidence = Change::add_evidence(
+            &goal,
+            EvidenceDraft {
+                date: "2026-11-20".into(),
+                what_happened: "Ran it".into(),
+                learnt: String::new(),
+            },
+        );
+        wb.apply(&evidence, stamp(4)).unwrap();
+        let (plan, g) = wb.goal(&goal).unwrap();
+        assert_eq!(
+            g.updated_at,
+            stamp(2).at,
+            "adding under a goal leaves it as it is"
+        );
+        assert_eq!(g.actions[0].created_at, stamp(3).at);
+        assert_eq!(g.evidence[0].updated_at, stamp(4).at);
+        assert_eq!(plan.updated_at, plan_made, "and its plan");
+        assert_eq!(
+            wb.updated_at,
+            stamp(4).at,
+            "the workbook has the last change"
+        );
+        wb.apply(&Change::NoteBackup, stamp(5)).unwrap();
+        assert_eq!(wb.last_backup_at, Some(stamp(5).at));
+        assert_eq!(wb.updated_at, stamp(4).at, "noting a backup is no change");
+        assert_eq!(wb.apply(&action, stamp(6)), Err(Refusal::DuplicateId));
+        wb.apply(
+            &Change::RemoveEntry {
+                id: action.created_id().unwrap().into(),
+            },
+            stamp(7),
+        )
+        .unwrap();
+        assert_eq!(
+            wb.apply(&action, stamp(8)),
+            Err(Refusal::DuplicateId),
+            "an id once used is never used again"
         );
     }
 

@@ -2,6 +2,15 @@
 //! its id and times, how it is described to the user, the records under it,
 //! and the last change to it or under it. Merging, putting a conflict's other
 //! version back and listing every id all go through this.
+//!
+//! The rule for times, kept by `Workbook::apply` for every change:
+//! - a record made gets `created_at` and `updated_at` at the change's moment;
+//! - a record whose own fields change gets `updated_at` at that moment;
+//! - the record it sits under (a goal under its plan, an action under its
+//!   goal, a milestone under its project…) is left as it is: the last change
+//!   under a record is worked out from the records under it (`latest`);
+//! - the workbook's `updated_at` is the moment of its last change of any kind
+//!   but noting a backup.
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -81,9 +90,10 @@ pub(crate) trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
         self.ids(&mut ids);
         ids.into_iter().filter(|id| counted(id)).count()
     }
-    /// True when its own fields cannot have been edited since it was made,
-    /// or since the last change under it (adding an action to a goal, say,
-    /// marks the goal changed at that moment).
+    /// True when its own fields cannot have been edited since it was made:
+    /// its `updated_at` is still its `created_at`, or (in a workbook saved
+    /// before the rule above, when adding an action marked its goal changed)
+    /// the moment of a change under it.
     fn untouched(&self) -> bool {
         self.updated_at() == self.created_at() || self.child_times().contains(&self.updated_at())
     }

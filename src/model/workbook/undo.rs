@@ -1,7 +1,7 @@
 //! Undo: the change that puts back what a deletion (or a combination of
 //! plans) took away, worked out before the change is applied.
 
-use crate::model::workbook::change::{Change, Refusal, Stamp};
+use crate::model::workbook::change::{Change, Refusal};
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::document::Workbook;
 
@@ -40,11 +40,7 @@ impl Workbook {
         Some(Change::Undelete(Box::new(deleted)))
     }
 
-    pub(crate) fn undelete(
-        &mut self,
-        deleted: &DeletedRecord,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
+    pub(crate) fn undelete(&mut self, deleted: &DeletedRecord) -> Result<(), Refusal> {
         let id = deleted.id().to_string();
         let live = self.assessments.iter().any(|a| a.id == id)
             || self.partner_assessments.iter().any(|a| a.id == id)
@@ -93,7 +89,6 @@ impl Workbook {
             } => self.put_placement_part_back(owner_id, part, *position)?,
         }
         self.deleted.retain(|t| t.id != id);
-        self.updated_at = stamp.at;
         Ok(())
     }
 }

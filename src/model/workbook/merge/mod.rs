@@ -15,11 +15,16 @@
 //! and the report says so.
 //!
 //! There is no common ancestor to compare with, so "changed on both sides" is
-//! worked out from the versions themselves: a version whose `updated_at` is
-//! still its `created_at`, or (for a plan, goal, placement or project) the
-//! moment something under it was added or changed, has had no edit of its own
-//! fields that the other side lacks. When one side is such an untouched
-//! version, the other side's edit simply wins and nothing is listed.
+//! worked out from the versions themselves. A record's `updated_at` is the
+//! last change to its own fields: adding, changing or removing a record
+//! under it leaves it as it is (the rule `Workbook::apply` keeps, written in
+//! `records.rs`). So a version whose `updated_at` is still its `created_at`
+//! has had no edit of its own fields that the other side lacks. Workbooks
+//! saved before that rule marked a goal, project or placement changed when an
+//! action, milestone, project or log entry was added under it, so a version
+//! whose `updated_at` is the moment something under it was made or changed
+//! counts as untouched too. When one side is such an untouched version, the
+//! other side's edit simply wins and nothing is listed.
 
 pub mod report;
 #[cfg(test)]

@@ -14,6 +14,15 @@ fn stamp(minute: u32) -> Stamp {
     Stamp::on(2026, 11, 24, 9, minute)
 }
 
+/// Resolves a conflict as the Conflicts page does, through a change.
+fn resolve(wb: &mut Workbook, id: &str, use_other: bool, minute: u32) -> Result<(), Refusal> {
+    let change = Change::ResolveConflict {
+        id: id.into(),
+        use_other,
+    };
+    wb.apply(&change, stamp(minute)).map(|_| ())
+}
+
 fn apply(wb: &mut Workbook, change: Change, minute: u32) {
     wb.apply(&change, stamp(minute)).unwrap();
 }
@@ -298,9 +307,7 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
 
     let mut resolved = merged.clone();
     let id = conflict.id.clone();
-    resolved
-        .resolve_conflict_use_other(&id, stamp(40).at)
-        .unwrap();
+    resolve(&mut resolved, &id, true, 40).unwrap();
     let g1 = resolved.goal("g1").unwrap().1;
     assert_eq!(g1.title, "Chair the programme board");
     assert_eq!(g1.actions.len(), 1, "the action under it is kept");
@@ -308,7 +315,7 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
     assert!(resolved.conflicts.is_empty());
     assert_eq!(resolved.updated_at, stamp(40).at);
     assert_eq!(
-        resolved.resolve_conflict_use_other(&id, stamp(41).at),
+        resolve(&mut resolved, &id, true, 41),
         Err(Refusal::NotFound)
     );
 
@@ -321,27 +328,51 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
     );
     assert_eq!(kept.conflicts.len(), 1);
     let id = kept.conflicts[0].id.clone();
-    kept.resolve_conflict_keep_current(&id, stamp(43).at)
-        .unwrap();
+    resolve(&mut kept, &id, false, 43).unwrap();
     assert!(kept.conflicts.is_empty());
     assert_eq!(
         kept.goal("g1").unwrap().1.title,
         "Chair the programme board"
     );
-    assert_eq!(
-        kept.resolve_conflict_keep_current(&id, stamp(44).at),
-        Err(Refusal::NotFound)
-    );
+    assert_eq!(resolve(&mut kept, &id, false, 44), Err(Refusal::NotFound));
 
     // Using the other version of a goal that has since gone is refused.
     let mut gone = merged.clone();
     apply(&mut gone, Change::RemoveGoal { id: "g1".into() }, 45);
     let id = gone.conflicts[0].id.clone();
-    assert_eq!(
-        gone.resolve_conflict_use_other(&id, stamp(46).at),
-        Err(Refusal::NotFound)
-    );
+    assert_eq!(resolve(&mut gone, &id, true, 46), Err(Refusal::NotFound));
     assert_eq!(gone.conflicts.len(), 1, "a refusal changes nothing");
+}
+
+/// A goal retitled and then given an action is still a goal edited: adding
+/// the action leaves its `updated_at` at the retitling, so a merge with a
+/// copy that never edited the goal keeps the new title without listing the
+/// old one as a conflict.
+#[test]
+fn a_goal_edited_and_then_given_an_action_still_counts_as_edited() {
+    let shared = base();
+    let mut here = shared.clone();
+    retitle(&mut here, "g1", "Chair the programme board", 5);
+    let action = Change::add_action(
+        "g1",
+        ActionDraft {
+            text: "Shadow the chair".into(),
+            due: String::new(),
+        },
+    );
+    apply(&mut here, action, 6);
+    assert_eq!(here.goal("g1").unwrap().1.updated_at, stamp(5).at);
+    for (current, incoming) in [(&here, &shared), (&shared, &here)] {
+        let outcome = merge(current, incoming, stamp(30).at);
+        let g1 = outcome.workbook.goal("g1").unwrap().1;
+        assert_eq!(g1.title, "Chair the programme board");
+        assert_eq!(g1.actions.len(), 2);
+        assert!(
+            outcome.workbook.conflicts.is_empty(),
+            "{:?}",
+            outcome.workbook.conflicts
+        );
+    }
 }
 
 #[test]
@@ -461,9 +492,7 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
     // Using the other version deletes it after all.
     let mut resolved = outcome.workbook.clone();
     let id = conflict.id.clone();
-    resolved
-        .resolve_conflict_use_other(&id, stamp(40).at)
-        .unwrap();
+    resolve(&mut resolved, &id, true, 40).unwrap();
     assert!(resolved.goal("g1").is_none());
     assert!(resolved.was_deleted("g1"));
     assert!(resolved.conflicts.is_empty());

@@ -22,7 +22,7 @@ pub enum PartnerImport {
 }
 
 impl Workbook {
-    pub fn update_assessment_details(
+    pub(crate) fn update_assessment_details(
         &mut self,
         id: &str,
         draft: &AssessmentDraft,
@@ -31,7 +31,7 @@ impl Workbook {
         let checked = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
-        self.edit_assessment(id, stamp, |a| {
+        self.edit_assessment(id, |a| {
             a.partnership = checked.partnership;
             a.clinical_area = checked.clinical_area;
             a.role = checked.role;
@@ -66,20 +66,16 @@ impl Workbook {
         }
     }
 
-    pub fn start_assessment(
+    pub(crate) fn start_assessment(
         &mut self,
         id: &str,
         draft: &AssessmentDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let assessment = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         self.assessments.push(assessment);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
@@ -87,7 +83,6 @@ impl Workbook {
     pub(crate) fn edit_assessment(
         &mut self,
         assessment_id: &str,
-        stamp: Stamp,
         edit: impl FnOnce(&mut Assessment) -> Result<(), Refusal>,
     ) -> Result<(), Refusal> {
         let assessment = self
@@ -96,11 +91,10 @@ impl Workbook {
             .find(|a| a.id == assessment_id)
             .ok_or(Refusal::NotFound)?;
         edit(assessment)?;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn set_importance(
+    pub(crate) fn set_importance(
         &mut self,
         assessment_id: &str,
         domain_id: &str,
@@ -110,13 +104,13 @@ impl Workbook {
         if importance.is_some_and(|v| !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&v)) {
             return Err(Refusal::OutOfRange);
         }
-        self.edit_assessment(assessment_id, stamp, |a| {
+        self.edit_assessment(assessment_id, |a| {
             a.set_importance(domain_id, importance, stamp.at);
             Ok(())
         })
     }
 
-    pub fn delete_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn delete_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let before = self.assessments.len();
         self.assessments.retain(|a| a.id != id);
         if self.assessments.len() == before {
@@ -129,11 +123,10 @@ impl Workbook {
     /// Adds a partner's assessment under our own id, remembering theirs. The
     /// user's own assessment, or a copy already imported, is refused; a newer
     /// copy of one already imported replaces it (keeping our id).
-    pub fn import_partner_assessment(
+    pub(crate) fn import_partner_assessment(
         &mut self,
         id: &str,
         assessment: &Assessment,
-        stamp: Stamp,
     ) -> Result<(), Refusal> {
         let mut theirs = assessment.clone();
         theirs.original_id = Some(assessment.id.clone());
@@ -151,18 +144,18 @@ impl Workbook {
                 }
             }
             PartnerImport::New => {
-                if self.id_in_use(id) {
-                    return Err(Refusal::DuplicateId);
-                }
                 theirs.id = id.to_string();
                 self.partner_assessments.push(theirs);
             }
         }
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn remove_partner_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn remove_partner_assessment(
+        &mut self,
+        id: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
         let before = self.partner_assessments.len();
         self.partner_assessments.retain(|a| a.id != id);
         if self.partner_assessments.len() == before {

@@ -73,17 +73,16 @@ impl Workbook {
 
     /// Records that the user downloaded a backup. Not a change to their data,
     /// so `updated_at` stays as it was.
-    pub fn note_backup(&mut self, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn note_backup(&mut self, stamp: Stamp) -> Result<(), Refusal> {
         self.last_backup_at = Some(stamp.at);
         Ok(())
     }
 
-    pub fn set_backup_reminder(&mut self, days: u32, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn set_backup_reminder(&mut self, days: u32) -> Result<(), Refusal> {
         if !REMINDER_CHOICES.contains(&days) {
             return Err(Refusal::OutOfRange);
         }
         self.backup_reminder_days = days;
-        self.updated_at = stamp.at;
         Ok(())
     }
 }

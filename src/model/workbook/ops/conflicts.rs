@@ -15,17 +15,15 @@ impl Workbook {
     }
 
     /// Keeps the version in the workbook: the conflict is dropped.
-    pub fn resolve_conflict_keep_current(
+    pub(crate) fn resolve_conflict_keep_current(
         &mut self,
         conflict_id: &str,
-        at: DateTime<Utc>,
     ) -> Result<(), Refusal> {
         let before = self.conflicts.len();
         self.conflicts.retain(|c| c.id != conflict_id);
         if self.conflicts.len() == before {
             return Err(Refusal::NotFound);
         }
-        self.updated_at = at;
         Ok(())
     }
 
@@ -36,7 +34,7 @@ impl Workbook {
     /// becomes `at`: choosing a version is the newest change to it. Refused,
     /// changing nothing, with `NotFound` when the conflict or the record is
     /// no longer in the workbook.
-    pub fn resolve_conflict_use_other(
+    pub(crate) fn resolve_conflict_use_other(
         &mut self,
         conflict_id: &str,
         at: DateTime<Utc>,
@@ -63,7 +61,6 @@ impl Workbook {
             self.put_other(conflict.kind, id, other, at)?;
         }
         self.conflicts.retain(|c| c.id != conflict_id);
-        self.updated_at = at;
         Ok(())
     }
 

@@ -106,25 +106,21 @@ impl Workbook {
             .ok_or(Refusal::NotFound)
     }
 
-    pub fn add_placement(
+    pub(crate) fn add_placement(
         &mut self,
         id: &str,
         draft: &PlacementDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let details = draft.validate().map_err(Refusal::Invalid)?;
         self.placements
             .push(details.into_placement(id.to_string(), stamp.at));
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Changes a placement's details. Entries that now fall outside its dates
     /// stay, flagged, as any entry outside the dates is.
-    pub fn update_placement(
+    pub(crate) fn update_placement(
         &mut self,
         id: &str,
         draft: &PlacementDraft,
@@ -132,11 +128,10 @@ impl Workbook {
     ) -> Result<(), Refusal> {
         let details = draft.validate().map_err(Refusal::Invalid)?;
         details.apply_to(self.placement_mut(id)?, stamp.at);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn delete_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn delete_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let before = self.placements.len();
         self.placements.retain(|p| p.id != id);
         if self.placements.len() == before {
@@ -146,27 +141,22 @@ impl Workbook {
         Ok(())
     }
 
-    pub fn add_project(
+    pub(crate) fn add_project(
         &mut self,
         id: &str,
         placement_id: &str,
         draft: &ProjectDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let project = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
         let placement = self.placement_mut(placement_id)?;
         placement.projects.push(project);
-        placement.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn update_project(
+    pub(crate) fn update_project(
         &mut self,
         id: &str,
         draft: &ProjectDraft,
@@ -183,27 +173,21 @@ impl Workbook {
         project.status = checked.status;
         project.outcome = checked.outcome;
         project.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn add_milestone(
+    pub(crate) fn add_milestone(
         &mut self,
         id: &str,
         project_id: &str,
         draft: &MilestoneDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let milestone = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let project = self.project_mut(project_id)?;
         push_sorted(&mut project.milestones, milestone, |m| m.planned);
-        project.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
@@ -215,7 +199,7 @@ impl Workbook {
             .ok_or(Refusal::NotFound)
     }
 
-    pub fn update_milestone(
+    pub(crate) fn update_milestone(
         &mut self,
         id: &str,
         draft: &MilestoneDraft,
@@ -232,12 +216,11 @@ impl Workbook {
             m.updated_at = stamp.at;
         }
         project.milestones.sort_by_key(|m| m.planned);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Ticks a milestone off (done today) or back to still to do.
-    pub fn set_milestone_done(
+    pub(crate) fn set_milestone_done(
         &mut self,
         id: &str,
         done: bool,
@@ -248,20 +231,16 @@ impl Workbook {
             m.done_on = done.then_some(m.done_on.unwrap_or(stamp.today));
             m.updated_at = stamp.at;
         }
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn add_activity(
+    pub(crate) fn add_activity(
         &mut self,
         id: &str,
         placement_id: &str,
         draft: &ActivityDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let placement = self.placement_mut(placement_id)?;
         let entry = draft
             .validate(id.to_string(), stamp.today, stamp.at, |p| {
@@ -269,13 +248,11 @@ impl Workbook {
             })
             .map_err(Refusal::Invalid)?;
         push_sorted(&mut placement.entries, entry, |e| e.date);
-        placement.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Changes an entry; when it was first written stays as it was.
-    pub fn update_activity(
+    pub(crate) fn update_activity(
         &mut self,
         id: &str,
         draft: &ActivityDraft,
@@ -296,14 +273,12 @@ impl Workbook {
             *entry = checked;
         }
         placement.entries.sort_by_key(|e| e.date);
-        placement.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Removes a project, milestone or activity entry. Entries linked to a
     /// removed project keep the link, so undoing the removal restores it.
-    pub fn remove_from_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn remove_from_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let (_, part, _) = self.find_placement_part(id).ok_or(Refusal::NotFound)?;
         let kind = part.kind();
         for placement in &mut self.placements {

@@ -9,28 +9,28 @@ use crate::model::workbook::document::{RecordKind, Workbook};
 use crate::model::workbook::records::push_sorted;
 
 impl Workbook {
-    pub fn add_action(
+    pub(crate) fn add_action(
         &mut self,
         id: &str,
         goal_id: &str,
         draft: &ActionDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
         let action = draft
             .validate(id.to_string(), goal.target_date, stamp.at)
             .map_err(Refusal::Invalid)?;
         goal.actions.push(action);
-        goal.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Ticks an action off (dated today) or back to to-do.
-    pub fn set_action_done(&mut self, id: &str, done: bool, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn set_action_done(
+        &mut self,
+        id: &str,
+        done: bool,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
         let action = self
             .goals_mut()
             .flat_map(|g| g.actions.iter_mut())
@@ -38,70 +38,57 @@ impl Workbook {
             .ok_or(Refusal::NotFound)?;
         action.done_on = done.then_some(action.done_on.unwrap_or(stamp.today));
         action.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn add_evidence(
+    pub(crate) fn add_evidence(
         &mut self,
         id: &str,
         goal_id: &str,
         draft: &EvidenceDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let entry = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
         push_sorted(&mut goal.evidence, entry, |e| e.date);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn add_review(
+    pub(crate) fn add_review(
         &mut self,
         id: &str,
         plan_id: &str,
         draft: &ReviewDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let review = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let plan = self.plan_mut(plan_id)?;
         push_sorted(&mut plan.reviews, review, |r| r.date);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn add_self_rating(
+    pub(crate) fn add_self_rating(
         &mut self,
         id: &str,
         plan_id: &str,
         draft: &SelfRatingDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let rating = draft
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let plan = self.plan_mut(plan_id)?;
         push_sorted(&mut plan.self_ratings, rating, |r| r.date);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Changes an action's words or due date (still not after its goal's
     /// target date); whether it is done is kept.
-    pub fn update_action(
+    pub(crate) fn update_action(
         &mut self,
         id: &str,
         draft: &ActionDraft,
@@ -122,11 +109,10 @@ impl Workbook {
         action.text = checked.text;
         action.due = checked.due;
         action.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn update_evidence(
+    pub(crate) fn update_evidence(
         &mut self,
         id: &str,
         draft: &EvidenceDraft,
@@ -149,11 +135,10 @@ impl Workbook {
         entry.learnt = checked.learnt;
         entry.updated_at = stamp.at;
         goal.evidence.sort_by_key(|e| e.date);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn update_review(
+    pub(crate) fn update_review(
         &mut self,
         id: &str,
         draft: &ReviewDraft,
@@ -177,12 +162,11 @@ impl Workbook {
         review.next_review = checked.next_review;
         review.updated_at = stamp.at;
         plan.reviews.sort_by_key(|r| r.date);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Removes an action, evidence entry or review, leaving a tombstone.
-    pub fn remove_entry(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn remove_entry(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let kind = self.entry_kind(id).ok_or(Refusal::NotFound)?;
         for plan in &mut self.plans {
             plan.reviews.retain(|r| r.id != id);

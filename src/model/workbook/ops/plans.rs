@@ -85,16 +85,17 @@ impl Workbook {
     }
 
     /// Adds a plan under a name no other plan has.
-    pub fn add_plan(&mut self, id: &str, draft: &PlanDraft, stamp: Stamp) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
+    pub(crate) fn add_plan(
+        &mut self,
+        id: &str,
+        draft: &PlanDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
         let plan = draft
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
         self.check_plan_name(&plan.name, id)?;
         self.plans.push(plan);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
@@ -102,7 +103,7 @@ impl Workbook {
     /// another plan's (a name it already had is kept, so that two plans that
     /// shared one in an older workbook can still be edited), and a new start
     /// date may not fall after a goal's target date.
-    pub fn update_plan(
+    pub(crate) fn update_plan(
         &mut self,
         id: &str,
         draft: &PlanDraft,
@@ -139,11 +140,10 @@ impl Workbook {
         plan.ends = checked.ends;
         plan.aim = checked.aim;
         plan.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn delete_plan(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn delete_plan(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let before = self.plans.len();
         self.plans.retain(|p| p.id != id);
         if self.plans.len() == before {
@@ -161,7 +161,12 @@ impl Workbook {
     /// the goals from `from` come after those already in `into`. Refused when
     /// either plan is missing, when they are the same plan, or when a goal
     /// would be due before `into` starts (as adding it there would be).
-    pub fn combine_plans(&mut self, into: &str, from: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn combine_plans(
+        &mut self,
+        into: &str,
+        from: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
         let refuse = |message: String| {
             Err(Refusal::Invalid(vec![FieldError::new(
                 COMBINE_FROM_FIELD,
@@ -228,11 +233,7 @@ impl Workbook {
     /// they are now (an edit made since is kept; one deleted since stays
     /// deleted). Refused when the plan is back already or the plan it went
     /// into is gone.
-    pub fn uncombine_plans(
-        &mut self,
-        combined: &CombinedPlan,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
+    pub(crate) fn uncombine_plans(&mut self, combined: &CombinedPlan) -> Result<(), Refusal> {
         let from = &combined.from;
         if self.plans.iter().any(|p| p.id == from.id) {
             return Err(Refusal::DuplicateId);
@@ -271,7 +272,6 @@ impl Workbook {
         self.plans
             .insert(combined.position.min(self.plans.len()), plan);
         self.deleted.retain(|t| t.id != from.id);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
@@ -299,29 +299,25 @@ impl Workbook {
         &mut self.plans[at]
     }
 
-    pub fn add_goal(
+    pub(crate) fn add_goal(
         &mut self,
         id: &str,
         place: &GoalPlace,
         draft: &GoalDraft,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let found = self.place_goal(place)?;
         let starts = self.plan(&found.0).and_then(|p| p.starts);
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, None, starts)
             .map_err(Refusal::Invalid)?;
         self.plan_for_new_goal(found, stamp).goals.push(goal);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
     /// Turns a statement of one of the user's assessments into a goal, worded
     /// from the statement and the rating given. A statement becomes a goal once.
-    pub fn add_goal_from_statement(
+    pub(crate) fn add_goal_from_statement(
         &mut self,
         id: &str,
         place: &GoalPlace,
@@ -329,9 +325,6 @@ impl Workbook {
         statement_id: &str,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        if self.id_in_use(id) {
-            return Err(Refusal::DuplicateId);
-        }
         let found = self.place_goal(place)?;
         let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
         let (domain, statement) =
@@ -359,11 +352,10 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at, Some(origin), None)
             .map_err(Refusal::Invalid)?;
         self.plan_for_new_goal(found, stamp).goals.push(goal);
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn update_goal(
+    pub(crate) fn update_goal(
         &mut self,
         id: &str,
         draft: &GoalDraft,
@@ -373,11 +365,10 @@ impl Workbook {
         draft
             .apply_to(goal, stamp.today, stamp.at, starts)
             .map_err(Refusal::Invalid)?;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn set_goal_status(
+    pub(crate) fn set_goal_status(
         &mut self,
         id: &str,
         status: GoalStatus,
@@ -386,11 +377,10 @@ impl Workbook {
         let (_, goal) = self.goal_mut(id).ok_or(Refusal::NotFound)?;
         goal.status = status;
         goal.updated_at = stamp.at;
-        self.updated_at = stamp.at;
         Ok(())
     }
 
-    pub fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
+    pub(crate) fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
         let plan = self
             .plans
             .iter_mut()
