@@ -139,11 +139,7 @@ impl Workbook {
 
     /// True when some record already uses `id`.
     pub(crate) fn id_in_use(&self, id: &str) -> bool {
-        self.assessments.iter().any(|a| a.id == id)
-            || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.plan_ids().any(|p| p == id)
-            || self.placement_ids().any(|p| p == id)
-            || self.was_deleted(id)
+        self.holds(id) || self.was_deleted(id)
     }
 
     pub(crate) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {

@@ -1,10 +1,10 @@
 //! A deleted record with where it was, so an undo puts it back in place.
 
 use crate::model::assessment::Assessment;
-use crate::model::common::dates::long_date;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Plan, Review, SelfRating};
 use crate::model::workbook::document::RecordKind;
+use crate::model::workbook::records::Record;
 
 /// A deleted record with where it was, so an undo puts it back in place.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +62,25 @@ impl PlanEntry {
             PlanEntry::SelfRating(r) => &r.id,
         }
     }
+
+    pub(crate) fn kind(&self) -> RecordKind {
+        match self {
+            PlanEntry::Action(_) => RecordKind::Action,
+            PlanEntry::Evidence(_) => RecordKind::Evidence,
+            PlanEntry::Review(_) => RecordKind::Review,
+            PlanEntry::SelfRating(_) => RecordKind::SelfRating,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        let kind = self.kind();
+        match self {
+            PlanEntry::Action(a) => a.describe(kind),
+            PlanEntry::Evidence(e) => e.describe(kind),
+            PlanEntry::Review(r) => r.describe(kind),
+            PlanEntry::SelfRating(r) => r.describe(kind),
+        }
+    }
 }
 
 impl DeletedRecord {
@@ -77,27 +96,31 @@ impl DeletedRecord {
         }
     }
 
-    /// What was deleted, for the "Deleted … Undo" message.
+    /// What was deleted, for the "Deleted … Undo" message, in the words
+    /// every record kind is described in (`records.rs`).
     pub fn describe(&self) -> String {
+        let kind = self.kind();
         match self {
-            DeletedRecord::Assessment { record, .. } => {
-                format!("the assessment {}", record.title())
-            }
-            DeletedRecord::PartnerAssessment { record, .. } => {
-                format!("your partner's assessment {}", record.title())
-            }
-            DeletedRecord::Goal { record, .. } => format!("the goal \"{}\"", record.title),
-            DeletedRecord::Plan { record, .. } => format!("the plan \"{}\"", record.name),
-            DeletedRecord::Entry { entry, .. } => match entry {
-                PlanEntry::Action(a) => format!("the action \"{}\"", a.text),
-                PlanEntry::Evidence(e) => format!("the evidence from {}", long_date(e.date)),
-                PlanEntry::Review(r) => format!("the review of {}", long_date(r.date)),
-                PlanEntry::SelfRating(r) => format!("the self-rating of {}", long_date(r.date)),
-            },
-            DeletedRecord::Placement { record, .. } => {
-                format!("the placement at {}", record.title())
-            }
+            DeletedRecord::Assessment { record, .. }
+            | DeletedRecord::PartnerAssessment { record, .. } => record.describe(kind),
+            DeletedRecord::Goal { record, .. } => record.describe(kind),
+            DeletedRecord::Plan { record, .. } => record.describe(kind),
+            DeletedRecord::Entry { entry, .. } => entry.describe(),
+            DeletedRecord::Placement { record, .. } => record.describe(kind),
             DeletedRecord::PlacementPart { part, .. } => part.describe(),
+        }
+    }
+
+    /// The kind of record deleted.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            DeletedRecord::Assessment { .. } => RecordKind::Assessment,
+            DeletedRecord::PartnerAssessment { .. } => RecordKind::PartnerAssessment,
+            DeletedRecord::Goal { .. } => RecordKind::Goal,
+            DeletedRecord::Plan { .. } => RecordKind::Plan,
+            DeletedRecord::Entry { entry, .. } => entry.kind(),
+            DeletedRecord::Placement { .. } => RecordKind::Placement,
+            DeletedRecord::PlacementPart { part, .. } => part.kind(),
         }
     }
 }
@@ -121,15 +144,11 @@ impl PlacementPart {
     }
 
     pub fn describe(&self) -> String {
-        use crate::model::common::dates::long_date;
+        let kind = self.kind();
         match self {
-            PlacementPart::Project(p) => format!("the project \"{}\"", p.title),
-            PlacementPart::Milestone(m) => format!("the milestone \"{}\"", m.title),
-            PlacementPart::Activity(a) => format!(
-                "the log entry of {} ({})",
-                long_date(a.date),
-                a.activity_type.label().to_lowercase()
-            ),
+            PlacementPart::Project(p) => p.describe(kind),
+            PlacementPart::Milestone(m) => m.describe(kind),
+            PlacementPart::Activity(a) => a.describe(kind),
         }
     }
 

@@ -22,6 +22,48 @@ use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Plan, Review, SelfRating};
 use crate::model::workbook::document::{RecordKind, Workbook};
 
+impl RecordKind {
+    /// The kind of record this kind sits under, if any.
+    pub fn parent(self) -> Option<RecordKind> {
+        match self {
+            RecordKind::Assessment
+            | RecordKind::PartnerAssessment
+            | RecordKind::Plan
+            | RecordKind::Placement => None,
+            RecordKind::Goal | RecordKind::Review | RecordKind::SelfRating => {
+                Some(RecordKind::Plan)
+            }
+            RecordKind::Action | RecordKind::Evidence => Some(RecordKind::Goal),
+            RecordKind::Project | RecordKind::Activity => Some(RecordKind::Placement),
+            RecordKind::Milestone => Some(RecordKind::Project),
+        }
+    }
+
+    /// The kind of record in the user's words: "goal", "piece of evidence".
+    pub fn noun(self) -> &'static str {
+        match self {
+            RecordKind::Assessment => "assessment",
+            RecordKind::PartnerAssessment => "partner's assessment",
+            RecordKind::Goal => "goal",
+            RecordKind::Placement => "placement",
+            RecordKind::Plan => "plan",
+            RecordKind::Action => "action",
+            RecordKind::Evidence => "piece of evidence",
+            RecordKind::Review => "review",
+            RecordKind::SelfRating => "self-rating",
+            RecordKind::Project => "project",
+            RecordKind::Milestone => "milestone",
+            RecordKind::Activity => "log entry",
+        }
+    }
+}
+
+/// Puts a record back at `position` in its list (at the end if the list is
+/// shorter now), as an undo puts back what was deleted.
+pub(crate) fn insert_at<T: Clone>(list: &mut Vec<T>, record: &T, position: usize) {
+    list.insert(position.min(list.len()), record.clone());
+}
+
 /// Adds a record and keeps the list in order of `key` (equal keys in the
 /// order they were added): dated entries, milestones by planned date.
 pub(crate) fn push_sorted<T, K: Ord>(list: &mut Vec<T>, item: T, key: fn(&T) -> K) {

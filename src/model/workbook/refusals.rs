@@ -7,28 +7,8 @@
 //! could not be kept.
 
 use crate::model::workbook::change::{Change, GoalPlace, Refusal};
-use crate::model::workbook::deleted::{DeletedRecord, PlacementPart, PlanEntry};
+use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::document::{RecordKind, Workbook};
-
-impl RecordKind {
-    /// The kind of record in the user's words: "goal", "piece of evidence".
-    pub fn noun(self) -> &'static str {
-        match self {
-            RecordKind::Assessment => "assessment",
-            RecordKind::PartnerAssessment => "partner's assessment",
-            RecordKind::Goal => "goal",
-            RecordKind::Placement => "placement",
-            RecordKind::Plan => "plan",
-            RecordKind::Action => "action",
-            RecordKind::Evidence => "piece of evidence",
-            RecordKind::Review => "review",
-            RecordKind::SelfRating => "self-rating",
-            RecordKind::Project => "project",
-            RecordKind::Milestone => "milestone",
-            RecordKind::Activity => "log entry",
-        }
-    }
-}
 
 /// A record a change looks for: its id, and its kind when the change says
 /// (removing "an entry" may name an action, evidence, a review or a
@@ -52,10 +32,7 @@ enum Doing<'a> {
 impl Workbook {
     /// Whether a record with this id is in the workbook (of any kind).
     pub fn holds(&self, id: &str) -> bool {
-        self.assessments.iter().any(|a| a.id == id)
-            || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.plan_ids().any(|p| p == id)
-            || self.placement_ids().any(|p| p == id)
+        self.record_ids().contains(&id)
     }
 
     /// The kind of the record with this id and what it is, as the "Deleted
@@ -94,46 +71,16 @@ impl Workbook {
 }
 
 impl DeletedRecord {
-    pub fn kind(&self) -> RecordKind {
-        match self {
-            DeletedRecord::Assessment { .. } => RecordKind::Assessment,
-            DeletedRecord::PartnerAssessment { .. } => RecordKind::PartnerAssessment,
-            DeletedRecord::Goal { .. } => RecordKind::Goal,
-            DeletedRecord::Plan { .. } => RecordKind::Plan,
-            DeletedRecord::Entry { entry, .. } => match entry {
-                PlanEntry::Action(_) => RecordKind::Action,
-                PlanEntry::Evidence(_) => RecordKind::Evidence,
-                PlanEntry::Review(_) => RecordKind::Review,
-                PlanEntry::SelfRating(_) => RecordKind::SelfRating,
-            },
-            DeletedRecord::Placement { .. } => RecordKind::Placement,
-            DeletedRecord::PlacementPart { part, .. } => part.kind(),
-        }
-    }
-
     /// What it goes back under, if anything: the plan of a goal, the goal or
     /// plan of an entry, the placement or project of a part of a placement.
     fn owner(&self) -> Option<Needed<'_>> {
-        match self {
-            DeletedRecord::Goal { plan_id, .. } => Some((plan_id, Some(RecordKind::Plan))),
-            DeletedRecord::Entry {
-                owner_id, entry, ..
-            } => Some((
-                owner_id,
-                Some(match entry {
-                    PlanEntry::Action(_) | PlanEntry::Evidence(_) => RecordKind::Goal,
-                    PlanEntry::Review(_) | PlanEntry::SelfRating(_) => RecordKind::Plan,
-                }),
-            )),
-            DeletedRecord::PlacementPart { owner_id, part, .. } => Some((
-                owner_id,
-                Some(match part {
-                    PlacementPart::Milestone(_) => RecordKind::Project,
-                    PlacementPart::Project(_) | PlacementPart::Activity(_) => RecordKind::Placement,
-                }),
-            )),
-            _ => None,
-        }
+        let owner_id = match self {
+            DeletedRecord::Goal { plan_id, .. } => plan_id,
+            DeletedRecord::Entry { owner_id, .. }
+            | DeletedRecord::PlacementPart { owner_id, .. } => owner_id,
+            _ => return None,
+        };
+        Some((owner_id, self.kind().parent()))
     }
 }
 

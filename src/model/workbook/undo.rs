@@ -4,6 +4,7 @@
 use crate::model::workbook::change::{Change, Refusal};
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::document::Workbook;
+use crate::model::workbook::records::insert_at;
 
 impl Workbook {
     /// The change that would undo `change`, worked out before it is applied:
@@ -42,22 +43,15 @@ impl Workbook {
 
     pub(crate) fn undelete(&mut self, deleted: &DeletedRecord) -> Result<(), Refusal> {
         let id = deleted.id().to_string();
-        let live = self.assessments.iter().any(|a| a.id == id)
-            || self.partner_assessments.iter().any(|a| a.id == id)
-            || self.plan_ids().any(|p| p == id)
-            || self.placement_ids().any(|p| p == id);
-        if live {
+        if self.holds(&id) {
             return Err(Refusal::DuplicateId);
-        }
-        fn put_back<T: Clone>(list: &mut Vec<T>, record: &T, position: usize) {
-            list.insert(position.min(list.len()), record.clone());
         }
         match deleted {
             DeletedRecord::Assessment { record, position } => {
-                put_back(&mut self.assessments, record, *position)
+                insert_at(&mut self.assessments, record, *position)
             }
             DeletedRecord::PartnerAssessment { record, position } => {
-                put_back(&mut self.partner_assessments, record, *position)
+                insert_at(&mut self.partner_assessments, record, *position)
             }
             DeletedRecord::Goal {
                 plan_id,
@@ -69,10 +63,10 @@ impl Workbook {
                     .iter_mut()
                     .find(|p| &p.id == plan_id)
                     .ok_or(Refusal::NotFound)?;
-                put_back(&mut plan.goals, record, *position)
+                insert_at(&mut plan.goals, record, *position)
             }
             DeletedRecord::Plan { record, position } => {
-                put_back(&mut self.plans, record, *position)
+                insert_at(&mut self.plans, record, *position)
             }
             DeletedRecord::Entry {
                 owner_id,
@@ -80,7 +74,7 @@ impl Workbook {
                 position,
             } => self.put_entry_back(owner_id, entry, *position)?,
             DeletedRecord::Placement { record, position } => {
-                put_back(&mut self.placements, record, *position)
+                insert_at(&mut self.placements, record, *position)
             }
             DeletedRecord::PlacementPart {
                 owner_id,

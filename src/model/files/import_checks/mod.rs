@@ -27,14 +27,11 @@ use crate::model::workbook::document::Workbook;
 /// conflict's `record_id` names a record and is not counted).
 pub fn duplicate_id(workbook: &Workbook) -> Option<String> {
     let mut seen: HashSet<&str> = HashSet::new();
-    let mut ids = workbook
-        .assessments
-        .iter()
-        .chain(&workbook.partner_assessments)
-        .map(|a| a.id.as_str())
-        .chain(workbook.plan_ids())
-        .chain(workbook.placement_ids());
-    if let Some(id) = ids.find(|id| !seen.insert(id)) {
+    if let Some(id) = workbook
+        .record_ids()
+        .into_iter()
+        .find(|id| !seen.insert(id))
+    {
         return Some(id.to_string());
     }
     let mut conflicts: HashSet<&str> = HashSet::new();

@@ -10,7 +10,7 @@ use crate::model::placement::{
 use crate::model::workbook::change::{Change, Refusal, Stamp};
 use crate::model::workbook::deleted::{DeletedRecord, PlacementPart};
 use crate::model::workbook::document::{RecordKind, Workbook};
-use crate::model::workbook::records::push_sorted;
+use crate::model::workbook::records::{insert_at, push_sorted};
 
 impl Change {
     pub fn add_placement(draft: PlacementDraft) -> Change {
@@ -77,17 +77,6 @@ impl Workbook {
             pl.projects
                 .iter()
                 .find_map(|p| p.milestones.iter().find(|m| m.id == id).map(|m| (pl, p, m)))
-        })
-    }
-
-    /// Every id in use under placements, for `id_in_use`.
-    pub(crate) fn placement_ids(&self) -> impl Iterator<Item = &str> {
-        self.placements.iter().flat_map(|pl| {
-            std::iter::once(pl.id.as_str())
-                .chain(pl.entries.iter().map(|e| e.id.as_str()))
-                .chain(pl.projects.iter().flat_map(|p| {
-                    std::iter::once(p.id.as_str()).chain(p.milestones.iter().map(|m| m.id.as_str()))
-                }))
         })
     }
 
@@ -346,18 +335,15 @@ impl Workbook {
         part: &PlacementPart,
         position: usize,
     ) -> Result<(), Refusal> {
-        fn put_back<T: Clone>(list: &mut Vec<T>, record: &T, position: usize) {
-            list.insert(position.min(list.len()), record.clone());
-        }
         match part {
             PlacementPart::Project(p) => {
-                put_back(&mut self.placement_mut(owner_id)?.projects, p, position)
+                insert_at(&mut self.placement_mut(owner_id)?.projects, p, position)
             }
             PlacementPart::Activity(a) => {
-                put_back(&mut self.placement_mut(owner_id)?.entries, a, position)
+                insert_at(&mut self.placement_mut(owner_id)?.entries, a, position)
             }
             PlacementPart::Milestone(m) => {
-                put_back(&mut self.project_mut(owner_id)?.milestones, m, position)
+                insert_at(&mut self.project_mut(owner_id)?.milestones, m, position)
             }
         }
         Ok(())

@@ -6,7 +6,7 @@ use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft, SelfRatingDraf
 use crate::model::workbook::change::{Refusal, Stamp};
 use crate::model::workbook::deleted::{DeletedRecord, PlanEntry};
 use crate::model::workbook::document::{RecordKind, Workbook};
-use crate::model::workbook::records::push_sorted;
+use crate::model::workbook::records::{insert_at, push_sorted};
 
 impl Workbook {
     pub(crate) fn add_action(
@@ -200,20 +200,6 @@ impl Workbook {
         })
     }
 
-    /// Every plan record id (plans, goals, actions, evidence, reviews).
-    pub(crate) fn plan_ids(&self) -> impl Iterator<Item = &str> {
-        self.plans.iter().flat_map(|p| {
-            std::iter::once(p.id.as_str())
-                .chain(p.reviews.iter().map(|r| r.id.as_str()))
-                .chain(p.self_ratings.iter().map(|r| r.id.as_str()))
-                .chain(p.goals.iter().flat_map(|g| {
-                    std::iter::once(g.id.as_str())
-                        .chain(g.actions.iter().map(|a| a.id.as_str()))
-                        .chain(g.evidence.iter().map(|e| e.id.as_str()))
-                }))
-        })
-    }
-
     /// What removing an action, evidence entry, review or self-rating takes
     /// away, for its undo.
     pub(crate) fn deleted_entry_record(&self, id: &str) -> Option<DeletedRecord> {
@@ -257,25 +243,22 @@ impl Workbook {
         entry: &PlanEntry,
         position: usize,
     ) -> Result<(), Refusal> {
-        fn insert<T: Clone>(list: &mut Vec<T>, item: &T, position: usize) {
-            list.insert(position.min(list.len()), item.clone());
-        }
         match entry {
             PlanEntry::Action(a) => {
                 let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
-                insert(&mut goal.actions, a, position);
+                insert_at(&mut goal.actions, a, position);
             }
             PlanEntry::Evidence(e) => {
                 let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
-                insert(&mut goal.evidence, e, position);
+                insert_at(&mut goal.evidence, e, position);
             }
             PlanEntry::Review(r) => {
                 let plan = self.plan_mut(owner_id)?;
-                insert(&mut plan.reviews, r, position);
+                insert_at(&mut plan.reviews, r, position);
             }
             PlanEntry::SelfRating(r) => {
                 let plan = self.plan_mut(owner_id)?;
-                insert(&mut plan.self_ratings, r, position);
+                insert_at(&mut plan.self_ratings, r, position);
             }
         }
         Ok(())
