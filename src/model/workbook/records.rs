@@ -78,19 +78,41 @@ pub(crate) trait MergeLists {
 }
 
 impl Workbook {
+    /// Every record in the workbook, at every level, with its kind: each
+    /// list at the top, and under each record what `Record::under` lists.
+    pub fn records(&self) -> Vec<(RecordKind, &str)> {
+        fn with_under<'a, T: Record>(
+            kind: RecordKind,
+            list: &'a [T],
+            out: &mut Vec<(RecordKind, &'a str)>,
+        ) {
+            for record in list {
+                out.push((kind, record.id()));
+                record.under(out);
+            }
+        }
+        let mut out = Vec::new();
+        with_under(RecordKind::Assessment, &self.assessments, &mut out);
+        with_under(
+            RecordKind::PartnerAssessment,
+            &self.partner_assessments,
+            &mut out,
+        );
+        with_under(RecordKind::Plan, &self.plans, &mut out);
+        with_under(RecordKind::Placement, &self.placements, &mut out);
+        out
+    }
+
     /// The id of every record in the workbook, at every level.
     pub fn record_ids(&self) -> Vec<&str> {
-        let mut ids = Vec::new();
-        for a in self.assessments.iter().chain(&self.partner_assessments) {
-            a.ids(&mut ids);
-        }
-        for p in &self.plans {
-            p.ids(&mut ids);
-        }
-        for p in &self.placements {
-            p.ids(&mut ids);
-        }
-        ids
+        self.records().into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// The kind of the record with this id, if it is in the workbook.
+    pub fn record_kind(&self, id: &str) -> Option<RecordKind> {
+        self.records()
+            .into_iter()
+            .find_map(|(kind, found)| (found == id).then_some(kind))
     }
 }
 
@@ -120,9 +142,14 @@ pub(crate) trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
     fn latest(&self) -> DateTime<Utc> {
         self.updated_at()
     }
+    /// Every record under it, at every level, with its kind.
+    fn under<'a>(&'a self, _out: &mut Vec<(RecordKind, &'a str)>) {}
     /// Its id and the ids of everything under it.
     fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
         out.push(self.id());
+        let mut under = Vec::new();
+        self.under(&mut under);
+        out.extend(under.into_iter().map(|(_, id)| id));
     }
 
     /// How many records it is, with those under it, counting only the ids
@@ -275,10 +302,17 @@ impl Record for Goal {
             .max()
             .unwrap_or(self.updated_at)
     }
-    fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.push(&self.id);
-        out.extend(self.actions.iter().map(|a| a.id.as_str()));
-        out.extend(self.evidence.iter().map(|e| e.id.as_str()));
+    fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
+        out.extend(
+            self.actions
+                .iter()
+                .map(|a| (RecordKind::Action, a.id.as_str())),
+        );
+        out.extend(
+            self.evidence
+                .iter()
+                .map(|e| (RecordKind::Evidence, e.id.as_str())),
+        );
     }
 }
 
@@ -332,13 +366,21 @@ impl Record for Plan {
             .max()
             .unwrap_or(self.updated_at)
     }
-    fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.push(&self.id);
+    fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         for g in &self.goals {
-            g.ids(out);
+            out.push((RecordKind::Goal, &g.id));
+            g.under(out);
         }
-        out.extend(self.reviews.iter().map(|r| r.id.as_str()));
-        out.extend(self.self_ratings.iter().map(|r| r.id.as_str()));
+        out.extend(
+            self.reviews
+                .iter()
+                .map(|r| (RecordKind::Review, r.id.as_str())),
+        );
+        out.extend(
+            self.self_ratings
+                .iter()
+                .map(|r| (RecordKind::SelfRating, r.id.as_str())),
+        );
     }
 }
 
@@ -371,9 +413,12 @@ impl Record for Project {
     fn latest(&self) -> DateTime<Utc> {
         latest_of(&self.milestones).map_or(self.updated_at, |l| l.max(self.updated_at))
     }
-    fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.push(&self.id);
-        out.extend(self.milestones.iter().map(|m| m.id.as_str()));
+    fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
+        out.extend(
+            self.milestones
+                .iter()
+                .map(|m| (RecordKind::Milestone, m.id.as_str())),
+        );
     }
 }
 
@@ -416,11 +461,58 @@ impl Record for Placement {
             .max()
             .unwrap_or(self.updated_at)
     }
-    fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
-        out.push(&self.id);
+    fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         for p in &self.projects {
-            p.ids(out);
+            out.push((RecordKind::Project, &p.id));
+            p.under(out);
         }
-        out.extend(self.entries.iter().map(|e| e.id.as_str()));
+        out.extend(
+            self.entries
+                .iter()
+                .map(|e| (RecordKind::Activity, e.id.as_str())),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
+
+    /// The one walk of the record tree finds a record of every kind, each
+    /// under the kind `RecordKind::parent` says it sits under.
+    #[test]
+    fn the_walk_of_the_tree_finds_every_kind_under_its_parent() {
+        let wb = workbook_with_every_kind_of_record();
+        let records = wb.records();
+        for kind in [
+            RecordKind::Assessment,
+            RecordKind::PartnerAssessment,
+            RecordKind::Plan,
+            RecordKind::Goal,
+            RecordKind::Action,
+            RecordKind::Evidence,
+            RecordKind::Review,
+            RecordKind::SelfRating,
+            RecordKind::Placement,
+            RecordKind::Project,
+            RecordKind::Milestone,
+            RecordKind::Activity,
+        ] {
+            assert!(records.iter().any(|(k, _)| *k == kind), "{kind:?}");
+        }
+        // Each record comes after its parent, the nearest earlier record of
+        // the parent's kind.
+        for (at, (kind, id)) in records.iter().enumerate() {
+            assert_eq!(wb.record_kind(id), Some(*kind));
+            if let Some(parent) = kind.parent() {
+                assert!(
+                    records[..at].iter().any(|(k, _)| *k == parent),
+                    "{kind:?} {id} comes after a {parent:?}"
+                );
+            }
+        }
+        assert_eq!(wb.record_kind("no-such-id"), None);
+        assert_eq!(wb.record_ids().len(), records.len());
     }
 }

@@ -61,7 +61,7 @@ impl Workbook {
     /// The kind of the record with this id, from the record or, once it is
     /// deleted, from its tombstone.
     fn kind_of(&self, id: &str) -> Option<RecordKind> {
-        self.describe_record(id).map(|(kind, _)| kind).or_else(|| {
+        self.record_kind(id).or_else(|| {
             self.deleted
                 .iter()
                 .find(|t| t.id == id)

@@ -180,23 +180,16 @@ impl Workbook {
         Ok(())
     }
 
+    /// The kind of the action, evidence entry, review or self-rating with this id.
     fn entry_kind(&self, id: &str) -> Option<RecordKind> {
-        self.plans.iter().find_map(|p| {
-            if p.reviews.iter().any(|r| r.id == id) {
-                return Some(RecordKind::Review);
-            }
-            if p.self_ratings.iter().any(|r| r.id == id) {
-                return Some(RecordKind::SelfRating);
-            }
-            p.goals.iter().find_map(|g| {
-                if g.actions.iter().any(|a| a.id == id) {
-                    Some(RecordKind::Action)
-                } else if g.evidence.iter().any(|e| e.id == id) {
-                    Some(RecordKind::Evidence)
-                } else {
-                    None
-                }
-            })
+        self.record_kind(id).filter(|kind| {
+            matches!(
+                kind,
+                RecordKind::Action
+                    | RecordKind::Evidence
+                    | RecordKind::Review
+                    | RecordKind::SelfRating
+            )
         })
     }
 
