@@ -52,13 +52,13 @@ const AREA_PATHS = {
 };
 
 /**
- * Parts that are not an area's pages: the store's writing half
- * (src/ui/store_writing.rs), which areas' parts also need and fetch with
- * their chunks, and the home page only when one of its banners writes; and
- * the reader for an older or unreadable stored workbook (src/ui/storage.rs),
- * fetched at start only when one is stored.
+ * Parts that are not an area's pages: the banners' way to the saver
+ * (src/ui/saver.rs, `from_banner`; the saver's code itself is in chunks the
+ * areas' parts share), fetched with the first change or when a banner on the
+ * home page writes; and the reader for an older or unreadable stored workbook
+ * (src/ui/storage.rs), fetched at start only when one is stored.
  */
-const PARTS_WITHOUT_PAGES = new Set(['store_writing', 'unusual_storage']);
+const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage']);
 
 /**
  * An inline script that, at a deep link, asks for the page's area's parts

@@ -1,14 +1,16 @@
-//! The Leptos front end. Pages show the workbook and send the user's intent to
-//! the model as named changes through `WorkbookStore`, the one writer of it.
+//! The Leptos front end. Pages read the workbook from the store
+//! (`WorkbookStore`, state and reads) and send the user's intent to the model
+//! as named changes through the saver (`Saver`), the one writer of it and of
+//! the browser's storage.
 
 mod browser;
 mod components;
 mod offline;
 mod pages;
 mod routing;
+mod saver;
 pub mod storage;
 mod store;
-mod store_writing;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,6 +18,7 @@ use wasm_bindgen::JsCast;
 use components::{SaveAnnouncer, StorageAlerts};
 use pages::areas::{ABOUT, ASSESSMENT, PLACEMENT, PLAN, YOUR_DATA};
 use routing::{CurrentPage, Route, A};
+use saver::Saver;
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
@@ -108,7 +111,9 @@ const ROUTES: &[Route] = &[
 #[component]
 fn App(startup: storage::Startup) -> impl IntoView {
     routing::provide_router(ROUTES);
-    provide_context(WorkbookStore::start(startup));
+    let store = WorkbookStore::start(startup);
+    provide_context(store);
+    provide_context(Saver::new(store));
     provide_context(offline::start());
 
     view! {
