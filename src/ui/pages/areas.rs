@@ -18,7 +18,10 @@
 //!
 //! The first pattern that fits an address wins, in the order listed
 //! (`/development-plan/plans/new` before `/development-plan/plans/:plan`).
-//! An area's first page is the one the navigation links to.
+//! An area's first page is the one the navigation links to. The build reads
+//! each area's part and first address from this list too, for the script
+//! that fetches a deep link's parts early (`scripts/fingerprint-app.mjs`,
+//! which expects each area to open as `AREA, part …, fetched by …, named "…" {`).
 
 use leptos::prelude::*;
 
