@@ -263,12 +263,6 @@ fn target<'a>(
         .find_map(|n| files.get(&absolute[..n]))
 }
 
-/// Circles known and being removed elsewhere, each exactly as reported.
-/// TEMPORARY: `ui/store.rs` ↔ `ui/store_writing.rs` is being removed by issue
-/// 22's store split (the "ui store and routes" helper); delete this entry
-/// (and leave the list empty) when that split is merged.
-const BEING_REMOVED: &[&[&str]] = &[&["ui/store.rs", "ui/store_writing.rs"]];
-
 #[test]
 fn no_file_in_src_imports_a_file_that_imports_it_back() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -293,10 +287,7 @@ fn no_file_in_src_imports_a_file_that_imports_it_back() {
             }
         }
     }
-    let circles: Vec<Vec<String>> = circles(&edges)
-        .into_iter()
-        .filter(|c| !BEING_REMOVED.iter().any(|known| c.as_slice() == *known))
-        .collect();
+    let circles = circles(&edges);
     assert!(
         circles.is_empty(),
         "imports between files in src/ must run one way; these go round in a circle:\n{}",

@@ -15,6 +15,7 @@ use crate::model::plan::{GoalDraft, ReviewDraft};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 fn goal_link(goal_id: &str, text: String) -> impl IntoView {
@@ -89,6 +90,7 @@ pub fn AttentionPanel(plan_id: String) -> impl IntoView {
 #[component]
 pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let reviews = {
         let plan_id = plan_id.clone();
         store.select(move |w| {
@@ -107,7 +109,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
             summary: summary.get_untracked(),
             next_review: next.get_untracked(),
         };
-        if store.submit(Change::add_review(&plan_id, draft), errors) {
+        if saver.submit(Change::add_review(&plan_id, draft), errors) {
             summary.set(String::new());
             next.set(String::new());
         }
@@ -120,7 +122,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                     {
                         let remove = {
                             let id = review.id.clone();
-                            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">
@@ -157,6 +159,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
 #[component]
 pub fn Coverage(plan_id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let coverage = {
         let plan_id = plan_id.clone();
         store.select(move |w| {
@@ -194,7 +197,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
                 capability: element.to_string(),
                 ..Default::default()
             };
-            store.act(Change::add_goal(Some(&plan_id), draft));
+            saver.act(Change::add_goal(Some(&plan_id), draft));
         }
     };
     view! {
@@ -258,6 +261,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
 #[component]
 fn SelfRatings(plan_id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let ratings = store.select(move |w| {
         w.plan(&plan_id)
             .map(|p| {
@@ -276,7 +280,7 @@ fn SelfRatings(plan_id: String) -> impl IntoView {
                     {
                         let (id, date, count) = rating;
                         let remove = Callback::new(move |()| {
-                            store.act(Change::RemoveEntry { id: id.clone() });
+                            saver.act(Change::RemoveEntry { id: id.clone() });
                         });
                         view! {
                             <li>
