@@ -80,7 +80,7 @@ pub struct SaveStatus {
 /// The moment of a change, and the user's own calendar day.
 pub(super) fn stamp_now() -> Stamp {
     Stamp {
-        at: Utc::now(),
+        at: Utc::now().into(),
         today: Local::now().date_naive(),
     }
 }

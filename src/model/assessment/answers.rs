@@ -5,12 +5,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::common::dates::{long_date, parse_optional_date};
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 
@@ -128,18 +129,15 @@ pub struct Assessment {
     #[serde(default)]
     pub clinical_area: String,
     pub role: Role,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     /// Keyed by statement id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// How important each domain is to the partnership now (1 to 3), keyed by domain id.
     #[serde(default)]
     pub importance: BTreeMap<String, u8>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
     /// For a partner's assessment: its id in the partner's own workbook, so the
     /// same file imported again is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,7 +159,7 @@ impl Assessment {
         clinical_area: String,
         role: Role,
         date: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Self {
         Assessment {
             id,
@@ -169,7 +167,7 @@ impl Assessment {
             partnership,
             clinical_area,
             role,
-            date,
+            date: Day(date),
             answers: BTreeMap::new(),
             importance: BTreeMap::new(),
             created_at: now,
@@ -205,12 +203,7 @@ impl Assessment {
 
     /// Changes one answer with `edit`, then drops it if it became blank so the
     /// saved file holds only what the user entered.
-    fn edit_answer(
-        &mut self,
-        statement_id: &str,
-        now: DateTime<Utc>,
-        edit: impl FnOnce(&mut Answer),
-    ) {
+    fn edit_answer(&mut self, statement_id: &str, now: Moment, edit: impl FnOnce(&mut Answer)) {
         let answer = self.answers.entry(statement_id.to_string()).or_default();
         edit(answer);
         if answer.is_blank() {
@@ -220,26 +213,21 @@ impl Assessment {
     }
 
     /// Sets (or with `None`, clears) a statement's rating.
-    pub fn set_rating(&mut self, statement_id: &str, rating: Option<Rating>, now: DateTime<Utc>) {
+    pub fn set_rating(&mut self, statement_id: &str, rating: Option<Rating>, now: Moment) {
         self.edit_answer(statement_id, now, |a| a.rating = rating);
     }
 
-    pub fn set_evidence(&mut self, statement_id: &str, evidence: &str, now: DateTime<Utc>) {
+    pub fn set_evidence(&mut self, statement_id: &str, evidence: &str, now: Moment) {
         self.edit_answer(statement_id, now, |a| a.evidence = evidence.to_string());
     }
 
-    pub fn set_flagged(&mut self, statement_id: &str, flagged: bool, now: DateTime<Utc>) {
+    pub fn set_flagged(&mut self, statement_id: &str, flagged: bool, now: Moment) {
         self.edit_answer(statement_id, now, |a| a.flagged = flagged);
     }
 
     /// Sets (or with `None`, clears) a domain's importance. Values outside 1 to 3
     /// are refused (returns false) rather than saved.
-    pub fn set_importance(
-        &mut self,
-        domain_id: &str,
-        value: Option<u8>,
-        now: DateTime<Utc>,
-    ) -> bool {
+    pub fn set_importance(&mut self, domain_id: &str, value: Option<u8>, now: Moment) -> bool {
         match value {
             Some(v) if !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&v) => return false,
             Some(v) => {
@@ -313,7 +301,7 @@ impl AssessmentDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<Assessment, Vec<FieldError>> {
         let mut errors = Vec::new();
         let partnership = self.partnership.trim();
@@ -371,9 +359,10 @@ impl AssessmentDraft {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use chrono::Utc;
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    fn now() -> Moment {
+        Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap())
     }
 
     fn today() -> NaiveDate {

@@ -236,12 +236,13 @@ mod tests {
     use super::*;
     use crate::model::assessment::scoring;
     use crate::model::assessment::Role;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::document::backup;
     use crate::model::document::Workbook;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn sample() -> Assessment {
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let now = Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
         let mut a = Assessment::new(
             "assessment-18c2-1".into(),
             "East Kent".into(),
@@ -344,7 +345,7 @@ mod tests {
 
     #[test]
     fn a_whole_workbook_backup_is_refused_with_a_message_that_says_so() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let now = Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
         let mut wb = Workbook::new(now);
         wb.assessments.push(sample());
         let err = read_assessment_export(&backup::to_json(&wb)).unwrap_err();

@@ -117,11 +117,12 @@ pub fn csv_file_name(placement: &Placement, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::placement::{ActivityDraft, ActivityType, PlacementDraft, ProjectDraft};
     use chrono::Utc;
 
     fn placement_with(texts: &[&str]) -> Placement {
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let mut p = PlacementDraft {
             organisation: "NHS Eastern & Coastal Kent".into(),
             start: "2027-08-02".into(),

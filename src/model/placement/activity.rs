@@ -2,11 +2,12 @@
 //! how well it went, what they reflect on, and the leadership capabilities it
 //! evidences. Also how the log is filtered and searched.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
@@ -155,8 +156,7 @@ impl Effectiveness {
 pub struct ActivityEntry {
     pub id: String,
     /// The day the activity happened (`created_at` is when it was written).
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     pub minutes: u32,
     pub activity_type: ActivityType,
     #[serde(default)]
@@ -184,10 +184,8 @@ pub struct ActivityEntry {
     /// Chosen for the end-of-placement summary.
     #[serde(default)]
     pub in_summary: bool,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 impl ActivityEntry {
@@ -424,7 +422,7 @@ impl ActivityDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
         project_exists: impl Fn(&str) -> bool,
     ) -> Result<ActivityEntry, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -470,7 +468,7 @@ impl ActivityDraft {
         match (errors.is_empty(), date, minutes, self.activity_type) {
             (true, Some(date), Some(minutes), Some(activity_type)) => Ok(ActivityEntry {
                 id,
-                date,
+                date: Day(date),
                 minutes,
                 activity_type,
                 project_id: project_id.map(str::to_string),
@@ -556,6 +554,7 @@ impl LogFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn an_entry_draft_shows_its_project_by_title_and_capabilities_in_the_forms_order() {
@@ -664,7 +663,7 @@ mod tests {
     #[test]
     fn an_entry_needs_a_past_date_a_time_a_type_and_what_was_done() {
         let today = NaiveDate::from_ymd_opt(2027, 9, 1).unwrap();
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let e = draft().validate("e".into(), today, now, |_| true).unwrap();
         assert_eq!(e.minutes, 90);
         assert_eq!(e.capabilities, vec!["others-teams".to_string()]);
@@ -698,7 +697,7 @@ mod tests {
     #[test]
     fn filters_combine_project_type_capability_words_and_dates() {
         let today = NaiveDate::from_ymd_opt(2027, 9, 30).unwrap();
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let mut a = draft().validate("a".into(), today, now, |_| true).unwrap();
         a.project_id = Some("p1".into());
         a.keep = "Keep the CHEST clinic data".into();

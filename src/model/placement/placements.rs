@@ -2,12 +2,13 @@
 //! they want to learn, holding their projects and their activity log. Its
 //! dates drive the dashboard ("week 3 of 18", days left).
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityEntry;
 use super::projects::Project;
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
@@ -39,20 +40,14 @@ pub struct Placement {
     pub supervisor: String,
     #[serde(default)]
     pub clinical_area: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub start: Option<NaiveDate>,
+    #[serde(default)]
+    pub start: Option<Day>,
     #[serde(default = "default_length")]
     pub length_months: u32,
     /// The last day of the placement: worked out from the start and length
     /// unless the user set another.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub end: Option<NaiveDate>,
+    #[serde(default)]
+    pub end: Option<Day>,
     #[serde(default)]
     pub objectives: String,
     #[serde(default)]
@@ -60,10 +55,8 @@ pub struct Placement {
     /// The activity log, in date order (same-day entries in the order written).
     #[serde(default)]
     pub entries: Vec<ActivityEntry>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 fn default_length() -> u32 {
@@ -101,12 +94,13 @@ impl Placement {
     /// The placement's last day, however it was set.
     pub fn last_day(&self) -> Option<NaiveDate> {
         self.end
-            .or_else(|| end_from_length(self.start?, self.length_months))
+            .map(NaiveDate::from)
+            .or_else(|| end_from_length(*self.start?, self.length_months))
     }
 
     /// Whole or part weeks from the first day to the last.
     pub fn weeks(&self) -> Option<i64> {
-        let days = (self.last_day()? - self.start?).num_days() + 1;
+        let days = (self.last_day()? - *self.start?).num_days() + 1;
         Some((days + 6) / 7)
     }
 
@@ -121,7 +115,7 @@ impl Placement {
             Progress::Finished { ended: end, weeks }
         } else {
             Progress::UnderWay {
-                week: (today - start).num_days() / 7 + 1,
+                week: (today - *start).num_days() / 7 + 1,
                 weeks,
                 days_left: (end - today).num_days() + 1,
             }
@@ -130,7 +124,8 @@ impl Placement {
 
     /// True when `date` falls outside the placement's dates (entries there
     /// are allowed, but flagged).
-    pub fn is_outside(&self, date: NaiveDate) -> bool {
+    pub fn is_outside(&self, date: impl Into<NaiveDate>) -> bool {
+        let date = date.into();
         match (self.start, self.last_day()) {
             (Some(start), Some(end)) => date < start || date > end,
             _ => false,
@@ -198,7 +193,7 @@ impl PlacementDraft {
     /// The form for changing a placement. The end date is shown only when the
     /// user chose one that differs from the one the length gives.
     pub fn of(p: &Placement) -> Self {
-        let computed = p.start.and_then(|s| end_from_length(s, p.length_months));
+        let computed = p.start.and_then(|s| end_from_length(*s, p.length_months));
         PlacementDraft {
             organisation: p.organisation.clone(),
             supervisor: p.supervisor.clone(),
@@ -207,7 +202,7 @@ impl PlacementDraft {
             length_months: p.length_months.to_string(),
             end: p
                 .end
-                .filter(|e| Some(*e) != computed)
+                .filter(|e| Some(**e) != computed)
                 .map(input_value)
                 .unwrap_or_default(),
             objectives: p.objectives.clone(),
@@ -283,7 +278,7 @@ impl PlacementDraft {
 }
 
 impl PlacementDetails {
-    pub fn into_placement(self, id: String, now: DateTime<Utc>) -> Placement {
+    pub fn into_placement(self, id: String, now: Moment) -> Placement {
         let mut placement = Placement {
             id,
             organisation: String::new(),
@@ -302,13 +297,13 @@ impl PlacementDetails {
         placement
     }
 
-    pub fn apply_to(self, p: &mut Placement, now: DateTime<Utc>) {
+    pub fn apply_to(self, p: &mut Placement, now: Moment) {
         p.organisation = self.organisation;
         p.supervisor = self.supervisor;
         p.clinical_area = self.clinical_area;
-        p.start = Some(self.start);
+        p.start = Some(Day(self.start));
         p.length_months = self.length_months;
-        p.end = Some(self.end);
+        p.end = Some(Day(self.end));
         p.objectives = self.objectives;
         p.updated_at = now;
     }
@@ -322,6 +317,7 @@ pub fn week_monday(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -336,7 +332,7 @@ mod tests {
         }
         .validate()
         .unwrap()
-        .into_placement("p1".into(), Utc::now())
+        .into_placement("p1".into(), Moment(Utc::now()))
     }
 
     #[test]
@@ -373,7 +369,7 @@ mod tests {
         let p = chosen
             .validate()
             .unwrap()
-            .into_placement("p".into(), Utc::now());
+            .into_placement("p".into(), Moment(Utc::now()));
         assert_eq!(p.last_day(), Some(d(2027, 12, 10)));
         assert_eq!(
             PlacementDraft::of(&p).end,
@@ -383,7 +379,7 @@ mod tests {
         let computed = draft
             .validate()
             .unwrap()
-            .into_placement("q".into(), Utc::now());
+            .into_placement("q".into(), Moment(Utc::now()));
         assert_eq!(
             PlacementDraft::of(&computed).end,
             "",

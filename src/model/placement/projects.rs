@@ -1,10 +1,11 @@
 //! A placement's commissioning projects (redesigning a pathway, arranging a
 //! workshop, writing a business case) and their dated milestones.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
@@ -71,10 +72,8 @@ pub struct Project {
     /// In planned-date order.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -82,18 +81,12 @@ pub struct Project {
 pub struct Milestone {
     pub id: String,
     pub title: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub planned: NaiveDate,
+    pub planned: Day,
     /// The day it was done; `None` while still to do.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub done_on: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub done_on: Option<Day>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 impl Milestone {
@@ -136,7 +129,7 @@ impl ProjectDraft {
         ]
     }
 
-    pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Project, Vec<FieldError>> {
+    pub fn validate(&self, id: String, now: Moment) -> Result<Project, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = required_text(
             &self.title,
@@ -195,7 +188,7 @@ impl MilestoneDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<Milestone, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = required_text(
@@ -227,8 +220,8 @@ impl MilestoneDraft {
             (true, Some(planned)) => Ok(Milestone {
                 id,
                 title,
-                planned,
-                done_on,
+                planned: Day(planned),
+                done_on: done_on.map(Day),
                 created_at: now,
                 updated_at: now,
             }),
@@ -240,10 +233,11 @@ impl MilestoneDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn a_project_needs_a_title_and_a_milestone_a_title_and_real_dates() {
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let today = NaiveDate::from_ymd_opt(2027, 9, 1).unwrap();
         let errors = ProjectDraft::default()
             .validate("x".into(), now)

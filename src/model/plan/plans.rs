@@ -1,13 +1,13 @@
 //! A development plan: a name (such as "2026–27"), whose it is, the period it
 //! covers and the aim, holding goals and reviews.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::entries::Review;
 use super::goals::Goal;
 use super::self_rating::SelfRating;
 use crate::model::common::dates::parse_optional_date;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::validation::FieldError;
 
@@ -18,16 +18,10 @@ pub struct Plan {
     pub name: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub starts: Option<NaiveDate>,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub ends: Option<NaiveDate>,
+    #[serde(default)]
+    pub starts: Option<Day>,
+    #[serde(default)]
+    pub ends: Option<Day>,
     /// A short statement of the development aim.
     #[serde(default)]
     pub aim: String,
@@ -38,10 +32,8 @@ pub struct Plan {
     /// Optional self-ratings on the framework's elements, oldest first.
     #[serde(default)]
     pub self_ratings: Vec<SelfRating>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 /// The name a plan gets when the user adds a goal before making one.
@@ -49,7 +41,7 @@ pub const FIRST_PLAN_NAME: &str = "My development plan";
 
 impl Plan {
     /// An empty plan under `FIRST_PLAN_NAME`, for a first goal to go in.
-    pub fn first(id: String, now: DateTime<Utc>) -> Plan {
+    pub fn first(id: String, now: Moment) -> Plan {
         Plan {
             id,
             name: FIRST_PLAN_NAME.to_string(),
@@ -66,7 +58,7 @@ impl Plan {
     }
 
     /// When the next review is due: the latest review's next date.
-    pub fn next_review(&self) -> Option<NaiveDate> {
+    pub fn next_review(&self) -> Option<Day> {
         self.reviews
             .iter()
             .max_by_key(|r| r.date)
@@ -177,7 +169,7 @@ impl PlanDraft {
     /// A plan needs a name; its period, if given, must be real dates with the
     /// end after the start. (That no goal's target date falls before the start
     /// is checked by the operation, which knows the goals.)
-    pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Plan, Vec<FieldError>> {
+    pub fn validate(&self, id: String, now: Moment) -> Result<Plan, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
@@ -211,8 +203,8 @@ impl PlanDraft {
             id,
             name: name.to_string(),
             owner: self.owner.trim().to_string(),
-            starts,
-            ends,
+            starts: starts.map(Day),
+            ends: ends.map(Day),
             aim: self.aim.trim().to_string(),
             goals: Vec::new(),
             reviews: Vec::new(),
@@ -226,13 +218,16 @@ impl PlanDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
-    fn now() -> DateTime<Utc> {
-        NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-            .and_utc()
+    fn now() -> Moment {
+        Moment(
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_utc(),
+        )
     }
 
     #[test]
