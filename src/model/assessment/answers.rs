@@ -13,6 +13,7 @@ use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::common::dates::{long_date, parse_optional_date};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -113,7 +114,7 @@ pub struct Answer {
     #[serde(default)]
     pub rating: Option<Rating>,
     #[serde(default)]
-    pub evidence: String,
+    pub evidence: UserText,
     /// The user marked this statement as a priority to act on.
     #[serde(default)]
     pub flagged: bool,
@@ -125,9 +126,9 @@ pub struct Assessment {
     pub id: String,
     /// The framework version the statement ids refer to.
     pub framework_version: u32,
-    pub partnership: String,
+    pub partnership: UserText,
     #[serde(default)]
-    pub clinical_area: String,
+    pub clinical_area: UserText,
     pub role: Role,
     pub date: Day,
     /// Keyed by statement id.
@@ -164,8 +165,8 @@ impl Assessment {
         Assessment {
             id,
             framework_version: FRAMEWORK_VERSION,
-            partnership,
-            clinical_area,
+            partnership: partnership.into(),
+            clinical_area: clinical_area.into(),
             role,
             date: Day(date),
             answers: BTreeMap::new(),
@@ -218,7 +219,7 @@ impl Assessment {
     }
 
     pub fn set_evidence(&mut self, statement_id: &str, evidence: &str, now: Moment) {
-        self.edit_answer(statement_id, now, |a| a.evidence = evidence.to_string());
+        self.edit_answer(statement_id, now, |a| a.evidence = evidence.into());
     }
 
     pub fn set_flagged(&mut self, statement_id: &str, flagged: bool, now: Moment) {
@@ -277,8 +278,8 @@ impl AssessmentDraft {
     /// The details of an existing assessment, for a form that changes them.
     pub fn of(assessment: &Assessment) -> Self {
         AssessmentDraft {
-            partnership: assessment.partnership.clone(),
-            clinical_area: assessment.clinical_area.clone(),
+            partnership: assessment.partnership.to_string(),
+            clinical_area: assessment.clinical_area.to_string(),
             role: Some(assessment.role),
             date: crate::model::common::dates::input_value(assessment.date),
         }

@@ -1,6 +1,7 @@
 //! Pieces every area of the model shares: record ids, dates as users type and
-//! read them and as saved records hold them, form errors, and what changed
-//! under a stale edit form. Nothing here imports any other part of the model.
+//! read them and as saved records hold them, text a user typed, form errors,
+//! and what changed under a stale edit form. Nothing here imports any other
+//! part of the model.
 
 pub mod dates;
 pub mod ids;
@@ -9,4 +10,5 @@ pub mod ids;
 pub mod moments;
 pub mod saved_dates;
 pub mod stale;
+pub mod user_text;
 pub mod validation;

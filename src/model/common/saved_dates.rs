@@ -388,6 +388,7 @@ saved_date!(Moment, DateTime<Utc>, read_moment);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::common::user_text::UserText;
 
     // Saved days and moments are checked against what chrono's own
     // `Deserialize` (its general-purpose parser) made of the same text.
@@ -822,14 +823,14 @@ mod tests {
         let goal = Goal {
             id: "goal-1".into(),
             title: "Chair the board".into(),
-            detail: String::new(),
-            learning_need: String::new(),
-            success_measure: String::new(),
+            detail: UserText::default(),
+            learning_need: UserText::default(),
+            success_measure: UserText::default(),
             target_date: NaiveDate::from_ymd_opt(2028, 2, 29).map(Day),
             status: GoalStatus::InProgress,
             support: Vec::new(),
             capability: None,
-            outcome: String::new(),
+            outcome: UserText::default(),
             actions: vec![Action {
                 id: "action-1".into(),
                 text: "Observe a meeting".into(),

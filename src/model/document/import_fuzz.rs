@@ -29,11 +29,12 @@ use serde_json::{json, Value};
 use super::assessment_file::{assessment_to_json, import_error_message, read_assessment_export};
 use super::backup::{read_workbook, to_compact_json, to_json, to_storage_text};
 use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
-use super::import_checks::{clean_assessment, clean_text, duplicate_id};
+use super::import_checks::duplicate_id;
 use super::merge::Conflict;
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::{Assessment, Rating, Role};
 use crate::model::common::saved_dates::{Day, Moment};
+use crate::model::common::user_text::UserText;
 use crate::model::placement::{
     ActivityEntry, ActivityType, Effectiveness, Milestone, Placement, Project, ProjectStatus,
 };
@@ -120,7 +121,7 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             status: GoalStatus::InProgress,
             support: vec![Support::MentorOrCoach, Support::Project],
             capability: Some("personal".into()),
-            outcome: String::new(),
+            outcome: UserText::default(),
             actions: vec![Action {
                 id: "action-1".into(),
                 text: "Shadow the chair".into(),
@@ -178,7 +179,7 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             clinical_area: "Respiratory".into(),
             stakeholders: "GPs, TB nurses".into(),
             status: ProjectStatus::InProgress,
-            outcome: String::new(),
+            outcome: UserText::default(),
             milestones: vec![Milestone {
                 id: "milestone-1".into(),
                 title: "Map it".into(),
@@ -202,7 +203,7 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             effectiveness: Some(Effectiveness::Partly),
             keep: "Maps".into(),
             improve: "Timing".into(),
-            stop: String::new(),
+            stop: UserText::default(),
             learnt_about_self: "I rush".into(),
             capabilities: vec!["personal".into(), "others".into()],
             in_summary: true,
@@ -701,6 +702,33 @@ fn check_message(message: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The first text in a document read and written back that still holds a
+/// control character other than a line break or tab: any string at all,
+/// except the links the app's own lists and ids make (`id`, `…_id`,
+/// capabilities) and the format's name, which are checked as they are.
+fn control_character_in(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => text
+            .chars()
+            .any(crate::model::common::user_text::is_unwanted)
+            .then(|| text.clone()),
+        Value::Array(items) => items.iter().find_map(control_character_in),
+        Value::Object(fields) => fields.iter().find_map(|(key, field)| {
+            let link = key == "id"
+                || key.ends_with("_id")
+                || key == "capability"
+                || key == "capabilities"
+                || key == "format";
+            if link {
+                None
+            } else {
+                control_character_in(field)
+            }
+        }),
+        _ => None,
+    }
+}
+
 /// `read_workbook` either accepts a document that has no shared ids and no
 /// control characters, and reads back equal when written out as a backup,
 /// or refuses it in plain English.
@@ -708,9 +736,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
     match read_workbook(text) {
         Ok(wb) => {
             prop_assert_eq!(duplicate_id(&wb), None);
-            let mut cleaned = wb.clone();
-            clean_text(&mut cleaned);
-            prop_assert_eq!(&cleaned, &wb, "control characters were left in");
+            let written = serde_json::to_value(&wb).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(wb.schema_version, SCHEMA_VERSION);
             prop_assert_eq!(read_workbook(&to_json(&wb)), Ok(wb));
         }
@@ -724,9 +751,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
 fn check_assessment(text: &str) -> Result<(), TestCaseError> {
     match read_assessment_export(text) {
         Ok(a) => {
-            let mut cleaned = a.clone();
-            clean_assessment(&mut cleaned);
-            prop_assert_eq!(&cleaned, &a, "control characters were left in");
+            let written = serde_json::to_value(&a).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(read_assessment_export(&assessment_to_json(&a)), Ok(a));
         }
         Err(e) => {

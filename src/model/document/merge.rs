@@ -354,13 +354,13 @@ fn tell_plans_apart(
     // group in list order.
     let mut order: Vec<usize> = (0..plans.len()).filter(|&i| kept_here(&plans[i])).collect();
     order.extend((0..plans.len()).filter(|&i| !kept_here(&plans[i])));
-    let mut names: Vec<String> = plans.iter().map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = plans.iter().map(|p| p.name.to_string()).collect();
     let mut claimed: Vec<String> = Vec::new();
     let mut renamed = Vec::new();
     for i in order {
         let plan = &mut plans[i];
         if !claimed.iter().any(|c| same_name(c, &plan.name)) {
-            claimed.push(plan.name.clone());
+            claimed.push(plan.name.to_string());
             continue;
         }
         let from_backup = !kept_here(plan);

@@ -222,7 +222,7 @@ impl Workbook {
         if into == from {
             return None;
         }
-        let into_name = self.plan(into)?.name.clone();
+        let into_name = self.plan(into)?.name.to_string();
         let position = self.plans.iter().position(|p| p.id == from)?;
         Some(CombinedPlan {
             from: self.plans[position].clone(),

@@ -9,6 +9,7 @@ use crate::model::capabilities;
 use crate::model::common::dates::input_value;
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 pub const ACTIVITY_DATE_FIELD: &str = "activity-date";
@@ -163,21 +164,21 @@ pub struct ActivityEntry {
     pub project_id: Option<String>,
     /// The trainee's role in it: chairing, observing, presenting…
     #[serde(default)]
-    pub role: String,
-    pub what_done: String,
+    pub role: UserText,
+    pub what_done: UserText,
     /// How they worked with others.
     #[serde(default)]
-    pub with_others: String,
+    pub with_others: UserText,
     #[serde(default)]
     pub effectiveness: Option<Effectiveness>,
     #[serde(default)]
-    pub keep: String,
+    pub keep: UserText,
     #[serde(default)]
-    pub improve: String,
+    pub improve: UserText,
     #[serde(default)]
-    pub stop: String,
+    pub stop: UserText,
     #[serde(default)]
-    pub learnt_about_self: String,
+    pub learnt_about_self: UserText,
     /// MLCF element ids (see `capabilities`).
     #[serde(default)]
     pub capabilities: Vec<String>,
@@ -359,14 +360,14 @@ impl ActivityDraft {
             time_spent: duration_input(e.minutes),
             activity_type: Some(e.activity_type),
             project_id: e.project_id.clone(),
-            role: e.role.clone(),
-            what_done: e.what_done.clone(),
-            with_others: e.with_others.clone(),
+            role: e.role.to_string(),
+            what_done: e.what_done.to_string(),
+            with_others: e.with_others.to_string(),
             effectiveness: e.effectiveness,
-            keep: e.keep.clone(),
-            improve: e.improve.clone(),
-            stop: e.stop.clone(),
-            learnt_about_self: e.learnt_about_self.clone(),
+            keep: e.keep.to_string(),
+            improve: e.improve.to_string(),
+            stop: e.stop.to_string(),
+            learnt_about_self: e.learnt_about_self.to_string(),
             capabilities: e.capabilities.clone(),
             in_summary: e.in_summary,
         }
@@ -472,14 +473,14 @@ impl ActivityDraft {
                 minutes,
                 activity_type,
                 project_id: project_id.map(str::to_string),
-                role: self.role.trim().to_string(),
-                what_done,
-                with_others: self.with_others.trim().to_string(),
+                role: self.role.trim().into(),
+                what_done: what_done.into(),
+                with_others: self.with_others.trim().into(),
                 effectiveness: self.effectiveness,
-                keep: self.keep.trim().to_string(),
-                improve: self.improve.trim().to_string(),
-                stop: self.stop.trim().to_string(),
-                learnt_about_self: self.learnt_about_self.trim().to_string(),
+                keep: self.keep.trim().into(),
+                improve: self.improve.trim().into(),
+                stop: self.stop.trim().into(),
+                learnt_about_self: self.learnt_about_self.trim().into(),
                 capabilities,
                 in_summary: self.in_summary,
                 created_at: now,

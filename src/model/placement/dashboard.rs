@@ -77,7 +77,7 @@ impl Placement {
                     .collect();
                 TimeSpent {
                     key: Some(p.id.clone()),
-                    label: p.title.clone(),
+                    label: p.title.to_string(),
                     minutes: sum(&linked),
                     entries: linked.len(),
                 }
@@ -125,8 +125,8 @@ impl Placement {
             for m in p.milestones.iter().filter(|m| m.done_on.is_none()) {
                 let due = MilestoneDue {
                     project_id: p.id.clone(),
-                    project: p.title.clone(),
-                    milestone: m.title.clone(),
+                    project: p.title.to_string(),
+                    milestone: m.title.to_string(),
                     planned: *m.planned,
                 };
                 if m.planned < today {

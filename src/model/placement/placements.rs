@@ -10,6 +10,7 @@ use super::projects::Project;
 use crate::model::common::dates::input_value;
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 /// Four months: the length of the GP registrar placements NHS Eastern and
@@ -34,12 +35,12 @@ pub struct Placement {
     pub id: String,
     /// The commissioning organisation hosting the placement.
     #[serde(default)]
-    pub organisation: String,
+    pub organisation: UserText,
     /// The lead commissioner or supervisor the trainee is attached to.
     #[serde(default)]
-    pub supervisor: String,
+    pub supervisor: UserText,
     #[serde(default)]
-    pub clinical_area: String,
+    pub clinical_area: UserText,
     #[serde(default)]
     pub start: Option<Day>,
     #[serde(default = "default_length")]
@@ -49,7 +50,7 @@ pub struct Placement {
     #[serde(default)]
     pub end: Option<Day>,
     #[serde(default)]
-    pub objectives: String,
+    pub objectives: UserText,
     #[serde(default)]
     pub projects: Vec<Project>,
     /// The activity log, in date order (same-day entries in the order written).
@@ -140,7 +141,7 @@ impl Placement {
                 self.organisation,
                 crate::model::common::dates::long_date(start)
             ),
-            None => self.organisation.clone(),
+            None => self.organisation.to_string(),
         }
     }
 
@@ -195,9 +196,9 @@ impl PlacementDraft {
     pub fn of(p: &Placement) -> Self {
         let computed = p.start.and_then(|s| end_from_length(*s, p.length_months));
         PlacementDraft {
-            organisation: p.organisation.clone(),
-            supervisor: p.supervisor.clone(),
-            clinical_area: p.clinical_area.clone(),
+            organisation: p.organisation.to_string(),
+            supervisor: p.supervisor.to_string(),
+            clinical_area: p.clinical_area.to_string(),
             start: p.start.map(input_value).unwrap_or_default(),
             length_months: p.length_months.to_string(),
             end: p
@@ -205,7 +206,7 @@ impl PlacementDraft {
                 .filter(|e| Some(**e) != computed)
                 .map(input_value)
                 .unwrap_or_default(),
-            objectives: p.objectives.clone(),
+            objectives: p.objectives.to_string(),
         }
     }
 
@@ -281,13 +282,13 @@ impl PlacementDetails {
     pub fn into_placement(self, id: String, now: Moment) -> Placement {
         let mut placement = Placement {
             id,
-            organisation: String::new(),
-            supervisor: String::new(),
-            clinical_area: String::new(),
+            organisation: UserText::default(),
+            supervisor: UserText::default(),
+            clinical_area: UserText::default(),
             start: None,
             length_months: DEFAULT_LENGTH_MONTHS,
             end: None,
-            objectives: String::new(),
+            objectives: UserText::default(),
             projects: Vec::new(),
             entries: Vec::new(),
             created_at: now,
@@ -298,13 +299,13 @@ impl PlacementDetails {
     }
 
     pub fn apply_to(self, p: &mut Placement, now: Moment) {
-        p.organisation = self.organisation;
-        p.supervisor = self.supervisor;
-        p.clinical_area = self.clinical_area;
+        p.organisation = self.organisation.into();
+        p.supervisor = self.supervisor.into();
+        p.clinical_area = self.clinical_area.into();
         p.start = Some(Day(self.start));
         p.length_months = self.length_months;
         p.end = Some(Day(self.end));
-        p.objectives = self.objectives;
+        p.objectives = self.objectives.into();
         p.updated_at = now;
     }
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::dates::input_value;
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 pub const PROJECT_TITLE_FIELD: &str = "project-title";
@@ -56,19 +57,19 @@ impl ProjectStatus {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Project {
     pub id: String,
-    pub title: String,
+    pub title: UserText,
     #[serde(default)]
-    pub aim: String,
+    pub aim: UserText,
     #[serde(default)]
-    pub clinical_area: String,
+    pub clinical_area: UserText,
     /// Who has a stake in it: practices, the hospital, patients' groups.
     #[serde(default)]
-    pub stakeholders: String,
+    pub stakeholders: UserText,
     #[serde(default)]
     pub status: ProjectStatus,
     /// What came of it, for the end-of-placement summary.
     #[serde(default)]
-    pub outcome: String,
+    pub outcome: UserText,
     /// In planned-date order.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
@@ -80,7 +81,7 @@ pub struct Project {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Milestone {
     pub id: String,
-    pub title: String,
+    pub title: UserText,
     pub planned: Day,
     /// The day it was done; `None` while still to do.
     #[serde(default)]
@@ -108,12 +109,12 @@ pub struct ProjectDraft {
 impl ProjectDraft {
     pub fn of(p: &Project) -> Self {
         ProjectDraft {
-            title: p.title.clone(),
-            aim: p.aim.clone(),
-            clinical_area: p.clinical_area.clone(),
-            stakeholders: p.stakeholders.clone(),
+            title: p.title.to_string(),
+            aim: p.aim.to_string(),
+            clinical_area: p.clinical_area.to_string(),
+            stakeholders: p.stakeholders.to_string(),
             status: p.status,
-            outcome: p.outcome.clone(),
+            outcome: p.outcome.to_string(),
         }
     }
 
@@ -142,12 +143,12 @@ impl ProjectDraft {
         }
         Ok(Project {
             id,
-            title,
-            aim: self.aim.trim().to_string(),
-            clinical_area: self.clinical_area.trim().to_string(),
-            stakeholders: self.stakeholders.trim().to_string(),
+            title: title.into(),
+            aim: self.aim.trim().into(),
+            clinical_area: self.clinical_area.trim().into(),
+            stakeholders: self.stakeholders.trim().into(),
             status: self.status,
-            outcome: self.outcome.trim().to_string(),
+            outcome: self.outcome.trim().into(),
             milestones: Vec::new(),
             created_at: now,
             updated_at: now,
@@ -167,7 +168,7 @@ pub struct MilestoneDraft {
 impl MilestoneDraft {
     pub fn of(m: &Milestone) -> Self {
         MilestoneDraft {
-            title: m.title.clone(),
+            title: m.title.to_string(),
             planned: input_value(m.planned),
             done: m.done_on.map(input_value).unwrap_or_default(),
         }
@@ -219,7 +220,7 @@ impl MilestoneDraft {
         match (errors.is_empty(), planned) {
             (true, Some(planned)) => Ok(Milestone {
                 id,
-                title,
+                title: title.into(),
                 planned: Day(planned),
                 done_on: done_on.map(Day),
                 created_at: now,

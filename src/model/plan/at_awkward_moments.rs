@@ -29,7 +29,7 @@ fn goal(m: &Moment, id: &str, target: NaiveDate, action_due: Option<NaiveDate>) 
         .into_iter()
         .map(|due| Action {
             id: format!("{id}-action"),
-            text: format!("Action for {id}"),
+            text: format!("Action for {id}").into(),
             due: Some(Day(due)),
             done_on: None,
             created_at: m.at.into(),

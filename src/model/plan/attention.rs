@@ -54,7 +54,7 @@ pub fn attention(plan: &Plan, today: NaiveDate) -> Attention {
     for goal in plan.goals.iter().filter(|g| g.status.is_open()) {
         let as_ref = || GoalRef {
             goal_id: goal.id.clone(),
-            title: goal.title.clone(),
+            title: goal.title.to_string(),
             target: goal.target_date,
         };
         match goal.target_date {
@@ -70,9 +70,9 @@ pub fn attention(plan: &Plan, today: NaiveDate) -> Attention {
                 if due < today {
                     found.overdue_actions.push(ActionRef {
                         goal_id: goal.id.clone(),
-                        goal_title: goal.title.clone(),
+                        goal_title: goal.title.to_string(),
                         action_id: action.id.clone(),
-                        text: action.text.clone(),
+                        text: action.text.to_string(),
                         due: *due,
                     });
                 }
@@ -162,7 +162,7 @@ mod tests {
     fn action(id: &str, due: Option<NaiveDate>, done: bool) -> Action {
         Action {
             id: id.into(),
-            text: format!("Action {id}"),
+            text: format!("Action {id}").into(),
             due: due.map(Day),
             done_on: done.then(|| Day(day(2026, 1, 2))),
             created_at: now(),

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::dates::{long_date, parse_optional_date};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: String,
-    pub text: String,
+    pub text: UserText,
     #[serde(default)]
     pub due: Option<Day>,
     /// The day it was ticked off; `None` while it is still to do.
@@ -29,9 +30,9 @@ pub struct Action {
 pub struct EvidenceEntry {
     pub id: String,
     pub date: Day,
-    pub what_happened: String,
+    pub what_happened: UserText,
     #[serde(default)]
-    pub learnt: String,
+    pub learnt: UserText,
     pub created_at: Moment,
     pub updated_at: Moment,
 }
@@ -41,7 +42,7 @@ pub struct EvidenceEntry {
 pub struct Review {
     pub id: String,
     pub date: Day,
-    pub summary: String,
+    pub summary: UserText,
     #[serde(default)]
     pub next_review: Option<Day>,
     pub created_at: Moment,
@@ -66,7 +67,7 @@ pub struct ActionDraft {
 impl ActionDraft {
     pub fn of(action: &Action) -> Self {
         ActionDraft {
-            text: action.text.clone(),
+            text: action.text.to_string(),
             due: action
                 .due
                 .map(crate::model::common::dates::input_value)
@@ -122,7 +123,7 @@ impl ActionDraft {
         }
         Ok(Action {
             id,
-            text,
+            text: text.into(),
             due: due.map(Day),
             done_on: None,
             created_at: now,
@@ -142,8 +143,8 @@ impl EvidenceDraft {
     pub fn of(entry: &EvidenceEntry) -> Self {
         EvidenceDraft {
             date: crate::model::common::dates::input_value(entry.date),
-            what_happened: entry.what_happened.clone(),
-            learnt: entry.learnt.clone(),
+            what_happened: entry.what_happened.to_string(),
+            learnt: entry.learnt.to_string(),
         }
     }
 
@@ -181,8 +182,8 @@ impl EvidenceDraft {
             Some(date) if errors.is_empty() => Ok(EvidenceEntry {
                 id,
                 date: Day(date),
-                what_happened,
-                learnt: self.learnt.trim().to_string(),
+                what_happened: what_happened.into(),
+                learnt: self.learnt.trim().into(),
                 created_at: now,
                 updated_at: now,
             }),
@@ -203,7 +204,7 @@ impl ReviewDraft {
         use crate::model::common::dates::input_value;
         ReviewDraft {
             date: input_value(review.date),
-            summary: review.summary.clone(),
+            summary: review.summary.to_string(),
             next_review: review.next_review.map(input_value).unwrap_or_default(),
         }
     }
@@ -259,7 +260,7 @@ impl ReviewDraft {
             Some(date) if errors.is_empty() => Ok(Review {
                 id,
                 date: Day(date),
-                summary,
+                summary: summary.into(),
                 next_review: next_review.map(Day),
                 created_at: now,
                 updated_at: now,

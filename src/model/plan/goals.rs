@@ -10,6 +10,7 @@ use crate::model::common::dates::long_date;
 pub use crate::model::common::dates::{parse_optional_date, NotADate};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -17,16 +18,16 @@ use crate::model::common::validation::FieldError;
 pub struct Goal {
     pub id: String,
     /// The goal: what the user wants to achieve.
-    pub title: String,
+    pub title: UserText,
     /// Free notes (the first release's "details").
     #[serde(default)]
-    pub detail: String,
+    pub detail: UserText,
     /// What the user needs to learn.
     #[serde(default)]
-    pub learning_need: String,
+    pub learning_need: UserText,
     /// How success will be shown.
     #[serde(default)]
-    pub success_measure: String,
+    pub success_measure: UserText,
     #[serde(default)]
     pub target_date: Option<Day>,
     #[serde(default)]
@@ -38,7 +39,7 @@ pub struct Goal {
     pub capability: Option<String>,
     /// The review of the goal: what came of it.
     #[serde(default)]
-    pub outcome: String,
+    pub outcome: UserText,
     #[serde(default)]
     pub actions: Vec<Action>,
     #[serde(default)]
@@ -194,10 +195,10 @@ impl GoalDraft {
     /// An existing goal's fields, for a form that changes them.
     pub fn of(goal: &Goal) -> Self {
         GoalDraft {
-            title: goal.title.clone(),
-            detail: goal.detail.clone(),
-            learning_need: goal.learning_need.clone(),
-            success_measure: goal.success_measure.clone(),
+            title: goal.title.to_string(),
+            detail: goal.detail.to_string(),
+            learning_need: goal.learning_need.to_string(),
+            success_measure: goal.success_measure.to_string(),
             target_date: goal
                 .target_date
                 .map(crate::model::common::dates::input_value)
@@ -205,7 +206,7 @@ impl GoalDraft {
             status: goal.status,
             support: goal.support.clone(),
             capability: goal.capability.clone().unwrap_or_default(),
-            outcome: goal.outcome.clone(),
+            outcome: goal.outcome.to_string(),
         }
     }
 
@@ -338,10 +339,10 @@ impl GoalDraft {
         }
         Ok(Goal {
             id,
-            title: title.to_string(),
-            detail: self.detail.trim().to_string(),
-            learning_need: self.learning_need.trim().to_string(),
-            success_measure: self.success_measure.trim().to_string(),
+            title: title.into(),
+            detail: self.detail.trim().into(),
+            learning_need: self.learning_need.trim().into(),
+            success_measure: self.success_measure.trim().into(),
             target_date: target_date.map(Day),
             status: self.status,
             support: {
@@ -351,7 +352,7 @@ impl GoalDraft {
                 support
             },
             capability: (!capability.is_empty()).then(|| capability.to_string()),
-            outcome: self.outcome.trim().to_string(),
+            outcome: self.outcome.trim().into(),
             actions: Vec::new(),
             evidence: Vec::new(),
             created_at: now,

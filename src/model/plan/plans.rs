@@ -9,22 +9,23 @@ use super::self_rating::SelfRating;
 use crate::model::common::dates::parse_optional_date;
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: String,
-    pub name: String,
+    pub name: UserText,
     #[serde(default)]
-    pub owner: String,
+    pub owner: UserText,
     #[serde(default)]
     pub starts: Option<Day>,
     #[serde(default)]
     pub ends: Option<Day>,
     /// A short statement of the development aim.
     #[serde(default)]
-    pub aim: String,
+    pub aim: UserText,
     #[serde(default)]
     pub goals: Vec<Goal>,
     #[serde(default)]
@@ -44,11 +45,11 @@ impl Plan {
     pub fn first(id: String, now: Moment) -> Plan {
         Plan {
             id,
-            name: FIRST_PLAN_NAME.to_string(),
-            owner: String::new(),
+            name: FIRST_PLAN_NAME.into(),
+            owner: UserText::default(),
             starts: None,
             ends: None,
-            aim: String::new(),
+            aim: UserText::default(),
             goals: Vec::new(),
             reviews: Vec::new(),
             self_ratings: Vec::new(),
@@ -147,11 +148,11 @@ impl PlanDraft {
     pub fn of(plan: &Plan) -> Self {
         use crate::model::common::dates::input_value;
         PlanDraft {
-            name: plan.name.clone(),
-            owner: plan.owner.clone(),
+            name: plan.name.to_string(),
+            owner: plan.owner.to_string(),
             starts: plan.starts.map(input_value).unwrap_or_default(),
             ends: plan.ends.map(input_value).unwrap_or_default(),
-            aim: plan.aim.clone(),
+            aim: plan.aim.to_string(),
         }
     }
 
@@ -201,11 +202,11 @@ impl PlanDraft {
         }
         Ok(Plan {
             id,
-            name: name.to_string(),
-            owner: self.owner.trim().to_string(),
+            name: name.into(),
+            owner: self.owner.trim().into(),
             starts: starts.map(Day),
             ends: ends.map(Day),
-            aim: self.aim.trim().to_string(),
+            aim: self.aim.trim().into(),
             goals: Vec::new(),
             reviews: Vec::new(),
             self_ratings: Vec::new(),

@@ -127,7 +127,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                             <li class="nhsuk-card">
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{format!("Review on {}", long_date(review.date))}</h3>
-                                    <p>{review.summary.clone()}</p>
+                                    <p>{review.summary.to_string()}</p>
                                     {review.next_review.map(|d| view! { <p class="nhsuk-body-s">{format!("Next review: {}", long_date(d))}</p> })}
                                     <p class="no-print">
                                         <A href=format!("/development-plan/entries/{}", review.id) attr:aria-label=format!("Change review of {}", long_date(review.date))>"Change"</A>
