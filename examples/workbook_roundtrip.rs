@@ -11,7 +11,9 @@ use commissioning_workbook::model::document::backup::{read_workbook, to_json};
 
 fn main() {
     let mut text = String::new();
-    std::io::stdin().read_to_string(&mut text).expect("standard input is text");
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .expect("standard input is text");
     match read_workbook(&text) {
         Ok(workbook) => std::io::stdout()
             .write_all(to_json(&workbook).as_bytes())

@@ -42,23 +42,27 @@ export function fingerprintApp(dir) {
   return named;
 }
 
-/** Each area's part (src/ui/pages/areas.rs) and the addresses of its pages. */
-const AREA_PATHS = {
-  assessment_area: '/self-assessment',
-  plan_area: '/development-plan',
-  placement_area: '/placement-log',
-  your_data_area: '/your-data',
-  about_area: '/about',
-};
+/**
+ * Each area's part and the address under which its pages are (its first
+ * page's), read from the one list of areas and pages, src/ui/pages/areas.rs
+ * (`AREA, part <part>, fetched by …, named "…" {` then `"<address>" => …`),
+ * so an area is declared there alone.
+ */
+function areaPaths() {
+  const source = readFileSync(new URL('../src/ui/pages/areas.rs', import.meta.url), 'utf8');
+  const found = [...source.matchAll(/\bpart (\w+), fetched by \w+, named "[^"]*" \{\s*"([^"]+)"/g)];
+  if (!found.length) throw new Error('scripts/fingerprint-app.mjs: no areas found in src/ui/pages/areas.rs');
+  return Object.fromEntries(found.map(([, part, path]) => [part, path]));
+}
 
 /**
- * Parts that are not an area's pages: the store's writing half
- * (src/ui/store_writing.rs), which areas' parts also need and fetch with
- * their chunks, and the home page only when one of its banners writes; and
- * the reader for an older or unreadable stored workbook (src/ui/storage.rs),
- * fetched at start only when one is stored.
+ * Parts that are not an area's pages: the banners' way to the saver
+ * (src/ui/saver.rs, `from_banner`; the saver's code itself is in chunks the
+ * areas' parts share), fetched with the first change or when a banner on the
+ * home page writes; and the reader for an older or unreadable stored workbook
+ * (src/ui/storage.rs), fetched at start only when one is stored.
  */
-const PARTS_WITHOUT_PAGES = new Set(['store_writing', 'unusual_storage']);
+const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage']);
 
 /**
  * An inline script that, at a deep link, asks for the page's area's parts
@@ -67,6 +71,7 @@ const PARTS_WITHOUT_PAGES = new Set(['store_writing', 'unusual_storage']);
  * each area needs are read from the loader wasm-split-cli wrote.
  */
 export function areaPreloadScript(loader, folder) {
+  const AREA_PATHS = areaPaths();
   const chunkFile = new Map(
     [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map(([, name, file]) => [name, file]),
   );
@@ -76,7 +81,7 @@ export function areaPreloadScript(loader, folder) {
   )) {
     if (PARTS_WITHOUT_PAGES.has(area)) continue;
     const path = AREA_PATHS[area];
-    if (!path) throw new Error(`scripts/fingerprint-app.mjs: the app has an area "${area}" that AREA_PATHS does not list`);
+    if (!path) throw new Error(`scripts/fingerprint-app.mjs: the app has a part "${area}" that src/ui/pages/areas.rs does not list as an area`);
     const chunks = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
       if (!chunkFile.has(d)) throw new Error(`__wasm_split.js: ${area} needs ${d}, which it does not define`);
       return chunkFile.get(d);

@@ -1,21 +1,24 @@
-//! The Leptos front end. Pages show the workbook and send the user's intent to
-//! the model as named changes through `WorkbookStore`, the one writer of it.
+//! The Leptos front end. Pages read the workbook from the store
+//! (`WorkbookStore`, state and reads) and send the user's intent to the model
+//! as named changes through the saver (`Saver`), the one writer of it and of
+//! the browser's storage.
 
 mod browser;
 mod components;
 mod offline;
 mod pages;
 mod routing;
+mod saver;
 pub mod storage;
 mod store;
-mod store_writing;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use components::{SaveAnnouncer, StorageAlerts};
-use pages::areas::{ABOUT, ASSESSMENT, PLACEMENT, PLAN, YOUR_DATA};
-use routing::{CurrentPage, Route, A};
+use pages::areas::{NAVIGATION, ROUTES};
+use routing::{CurrentPage, A};
+use saver::Saver;
 use store::WorkbookStore;
 
 /// Mounts the app on the page's body.
@@ -47,68 +50,12 @@ pub fn start() {
     });
 }
 
-/// The areas of the workbook, in navigation order: (path, label).
-const AREAS: [(&str, &str); 5] = [
-    ("/self-assessment", "Self-assessment"),
-    ("/development-plan", "Development plan"),
-    ("/placement-log", "Placement log"),
-    ("/your-data", "Your data"),
-    ("/about", "About"),
-];
-
-/// Every page and its address; the first pattern that fits wins. Pages other
-/// than the home page are numbered within their area (`pages::areas`), whose
-/// code is fetched when one of its pages is first opened.
-const ROUTES: &[Route] = &[
-    Route::now("/", || view! { <pages::Home /> }.into_any()),
-    Route::in_area("/self-assessment", &ASSESSMENT, 0),
-    Route::in_area("/self-assessment/new", &ASSESSMENT, 1),
-    Route::in_area("/self-assessment/over-time/:earlier/:later", &ASSESSMENT, 2),
-    Route::in_area("/self-assessment/:id/domain/:domain", &ASSESSMENT, 3),
-    Route::in_area("/self-assessment/:id/results", &ASSESSMENT, 4),
-    Route::in_area("/self-assessment/:id/details", &ASSESSMENT, 5),
-    Route::in_area("/self-assessment/:id/export", &ASSESSMENT, 6),
-    Route::in_area("/self-assessment/:id/partner/:partner", &ASSESSMENT, 7),
-    Route::in_area("/development-plan", &PLAN, 0),
-    Route::in_area("/development-plan/plans/new", &PLAN, 1),
-    Route::in_area("/development-plan/plans/:plan", &PLAN, 2),
-    Route::in_area("/development-plan/plans/:plan/details", &PLAN, 3),
-    Route::in_area("/development-plan/plans/:plan/self-rating", &PLAN, 4),
-    Route::in_area("/development-plan/plans/:plan/combine", &PLAN, 8),
-    Route::in_area("/development-plan/goals/:id", &PLAN, 5),
-    Route::in_area("/development-plan/goals/:id/edit", &PLAN, 6),
-    Route::in_area("/development-plan/entries/:id", &PLAN, 7),
-    Route::in_area("/placement-log", &PLACEMENT, 0),
-    Route::in_area("/placement-log/new", &PLACEMENT, 1),
-    Route::in_area("/placement-log/placements/:placement", &PLACEMENT, 2),
-    Route::in_area(
-        "/placement-log/placements/:placement/details",
-        &PLACEMENT,
-        3,
-    ),
-    Route::in_area("/placement-log/placements/:placement/log", &PLACEMENT, 4),
-    Route::in_area(
-        "/placement-log/placements/:placement/log/new",
-        &PLACEMENT,
-        5,
-    ),
-    Route::in_area(
-        "/placement-log/placements/:placement/summary",
-        &PLACEMENT,
-        6,
-    ),
-    Route::in_area("/placement-log/projects/:id", &PLACEMENT, 7),
-    Route::in_area("/placement-log/projects/:id/edit", &PLACEMENT, 8),
-    Route::in_area("/placement-log/milestones/:id", &PLACEMENT, 9),
-    Route::in_area("/placement-log/entries/:id", &PLACEMENT, 10),
-    Route::in_area("/your-data", &YOUR_DATA, 0),
-    Route::in_area("/about", &ABOUT, 0),
-];
-
 #[component]
 fn App(startup: storage::Startup) -> impl IntoView {
     routing::provide_router(ROUTES);
-    provide_context(WorkbookStore::start(startup));
+    let store = WorkbookStore::start(startup);
+    provide_context(store);
+    provide_context(Saver::new(store));
     provide_context(offline::start());
 
     view! {
@@ -185,9 +132,9 @@ fn Header() -> impl IntoView {
             <nav class="nhsuk-header__navigation" aria-label="Workbook areas">
                 <div class="nhsuk-header__navigation-container nhsuk-width-container">
                     <ul class="nhsuk-header__navigation-list">
-                        {AREAS
-                            .into_iter()
-                            .map(|(href, label)| {
+                        {NAVIGATION
+                            .iter()
+                            .map(|&(href, label)| {
                                 view! {
                                     <li class="nhsuk-header__navigation-item">
                                         <A href=href attr:class="nhsuk-header__navigation-link">

@@ -19,17 +19,17 @@ pub struct Route {
 
 /// How a page is made: from code in the first download, or from an area's
 /// part of the module, fetched the first time one of its pages is opened
-/// (`pages::areas`).
+/// (`pages::areas`, where both are declared).
 pub enum PageView {
     Now(fn() -> AnyView),
-    /// The area and the page's number in it.
-    InArea(&'static Area, u32),
+    /// The area, which draws the page for the route's pattern.
+    InArea(&'static Area),
 }
 
 /// An area of the app whose pages are in a part of the module of their own.
 pub struct Area {
-    /// Page number N of the area, once its part is here.
-    pub page: fn(u32) -> AreaPage,
+    /// The area's page for an address pattern, once its part is here.
+    pub page: fn(&'static str) -> AreaPage,
     /// Fetches the area's part (if not here yet) without drawing anything.
     pub fetch: fn() -> AreaFetch,
 }
@@ -63,11 +63,11 @@ impl Route {
         }
     }
 
-    /// Page number `page` of an area (`pages::areas`).
-    pub const fn in_area(pattern: &'static str, area: &'static Area, page: u32) -> Self {
+    /// A page of an area (`pages::areas`), which it draws for `pattern`.
+    pub const fn in_area(pattern: &'static str, area: &'static Area) -> Self {
         Route {
             pattern,
-            view: PageView::InArea(area, page),
+            view: PageView::InArea(area),
         }
     }
 }
@@ -268,11 +268,14 @@ pub fn CurrentPage(
     move || match router.matched.get().route {
         Some(index) => match routes[index].view {
             PageView::Now(page) => page(),
-            PageView::InArea(area, page) => {
+            PageView::InArea(area) => {
+                let pattern = routes[index].pattern;
                 // `Suspend` runs the page's code inside this reactive owner,
                 // so the page finds the store and the router as usual.
                 let page = Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    (area.page)(page).await.unwrap_or_else(|_| could_not_open())
+                    (area.page)(pattern)
+                        .await
+                        .unwrap_or_else(|_| could_not_open())
                 }));
                 view! { <Suspense fallback=opening>{page}</Suspense> }.into_any()
             }
@@ -293,7 +296,7 @@ pub fn area_at_start(routes: &'static [Route]) -> Option<&'static Area> {
     let path = path_from_hash(&current_hash())?;
     let index = match_route(routes, &path).route?;
     match routes[index].view {
-        PageView::InArea(area, _) => Some(area),
+        PageView::InArea(area) => Some(area),
         PageView::Now(_) => None,
     }
 }

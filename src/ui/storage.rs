@@ -1,11 +1,15 @@
 //! The one place that touches the browser's local storage. Loading never panics
 //! and never overwrites what it could not read: unreadable text is copied aside
-//! under its own key first. Writing reports failures (such as a full quota) and
-//! changes nothing else. Saves made by other tabs arrive through `watch_other_tabs`.
+//! under its own key first (the only write made here of itself, at start,
+//! before there is anything else to save). Writing reports failures (such as a
+//! full quota) and changes nothing else. Only the saver (`ui::saver`) calls the
+//! writing functions, and pages call none of these: they read through the
+//! store (`ui::store`) and write through the saver. Saves made by other tabs
+//! arrive through `watch_other_tabs`.
 
 use chrono::Utc;
 use gloo_storage::{LocalStorage, Storage};
-use leptos::prelude::window_event_listener;
+use leptos::prelude::{window_event_listener, WindowListenerHandle};
 use wasm_bindgen::JsCast;
 
 use crate::model::common::dates::{clock_time_with_seconds, input_value};
@@ -244,18 +248,15 @@ pub fn write(workbook: &Workbook) -> Result<(), String> {
 
 /// Calls `on_save` with the new text whenever another tab of this site saves
 /// the workbook, or with `None` when another tab deleted it (the browser's
-/// `storage` event fires only in the other tabs).
-pub fn watch_other_tabs(on_save: impl Fn(Option<String>) + 'static) {
-    let handle = window_event_listener(leptos::ev::storage, move |event| {
-        match event.key() {
-            Some(key) if key == WORKBOOK_KEY => on_save(event.new_value()),
-            // `clear()` in another tab.
-            None => on_save(None),
-            Some(_) => {}
-        }
-    });
-    // The listener lives as long as the page.
-    std::mem::forget(handle);
+/// `storage` event fires only in the other tabs), until the returned handle
+/// is removed.
+pub fn watch_other_tabs(on_save: impl Fn(Option<String>) + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::storage, move |event| match event.key() {
+        Some(key) if key == WORKBOOK_KEY => on_save(event.new_value()),
+        // `clear()` in another tab.
+        None => on_save(None),
+        Some(_) => {}
+    })
 }
 
 /// Unreadable data kept aside earlier: (key, text), oldest first.

@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, waitForApp, goToArea, storedWorkbook, newAppContext } from './support.mjs';
+import {
+  useApp, waitForApp, goToArea, storedWorkbook, savedWorkbook, newAppContext, download, downloadText, londonInstant, PINNED_MOMENT,
+} from './support.mjs';
 
 const app = useApp();
 
@@ -175,5 +177,37 @@ test('a workbook this version saved opens without fetching the reader for older 
   await waitForApp(page);
   await page.getByRole('heading', { name: 'Saved by this version' }).waitFor();
   assert.ok(!page.wasm.includes('split_unusual_storage.wasm'), `fetched: ${page.wasm}`);
+  await context.close();
+});
+
+test("a banner on the home page that writes fetches the saver's own small part, not an area's: the backup reminder's download", async () => {
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/');
+  await waitForApp(page);
+  // Last changed 20 days before the pinned clock, never backed up: the reminder is due.
+  const at = new Date(londonInstant(PINNED_MOMENT) - 20 * 86_400_000).toISOString();
+  const workbook = {
+    format: 'commissioning-workbook', schema_version: 4, created_at: at, updated_at: at, revision: 1,
+    plans: [{
+      id: 'plan-1', name: 'My development plan', created_at: at, updated_at: at,
+      goals: [{ id: 'goal-1', title: 'Backed up from the home page', created_at: at, updated_at: at }],
+    }],
+  };
+  await page.evaluate((text) => localStorage.setItem('commissioning-workbook', text), JSON.stringify(workbook));
+  await page.reload();
+  await waitForApp(page);
+  page.wasm.length = 0;
+
+  const reminder = page.getByRole('note', { name: 'Backup reminder' });
+  const file = await download(page, reminder.getByRole('button', { name: 'Download a backup now' }));
+  const backup = JSON.parse(await downloadText(file));
+  assert.equal(backup.plans[0].goals[0].title, 'Backed up from the home page');
+  assert.ok(backup.last_backup_at, 'the backup says when it was taken');
+  await reminder.waitFor({ state: 'detached' });
+  assert.ok((await savedWorkbook(page)).last_backup_at, 'the backup is remembered in the saved workbook');
+  assert.ok(page.wasm.includes('split_saver.wasm'), `the saver's part was fetched: ${page.wasm}`);
+  assert.ok(!page.wasm.some((name) => /_area\.wasm$/.test(name)), `no area's part: ${page.wasm}`);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Commissioning Workbook', 'still on the home page');
+  assert.deepEqual(page.pageErrors, []);
   await context.close();
 });

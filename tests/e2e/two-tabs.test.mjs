@@ -137,3 +137,32 @@ test('evidence typed in one tab survives answers saved in the other, and is save
   assert.ok(answers.some((a) => a.rating), 'the first tab\'s rating was kept');
   await context.close();
 });
+
+test('evidence another tab changes while this tab is still in the box is shown once the user leaves it', async () => {
+  const { context, page: first } = await app.open('/#/self-assessment/new');
+  await first.getByLabel('Partnership name').fill('Two-tab notes');
+  await first.getByLabel('Manager (commissioning organisation)').check();
+  await first.getByRole('button', { name: 'Start assessment' }).click();
+  await first.getByRole('heading', { level: 1, name: 'Power and influence' }).waitFor();
+  const second = await secondTab(context, first.url().replace(/^https?:\/\/[^/]+/, ''));
+  const inSecond = second.getByRole('textbox', { name: 'Evidence or notes (optional)' }).first();
+  const inFirst = first.getByRole('textbox', { name: 'Evidence or notes (optional)' }).first();
+
+  // The second tab types, and stays in the box.
+  await inSecond.click();
+  await inSecond.pressSequentially('Board minutes');
+  await savedWorkbook(second);
+  await first.waitForFunction(() => document.querySelector('textarea')?.value === 'Board minutes');
+
+  // The first tab adds to the same note and saves it.
+  await inFirst.click();
+  await inFirst.press('End');
+  await inFirst.pressSequentially(', March');
+  const saved = await savedWorkbook(first);
+  assert.ok(Object.values(saved.assessments[0].answers).some((a) => a.evidence === 'Board minutes, March'));
+
+  // Leaving the box in the second tab shows the note as it now is.
+  await inSecond.press('Tab');
+  await second.waitForFunction(() => document.querySelector('textarea')?.value === 'Board minutes, March', null, { timeout: 5000 });
+  await context.close();
+});

@@ -5,8 +5,21 @@ use wasm_bindgen::JsCast;
 
 use crate::ui::browser;
 use crate::ui::routing::A;
+use crate::ui::saver::{from_banner, use_saver, BannerWrite, BannerWritten, Saver};
 use crate::ui::storage::SavingBlocked;
 use crate::ui::store::{blocked_reason, use_store};
+
+/// Sends `write` to the saver (these banners are in the first download, which
+/// holds no saving code: see `from_banner`), and gives `then` what became of
+/// it, or, if the saver's part could not be fetched, the reason, in words that
+/// follow "because".
+fn write_from_banner(
+    saver: Saver,
+    write: BannerWrite,
+    then: impl FnOnce(Result<BannerWritten, String>) + 'static,
+) {
+    leptos::task::spawn_local(async move { then(from_banner(saver, write).await) });
+}
 
 /// Tells screen readers each time a change is saved, politely, without
 /// moving focus. `data-save-state` says whether any change still waits to be
@@ -34,6 +47,7 @@ pub fn SaveAnnouncer() -> impl IntoView {
 #[component]
 pub fn StorageAlerts() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let download_unreadable = move |_| {
         if let Some(notice) = store.unreadable.get_untracked() {
             let name = format!("commissioning-workbook-unreadable-{}.txt", browser::today());
@@ -61,10 +75,11 @@ pub fn StorageAlerts() -> impl IntoView {
                     </button>
                     " "
                     <button type="button" class="nhsuk-button nhsuk-button--warning"
-                        on:click=move |_| store.with_writer(
-                            move |w| (w.allow_saving_over_unreadable)(&store),
-                            move |reason| store.save_error.set(Some(reason)),
-                        )>
+                        on:click=move |_| write_from_banner(saver, BannerWrite::AllowSavingOverUnreadable, move |written| {
+                            if let Err(reason) = written {
+                                store.save_error.set(Some(reason));
+                            }
+                        })>
                         "Start saving again, replacing the unreadable data"
                     </button>
                 })}
@@ -168,18 +183,18 @@ fn BackupReminder() -> impl IntoView {
     });
     let hidden = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
+    let saver = use_saver();
     let download = move |_| {
-        store.with_writer(
-            move |w| match (w.download_backup)(&store) {
-                Ok(name) => message.set(Some(format!("Your backup is downloading as {name}."))),
-                Err(reason) => message.set(Some(reason)),
-            },
-            move |reason| {
-                message.set(Some(format!(
-                    "The backup could not be made because {reason}."
-                )))
-            },
-        )
+        write_from_banner(saver, BannerWrite::DownloadBackup, move |written| {
+            message.set(match written {
+                Ok(BannerWritten::BackupDownloading(name)) => {
+                    Some(format!("Your backup is downloading as {name}."))
+                }
+                Ok(BannerWritten::BackupNotMade(reason)) => Some(reason),
+                Ok(BannerWritten::Done) => None,
+                Err(reason) => Some(format!("The backup could not be made because {reason}.")),
+            })
+        })
     };
     view! {
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
@@ -205,7 +220,7 @@ fn BackupReminder() -> impl IntoView {
     }
 }
 
-/// Why a one-click change was not made (`WorkbookStore::act`): most often
+/// Why a one-click change was not made (`Saver::act`): most often
 /// another tab or window deleted what it was about. It takes focus as it
 /// appears, as the error summary does, so it is seen as well as heard even
 /// when the click was far down the page; it goes when dismissed or when the
@@ -254,18 +269,16 @@ fn RefusalBanner() -> impl IntoView {
 #[component]
 fn UndoBanner() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let undo = move |_| {
         if let Some((_, change)) = store.undo.get_untracked() {
-            // Only a change applied here offers an undo, so the writer is here.
-            store.with_writer(
-                move |w| {
-                    // Refused (what it went back into was deleted in another
-                    // tab or window), the refusal banner says so.
-                    (w.act)(&store, change);
-                    store.undo.set(None);
-                },
-                move |reason| store.save_error.set(Some(reason)),
-            );
+            // Only a change applied here offers an undo, and the saver fetches
+            // its part as it applies the first, so it is here by now.
+            write_from_banner(saver, BannerWrite::Undo(change), move |written| {
+                if let Err(reason) = written {
+                    store.save_error.set(Some(reason));
+                }
+            });
         }
     };
     view! {

@@ -115,8 +115,17 @@ pub fn Field(
     };
     // A value from the model (not a draft) may come back cleaned, or changed
     // by another tab, while the user is in the field: it waits until they
-    // leave it, so nothing they type is overwritten.
+    // leave it (`left` asks again then), so nothing they type is overwritten.
     let last_typed = StoredValue::new(None::<String>);
+    let left = RwSignal::new(0u32);
+    let leave = move |_: leptos::ev::FocusEvent| {
+        last_typed.set_value(None);
+        left.update(|n| *n = n.wrapping_add(1));
+    };
+    let current = move || {
+        left.track();
+        current()
+    };
     let typed = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         if bind.is_none() {
@@ -145,6 +154,7 @@ pub fn Field(
                     prop:value=initial
                     node_ref=node
                     on:input=typed
+                    on:blur=leave
                 ></textarea>
             }
             .into_any()
@@ -163,6 +173,7 @@ pub fn Field(
                     prop:value=initial
                     node_ref=node
                     on:input=typed
+                    on:blur=leave
                 />
             }
             .into_any()

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::DataTable;
 use crate::model::common::stale::{staleness, Difference, Shown, Staleness};
-use crate::ui::store::{use_store, WorkbookStore};
+use crate::ui::saver::{use_saver, Saver};
 
 /// What the notice says.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +35,7 @@ pub struct StaleGuard<D: Send + Sync + 'static> {
     found: RwSignal<Option<Found>>,
     /// The version the notice showed as "now": what "Save my version" saves over.
     seen: StoredValue<Option<D>>,
-    store: WorkbookStore,
+    saver: Saver,
 }
 
 impl<D: Send + Sync + 'static> Clone for StaleGuard<D> {
@@ -63,7 +63,7 @@ where
             shown: StoredValue::new(Arc::new(shown)),
             found: RwSignal::new(None),
             seen: StoredValue::new(None),
-            store: use_store(),
+            saver: use_saver(),
         }
     }
 
@@ -84,7 +84,7 @@ where
         let Some(opened) = self.opened.get_value() else {
             return false;
         };
-        self.store.catch_up();
+        self.saver.catch_up();
         let now = self.now.get_untracked();
         let shown = self.shown.get_value();
         let found = match staleness(&opened, now.as_ref(), in_form, |d| shown(d)) {

@@ -1,143 +1,149 @@
-//! Each area's pages live in a part of the WebAssembly module of their own,
-//! fetched the first time one of its pages is opened (and kept by the service
-//! worker for offline use), so the first download carries only what every page
-//! needs (the header, the store, the router) and the home page.
+//! The one list of the app's areas and pages: each page's address pattern and
+//! component, grouped by area with the area's name in the header's navigation.
+//! The route table (`ROUTES`), the navigation (`NAVIGATION`) and the parts of
+//! the WebAssembly module are all made from it, so a page is added here, once.
 //!
-//! A page is reached only through its area below (`ASSESSMENT`, `PLAN`, …), by
-//! its number in that area; the route table (`ui::ROUTES`) names both. The release build
-//! (`scripts/build-wasm.sh`, with the `split` feature) cuts the module at these
-//! functions. Without the feature (`cargo check`, or a build without the
-//! splitting step) they are ordinary functions and everything is in one module.
-//! A page must not be named anywhere else, or its code is pulled back into the
-//! first download. Each area can also fetch its part without drawing anything
-//! (`Area::fetch`, wasm_split's `preload`): the app does that at start for a
-//! deep link.
+//! Each area's pages live in a part of the module of their own, fetched the
+//! first time one of its pages is opened (and kept by the service worker for
+//! offline use), so the first download carries only what every page needs
+//! (the header, the store, the router) and the pages listed as in the first
+//! download (the home page). The release build (`scripts/build-wasm.sh`, with
+//! the `split` feature) cuts the module at each area's function below, which
+//! draws the page for a pattern; without the feature (`cargo check`, or a
+//! build without the splitting step) it is an ordinary function and everything
+//! is in one module. A page of an area must not be named anywhere else, or its
+//! code is pulled back into the first download. Each area can also fetch its
+//! part without drawing anything (`Area::fetch`, wasm_split's `preload`): the
+//! app does that at start for a deep link.
+//!
+//! The first pattern that fits an address wins, in the order listed
+//! (`/development-plan/plans/new` before `/development-plan/plans/:plan`).
+//! An area's first page is the one the navigation links to. The build reads
+//! each area's part and first address from this list too, for the script
+//! that fetches a deep link's parts early (`scripts/fingerprint-app.mjs`,
+//! which expects each area to open as `AREA, part …, fetched by …, named "…" {`).
 
 use leptos::prelude::*;
 
 use super::{assessment, placement, plan};
-use crate::ui::routing::{Area, PartLoadError};
+use crate::ui::routing::{Area, PartLoadError, Route};
 
-/// A page number no area has: a mistake in the route table.
+/// A pattern an area has no page for: the route table and the area's
+/// function are made from the same list, so this is never drawn.
 fn no_such_page() -> AnyView {
     view! { <super::NotFound /> }.into_any()
 }
 
-/// An area: `$pages` is the function the module is cut at (its part is named
-/// `split_$module.wasm`), `$fetch` the function wasm_split makes to fetch that
-/// part alone, and `$static` the `Area` the route table points at. Without the
-/// `split` feature the page function is called at once and there is nothing
-/// to fetch.
+/// Makes, from the list below: for each area, the function the module is cut
+/// at (`$part`: its part is `split_$part.wasm`), the function wasm_split makes
+/// to fetch that part alone (`$fetch`) and the `Area` the routes point at
+/// (`$area`); `ROUTES`, every page in the order listed; and `NAVIGATION`.
 // rustfmt re-indents the attribute further on every run inside a macro.
 #[rustfmt::skip]
-macro_rules! area {
-    ($static:ident, $module:ident, $pages:ident, $fetch:ident, |$page:ident| $body:expr) => {
-        #[cfg_attr(
-            feature = "split",
-            leptos::wasm_split::wasm_split(
-                $module,
-                wasm_split_path = ::leptos::wasm_split,
-                fallible,
-                preload($fetch)
-            )
-        )]
-        fn $pages($page: u32) -> Result<AnyView, PartLoadError> {
-            Ok($body)
+macro_rules! areas {
+    (
+        first download {
+            $( $now:literal => $($now_page:ident)::+ ),* $(,)?
         }
+        $(
+            $area:ident, part $part:ident, fetched by $fetch:ident, named $label:literal {
+                $first:literal => $($first_page:ident)::+
+                $( , $pattern:literal => $($page:ident)::+ )* $(,)?
+            }
+        )*
+    ) => {
+        $(
+            #[cfg_attr(
+                feature = "split",
+                leptos::wasm_split::wasm_split(
+                    $part,
+                    wasm_split_path = ::leptos::wasm_split,
+                    fallible,
+                    preload($fetch)
+                )
+            )]
+            fn $part(pattern: &'static str) -> Result<AnyView, PartLoadError> {
+                Ok(match pattern {
+                    $first => view! { <$($first_page)::+ /> }.into_any(),
+                    $( $pattern => view! { <$($page)::+ /> }.into_any(), )*
+                    _ => no_such_page(),
+                })
+            }
 
-        pub static $static: Area = Area {
-            page: |page| {
-                #[cfg(feature = "split")]
-                return Box::pin($pages(page));
-                #[cfg(not(feature = "split"))]
-                return Box::pin(std::future::ready($pages(page)));
-            },
-            fetch: || {
-                #[cfg(feature = "split")]
-                return Box::pin(async {
-                    let _ = $fetch().await;
-                });
-                #[cfg(not(feature = "split"))]
-                return Box::pin(std::future::ready(()));
-            },
-        };
+            pub static $area: Area = Area {
+                page: |pattern| {
+                    #[cfg(feature = "split")]
+                    return Box::pin($part(pattern));
+                    #[cfg(not(feature = "split"))]
+                    return Box::pin(std::future::ready($part(pattern)));
+                },
+                fetch: || {
+                    #[cfg(feature = "split")]
+                    return Box::pin(async {
+                        let _ = $fetch().await;
+                    });
+                    #[cfg(not(feature = "split"))]
+                    return Box::pin(std::future::ready(()));
+                },
+            };
+        )*
+
+        /// Every page and its address pattern, in the order they are tried.
+        pub static ROUTES: &[Route] = &[
+            $( Route::now($now, || view! { <$($now_page)::+ /> }.into_any()), )*
+            $(
+                Route::in_area($first, &$area),
+                $( Route::in_area($pattern, &$area), )*
+            )*
+        ];
+
+        /// The areas in the header's navigation, in order: (address, name).
+        pub static NAVIGATION: &[(&str, &str)] = &[ $( ($first, $label), )* ];
     };
 }
 
-area!(
-    ASSESSMENT,
-    assessment_area,
-    assessment_pages,
-    fetch_assessment_area,
-    |page| {
-        match page {
-            0 => view! { <assessment::Overview /> }.into_any(),
-            1 => view! { <assessment::StartAssessment /> }.into_any(),
-            2 => view! { <assessment::OverTime /> }.into_any(),
-            3 => view! { <assessment::AnswerDomain /> }.into_any(),
-            4 => view! { <assessment::Results /> }.into_any(),
-            5 => view! { <assessment::AssessmentDetails /> }.into_any(),
-            6 => view! { <assessment::ExportAssessment /> }.into_any(),
-            7 => view! { <assessment::PartnerComparison /> }.into_any(),
-            _ => no_such_page(),
-        }
+areas! {
+    first download {
+        "/" => super::Home,
     }
-);
-
-area!(PLAN, plan_area, plan_pages, fetch_plan_area, |page| {
-    match page {
-        0 => view! { <plan::DevelopmentPlan /> }.into_any(),
-        1 => view! { <plan::NewPlan /> }.into_any(),
-        2 => view! { <plan::PlanPage /> }.into_any(),
-        3 => view! { <plan::PlanDetails /> }.into_any(),
-        4 => view! { <plan::SelfRatingPage /> }.into_any(),
-        5 => view! { <plan::GoalPage /> }.into_any(),
-        6 => view! { <plan::EditGoal /> }.into_any(),
-        7 => view! { <plan::EditEntry /> }.into_any(),
-        8 => view! { <plan::CombinePlans /> }.into_any(),
-        _ => no_such_page(),
+    ASSESSMENT, part assessment_area, fetched by fetch_assessment_area, named "Self-assessment" {
+        "/self-assessment" => assessment::Overview,
+        "/self-assessment/new" => assessment::StartAssessment,
+        "/self-assessment/over-time/:earlier/:later" => assessment::OverTime,
+        "/self-assessment/:id/domain/:domain" => assessment::AnswerDomain,
+        "/self-assessment/:id/results" => assessment::Results,
+        "/self-assessment/:id/details" => assessment::AssessmentDetails,
+        "/self-assessment/:id/export" => assessment::ExportAssessment,
+        "/self-assessment/:id/partner/:partner" => assessment::PartnerComparison,
     }
-});
-
-area!(
-    PLACEMENT,
-    placement_area,
-    placement_pages,
-    fetch_placement_area,
-    |page| {
-        match page {
-            0 => view! { <placement::PlacementLog /> }.into_any(),
-            1 => view! { <placement::NewPlacement /> }.into_any(),
-            2 => view! { <placement::PlacementPage /> }.into_any(),
-            3 => view! { <placement::PlacementDetails /> }.into_any(),
-            4 => view! { <placement::ActivityLog /> }.into_any(),
-            5 => view! { <placement::NewActivity /> }.into_any(),
-            6 => view! { <placement::PlacementSummary /> }.into_any(),
-            7 => view! { <placement::ProjectPage /> }.into_any(),
-            8 => view! { <placement::EditProject /> }.into_any(),
-            9 => view! { <placement::EditMilestone /> }.into_any(),
-            10 => view! { <placement::EditActivity /> }.into_any(),
-            _ => no_such_page(),
-        }
+    PLAN, part plan_area, fetched by fetch_plan_area, named "Development plan" {
+        "/development-plan" => plan::DevelopmentPlan,
+        "/development-plan/plans/new" => plan::NewPlan,
+        "/development-plan/plans/:plan" => plan::PlanPage,
+        "/development-plan/plans/:plan/details" => plan::PlanDetails,
+        "/development-plan/plans/:plan/self-rating" => plan::SelfRatingPage,
+        "/development-plan/plans/:plan/combine" => plan::CombinePlans,
+        "/development-plan/goals/:id" => plan::GoalPage,
+        "/development-plan/goals/:id/edit" => plan::EditGoal,
+        "/development-plan/entries/:id" => plan::EditEntry,
     }
-);
-
-area!(
-    YOUR_DATA,
-    your_data_area,
-    your_data_pages,
-    fetch_your_data_area,
-    |page| {
-        match page {
-            0 => view! { <super::YourData /> }.into_any(),
-            _ => no_such_page(),
-        }
+    PLACEMENT, part placement_area, fetched by fetch_placement_area, named "Placement log" {
+        "/placement-log" => placement::PlacementLog,
+        "/placement-log/new" => placement::NewPlacement,
+        "/placement-log/placements/:placement" => placement::PlacementPage,
+        "/placement-log/placements/:placement/details" => placement::PlacementDetails,
+        "/placement-log/placements/:placement/log" => placement::ActivityLog,
+        "/placement-log/placements/:placement/log/new" => placement::NewActivity,
+        "/placement-log/placements/:placement/summary" => placement::PlacementSummary,
+        "/placement-log/projects/:id" => placement::ProjectPage,
+        "/placement-log/projects/:id/edit" => placement::EditProject,
+        "/placement-log/milestones/:id" => placement::EditMilestone,
+        "/placement-log/entries/:id" => placement::EditActivity,
     }
-);
-
-area!(ABOUT, about_area, about_pages, fetch_about_area, |page| {
-    match page {
-        0 => view! { <super::About /> }.into_any(),
-        _ => no_such_page(),
+    YOUR_DATA, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
+        "/your-data" => super::YourData,
     }
-});
+    ABOUT, part about_area, fetched by fetch_about_area, named "About" {
+        "/about" => super::About,
+    }
+}

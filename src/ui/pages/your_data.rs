@@ -5,8 +5,8 @@ use crate::model::document::{backup, merge};
 use crate::model::{Change, Workbook};
 use crate::ui::browser;
 use crate::ui::components::{ChosenFile, FileImport};
-use crate::ui::storage;
-use crate::ui::store::use_store;
+use crate::ui::saver::{use_saver, DeletedEverything};
+use crate::ui::store::{use_store, TYPICAL_QUOTA_UNITS};
 
 /// A restore the user has chosen but not yet confirmed.
 #[derive(Clone)]
@@ -35,17 +35,18 @@ enum Restore {
 #[component]
 pub fn YourData() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let restore = RwSignal::new(None::<Restore>);
     let download_message = RwSignal::new(None::<String>);
-    let kept_aside = RwSignal::new(storage::kept_aside());
+    let kept_aside = RwSignal::new(store.kept_aside());
     // The kept-aside copy deleted last, so it can be put back straight after.
     let removed_aside = RwSignal::new(None::<(String, String)>);
     let undo_removed_aside = move |_| {
         if let Some((key, text)) = removed_aside.get_untracked() {
-            match storage::put_back_kept_aside(&key, &text) {
+            match saver.put_back_kept_aside(&key, &text) {
                 Ok(()) => {
                     removed_aside.set(None);
-                    kept_aside.set(storage::kept_aside());
+                    kept_aside.set(store.kept_aside());
                 }
                 // The page still holds it, so Undo can be tried again.
                 Err(reason) => store.refusal.set(Some(format!(
@@ -56,7 +57,7 @@ pub fn YourData() -> impl IntoView {
         }
     };
 
-    let download_backup = move |_| match store.download_backup() {
+    let download_backup = move |_| match saver.download_backup() {
         Ok(name) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
         Err(reason) => download_message.set(Some(reason)),
     };
@@ -97,7 +98,7 @@ pub fn YourData() -> impl IntoView {
             merge_preview,
         }) = restore.get_untracked()
         {
-            let done = store.apply(Change::MergeBackup {
+            let done = saver.apply(Change::MergeBackup {
                 incoming: Box::new(workbook),
             });
             restore.set(Some(match done {
@@ -119,7 +120,7 @@ pub fn YourData() -> impl IntoView {
             ..
         }) = restore.get_untracked()
         {
-            let not_saved = store.restore(workbook).err();
+            let not_saved = saver.restore(workbook).err();
             restore.set(Some(Restore::Done {
                 file_name,
                 not_saved,
@@ -250,8 +251,8 @@ pub fn YourData() -> impl IntoView {
                                     aria-label=format!("Delete {key}")
                                     on:click=move |_| {
                                         let text = kept_aside.with_untracked(|k| k.iter().find(|(key, _)| *key == delete_key).map(|(_, t)| t.clone()));
-                                        storage::remove_kept_aside(&delete_key);
-                                        kept_aside.set(storage::kept_aside());
+                                        saver.remove_kept_aside(&delete_key);
+                                        kept_aside.set(store.kept_aside());
                                         removed_aside.set(text.map(|t| (delete_key.clone(), t)));
                                     }
                                 >"Delete"</button>
@@ -262,7 +263,7 @@ pub fn YourData() -> impl IntoView {
             </ul>
         </Show>
 
-        <DeleteEverything download_backup on_deleted=Callback::new(move |()| kept_aside.set(storage::kept_aside())) />
+        <DeleteEverything download_backup on_deleted=Callback::new(move |()| kept_aside.set(store.kept_aside())) />
     }
 }
 
@@ -272,9 +273,10 @@ pub fn YourData() -> impl IntoView {
 fn Conflicts() -> impl IntoView {
     use crate::model::document::merge::Conflict;
     let store = use_store();
+    let saver = use_saver();
     let conflicts = store.select(|w| w.conflicts.clone());
     let resolve = move |id: String, use_other: bool| {
-        store.act(Change::ResolveConflict { id, use_other });
+        saver.act(Change::ResolveConflict { id, use_other });
     };
     view! {
         <Show when=move || !conflicts.with(Vec::is_empty)>
@@ -316,6 +318,7 @@ fn Conflicts() -> impl IntoView {
 fn BackupReminderChoice() -> impl IntoView {
     use crate::model::document::backup_reminder::REMINDER_CHOICES;
     let store = use_store();
+    let saver = use_saver();
     let last = store.select(|w| w.last_backup_at);
     let days = store.select(|w| w.backup_reminder_days.to_string());
     // Shows the stored choice (another tab may change it); a choice made here is a change.
@@ -323,7 +326,7 @@ fn BackupReminderChoice() -> impl IntoView {
     Effect::new(move |_| chosen.set(days.get()));
     let choose = Callback::new(move |value: String| {
         if let Ok(days) = value.parse() {
-            store.act(Change::SetBackupReminder { days });
+            saver.act(Change::SetBackupReminder { days });
         }
     });
     let options = Signal::derive(|| {
@@ -356,19 +359,20 @@ fn BackupReminderChoice() -> impl IntoView {
 #[component]
 fn StorageUse() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     // Re-measured when the workbook is replaced (restore, delete: written at
     // once) and after each save of a change, which comes just after the change
     // is drawn, so the workbook's own change alone would read the copy before.
     let used = Memo::new(move |_| {
         store.workbook.track();
         store.save_status.track();
-        storage::workbook_units()
+        store.storage_used()
     });
     let asking = RwSignal::new(false);
     let ask = move |_| {
         asking.set(true);
         leptos::task::spawn_local(async move {
-            store.persisted.set(storage::ask_to_persist().await);
+            saver.ask_to_persist().await;
             asking.set(false);
         });
     };
@@ -378,7 +382,7 @@ fn StorageUse() -> impl IntoView {
             {move || {
                 // A character counts as a byte here, as browsers count it against their 5 MB.
                 let bytes = used.get();
-                let share = bytes as f64 * 100.0 / storage::TYPICAL_QUOTA_UNITS as f64;
+                let share = bytes as f64 * 100.0 / TYPICAL_QUOTA_UNITS as f64;
                 let share = if bytes > 0 && share < 1.0 { "less than 1%".to_string() } else { format!("about {share:.0}%") };
                 format!(
                     "Your workbook takes {} of this browser's storage for this site. Browsers allow about 5 MB, so it is using {share} of that.",
@@ -417,13 +421,14 @@ fn DeleteEverything(
     on_deleted: Callback<()>,
 ) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let asking = RwSignal::new(false);
     // What was deleted, while it can still be put back (this page holds it).
-    let done = RwSignal::new(None::<crate::ui::store::DeletedEverything>);
+    let done = RwSignal::new(None::<DeletedEverything>);
     let problem = RwSignal::new(None::<String>);
     let undo = move |_| {
         if let Some(deleted) = done.get_untracked() {
-            problem.set(store.undo_delete_everything(deleted).err());
+            problem.set(saver.undo_delete_everything(deleted).err());
             done.set(None);
             on_deleted.run(());
         }
@@ -451,7 +456,7 @@ fn DeleteEverything(
                 </h3>
                 <p>{move || format!("This deletes everything in your workbook from this browser ({}), and any unreadable data kept aside. It cannot be undone.", summary.get())}</p>
                 <button type="button" class="nhsuk-button nhsuk-button--warning"
-                    on:click=move |_| { done.set(Some(store.delete_everything())); asking.set(false); on_deleted.run(()); }>
+                    on:click=move |_| { done.set(Some(saver.delete_everything())); asking.set(false); on_deleted.run(()); }>
                     "Yes, delete everything"
                 </button>
                 " "

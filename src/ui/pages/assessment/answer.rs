@@ -10,7 +10,7 @@ use crate::model::assessment::framework::{
 use crate::model::assessment::scoring;
 use crate::model::Change;
 use crate::ui::components::{Field, FieldKind};
-use crate::ui::store::use_store;
+use crate::ui::saver::use_saver;
 
 /// One domain of an assessment: its importance and a rating for each statement.
 /// Every answer is saved the moment it is given.
@@ -41,7 +41,7 @@ fn DomainForm(
     assessment: Memo<Option<Assessment>>,
     domain: &'static Domain,
 ) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let position = DOMAINS.iter().position(|d| d.id == domain.id).unwrap_or(0);
     let previous = position.checked_sub(1).map(|i| DOMAINS[i]);
     let next = DOMAINS.get(position + 1);
@@ -75,7 +75,7 @@ fn DomainForm(
                                 <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=importance_name.clone()
                                     prop:checked=move || assessment.with(|a| a.as_ref().and_then(|a| a.importance_of(domain.id)) == Some(value))
                                     on:change=move |_| {
-                                        store.act(Change::SetImportance {
+                                        saver.act(Change::SetImportance {
                                             assessment_id: id.get_untracked(),
                                             domain_id: domain.id.to_string(),
                                             importance: Some(value),
@@ -123,7 +123,7 @@ fn StatementQuestion(
     assessment: Memo<Option<Assessment>>,
     statement: &'static Statement,
 ) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let sid = statement.id;
     let heading_id = format!("{sid}-heading");
     let labelled_by = heading_id.clone();
@@ -146,7 +146,7 @@ fn StatementQuestion(
         .unwrap_or_default();
     let evidence = Signal::derive(move || answer.with(|a| a.evidence.to_string()));
     let type_evidence = Callback::new(move |text: String| {
-        store.act(Change::SetEvidence {
+        saver.act(Change::SetEvidence {
             assessment_id: id.get_untracked(),
             statement_id: sid.to_string(),
             text,
@@ -178,7 +178,7 @@ fn StatementQuestion(
                                         <input class="nhsuk-radios__input" type="radio" id=input_id.clone() name=sid
                                             prop:checked=move || answer.with(|a| a.rating == Some(rating))
                                             on:change=move |_| {
-                                                store.act(Change::SetRating {
+                                                saver.act(Change::SetRating {
                                                     assessment_id: id.get_untracked(),
                                                     statement_id: sid.to_string(),
                                                     rating: Some(rating),
@@ -205,7 +205,7 @@ fn StatementQuestion(
                         <input class="nhsuk-checkboxes__input" type="checkbox" id=format!("{sid}-flag")
                             prop:checked=move || answer.with(|a| a.flagged)
                             on:change=move |ev| {
-                                store.act(Change::SetFlagged {
+                                saver.act(Change::SetFlagged {
                                     assessment_id: id.get_untracked(),
                                     statement_id: sid.to_string(),
                                     flagged: event_target_checked(&ev),

@@ -12,6 +12,7 @@ use crate::model::assessment::AssessmentDraft;
 use crate::model::common::validation::FieldError;
 use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorSummary, StaleGuard, StaleNotice};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
@@ -36,6 +37,7 @@ pub fn AssessmentDetails() -> impl IntoView {
 #[component]
 fn DetailsForm(id: Memo<String>) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let now = store.select(move |w| w.assessment(&id.get()).map(AssessmentDraft::of));
     let guard = StaleGuard::new(now.into(), AssessmentDraft::shown);
@@ -50,7 +52,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
     let save = Callback::new(move |()| {
         let draft = form.draft();
         if guard.may_save(&draft)
-            && store.submit(
+            && saver.submit(
                 Change::UpdateAssessmentDetails {
                     id: id.get_untracked(),
                     draft,
@@ -62,7 +64,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if store.act(Change::DeleteAssessment {
+        if saver.act(Change::DeleteAssessment {
             id: id.get_untracked(),
         }) {
             navigate("/self-assessment", Default::default());

@@ -14,6 +14,7 @@ use crate::model::document::assessment_file::{import_error_message, read_assessm
 use crate::model::document::changes::PartnerImport;
 use crate::model::Change;
 use crate::ui::components::{ChosenFile, DataTable, DeleteButton, DomainRow, FileImport};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 /// What happened to the last file chosen for import.
@@ -28,6 +29,7 @@ enum ImportOutcome {
 #[component]
 pub fn ImportPartner() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let outcome = RwSignal::new(None::<ImportOutcome>);
 
     let on_file = Callback::new(move |file: ChosenFile| {
@@ -37,7 +39,7 @@ pub fn ImportPartner() -> impl IntoView {
                 let kind = store
                     .workbook
                     .with_untracked(|w| w.partner_import(&assessment));
-                match store.apply(Change::import_partner_assessment(assessment)) {
+                match saver.apply(Change::import_partner_assessment(assessment)) {
                     Ok(()) if matches!(kind, PartnerImport::Newer { .. }) => {
                         ImportOutcome::Imported(format!(
                         "Updated {title}: this newer copy replaces the one you imported before."
@@ -136,7 +138,7 @@ pub fn ImportPartner() -> impl IntoView {
 /// One imported partner assessment: choose one of your own to compare it with, or remove it.
 #[component]
 fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let select = NodeRef::<leptos::html::Select>::new();
     let select_id = format!("compare-{id}");
@@ -158,7 +160,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
     let remove = {
         let id = id.clone();
         Callback::new(move |()| {
-            store.act(Change::RemovePartnerAssessment { id: id.clone() });
+            saver.act(Change::RemovePartnerAssessment { id: id.clone() });
         })
     };
     view! {

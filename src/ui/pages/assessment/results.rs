@@ -12,6 +12,7 @@ use crate::model::assessment::scoring::{self, percent_label};
 use crate::model::assessment::Assessment;
 use crate::model::Change;
 use crate::ui::components::DataTable;
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
@@ -442,6 +443,7 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
 #[component]
 fn Actions(assessment: Assessment) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let confirmation = RwSignal::new(None::<String>);
     let a = assessment;
     let statements = scoring::weak_or_flagged(&a);
@@ -467,11 +469,17 @@ fn Actions(assessment: Assessment) -> impl IntoView {
             let add = move |_| {
                 // Into the newest plan, or a first plan if there is none yet.
                 let change = Change::add_goal_from_statement(None, &assessment_id, statement_id);
-                if store.act(change) {
-                    confirmation.set(Some(format!(
-                        "Added the goal \"Improve: {}\" to your development plan.",
-                        statement.text
-                    )));
+                let goal_id = change.created_id().map(str::to_string);
+                if saver.act(change) {
+                    // The goal's title is the model's rule: read it from the goal made.
+                    let title = goal_id.and_then(|id| {
+                        store.workbook.with_untracked(|w| w.goal(&id).map(|(_, g)| g.title.clone()))
+                    });
+                    if let Some(title) = title {
+                        confirmation.set(Some(format!(
+                            "Added the goal \"{title}\" to your development plan."
+                        )));
+                    }
                 }
             };
             let button_label = format!("Add to my development plan: {}", statement.text);

@@ -11,12 +11,12 @@ use crate::model::common::validation::FieldError;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, Field, FieldKind, Radios};
-use crate::ui::store::use_store;
+use crate::ui::saver::use_saver;
 
 /// Starts a new assessment: who, for which partnership, when.
 #[component]
 pub fn StartAssessment() -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form = AssessmentForm::new(AssessmentDraft {
@@ -28,7 +28,7 @@ pub fn StartAssessment() -> impl IntoView {
         ev.prevent_default();
         let change = Change::start_assessment(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
-        if store.submit(change, errors) {
+        if saver.submit(change, errors) {
             navigate(
                 &format!("/self-assessment/{id}/domain/{}", DOMAINS[0].id),
                 Default::default(),

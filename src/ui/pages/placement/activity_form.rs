@@ -19,6 +19,7 @@ use crate::ui::browser;
 use crate::ui::components::{
     Checkbox, DeleteButton, ErrorSummary, Field, FieldKind, Radios, Select, StaleGuard, StaleNotice,
 };
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -225,6 +226,7 @@ fn ActivityFields(
 #[component]
 pub fn NewActivity() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
@@ -237,7 +239,7 @@ pub fn NewActivity() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let placement = id.get_untracked();
-        if store.submit(Change::add_activity(&placement, form.draft()), errors) {
+        if saver.submit(Change::add_activity(&placement, form.draft()), errors) {
             navigate(
                 &format!("{}/log", placement_path(&placement)),
                 Default::default(),
@@ -261,6 +263,7 @@ pub fn NewActivity() -> impl IntoView {
 #[component]
 pub fn EditActivity() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -291,7 +294,7 @@ pub fn EditActivity() -> impl IntoView {
         Callback::new(move |()| {
             let draft = form.draft();
             if guard.may_save(&draft)
-                && store.submit(
+                && saver.submit(
                     Change::UpdateActivity {
                         id: id.get_untracked(),
                         draft,
@@ -306,7 +309,7 @@ pub fn EditActivity() -> impl IntoView {
     let delete = {
         let log = log.clone();
         Callback::new(move |()| {
-            if store.act(Change::RemoveFromPlacement {
+            if saver.act(Change::RemoveFromPlacement {
                 id: id.get_untracked(),
             }) {
                 navigate(&log, Default::default());

@@ -17,6 +17,7 @@ use crate::model::common::validation::FieldError;
 use crate::model::placement::ProjectDraft;
 use crate::model::Change;
 use crate::ui::components::{summary_row, ErrorSummary};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
@@ -152,6 +153,7 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
 #[component]
 fn Projects(placement_id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form = ProjectForm::new(ProjectDraft::default());
     let ids = {
@@ -164,7 +166,7 @@ fn Projects(placement_id: String) -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if store.submit(Change::add_project(&placement_id, form.draft()), errors) {
+        if saver.submit(Change::add_project(&placement_id, form.draft()), errors) {
             form.clear();
         }
     };

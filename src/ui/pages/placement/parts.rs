@@ -14,6 +14,7 @@ use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 pub fn placement_path(id: &str) -> String {
@@ -302,6 +303,7 @@ pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
 #[component]
 pub fn EntryCard(id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let entry = {
         let id = id.clone();
         store.select(move |w| {
@@ -321,7 +323,7 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let what = format!("log entry of {} ({})", long_date(e.date), e.activity_type.label().to_lowercase());
             let id = e.id.clone();
             let delete = Callback::new(move |()| {
-                store.act(Change::RemoveFromPlacement { id: id.clone() });
+                saver.act(Change::RemoveFromPlacement { id: id.clone() });
             });
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)

@@ -17,6 +17,7 @@ use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
 };
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -107,7 +108,7 @@ fn PlacementFields(errors: RwSignal<Vec<FieldError>>, form: PlacementForm) -> im
 
 #[component]
 pub fn NewPlacement() -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form = PlacementForm::new(PlacementDraft::default());
@@ -115,7 +116,7 @@ pub fn NewPlacement() -> impl IntoView {
         ev.prevent_default();
         let change = Change::add_placement(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
-        if store.submit(change, errors) {
+        if saver.submit(change, errors) {
             navigate(&placement_path(&id), Default::default());
         }
     };
@@ -134,6 +135,7 @@ pub fn NewPlacement() -> impl IntoView {
 #[component]
 pub fn PlacementDetails() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("placement").unwrap_or_default());
@@ -145,7 +147,7 @@ pub fn PlacementDetails() -> impl IntoView {
     let save = Callback::new(move |()| {
         let draft = form.draft();
         if guard.may_save(&draft)
-            && store.submit(
+            && saver.submit(
                 Change::UpdatePlacement {
                     id: id.get_untracked(),
                     draft,
@@ -157,7 +159,7 @@ pub fn PlacementDetails() -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if store.act(Change::DeletePlacement {
+        if saver.act(Change::DeletePlacement {
             id: id.get_untracked(),
         }) {
             navigate("/placement-log", Default::default());

@@ -18,6 +18,7 @@ use crate::ui::browser;
 use crate::ui::components::{
     summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios, StaleGuard, StaleNotice,
 };
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -153,7 +154,7 @@ fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> im
 
 #[component]
 fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let title = RwSignal::new(String::new());
     let planned = RwSignal::new(String::new());
@@ -176,7 +177,7 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
             planned: planned.get_untracked(),
             done: String::new(),
         };
-        if store.submit(Change::add_milestone(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add_milestone(&id.get_untracked(), draft), errors) {
             title.set(String::new());
             planned.set(String::new());
         }
@@ -205,7 +206,7 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
 /// One milestone: a checkbox to tick it off, its dates, change and delete.
 #[component]
 fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let milestone = Memo::new(move |_| {
         project.with(|p| {
             p.as_ref()
@@ -220,7 +221,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
             let remove = {
                 let id = m.id.clone();
                 Callback::new(move |()| {
-                    store.act(Change::RemoveFromPlacement { id: id.clone() });
+                    saver.act(Change::RemoveFromPlacement { id: id.clone() });
                 })
             };
             let when = match m.done_on {
@@ -233,7 +234,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
                         <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
                             prop:checked=m.done_on.is_some()
                             on:change=move |ev| {
-                                store.act(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
+                                saver.act(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
                             } />
                         <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.to_string()}</label>
                     </div>
@@ -254,6 +255,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
 #[component]
 pub fn EditProject() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -266,7 +268,7 @@ pub fn EditProject() -> impl IntoView {
     let save = Callback::new(move |()| {
         let draft = form.draft();
         if guard.may_save(&draft)
-            && store.submit(
+            && saver.submit(
                 Change::UpdateProject {
                     id: id.get_untracked(),
                     draft,
@@ -286,7 +288,7 @@ pub fn EditProject() -> impl IntoView {
             .unwrap_or_default()
     });
     let delete = Callback::new(move |()| {
-        if store.act(Change::RemoveFromPlacement {
+        if saver.act(Change::RemoveFromPlacement {
             id: id.get_untracked(),
         }) {
             navigate(&placement_path(&placement), Default::default());
@@ -314,6 +316,7 @@ pub fn EditProject() -> impl IntoView {
 #[component]
 pub fn EditMilestone() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
@@ -346,7 +349,7 @@ pub fn EditMilestone() -> impl IntoView {
                 done: done.get_untracked(),
             };
             if guard.may_save(&draft)
-                && store.submit(
+                && saver.submit(
                     Change::UpdateMilestone {
                         id: id.get_untracked(),
                         draft,

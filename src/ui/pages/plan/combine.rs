@@ -11,11 +11,13 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{what_moves, COMBINE_FROM_FIELD};
 use crate::model::Change;
 use crate::ui::components::{ErrorMessage, ErrorSummary};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
 pub fn CombinePlans() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let into = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
@@ -52,7 +54,7 @@ pub fn CombinePlans() -> impl IntoView {
             into: into.get_untracked(),
             from: chosen.get_untracked(),
         };
-        if store.submit(change, errors) {
+        if saver.submit(change, errors) {
             navigate(
                 &format!("/development-plan/plans/{}", into.get_untracked()),
                 Default::default(),

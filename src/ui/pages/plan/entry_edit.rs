@@ -15,6 +15,7 @@ use crate::model::plan::entries::{
 use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft};
 use crate::model::{Change, Workbook};
 use crate::ui::components::{ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 /// The draft of the record with this id, whichever kind it is.
@@ -126,6 +127,7 @@ pub fn EditEntry() -> impl IntoView {
 #[component]
 fn EntryForm(id: String, back: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let entry = {
@@ -162,7 +164,7 @@ fn EntryForm(id: String, back: String) -> impl IntoView {
     let save = Callback::new(move |()| {
         let values = [a, b, c].map(|v| v.get_untracked());
         let draft = opened.with_values(values);
-        if guard.may_save(&draft) && store.submit(draft.change(id.clone()), errors) {
+        if guard.may_save(&draft) && saver.submit(draft.change(id.clone()), errors) {
             navigate(&back, Default::default());
         }
     });

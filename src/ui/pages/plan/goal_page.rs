@@ -14,6 +14,7 @@ use crate::model::plan::entries::{
 use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
 use crate::model::Change;
 use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
@@ -85,7 +86,7 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
 /// The goal's status, changed with one click.
 #[component]
 fn StatusChoice(id: Memo<String>, goal: Memo<Option<Goal>>) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let status = Memo::new(move |_| goal.with(|g| g.as_ref().map(|g| g.status)));
     view! {
         <p>{move || status.get().map(status_tag)}</p>
@@ -95,7 +96,7 @@ fn StatusChoice(id: Memo<String>, goal: Memo<Option<Goal>>) -> impl IntoView {
             choices=status_choices()
             selected=status
             on_select=Callback::new(move |s| {
-                store.act(Change::SetGoalStatus { id: id.get_untracked(), status: s });
+                saver.act(Change::SetGoalStatus { id: id.get_untracked(), status: s });
             })
             inline=true
             heading=true
@@ -109,7 +110,7 @@ fn Actions(
     goal: Memo<Option<Goal>>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let text = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
     let action_ids = Memo::new(move |_| {
@@ -125,7 +126,7 @@ fn Actions(
             text: text.get_untracked(),
             due: due.get_untracked(),
         };
-        if store.submit(Change::add_action(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add_action(&id.get_untracked(), draft), errors) {
             text.set(String::new());
             due.set(String::new());
         }
@@ -152,7 +153,7 @@ fn Actions(
 /// One action: a checkbox to tick it off, its due date, and delete.
 #[component]
 fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let action = {
         let action_id = action_id.clone();
         Memo::new(move |_| {
@@ -169,7 +170,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
         let id = a.id.clone();
         let remove = {
             let id = a.id.clone();
-            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
+            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
         };
         let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < today);
         let when = match (a.done_on, a.due) {
@@ -183,7 +184,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
                     <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
                         prop:checked=a.done_on.is_some()
                         on:change=move |ev| {
-                            store.act(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
+                            saver.act(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
                         } />
                     <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{a.text.to_string()}</label>
                 </div>
@@ -207,7 +208,7 @@ fn Evidence(
     goal: Memo<Option<Goal>>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let date = RwSignal::new(crate::model::common::dates::input_value(
         crate::ui::browser::today(),
     ));
@@ -223,7 +224,7 @@ fn Evidence(
             what_happened: what.get_untracked(),
             learnt: learnt.get_untracked(),
         };
-        if store.submit(Change::add_evidence(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add_evidence(&id.get_untracked(), draft), errors) {
             what.set(String::new());
             learnt.set(String::new());
         }
@@ -236,7 +237,7 @@ fn Evidence(
                     {
                         let remove = {
                             let id = entry.id.clone();
-                            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">

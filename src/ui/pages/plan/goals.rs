@@ -18,6 +18,7 @@ use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, StaleGuard, StaleNotice,
 };
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 /// The goal form's values while the user types.
@@ -191,6 +192,7 @@ pub fn GoalFields(
 #[component]
 pub fn EditGoal() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| GoalDraft::of(g)));
@@ -201,7 +203,7 @@ pub fn EditGoal() -> impl IntoView {
     let save = Callback::new(move |()| {
         let draft = form.draft();
         if guard.may_save(&draft)
-            && store.submit(
+            && saver.submit(
                 Change::UpdateGoal {
                     id: id.get_untracked(),
                     draft,
@@ -267,6 +269,7 @@ pub fn capability_label(id: &str) -> Option<String> {
 #[component]
 pub fn GoalCard(id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let goal = {
         let id = id.clone();
         store.select(move |w| w.goal(&id).map(|(_, g)| g.clone()))
@@ -277,7 +280,7 @@ pub fn GoalCard(id: String) -> impl IntoView {
             let what = format!("goal: {}", goal.title);
             let change_label = format!("Change goal: {}", goal.title);
             let delete = Callback::new(move |()| {
-                store.act(Change::RemoveGoal { id: id.clone() });
+                saver.act(Change::RemoveGoal { id: id.clone() });
             });
             let origin = goal.origin.clone().map(|origin| {
                 let statement = framework::statement(&origin.statement_id)

@@ -16,6 +16,7 @@ use crate::model::plan::{GoalDraft, ReviewDraft};
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 fn goal_link(goal_id: &str, text: String) -> impl IntoView {
@@ -90,6 +91,7 @@ pub fn AttentionPanel(plan_id: String) -> impl IntoView {
 #[component]
 pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let reviews = {
         let plan_id = plan_id.clone();
         store.select(move |w| {
@@ -108,7 +110,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
             summary: summary.get_untracked(),
             next_review: next.get_untracked(),
         };
-        if store.submit(Change::add_review(&plan_id, draft), errors) {
+        if saver.submit(Change::add_review(&plan_id, draft), errors) {
             summary.set(String::new());
             next.set(String::new());
         }
@@ -121,7 +123,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                     {
                         let remove = {
                             let id = review.id.clone();
-                            Callback::new(move |()| { store.act(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">
@@ -158,6 +160,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
 #[component]
 pub fn Coverage(plan_id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let coverage = {
         let plan_id = plan_id.clone();
         store.select(move |w| {
@@ -195,7 +198,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
                 capability: element.to_string(),
                 ..Default::default()
             };
-            store.act(Change::add_goal(Some(&plan_id), draft));
+            saver.act(Change::add_goal(Some(&plan_id), draft));
         }
     };
     view! {
@@ -259,6 +262,7 @@ pub fn Coverage(plan_id: String) -> impl IntoView {
 #[component]
 fn SelfRatings(plan_id: String) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let ratings = store.select(move |w| {
         w.plan(&plan_id)
             .map(|p| {
@@ -277,7 +281,7 @@ fn SelfRatings(plan_id: String) -> impl IntoView {
                     {
                         let (id, date, count) = rating;
                         let remove = Callback::new(move |()| {
-                            store.act(Change::RemoveEntry { id: id.clone() });
+                            saver.act(Change::RemoveEntry { id: id.clone() });
                         });
                         view! {
                             <li>

@@ -12,6 +12,7 @@ use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
 };
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
@@ -68,7 +69,7 @@ fn PlanFields(errors: RwSignal<Vec<FieldError>>, form: PlanForm) -> impl IntoVie
 
 #[component]
 pub fn NewPlan() -> impl IntoView {
-    let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form = PlanForm::new(PlanDraft::default());
@@ -76,7 +77,7 @@ pub fn NewPlan() -> impl IntoView {
         ev.prevent_default();
         let change = Change::add_plan(form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
-        if store.submit(change, errors) {
+        if saver.submit(change, errors) {
             navigate(&format!("/development-plan/plans/{id}"), Default::default());
         }
     };
@@ -95,6 +96,7 @@ pub fn NewPlan() -> impl IntoView {
 #[component]
 pub fn PlanDetails() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let id = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
@@ -106,7 +108,7 @@ pub fn PlanDetails() -> impl IntoView {
     let save = Callback::new(move |()| {
         let draft = form.draft();
         if guard.may_save(&draft)
-            && store.submit(
+            && saver.submit(
                 Change::UpdatePlan {
                     id: id.get_untracked(),
                     draft,
@@ -121,7 +123,7 @@ pub fn PlanDetails() -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if store.act(Change::DeletePlan {
+        if saver.act(Change::DeletePlan {
             id: id.get_untracked(),
         }) {
             navigate("/development-plan", Default::default());

@@ -14,6 +14,7 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::GoalDraft;
 use crate::model::Change;
 use crate::ui::components::{summary_row, ErrorSummary};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
@@ -44,12 +45,13 @@ pub fn PlanPage() -> impl IntoView {
 #[component]
 fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let form = GoalForm::new(GoalDraft::default());
     let add_goal = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let plan = plan_id.get_untracked();
-        if store.submit(Change::add_goal(plan.as_deref(), form.draft()), errors) {
+        if saver.submit(Change::add_goal(plan.as_deref(), form.draft()), errors) {
             form.clear();
         }
     };

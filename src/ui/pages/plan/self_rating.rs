@@ -14,11 +14,13 @@ use crate::model::plan::self_rating::{SelfRatingDraft, SCALE, SELF_RATING_DATE_F
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{ErrorSummary, Field, FieldKind, Radios};
+use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
 #[component]
 pub fn SelfRatingPage() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let plan_id = params.read_untracked().get("plan").unwrap_or_default();
@@ -38,7 +40,7 @@ pub fn SelfRatingPage() -> impl IntoView {
                 date: date.get_untracked(),
                 ratings: ratings.get_untracked(),
             };
-            if store.submit(Change::add_self_rating(&plan_id, draft), errors) {
+            if saver.submit(Change::add_self_rating(&plan_id, draft), errors) {
                 navigate(&back, Default::default());
             }
         }
