@@ -504,4 +504,16 @@ mod tests {
         assert_eq!(week_monday(d(2026, 12, 6)), d(2026, 11, 30));
         assert_eq!(week_monday(d(2027, 1, 1)), d(2026, 12, 28));
     }
+
+    #[test]
+    fn the_placement_logs_default_and_activity_types_cite_known_articles() {
+        use crate::model::assessment::framework::seed_article;
+        use crate::model::placement::ActivityType;
+        assert!(seed_article(PLACEMENT_SOURCE.0).is_some());
+        for t in ActivityType::ALL {
+            if let Some((file, _)) = t.source() {
+                assert!(seed_article(file).is_some(), "{}", t.key());
+            }
+        }
+    }
 }

@@ -9,9 +9,8 @@ use crate::model::common::dates::{long_date, month_and_year};
 use crate::model::common::validation::FieldError;
 use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
 use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
-use crate::model::plan::self_rating::{
-    suggested_elements, SCALE, SOURCE as SELF_RATING_SOURCE, SUGGEST_AT_OR_BELOW,
-};
+use crate::model::plan::plans::suggested_elements;
+use crate::model::plan::self_rating::{SCALE, SOURCE as SELF_RATING_SOURCE, SUGGEST_AT_OR_BELOW};
 use crate::model::plan::{GoalDraft, ReviewDraft};
 use crate::model::Change;
 use crate::ui::browser;
