@@ -221,16 +221,4 @@ mod source_tests {
             assert!(seed_article(s.source().0).is_some(), "{}", s.key());
         }
     }
-
-    #[test]
-    fn the_placement_logs_default_and_activity_types_cite_known_articles() {
-        use crate::model::placement::placements::PLACEMENT_SOURCE;
-        use crate::model::placement::ActivityType;
-        assert!(seed_article(PLACEMENT_SOURCE.0).is_some());
-        for t in ActivityType::ALL {
-            if let Some((file, _)) = t.source() {
-                assert!(seed_article(file).is_some(), "{}", t.key());
-            }
-        }
-    }
 }

@@ -7,7 +7,7 @@
 //! change can be replayed on a newer copy of the document saved by another tab
 //! (see `sync`) and give the same result.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::placement_changes::PlacementPart;
 use super::workbook::{RecordKind, Tombstone, Workbook};
@@ -15,6 +15,7 @@ use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
 use crate::model::common::dates::long_date;
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::Moment;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{
     ActivityDraft, MilestoneDraft, Placement, PlacementDraft, ProjectDraft,
@@ -28,7 +29,7 @@ use crate::model::plan::{
 /// calendar day (for date rules such as "a target date is not in the past").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    pub at: DateTime<Utc>,
+    pub at: Moment,
     pub today: NaiveDate,
 }
 
@@ -36,11 +37,12 @@ pub struct Stamp {
 impl Stamp {
     /// A moment for tests: that day at that time in UTC, and that day as today.
     pub(crate) fn on(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Stamp {
-        use chrono::TimeZone;
+        use chrono::{TimeZone, Utc};
         Stamp {
-            at: Utc
-                .with_ymd_and_hms(year, month, day, hour, minute, 0)
-                .unwrap(),
+            at: Moment(
+                Utc.with_ymd_and_hms(year, month, day, hour, minute, 0)
+                    .unwrap(),
+            ),
             today: NaiveDate::from_ymd_opt(year, month, day).unwrap(),
         }
     }
@@ -921,6 +923,7 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::assessment::Role;
+    use crate::model::common::saved_dates::Day;
     use crate::model::plan::GOAL_TITLE_FIELD;
 
     pub(crate) fn stamp(minute: u32) -> Stamp {
@@ -1291,7 +1294,10 @@ mod tests {
         )
         .unwrap();
         let goal = &wb.plans[0].goals[0];
-        assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert_eq!(
+            goal.target_date,
+            NaiveDate::from_ymd_opt(2027, 3, 31).map(Day)
+        );
         assert!(goal.origin.is_some(), "still linked to its statement");
         assert_eq!(goal.updated_at, stamp(3).at);
 

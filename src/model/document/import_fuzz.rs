@@ -29,10 +29,12 @@ use serde_json::{json, Value};
 use super::assessment_file::{assessment_to_json, import_error_message, read_assessment_export};
 use super::backup::{read_workbook, to_compact_json, to_json, to_storage_text};
 use super::formats::{FORMAT_NAME, SCHEMA_VERSION};
-use super::import_checks::{clean_assessment, clean_text, duplicate_id};
+use super::import_checks::duplicate_id;
 use super::merge::Conflict;
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::{Assessment, Rating, Role};
+use crate::model::common::saved_dates::{Day, Moment};
+use crate::model::common::user_text::UserText;
 use crate::model::placement::{
     ActivityEntry, ActivityType, Effectiveness, Milestone, Placement, Project, ProjectStatus,
 };
@@ -82,20 +84,20 @@ pub(super) fn an_assessment(id: &str) -> Assessment {
         "Respiratory <b>services</b>".into(),
         Role::Manager,
         day(1),
-        at(1, 9),
+        Moment(at(1, 9)),
     );
-    a.set_rating("power-1", Some(Rating::Level(3)), at(1, 10));
-    a.set_rating("power-2", Some(Rating::NotApplicable), at(1, 10));
-    a.set_evidence("power-1", "Board minutes,\n\t\"March\"", at(1, 10));
-    a.set_flagged("trust-2", true, at(1, 10));
-    a.set_importance("power", Some(3), at(1, 10));
+    a.set_rating("power-1", Some(Rating::Level(3)), Moment(at(1, 10)));
+    a.set_rating("power-2", Some(Rating::NotApplicable), Moment(at(1, 10)));
+    a.set_evidence("power-1", "Board minutes,\n\t\"March\"", Moment(at(1, 10)));
+    a.set_flagged("trust-2", true, Moment(at(1, 10)));
+    a.set_importance("power", Some(3), Moment(at(1, 10)));
     a
 }
 
 /// A workbook holding at least one record of every kind, each with its own
 /// id, with text that has line breaks, tabs and HTML in it.
 pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
-    let mut wb = Workbook::new(at(1, 8));
+    let mut wb = Workbook::new(Moment(at(1, 8)));
     wb.revision = 12;
     wb.assessments.push(an_assessment("assessment-1"));
     let mut partner = an_assessment("partner-1");
@@ -106,7 +108,7 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
         id: "plan-1".into(),
         name: "Leading the respiratory review".into(),
         owner: "Dr A. N. Other".into(),
-        starts: Some(day(1)),
+        starts: Some(Day(day(1))),
         ends: None,
         aim: "Chair the board <i>well</i>".into(),
         goals: vec![Goal {
@@ -115,29 +117,29 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             detail: "With the lead commissioner\r\nand the board".into(),
             learning_need: "Chairing".into(),
             success_measure: "Board agrees the pathway".into(),
-            target_date: Some(day(30)),
+            target_date: Some(Day(day(30))),
             status: GoalStatus::InProgress,
             support: vec![Support::MentorOrCoach, Support::Project],
             capability: Some("personal".into()),
-            outcome: String::new(),
+            outcome: UserText::default(),
             actions: vec![Action {
                 id: "action-1".into(),
                 text: "Shadow the chair".into(),
-                due: Some(day(20)),
-                done_on: Some(day(18)),
-                created_at: at(2, 9),
-                updated_at: at(18, 9),
+                due: Some(Day(day(20))),
+                done_on: Some(Day(day(18))),
+                created_at: Moment(at(2, 9)),
+                updated_at: Moment(at(18, 9)),
             }],
             evidence: vec![EvidenceEntry {
                 id: "evidence-1".into(),
-                date: day(3),
+                date: Day(day(3)),
                 what_happened: "Ran the meeting".into(),
                 learnt: "Agendas matter".into(),
-                created_at: at(3, 9),
-                updated_at: at(3, 9),
+                created_at: Moment(at(3, 9)),
+                updated_at: Moment(at(3, 9)),
             }],
-            created_at: at(2, 8),
-            updated_at: at(18, 9),
+            created_at: Moment(at(2, 8)),
+            updated_at: Moment(at(18, 9)),
             origin: Some(GoalOrigin {
                 assessment_id: "assessment-1".into(),
                 statement_id: "power-1".into(),
@@ -145,28 +147,28 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
         }],
         reviews: vec![Review {
             id: "review-1".into(),
-            date: day(10),
+            date: Day(day(10)),
             summary: "On track".into(),
-            next_review: Some(day(28)),
-            created_at: at(10, 9),
-            updated_at: at(10, 9),
+            next_review: Some(Day(day(28))),
+            created_at: Moment(at(10, 9)),
+            updated_at: Moment(at(10, 9)),
         }],
         self_ratings: vec![SelfRating {
             id: "self-rating-1".into(),
-            date: day(2),
+            date: Day(day(2)),
             ratings: [("personal".to_string(), 2), ("others".to_string(), 3)].into(),
-            created_at: at(2, 9),
-            updated_at: at(2, 9),
+            created_at: Moment(at(2, 9)),
+            updated_at: Moment(at(2, 9)),
         }],
-        created_at: at(1, 9),
-        updated_at: at(18, 9),
+        created_at: Moment(at(1, 9)),
+        updated_at: Moment(at(18, 9)),
     });
     wb.placements.push(Placement {
         id: "placement-1".into(),
         organisation: "NHS Eastern and Coastal Kent".into(),
         supervisor: "Amanda".into(),
         clinical_area: "Respiratory".into(),
-        start: Some(day(1)),
+        start: Some(Day(day(1))),
         length_months: 4,
         end: None,
         objectives: "Learn how a pathway is commissioned".into(),
@@ -177,21 +179,21 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             clinical_area: "Respiratory".into(),
             stakeholders: "GPs, TB nurses".into(),
             status: ProjectStatus::InProgress,
-            outcome: String::new(),
+            outcome: UserText::default(),
             milestones: vec![Milestone {
                 id: "milestone-1".into(),
                 title: "Map it".into(),
-                planned: day(15),
+                planned: Day(day(15)),
                 done_on: None,
-                created_at: at(4, 9),
-                updated_at: at(4, 9),
+                created_at: Moment(at(4, 9)),
+                updated_at: Moment(at(4, 9)),
             }],
-            created_at: at(4, 9),
-            updated_at: at(4, 9),
+            created_at: Moment(at(4, 9)),
+            updated_at: Moment(at(4, 9)),
         }],
         entries: vec![ActivityEntry {
             id: "activity-1".into(),
-            date: day(5),
+            date: Day(day(5)),
             minutes: 120,
             activity_type: ActivityType::PathwayDesign,
             project_id: Some("project-1".into()),
@@ -201,20 +203,20 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             effectiveness: Some(Effectiveness::Partly),
             keep: "Maps".into(),
             improve: "Timing".into(),
-            stop: String::new(),
+            stop: UserText::default(),
             learnt_about_self: "I rush".into(),
             capabilities: vec!["personal".into(), "others".into()],
             in_summary: true,
-            created_at: at(5, 9),
-            updated_at: at(5, 9),
+            created_at: Moment(at(5, 9)),
+            updated_at: Moment(at(5, 9)),
         }],
-        created_at: at(1, 9),
-        updated_at: at(5, 9),
+        created_at: Moment(at(1, 9)),
+        updated_at: Moment(at(5, 9)),
     });
     wb.deleted.push(Tombstone {
         id: "goal-gone".into(),
         kind: RecordKind::Goal,
-        deleted_at: at(6, 9),
+        deleted_at: Moment(at(6, 9)),
     });
     wb.conflicts.push(Conflict {
         id: "conflict-1".into(),
@@ -231,10 +233,10 @@ pub(super) fn workbook_with_every_kind_of_record() -> Workbook {
             "created_at": "2027-09-02T09:00:00Z",
             "updated_at": "2027-09-17T09:00:00Z",
         }),
-        found_at: at(18, 10),
+        found_at: Moment(at(18, 10)),
     });
-    wb.last_backup_at = Some(at(17, 9));
-    wb.updated_at = at(18, 9);
+    wb.last_backup_at = Some(Moment(at(17, 9)));
+    wb.updated_at = Moment(at(18, 9));
     wb
 }
 
@@ -262,7 +264,7 @@ fn assessment_bases() -> &'static [Value] {
             String::new(),
             Role::Other,
             day(1),
-            at(1, 9),
+            Moment(at(1, 9)),
         );
         bare.original_id = Some("theirs".into());
         let without_notes = super::assessment_file::assessment_to_json_with(
@@ -700,6 +702,33 @@ fn check_message(message: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The first text in a document read and written back that still holds a
+/// control character other than a line break or tab: any string at all,
+/// except the links the app's own lists and ids make (`id`, `…_id`,
+/// capabilities) and the format's name, which are checked as they are.
+fn control_character_in(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => text
+            .chars()
+            .any(crate::model::common::user_text::is_unwanted)
+            .then(|| text.clone()),
+        Value::Array(items) => items.iter().find_map(control_character_in),
+        Value::Object(fields) => fields.iter().find_map(|(key, field)| {
+            let link = key == "id"
+                || key.ends_with("_id")
+                || key == "capability"
+                || key == "capabilities"
+                || key == "format";
+            if link {
+                None
+            } else {
+                control_character_in(field)
+            }
+        }),
+        _ => None,
+    }
+}
+
 /// `read_workbook` either accepts a document that has no shared ids and no
 /// control characters, and reads back equal when written out as a backup,
 /// or refuses it in plain English.
@@ -707,9 +736,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
     match read_workbook(text) {
         Ok(wb) => {
             prop_assert_eq!(duplicate_id(&wb), None);
-            let mut cleaned = wb.clone();
-            clean_text(&mut cleaned);
-            prop_assert_eq!(&cleaned, &wb, "control characters were left in");
+            let written = serde_json::to_value(&wb).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(wb.schema_version, SCHEMA_VERSION);
             prop_assert_eq!(read_workbook(&to_json(&wb)), Ok(wb));
         }
@@ -723,9 +751,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
 fn check_assessment(text: &str) -> Result<(), TestCaseError> {
     match read_assessment_export(text) {
         Ok(a) => {
-            let mut cleaned = a.clone();
-            clean_assessment(&mut cleaned);
-            prop_assert_eq!(&cleaned, &a, "control characters were left in");
+            let written = serde_json::to_value(&a).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(read_assessment_export(&assessment_to_json(&a)), Ok(a));
         }
         Err(e) => {

@@ -31,8 +31,9 @@ use serde_json::Value;
 use super::changes::{Refusal, Stamp};
 use super::workbook::{RecordKind, Tombstone, Workbook};
 use crate::model::assessment::Assessment;
-use crate::model::common::dates::{clock_time, long_date, read_day};
+use crate::model::common::dates::{clock_time, long_date};
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::{read_day, Moment};
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
 use crate::model::plan::plans::same_name;
@@ -57,8 +58,7 @@ pub struct Conflict {
     /// the record without the records under it (those are merged one by
     /// one), or `null` when the other version is the record's deletion.
     pub other_record: Value,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub found_at: DateTime<Utc>,
+    pub found_at: Moment,
 }
 
 /// The merged workbook and what the merge did.
@@ -204,7 +204,7 @@ impl MergeReport {
 /// sides; a deletion of a record that stays (changed after it) is dropped, as
 /// an undo drops it. Conflicts already listed on either side are kept, and the
 /// same version is never listed twice, so merging a backup again adds nothing.
-pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> MergeOutcome {
+pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {
     let mut conflicts = current.conflicts.clone();
     for c in &incoming.conflicts {
         if !conflicts.iter().any(|k| {
@@ -216,7 +216,7 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> Merg
     let deleted_at = |w: &Workbook| -> HashMap<String, DateTime<Utc>> {
         w.deleted
             .iter()
-            .map(|t| (t.id.clone(), t.deleted_at))
+            .map(|t| (t.id.clone(), *t.deleted_at))
             .collect()
     };
     let mut merger = Merger {
@@ -343,7 +343,7 @@ fn tell_plans_apart(
     plans: &mut [Plan],
     current: &Workbook,
     backup_day: chrono::NaiveDate,
-    at: DateTime<Utc>,
+    at: Moment,
 ) -> Vec<RenamedPlan> {
     let kept_here = |p: &Plan| {
         current
@@ -354,13 +354,13 @@ fn tell_plans_apart(
     // group in list order.
     let mut order: Vec<usize> = (0..plans.len()).filter(|&i| kept_here(&plans[i])).collect();
     order.extend((0..plans.len()).filter(|&i| !kept_here(&plans[i])));
-    let mut names: Vec<String> = plans.iter().map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = plans.iter().map(|p| p.name.to_string()).collect();
     let mut claimed: Vec<String> = Vec::new();
     let mut renamed = Vec::new();
     for i in order {
         let plan = &mut plans[i];
         if !claimed.iter().any(|c| same_name(c, &plan.name)) {
-            claimed.push(plan.name.clone());
+            claimed.push(plan.name.to_string());
             continue;
         }
         let from_backup = !kept_here(plan);
@@ -436,7 +436,7 @@ impl Workbook {
     pub fn resolve_conflict_keep_current(
         &mut self,
         conflict_id: &str,
-        at: DateTime<Utc>,
+        at: Moment,
     ) -> Result<(), Refusal> {
         let before = self.conflicts.len();
         self.conflicts.retain(|c| c.id != conflict_id);
@@ -457,7 +457,7 @@ impl Workbook {
     pub fn resolve_conflict_use_other(
         &mut self,
         conflict_id: &str,
-        at: DateTime<Utc>,
+        at: Moment,
     ) -> Result<(), Refusal> {
         let conflict = self.conflict(conflict_id).ok_or(Refusal::NotFound)?.clone();
         let id = conflict.record_id.as_str();
@@ -486,12 +486,7 @@ impl Workbook {
     }
 
     /// Deletes a record of any kind through its own deletion.
-    fn delete_record(
-        &mut self,
-        kind: RecordKind,
-        id: &str,
-        at: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
+    fn delete_record(&mut self, kind: RecordKind, id: &str, at: Moment) -> Result<(), Refusal> {
         let stamp = Stamp {
             at,
             today: at.date_naive(),
@@ -518,7 +513,7 @@ impl Workbook {
         kind: RecordKind,
         id: &str,
         other: &Value,
-        at: DateTime<Utc>,
+        at: Moment,
     ) -> Result<(), Refusal> {
         fn nothing<T>(_: &mut Vec<T>) {}
         let plans = &mut self.plans;
@@ -609,7 +604,7 @@ fn swap_into<'a, T: Record + 'a>(
     lists: impl IntoIterator<Item = &'a mut Vec<T>>,
     id: &str,
     other: &Value,
-    at: DateTime<Utc>,
+    at: Moment,
     tidy: fn(&mut Vec<T>),
 ) -> Result<(), Refusal> {
     let unreadable = || {
@@ -628,7 +623,7 @@ fn swap_into<'a, T: Record + 'a>(
     for list in lists {
         if let Some(slot) = list.iter_mut().find(|r| r.id() == id) {
             other.adopt_children(slot);
-            other.set_updated_at(at);
+            other.set_updated_at(*at);
             *slot = other;
             tidy(list);
             return Ok(());
@@ -639,7 +634,7 @@ fn swap_into<'a, T: Record + 'a>(
 
 /// What a merge carries from level to level.
 struct Merger {
-    at: DateTime<Utc>,
+    at: Moment,
     /// When this workbook deleted each record it deleted.
     current_deleted: HashMap<String, DateTime<Utc>>,
     /// When the backup deleted each record it deleted.
@@ -1051,13 +1046,13 @@ macro_rules! times {
             &self.id
         }
         fn created_at(&self) -> DateTime<Utc> {
-            self.created_at
+            *self.created_at
         }
         fn updated_at(&self) -> DateTime<Utc> {
-            self.updated_at
+            *self.updated_at
         }
         fn set_updated_at(&mut self, at: DateTime<Utc>) {
-            self.updated_at = at;
+            self.updated_at = Moment(at);
         }
     };
 }
@@ -1172,12 +1167,12 @@ impl Record for Goal {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.actions))
             .chain(latest_of(&self.evidence))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
         out.push(&self.id);
@@ -1228,13 +1223,13 @@ impl Record for Plan {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.goals))
             .chain(latest_of(&self.reviews))
             .chain(latest_of(&self.self_ratings))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
         out.push(&self.id);
@@ -1273,7 +1268,7 @@ impl Record for Project {
         times_of(&self.milestones).collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        latest_of(&self.milestones).map_or(self.updated_at, |l| l.max(self.updated_at))
+        latest_of(&self.milestones).map_or(*self.updated_at, |l| l.max(*self.updated_at))
     }
     fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
         out.push(&self.id);
@@ -1318,12 +1313,12 @@ impl Record for Placement {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.projects))
             .chain(latest_of(&self.entries))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn ids<'a>(&'a self, out: &mut Vec<&'a str>) {
         out.push(&self.id);

@@ -5,6 +5,7 @@
 use super::changes::{Change, DeletedRecord, Refusal, Stamp};
 use super::workbook::{RecordKind, Workbook};
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::Day;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -290,7 +291,7 @@ impl Workbook {
     ) -> Result<(), Refusal> {
         let project = self.milestone_mut(id)?;
         if let Some(m) = project.milestones.iter_mut().find(|m| m.id == id) {
-            m.done_on = done.then_some(m.done_on.unwrap_or(stamp.today));
+            m.done_on = done.then_some(m.done_on.unwrap_or(Day(stamp.today)));
             m.updated_at = stamp.at;
         }
         self.updated_at = stamp.at;
@@ -543,7 +544,10 @@ mod tests {
             stamp(5),
         )
         .unwrap();
-        assert_eq!(wb.milestone(&m).unwrap().2.done_on, Some(stamp(5).today));
+        assert_eq!(
+            wb.milestone(&m).unwrap().2.done_on,
+            Some(Day(stamp(5).today))
+        );
         wb.apply(
             &Change::SetMilestoneDone {
                 id: m.clone(),

@@ -6,6 +6,7 @@ use super::changes::{DeletedRecord, GoalPlace, PlanEntry, Refusal, Stamp};
 use super::workbook::{RecordKind, Workbook};
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
+use crate::model::common::saved_dates::Day;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{
     name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD,
@@ -54,7 +55,7 @@ impl Workbook {
             .ok_or(Refusal::NotFound)
     }
 
-    fn goal_mut(&mut self, id: &str) -> Option<(Option<chrono::NaiveDate>, &mut Goal)> {
+    fn goal_mut(&mut self, id: &str) -> Option<(Option<Day>, &mut Goal)> {
         self.plans.iter_mut().find_map(|p| {
             let starts = p.starts;
             p.goals.iter_mut().find(|g| g.id == id).map(|g| (starts, g))
@@ -221,7 +222,7 @@ impl Workbook {
         if into == from {
             return None;
         }
-        let into_name = self.plan(into)?.name.clone();
+        let into_name = self.plan(into)?.name.to_string();
         let position = self.plans.iter().position(|p| p.id == from)?;
         Some(CombinedPlan {
             from: self.plans[position].clone(),
@@ -436,7 +437,7 @@ impl Workbook {
             .flat_map(|g| g.actions.iter_mut())
             .find(|a| a.id == id)
             .ok_or(Refusal::NotFound)?;
-        action.done_on = done.then_some(action.done_on.unwrap_or(stamp.today));
+        action.done_on = done.then_some(action.done_on.unwrap_or(Day(stamp.today)));
         action.updated_at = stamp.at;
         self.updated_at = stamp.at;
         Ok(())
@@ -456,7 +457,7 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
-        push_in_date_order(&mut goal.evidence, entry, |e| e.date);
+        push_in_date_order(&mut goal.evidence, entry, |e| *e.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -475,7 +476,7 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let plan = self.plan_mut(plan_id)?;
-        push_in_date_order(&mut plan.reviews, review, |r| r.date);
+        push_in_date_order(&mut plan.reviews, review, |r| *r.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -494,7 +495,7 @@ impl Workbook {
             .validate(id.to_string(), stamp.today, stamp.at)
             .map_err(Refusal::Invalid)?;
         let plan = self.plan_mut(plan_id)?;
-        push_in_date_order(&mut plan.self_ratings, rating, |r| r.date);
+        push_in_date_order(&mut plan.self_ratings, rating, |r| *r.date);
         self.updated_at = stamp.at;
         Ok(())
     }
@@ -934,7 +935,7 @@ mod tests {
         )
         .unwrap();
         let done = &wb.goal(&goal_id).unwrap().1.actions[0];
-        assert_eq!(done.done_on, NaiveDate::from_ymd_opt(2026, 11, 6));
+        assert_eq!(done.done_on, NaiveDate::from_ymd_opt(2026, 11, 6).map(Day));
         wb.apply(
             &Change::SetActionDone {
                 id: action_id.clone(),
@@ -1081,7 +1082,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
-            NaiveDate::from_ymd_opt(2027, 5, 5)
+            NaiveDate::from_ymd_opt(2027, 5, 5).map(Day)
         );
         assert_eq!(
             wb.apply(
@@ -1194,7 +1195,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
-            NaiveDate::from_ymd_opt(2027, 5, 20)
+            NaiveDate::from_ymd_opt(2027, 5, 20).map(Day)
         );
     }
 

@@ -1,30 +1,28 @@
 //! An optional, dated, repeatable self-rating on the 20 elements of the
 //! Medical Leadership Competency Framework, in the spirit of the framework's
 //! own self-assessment tool. The plan's coverage view shows the latest rating
-//! beside the goals, and the weakest elements with no goal are suggested.
+//! beside the goals, and the weakest elements with no goal are suggested
+//! (`plans::suggested_elements`).
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::plans::Plan;
-use crate::model::capabilities::{self, Element, DOMAINS};
+use crate::model::capabilities;
 use crate::model::common::dates::parse_optional_date;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SelfRating {
     pub id: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     /// Element id to a point on `SCALE`.
     pub ratings: BTreeMap<String, u8>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 /// The four points of the self-rating: (value, name, what it means).
@@ -68,7 +66,7 @@ impl SelfRatingDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<SelfRating, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = match parse_optional_date(&self.date) {
@@ -114,7 +112,7 @@ impl SelfRatingDraft {
         match date {
             Some(date) if errors.is_empty() => Ok(SelfRating {
                 id,
-                date,
+                date: Day(date),
                 ratings: self.ratings.clone(),
                 created_at: now,
                 updated_at: now,
@@ -124,48 +122,16 @@ impl SelfRatingDraft {
     }
 }
 
-impl Plan {
-    /// The most recent self-rating, by its date.
-    pub fn latest_self_rating(&self) -> Option<&SelfRating> {
-        self.self_ratings
-            .iter()
-            .max_by_key(|r| (r.date, r.created_at))
-    }
-}
-
-/// The weakest elements in the latest self-rating (at or below
-/// `SUGGEST_AT_OR_BELOW`) that no goal in the plan builds yet, weakest first.
-pub fn suggested_elements(plan: &Plan) -> Vec<(&'static Element, u8)> {
-    let Some(rating) = plan.latest_self_rating() else {
-        return Vec::new();
-    };
-    let mut found: Vec<(&'static Element, u8)> = DOMAINS
-        .iter()
-        .flat_map(|d| d.elements.iter())
-        .filter_map(|e| rating.ratings.get(e.id).map(|v| (e, *v)))
-        .filter(|(e, v)| {
-            *v <= SUGGEST_AT_OR_BELOW
-                && !plan
-                    .goals
-                    .iter()
-                    .any(|g| g.capability.as_deref() == Some(e.id))
-        })
-        .collect();
-    found.sort_by_key(|(_, v)| *v);
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::plan::GoalDraft;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
-        day(24).and_hms_opt(9, 0, 0).unwrap().and_utc()
+    fn now() -> Moment {
+        Moment(day(24).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     fn draft(date: &str, ratings: &[(&str, u8)]) -> SelfRatingDraft {
@@ -194,44 +160,5 @@ mod tests {
             .validate("r".into(), day(24), now())
             .unwrap();
         assert_eq!(ok.ratings["managing-planning"], 2);
-    }
-
-    #[test]
-    fn the_weakest_elements_without_a_goal_are_suggested_from_the_latest_rating() {
-        let mut plan = Plan::first("p".into(), now());
-        let old = draft("2026-11-01", &[("managing-planning", 1)])
-            .validate("r1".into(), day(24), now())
-            .unwrap();
-        let latest = draft(
-            "2026-11-20",
-            &[
-                ("managing-planning", 3),
-                ("improving-evaluating", 2),
-                ("others-networks", 1),
-                ("direction-impact", 1),
-            ],
-        )
-        .validate("r2".into(), day(24), now())
-        .unwrap();
-        plan.self_ratings = vec![latest, old];
-        let mut goal = GoalDraft {
-            title: "Evaluate impact".into(),
-            capability: "direction-impact".into(),
-            ..Default::default()
-        }
-        .validate("g".into(), day(24), now(), None, None)
-        .unwrap();
-        goal.capability = Some("direction-impact".into());
-        plan.goals.push(goal);
-        let ids: Vec<&str> = suggested_elements(&plan)
-            .iter()
-            .map(|(e, _)| e.id)
-            .collect();
-        assert_eq!(
-            ids,
-            vec!["others-networks", "improving-evaluating"],
-            "weakest first; planned and strong left out"
-        );
-        assert_eq!(plan.latest_self_rating().unwrap().id, "r2");
     }
 }

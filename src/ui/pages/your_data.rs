@@ -66,7 +66,7 @@ pub fn YourData() -> impl IntoView {
         restore.set(Some(match backup::read_workbook(&file.text) {
             Ok(workbook) => Restore::Ready {
                 merge_preview: store.workbook.with_untracked(|current| {
-                    let report = merge::merge(current, &workbook, chrono::Utc::now()).report;
+                    let report = merge::merge(current, &workbook, chrono::Utc::now().into()).report;
                     if report.changed_nothing() {
                         vec![
                             "Nothing: everything in the backup is already in your workbook."
