@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
+use commissioning_workbook::model::common::saved_dates::Moment;
 use commissioning_workbook::model::files::assessment_file::read_assessment_export;
 use commissioning_workbook::model::files::backup::read_workbook;
 use commissioning_workbook::model::files::formats::MAX_IMPORT_BYTES;
@@ -42,7 +43,7 @@ fn ms(time: Duration) -> String {
 /// A workbook with one plan holding one goal with `actions` actions, each
 /// with its own id: the shape of `the_duplicate_check_*` in the tests.
 fn workbook_with_actions(actions: usize) -> Workbook {
-    let now = Utc.with_ymd_and_hms(2026, 1, 8, 9, 0, 0).unwrap();
+    let now = Moment(Utc.with_ymd_and_hms(2026, 1, 8, 9, 0, 0).unwrap());
     let mut goal: Goal = serde_json::from_value(serde_json::json!({
         "id": "goal-1",
         "title": "Chair the respiratory programme board",

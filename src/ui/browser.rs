@@ -13,8 +13,8 @@ pub fn today() -> NaiveDate {
 }
 
 /// A moment in the user's own time zone, the NHS way: "24 November 2026 at 09:15".
-pub fn local_date_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = at.with_timezone(&Local);
+pub fn local_date_time(at: impl Into<chrono::DateTime<chrono::Utc>>) -> String {
+    let local = at.into().with_timezone(&Local);
     format!(
         "{} at {}",
         long_date(local.date_naive()),

@@ -66,7 +66,7 @@ pub struct DeletedEverything {
 /// The moment of a change, and the user's own calendar day.
 fn stamp_now() -> Stamp {
     Stamp {
-        at: Utc::now(),
+        at: Utc::now().into(),
         today: Local::now().date_naive(),
     }
 }

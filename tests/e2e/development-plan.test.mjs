@@ -122,7 +122,7 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
   await page.getByRole('link', { name: /^Results: Link partnership/ }).click();
   await page.getByRole('button', { name: /^Add to my development plan: / }).first().click();
   // The confirmation names the goal as the model titled it.
-  const added = await page.getByText(/^Added the goal ".+" to your development plan\.$/).textContent();
+  const added = await page.getByRole('status').getByText(/^Added the goal ".+" to your development plan\./).textContent();
   const title = added.match(/^Added the goal "(.+)" to/)[1];
   await goToArea(page, 'Development plan');
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title, exact: true }).waitFor();

@@ -5,13 +5,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use super::framework::MAX_LEVEL;
 use super::framework::{self, FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::common::dates::{long_date, parse_optional_date};
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -112,7 +114,7 @@ pub struct Answer {
     #[serde(default)]
     pub rating: Option<Rating>,
     #[serde(default)]
-    pub evidence: String,
+    pub evidence: UserText,
     /// The user marked this statement as a priority to act on.
     #[serde(default)]
     pub flagged: bool,
@@ -124,22 +126,19 @@ pub struct Assessment {
     pub id: String,
     /// The framework version the statement ids refer to.
     pub framework_version: u32,
-    pub partnership: String,
+    pub partnership: UserText,
     #[serde(default)]
-    pub clinical_area: String,
+    pub clinical_area: UserText,
     pub role: Role,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     /// Keyed by statement id.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// How important each domain is to the partnership now (1 to 3), keyed by domain id.
     #[serde(default)]
     pub importance: BTreeMap<String, u8>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
     /// For a partner's assessment: its id in the partner's own workbook, so the
     /// same file imported again is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,15 +160,15 @@ impl Assessment {
         clinical_area: String,
         role: Role,
         date: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Self {
         Assessment {
             id,
             framework_version: FRAMEWORK_VERSION,
-            partnership,
-            clinical_area,
+            partnership: partnership.into(),
+            clinical_area: clinical_area.into(),
             role,
-            date,
+            date: Day(date),
             answers: BTreeMap::new(),
             importance: BTreeMap::new(),
             created_at: now,
@@ -205,12 +204,7 @@ impl Assessment {
 
     /// Changes one answer with `edit`, then drops it if it became blank so the
     /// saved file holds only what the user entered.
-    fn edit_answer(
-        &mut self,
-        statement_id: &str,
-        now: DateTime<Utc>,
-        edit: impl FnOnce(&mut Answer),
-    ) {
+    fn edit_answer(&mut self, statement_id: &str, now: Moment, edit: impl FnOnce(&mut Answer)) {
         let answer = self.answers.entry(statement_id.to_string()).or_default();
         edit(answer);
         if answer.is_blank() {
@@ -220,26 +214,21 @@ impl Assessment {
     }
 
     /// Sets (or with `None`, clears) a statement's rating.
-    pub fn set_rating(&mut self, statement_id: &str, rating: Option<Rating>, now: DateTime<Utc>) {
+    pub fn set_rating(&mut self, statement_id: &str, rating: Option<Rating>, now: Moment) {
         self.edit_answer(statement_id, now, |a| a.rating = rating);
     }
 
-    pub fn set_evidence(&mut self, statement_id: &str, evidence: &str, now: DateTime<Utc>) {
-        self.edit_answer(statement_id, now, |a| a.evidence = evidence.to_string());
+    pub fn set_evidence(&mut self, statement_id: &str, evidence: &str, now: Moment) {
+        self.edit_answer(statement_id, now, |a| a.evidence = evidence.into());
     }
 
-    pub fn set_flagged(&mut self, statement_id: &str, flagged: bool, now: DateTime<Utc>) {
+    pub fn set_flagged(&mut self, statement_id: &str, flagged: bool, now: Moment) {
         self.edit_answer(statement_id, now, |a| a.flagged = flagged);
     }
 
     /// Sets (or with `None`, clears) a domain's importance. Values outside 1 to 3
     /// are refused (returns false) rather than saved.
-    pub fn set_importance(
-        &mut self,
-        domain_id: &str,
-        value: Option<u8>,
-        now: DateTime<Utc>,
-    ) -> bool {
+    pub fn set_importance(&mut self, domain_id: &str, value: Option<u8>, now: Moment) -> bool {
         match value {
             Some(v) if !(MIN_IMPORTANCE..=MAX_IMPORTANCE).contains(&v) => return false,
             Some(v) => {
@@ -289,8 +278,8 @@ impl AssessmentDraft {
     /// The details of an existing assessment, for a form that changes them.
     pub fn of(assessment: &Assessment) -> Self {
         AssessmentDraft {
-            partnership: assessment.partnership.clone(),
-            clinical_area: assessment.clinical_area.clone(),
+            partnership: assessment.partnership.to_string(),
+            clinical_area: assessment.clinical_area.to_string(),
             role: Some(assessment.role),
             date: crate::model::common::dates::input_value(assessment.date),
         }
@@ -313,7 +302,7 @@ impl AssessmentDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<Assessment, Vec<FieldError>> {
         let mut errors = Vec::new();
         let partnership = self.partnership.trim();
@@ -371,9 +360,10 @@ impl AssessmentDraft {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+    use chrono::Utc;
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    fn now() -> Moment {
+        Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap())
     }
 
     fn today() -> NaiveDate {

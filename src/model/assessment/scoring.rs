@@ -529,10 +529,12 @@ pub fn compare_domains(mine: &Assessment, partner: &Assessment) -> Vec<DomainCom
 mod tests {
     use super::*;
     use crate::model::assessment::answers::Role;
-    use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+    use chrono::{NaiveDate, TimeZone, Utc};
 
-    fn now() -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap()
+    use crate::model::common::saved_dates::Moment;
+
+    fn now() -> Moment {
+        Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap())
     }
 
     fn blank() -> Assessment {
@@ -844,8 +846,10 @@ mod tests {
             String::new(),
             Role::Clinician,
             chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
-            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 1, 9, started_minute, 0)
-                .unwrap(),
+            Moment(
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 1, 9, started_minute, 0)
+                    .unwrap(),
+            ),
         );
         a.partnership = id.into();
         a

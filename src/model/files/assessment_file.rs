@@ -14,7 +14,6 @@ pub use super::formats::ASSESSMENT_FORMAT_NAME;
 use super::formats::{
     pretty_json, read_envelope, read_fields, slug, ReadError, ASSESSMENT_FILE_VERSION,
 };
-use super::import_checks::clean_assessment;
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
 use crate::model::common::dates::input_value;
@@ -155,9 +154,9 @@ pub fn read_assessment_export(text: &str) -> Result<Assessment, ReadError> {
     // Checked before reading the fields: a newer framework may have changed them,
     // and "newer" is the more useful thing to tell the user.
     check_framework_version(assessment.get("framework_version"))?;
-    let mut assessment: Assessment = read_fields(&assessment)?;
+    // Its text is cleaned of control characters as it is read (`UserText`).
+    let assessment: Assessment = read_fields(&assessment)?;
     check_scales(&assessment)?;
-    clean_assessment(&mut assessment);
     Ok(assessment)
 }
 
@@ -236,12 +235,14 @@ mod tests {
     use super::*;
     use crate::model::assessment::scoring;
     use crate::model::assessment::Role;
+    use crate::model::common::saved_dates::Moment;
+    use crate::model::common::user_text::UserText;
     use crate::model::files::backup;
     use crate::model::workbook::document::Workbook;
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn sample() -> Assessment {
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let now = Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
         let mut a = Assessment::new(
             "assessment-18c2-1".into(),
             "East Kent".into(),
@@ -279,7 +280,7 @@ mod tests {
         );
         let mut a = sample();
         a.partnership = " ---Ünïcode & Co!! ".into();
-        a.clinical_area = String::new();
+        a.clinical_area = UserText::default();
         assert_eq!(
             assessment_file_name(&a),
             "partnership-assessment-manager-n-code-co-2026-11-22.json"
@@ -289,7 +290,7 @@ mod tests {
             assessment_file_name(&a),
             "partnership-assessment-manager-2026-11-22.json"
         );
-        a.partnership = "a".repeat(100);
+        a.partnership = "a".repeat(100).into();
         let name = assessment_file_name(&a);
         assert_eq!(
             name,
@@ -344,7 +345,7 @@ mod tests {
 
     #[test]
     fn a_whole_workbook_backup_is_refused_with_a_message_that_says_so() {
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        let now = Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
         let mut wb = Workbook::new(now);
         wb.assessments.push(sample());
         let err = read_assessment_export(&backup::to_json(&wb)).unwrap_err();

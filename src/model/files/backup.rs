@@ -13,7 +13,8 @@ use super::formats::{
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
-use crate::model::common::dates::{input_value, read_moment};
+use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::read_moment;
 use crate::model::workbook::document::Workbook;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
@@ -336,11 +337,12 @@ pub fn stored_data_message(error: &ReadError) -> String {
 mod tests {
     use super::*;
     use crate::model::common::ids::new_id;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::plan::{GoalDraft, GoalOrigin, Plan};
     use chrono::{TimeZone, Utc};
 
     fn sample() -> Workbook {
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap();
+        let now = Moment(Utc.with_ymd_and_hms(2026, 11, 22, 9, 30, 0).unwrap());
         let mut wb = Workbook::new(now);
         let mut plan = Plan::first("plan-1".into(), now);
         let draft = GoalDraft {

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
-use crate::model::common::dates::{read_day, read_moment, DateError};
+use crate::model::common::saved_dates::{noting_refused_date, DateError, DateKind, RefusedDate};
 
 // The workbook's own format name and shape version are declared with the
 // `Workbook` (a new workbook carries them); every file reader uses them here.
@@ -201,17 +201,6 @@ fn is_too_deep(error: &serde_json::Error) -> bool {
     error.to_string().starts_with("recursion limit exceeded")
 }
 
-/// The messages chrono gives when a date or time cannot be read.
-const DATE_ERRORS: [&str; 7] = [
-    "input is out of range",
-    "no possible date and time matching input",
-    "input is not enough for unique date and time",
-    "input contains invalid characters",
-    "premature end of input",
-    "trailing input",
-    "bad or unsupported format string",
-];
-
 /// What went wrong reading JSON, in plain English, without the parser's
 /// jargon ("EOF while parsing a value at line 226 column 0").
 pub fn plain_json_error(error: &serde_json::Error) -> String {
@@ -230,11 +219,6 @@ pub fn plain_json_error(error: &serde_json::Error) -> String {
                 format!("it has no \"{field}\"")
             } else if message.starts_with("unknown variant") {
                 "it holds a value this app does not know".to_string()
-            } else if message.starts_with(DATE_ERRORS[0]) || message.starts_with(DATE_ERRORS[1]) {
-                "a date in it does not exist (such as 30 February)".to_string()
-            } else if DATE_ERRORS.iter().any(|e| message.starts_with(e)) {
-                "a date in it is not written as a date (dates are written like 2026-11-22)"
-                    .to_string()
             } else {
                 "a value in it is of the wrong kind (it may have been edited by hand)".to_string()
             }
@@ -242,58 +226,19 @@ pub fn plain_json_error(error: &serde_json::Error) -> String {
     }
 }
 
-/// The fields of every file this app writes that hold a day (`NaiveDate`).
-const DAY_FIELDS: [&str; 11] = [
-    "date",
-    "due",
-    "done_on",
-    "target_date",
-    "starts",
-    "ends",
-    "start",
-    "end",
-    "planned",
-    "next_review",
-    "created_on",
-];
-/// The fields that hold a moment (`DateTime<Utc>`).
-const MOMENT_FIELDS: [&str; 5] = [
-    "created_at",
-    "updated_at",
-    "deleted_at",
-    "found_at",
-    "last_backup_at",
-];
-
-/// The first date or time in `value` that cannot be read, said in plain
-/// English, e.g. `the date "2026-02-30" does not exist`. Only fields that
-/// hold dates are looked at, in the order the reader meets them.
-fn bad_date(value: &Value) -> Option<String> {
-    // With the readers the records use (`dates::read_day`, `read_moment`),
-    // not chrono's parser: the date found is then the one that was refused,
-    // and chrono's parser stays out of the download.
-    match value {
-        Value::Array(items) => items.iter().find_map(bad_date),
-        Value::Object(fields) => fields.iter().find_map(|(key, field)| {
-            let text = field.as_str();
-            let day = DAY_FIELDS.contains(&key.as_str());
-            let moment = MOMENT_FIELDS.contains(&key.as_str());
-            let error = match text {
-                Some(t) if day => read_day(t).err(),
-                Some(t) if moment => read_moment(t).err(),
-                _ => return bad_date(field),
-            }?;
-            let shown = quoted(text.unwrap_or_default());
-            let what = if day { "date" } else { "date and time" };
-            Some(match error {
-                DateError::OutOfRange => format!("the {what} {shown} does not exist"),
-                _ if day => format!("{shown} is not a date (dates are written like 2026-11-22)"),
-                _ => format!(
-                    "{shown} is not a date and time (they are written like 2026-11-22T09:30:00Z)"
-                ),
-            })
-        }),
-        _ => None,
+/// A saved date that could not be read, in plain English and quoted, e.g.
+/// `the date "2026-02-30" does not exist`.
+fn refused_date_in_words(refused: &RefusedDate) -> String {
+    let shown = quoted(&refused.text);
+    match (refused.error, refused.kind) {
+        (DateError::OutOfRange, DateKind::Day) => format!("the date {shown} does not exist"),
+        (DateError::OutOfRange, DateKind::Moment) => {
+            format!("the date and time {shown} does not exist")
+        }
+        (_, DateKind::Day) => format!("{shown} is not a date (dates are written like 2026-11-22)"),
+        (_, DateKind::Moment) => {
+            format!("{shown} is not a date and time (they are written like 2026-11-22T09:30:00Z)")
+        }
     }
 }
 
@@ -305,11 +250,14 @@ pub(super) fn read_fields<T: DeserializeOwned>(value: &Value) -> Result<T, ReadE
     // current document is read with), not a second one for JSON values, and
     // this path is taken only by older versions and broken files.
     let text = serde_json::to_string(value).expect("a JSON value serialises");
-    serde_json::from_str::<T>(&text).map_err(|error| {
-        let plain = plain_json_error(&error);
-        let about_a_date = DATE_ERRORS.iter().any(|e| error.to_string().starts_with(e));
-        let detail = if about_a_date { bad_date(value) } else { None };
-        ReadError::Invalid(detail.unwrap_or(plain))
+    // A date the records' `Day` and `Moment` refused is noted as it was
+    // found; the read stopped there, so it is the reason.
+    let (read, refused) = noting_refused_date(|| serde_json::from_str::<T>(&text));
+    read.map_err(|error| {
+        ReadError::Invalid(match refused {
+            Some(refused) => refused_date_in_words(&refused),
+            None => plain_json_error(&error),
+        })
     })
 }
 
@@ -458,7 +406,10 @@ pub(super) fn slug(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+    use crate::model::common::saved_dates::{Day, Moment};
 
     fn error_of(text: &str) -> serde_json::Error {
         serde_json::from_str::<Value>(text).unwrap_err()
@@ -499,25 +450,55 @@ mod tests {
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]
         struct Dated {
-            #[serde(deserialize_with = "crate::model::common::dates::day")]
-            date: chrono::NaiveDate,
+            date: Day,
+            #[serde(default)]
+            at: Option<Moment>,
+            // Named like a date but holding text: only the type counts.
+            #[serde(default)]
+            due: String,
+            #[serde(default)]
+            when: Vec<Day>,
         }
-        let impossible = serde_json::from_str::<Dated>(r#"{"date": "2026-02-30"}"#).unwrap_err();
+        // The date itself is quoted, with what is wrong with it.
+        for (document, message) in [
+            (
+                json!({ "date": "2026-02-30" }),
+                "the date \"2026-02-30\" does not exist",
+            ),
+            (
+                json!({ "date": "soon" }),
+                "\"soon\" is not a date (dates are written like 2026-11-22)",
+            ),
+            (
+                json!({ "date": "2026-02-28", "at": "2026-02-30T09:00:00Z" }),
+                "the date and time \"2026-02-30T09:00:00Z\" does not exist",
+            ),
+            (
+                json!({ "date": "2026-02-28", "at": "2026-02-28" }),
+                "\"2026-02-28\" is not a date and time (they are written like \
+                 2026-11-22T09:30:00Z)",
+            ),
+            (
+                json!({ "date": "2026-02-28", "due": "soon", "when": ["2026-03-01", "31/03/2026"] }),
+                "\"31/03/2026\" is not a date (dates are written like 2026-11-22)",
+            ),
+        ] {
+            assert_eq!(
+                read_fields::<Dated>(&document).unwrap_err(),
+                ReadError::Invalid(message.into()),
+                "{document}"
+            );
+        }
+        // A value of the wrong kind where a date belongs is not a date refused.
+        let number = json!({ "date": 3 });
         assert_eq!(
-            plain_json_error(&impossible),
-            "a date in it does not exist (such as 30 February)"
+            read_fields::<Dated>(&number).unwrap_err(),
+            ReadError::Invalid(
+                "a value in it is of the wrong kind (it may have been edited by hand)".into()
+            )
         );
-        let words = serde_json::from_str::<Dated>(r#"{"date": "soon"}"#).unwrap_err();
-        assert_eq!(
-            plain_json_error(&words),
-            "a date in it is not written as a date (dates are written like 2026-11-22)"
-        );
-        // With the document at hand, the date itself is quoted.
-        let value = serde_json::json!({ "date": "2026-02-30" });
-        assert_eq!(
-            read_fields::<Dated>(&value).unwrap_err(),
-            ReadError::Invalid("the date \"2026-02-30\" does not exist".into())
-        );
+        let fine = json!({ "date": "2026-02-28", "due": "soon" });
+        assert!(read_fields::<Dated>(&fine).is_ok());
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub fn activity_csv(placement: &Placement) -> String {
             .project_id
             .as_deref()
             .map(|id| match placement.project(id) {
-                Some(p) => p.title.clone(),
+                Some(p) => p.title.to_string(),
                 None => "(a deleted project)".to_string(),
             })
             .unwrap_or_default();
@@ -80,16 +80,16 @@ pub fn activity_csv(placement: &Placement) -> String {
             format_duration(e.minutes),
             e.activity_type.label().to_string(),
             project,
-            e.role.clone(),
-            e.what_done.clone(),
-            e.with_others.clone(),
+            e.role.to_string(),
+            e.what_done.to_string(),
+            e.with_others.to_string(),
             e.effectiveness
                 .map(|x| x.label().to_string())
                 .unwrap_or_default(),
-            e.keep.clone(),
-            e.improve.clone(),
-            e.stop.clone(),
-            e.learnt_about_self.clone(),
+            e.keep.to_string(),
+            e.improve.to_string(),
+            e.stop.to_string(),
+            e.learnt_about_self.to_string(),
             capabilities,
             yes_no(placement.is_outside(e.date)),
             yes_no(e.in_summary),
@@ -117,11 +117,12 @@ pub fn csv_file_name(placement: &Placement, today: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::placement::{ActivityDraft, ActivityType, PlacementDraft, ProjectDraft};
     use chrono::Utc;
 
     fn placement_with(texts: &[&str]) -> Placement {
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let mut p = PlacementDraft {
             organisation: "NHS Eastern & Coastal Kent".into(),
             start: "2027-08-02".into(),

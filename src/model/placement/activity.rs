@@ -2,12 +2,14 @@
 //! how well it went, what they reflect on, and the leadership capabilities it
 //! evidences. Also how the log is filtered and searched.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 pub const ACTIVITY_DATE_FIELD: &str = "activity-date";
@@ -155,39 +157,36 @@ impl Effectiveness {
 pub struct ActivityEntry {
     pub id: String,
     /// The day the activity happened (`created_at` is when it was written).
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     pub minutes: u32,
     pub activity_type: ActivityType,
     #[serde(default)]
     pub project_id: Option<String>,
     /// The trainee's role in it: chairing, observing, presenting…
     #[serde(default)]
-    pub role: String,
-    pub what_done: String,
+    pub role: UserText,
+    pub what_done: UserText,
     /// How they worked with others.
     #[serde(default)]
-    pub with_others: String,
+    pub with_others: UserText,
     #[serde(default)]
     pub effectiveness: Option<Effectiveness>,
     #[serde(default)]
-    pub keep: String,
+    pub keep: UserText,
     #[serde(default)]
-    pub improve: String,
+    pub improve: UserText,
     #[serde(default)]
-    pub stop: String,
+    pub stop: UserText,
     #[serde(default)]
-    pub learnt_about_self: String,
+    pub learnt_about_self: UserText,
     /// MLCF element ids (see `capabilities`).
     #[serde(default)]
     pub capabilities: Vec<String>,
     /// Chosen for the end-of-placement summary.
     #[serde(default)]
     pub in_summary: bool,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 impl ActivityEntry {
@@ -361,14 +360,14 @@ impl ActivityDraft {
             time_spent: duration_input(e.minutes),
             activity_type: Some(e.activity_type),
             project_id: e.project_id.clone(),
-            role: e.role.clone(),
-            what_done: e.what_done.clone(),
-            with_others: e.with_others.clone(),
+            role: e.role.to_string(),
+            what_done: e.what_done.to_string(),
+            with_others: e.with_others.to_string(),
             effectiveness: e.effectiveness,
-            keep: e.keep.clone(),
-            improve: e.improve.clone(),
-            stop: e.stop.clone(),
-            learnt_about_self: e.learnt_about_self.clone(),
+            keep: e.keep.to_string(),
+            improve: e.improve.to_string(),
+            stop: e.stop.to_string(),
+            learnt_about_self: e.learnt_about_self.to_string(),
             capabilities: e.capabilities.clone(),
             in_summary: e.in_summary,
         }
@@ -424,7 +423,7 @@ impl ActivityDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
         project_exists: impl Fn(&str) -> bool,
     ) -> Result<ActivityEntry, Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -470,18 +469,18 @@ impl ActivityDraft {
         match (errors.is_empty(), date, minutes, self.activity_type) {
             (true, Some(date), Some(minutes), Some(activity_type)) => Ok(ActivityEntry {
                 id,
-                date,
+                date: Day(date),
                 minutes,
                 activity_type,
                 project_id: project_id.map(str::to_string),
-                role: self.role.trim().to_string(),
-                what_done,
-                with_others: self.with_others.trim().to_string(),
+                role: self.role.trim().into(),
+                what_done: what_done.into(),
+                with_others: self.with_others.trim().into(),
                 effectiveness: self.effectiveness,
-                keep: self.keep.trim().to_string(),
-                improve: self.improve.trim().to_string(),
-                stop: self.stop.trim().to_string(),
-                learnt_about_self: self.learnt_about_self.trim().to_string(),
+                keep: self.keep.trim().into(),
+                improve: self.improve.trim().into(),
+                stop: self.stop.trim().into(),
+                learnt_about_self: self.learnt_about_self.trim().into(),
                 capabilities,
                 in_summary: self.in_summary,
                 created_at: now,
@@ -556,6 +555,7 @@ impl LogFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn an_entry_draft_shows_its_project_by_title_and_capabilities_in_the_forms_order() {
@@ -664,7 +664,7 @@ mod tests {
     #[test]
     fn an_entry_needs_a_past_date_a_time_a_type_and_what_was_done() {
         let today = NaiveDate::from_ymd_opt(2027, 9, 1).unwrap();
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let e = draft().validate("e".into(), today, now, |_| true).unwrap();
         assert_eq!(e.minutes, 90);
         assert_eq!(e.capabilities, vec!["others-teams".to_string()]);
@@ -698,7 +698,7 @@ mod tests {
     #[test]
     fn filters_combine_project_type_capability_words_and_dates() {
         let today = NaiveDate::from_ymd_opt(2027, 9, 30).unwrap();
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let mut a = draft().validate("a".into(), today, now, |_| true).unwrap();
         a.project_id = Some("p1".into());
         a.keep = "Keep the CHEST clinic data".into();

@@ -11,6 +11,7 @@ use super::placements::{Placement, PlacementDraft, Progress};
 use super::projects::{Milestone, ProjectDraft};
 use crate::model::common::dates::input_value;
 use crate::model::common::moments::{day, london, Moment};
+use crate::model::common::saved_dates::Day;
 
 /// A placement of `months` months from `start`, its end worked out.
 fn placement(start: NaiveDate, months: u32, made: &Moment) -> Placement {
@@ -22,7 +23,7 @@ fn placement(start: NaiveDate, months: u32, made: &Moment) -> Placement {
     }
     .validate()
     .unwrap()
-    .into_placement("placement".into(), made.at)
+    .into_placement("placement".into(), made.at.into())
 }
 
 fn under_way(week: i64, weeks: i64, days_left: i64) -> Option<Progress> {
@@ -132,7 +133,7 @@ fn activity(date: NaiveDate, minutes: &str, m: &Moment) -> Result<ActivityEntry,
         what_done: "Programme board".into(),
         ..Default::default()
     }
-    .validate("entry".into(), m.today, m.at, |_| true)
+    .validate("entry".into(), m.today, m.at.into(), |_| true)
     .map_err(|errors| errors[0].message.clone())
 }
 
@@ -156,7 +157,7 @@ fn the_log_takes_the_users_today_and_flags_a_day_after_the_placement() {
     for (text, today, tomorrow) in cases {
         let m = london(text);
         let entry = activity(today, "1:00", &m).unwrap_or_else(|e| panic!("{text}: {e}"));
-        assert_eq!((entry.date, entry.created_at), (today, m.at), "{text}");
+        assert_eq!((*entry.date, *entry.created_at), (today, m.at), "{text}");
         assert_eq!(
             activity(tomorrow, "1:00", &m),
             Err("The date of the activity must be today or in the past".to_string()),
@@ -238,7 +239,7 @@ fn milestones_are_overdue_or_coming_up_by_the_users_day() {
             title: "Tuberculosis pathway".into(),
             ..Default::default()
         }
-        .validate("project".into(), m.at)
+        .validate("project".into(), m.at.into())
         .unwrap();
         let names = ["yesterday", "today", "14 days on", "15 days on"];
         project.milestones = names
@@ -247,10 +248,10 @@ fn milestones_are_overdue_or_coming_up_by_the_users_day() {
             .map(|(name, planned)| Milestone {
                 id: (*name).into(),
                 title: (*name).into(),
-                planned,
+                planned: Day(planned),
                 done_on: None,
-                created_at: m.at,
-                updated_at: m.at,
+                created_at: m.at.into(),
+                updated_at: m.at.into(),
             })
             .collect();
         p.projects.push(project);

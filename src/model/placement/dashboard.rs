@@ -77,7 +77,7 @@ impl Placement {
                     .collect();
                 TimeSpent {
                     key: Some(p.id.clone()),
-                    label: p.title.clone(),
+                    label: p.title.to_string(),
                     minutes: sum(&linked),
                     entries: linked.len(),
                 }
@@ -125,9 +125,9 @@ impl Placement {
             for m in p.milestones.iter().filter(|m| m.done_on.is_none()) {
                 let due = MilestoneDue {
                     project_id: p.id.clone(),
-                    project: p.title.clone(),
-                    milestone: m.title.clone(),
-                    planned: m.planned,
+                    project: p.title.to_string(),
+                    milestone: m.title.to_string(),
+                    planned: *m.planned,
                 };
                 if m.planned < today {
                     overdue.push(due);
@@ -178,6 +178,7 @@ impl Placement {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::placement::activity::ActivityDraft;
     use crate::model::placement::placements::PlacementDraft;
     use crate::model::placement::projects::{MilestoneDraft, ProjectDraft};
@@ -203,13 +204,13 @@ mod tests {
             capabilities: vec!["others-teams".into()],
             ..Default::default()
         }
-        .validate(id.into(), d(2030, 1, 1), Utc::now(), |_| true)
+        .validate(id.into(), d(2030, 1, 1), Utc::now().into(), |_| true)
         .unwrap()
     }
 
     #[test]
     fn totals_per_week_project_type_milestones_and_capabilities() {
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let mut p = PlacementDraft {
             organisation: "NHS Eastern and Coastal Kent".into(),
             start: "2026-11-02".into(),
@@ -328,7 +329,7 @@ mod tests {
         }
         .validate()
         .unwrap()
-        .into_placement("p".into(), Utc::now());
+        .into_placement("p".into(), Utc::now().into());
         let dash = p.dashboard(d(2027, 7, 1));
         assert_eq!(dash.minutes_total, 0);
         assert!(dash.by_project.is_empty() && dash.by_type.is_empty());

@@ -2,13 +2,15 @@
 //! they want to learn, holding their projects and their activity log. Its
 //! dates drive the dashboard ("week 3 of 18", days left).
 
-use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::activity::ActivityEntry;
 use super::projects::Project;
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 /// Four months: the length of the GP registrar placements NHS Eastern and
@@ -33,37 +35,29 @@ pub struct Placement {
     pub id: String,
     /// The commissioning organisation hosting the placement.
     #[serde(default)]
-    pub organisation: String,
+    pub organisation: UserText,
     /// The lead commissioner or supervisor the trainee is attached to.
     #[serde(default)]
-    pub supervisor: String,
+    pub supervisor: UserText,
     #[serde(default)]
-    pub clinical_area: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub start: Option<NaiveDate>,
+    pub clinical_area: UserText,
+    #[serde(default)]
+    pub start: Option<Day>,
     #[serde(default = "default_length")]
     pub length_months: u32,
     /// The last day of the placement: worked out from the start and length
     /// unless the user set another.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub end: Option<NaiveDate>,
     #[serde(default)]
-    pub objectives: String,
+    pub end: Option<Day>,
+    #[serde(default)]
+    pub objectives: UserText,
     #[serde(default)]
     pub projects: Vec<Project>,
     /// The activity log, in date order (same-day entries in the order written).
     #[serde(default)]
     pub entries: Vec<ActivityEntry>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 fn default_length() -> u32 {
@@ -101,12 +95,13 @@ impl Placement {
     /// The placement's last day, however it was set.
     pub fn last_day(&self) -> Option<NaiveDate> {
         self.end
-            .or_else(|| end_from_length(self.start?, self.length_months))
+            .map(NaiveDate::from)
+            .or_else(|| end_from_length(*self.start?, self.length_months))
     }
 
     /// Whole or part weeks from the first day to the last.
     pub fn weeks(&self) -> Option<i64> {
-        let days = (self.last_day()? - self.start?).num_days() + 1;
+        let days = (self.last_day()? - *self.start?).num_days() + 1;
         Some((days + 6) / 7)
     }
 
@@ -121,7 +116,7 @@ impl Placement {
             Progress::Finished { ended: end, weeks }
         } else {
             Progress::UnderWay {
-                week: (today - start).num_days() / 7 + 1,
+                week: (today - *start).num_days() / 7 + 1,
                 weeks,
                 days_left: (end - today).num_days() + 1,
             }
@@ -130,7 +125,8 @@ impl Placement {
 
     /// True when `date` falls outside the placement's dates (entries there
     /// are allowed, but flagged).
-    pub fn is_outside(&self, date: NaiveDate) -> bool {
+    pub fn is_outside(&self, date: impl Into<NaiveDate>) -> bool {
+        let date = date.into();
         match (self.start, self.last_day()) {
             (Some(start), Some(end)) => date < start || date > end,
             _ => false,
@@ -145,7 +141,7 @@ impl Placement {
                 self.organisation,
                 crate::model::common::dates::long_date(start)
             ),
-            None => self.organisation.clone(),
+            None => self.organisation.to_string(),
         }
     }
 
@@ -198,19 +194,19 @@ impl PlacementDraft {
     /// The form for changing a placement. The end date is shown only when the
     /// user chose one that differs from the one the length gives.
     pub fn of(p: &Placement) -> Self {
-        let computed = p.start.and_then(|s| end_from_length(s, p.length_months));
+        let computed = p.start.and_then(|s| end_from_length(*s, p.length_months));
         PlacementDraft {
-            organisation: p.organisation.clone(),
-            supervisor: p.supervisor.clone(),
-            clinical_area: p.clinical_area.clone(),
+            organisation: p.organisation.to_string(),
+            supervisor: p.supervisor.to_string(),
+            clinical_area: p.clinical_area.to_string(),
             start: p.start.map(input_value).unwrap_or_default(),
             length_months: p.length_months.to_string(),
             end: p
                 .end
-                .filter(|e| Some(*e) != computed)
+                .filter(|e| Some(**e) != computed)
                 .map(input_value)
                 .unwrap_or_default(),
-            objectives: p.objectives.clone(),
+            objectives: p.objectives.to_string(),
         }
     }
 
@@ -283,16 +279,16 @@ impl PlacementDraft {
 }
 
 impl PlacementDetails {
-    pub fn into_placement(self, id: String, now: DateTime<Utc>) -> Placement {
+    pub fn into_placement(self, id: String, now: Moment) -> Placement {
         let mut placement = Placement {
             id,
-            organisation: String::new(),
-            supervisor: String::new(),
-            clinical_area: String::new(),
+            organisation: UserText::default(),
+            supervisor: UserText::default(),
+            clinical_area: UserText::default(),
             start: None,
             length_months: DEFAULT_LENGTH_MONTHS,
             end: None,
-            objectives: String::new(),
+            objectives: UserText::default(),
             projects: Vec::new(),
             entries: Vec::new(),
             created_at: now,
@@ -302,14 +298,14 @@ impl PlacementDetails {
         placement
     }
 
-    pub fn apply_to(self, p: &mut Placement, now: DateTime<Utc>) {
-        p.organisation = self.organisation;
-        p.supervisor = self.supervisor;
-        p.clinical_area = self.clinical_area;
-        p.start = Some(self.start);
+    pub fn apply_to(self, p: &mut Placement, now: Moment) {
+        p.organisation = self.organisation.into();
+        p.supervisor = self.supervisor.into();
+        p.clinical_area = self.clinical_area.into();
+        p.start = Some(Day(self.start));
         p.length_months = self.length_months;
-        p.end = Some(self.end);
-        p.objectives = self.objectives;
+        p.end = Some(Day(self.end));
+        p.objectives = self.objectives.into();
         p.updated_at = now;
     }
 }
@@ -322,6 +318,7 @@ pub fn week_monday(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -336,7 +333,7 @@ mod tests {
         }
         .validate()
         .unwrap()
-        .into_placement("p1".into(), Utc::now())
+        .into_placement("p1".into(), Moment(Utc::now()))
     }
 
     #[test]
@@ -373,7 +370,7 @@ mod tests {
         let p = chosen
             .validate()
             .unwrap()
-            .into_placement("p".into(), Utc::now());
+            .into_placement("p".into(), Moment(Utc::now()));
         assert_eq!(p.last_day(), Some(d(2027, 12, 10)));
         assert_eq!(
             PlacementDraft::of(&p).end,
@@ -383,7 +380,7 @@ mod tests {
         let computed = draft
             .validate()
             .unwrap()
-            .into_placement("q".into(), Utc::now());
+            .into_placement("q".into(), Moment(Utc::now()));
         assert_eq!(
             PlacementDraft::of(&computed).end,
             "",
@@ -511,7 +508,7 @@ mod tests {
     #[test]
     fn the_placement_logs_default_and_activity_types_cite_known_articles() {
         use crate::model::assessment::framework::seed_article;
-        use crate::model::placement::activity::ActivityType;
+        use crate::model::placement::ActivityType;
         assert!(seed_article(PLACEMENT_SOURCE.0).is_some());
         for t in ActivityType::ALL {
             if let Some((file, _)) = t.source() {

@@ -1,11 +1,13 @@
 //! A placement's commissioning projects (redesigning a pathway, arranging a
 //! workshop, writing a business case) and their dated milestones.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::input_value;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
 pub const PROJECT_TITLE_FIELD: &str = "project-title";
@@ -55,45 +57,37 @@ impl ProjectStatus {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Project {
     pub id: String,
-    pub title: String,
+    pub title: UserText,
     #[serde(default)]
-    pub aim: String,
+    pub aim: UserText,
     #[serde(default)]
-    pub clinical_area: String,
+    pub clinical_area: UserText,
     /// Who has a stake in it: practices, the hospital, patients' groups.
     #[serde(default)]
-    pub stakeholders: String,
+    pub stakeholders: UserText,
     #[serde(default)]
     pub status: ProjectStatus,
     /// What came of it, for the end-of-placement summary.
     #[serde(default)]
-    pub outcome: String,
+    pub outcome: UserText,
     /// In planned-date order.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Milestone {
     pub id: String,
-    pub title: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub planned: NaiveDate,
+    pub title: UserText,
+    pub planned: Day,
     /// The day it was done; `None` while still to do.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub done_on: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub done_on: Option<Day>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 impl Milestone {
@@ -115,12 +109,12 @@ pub struct ProjectDraft {
 impl ProjectDraft {
     pub fn of(p: &Project) -> Self {
         ProjectDraft {
-            title: p.title.clone(),
-            aim: p.aim.clone(),
-            clinical_area: p.clinical_area.clone(),
-            stakeholders: p.stakeholders.clone(),
+            title: p.title.to_string(),
+            aim: p.aim.to_string(),
+            clinical_area: p.clinical_area.to_string(),
+            stakeholders: p.stakeholders.to_string(),
             status: p.status,
-            outcome: p.outcome.clone(),
+            outcome: p.outcome.to_string(),
         }
     }
 
@@ -136,7 +130,7 @@ impl ProjectDraft {
         ]
     }
 
-    pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Project, Vec<FieldError>> {
+    pub fn validate(&self, id: String, now: Moment) -> Result<Project, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = required_text(
             &self.title,
@@ -149,12 +143,12 @@ impl ProjectDraft {
         }
         Ok(Project {
             id,
-            title,
-            aim: self.aim.trim().to_string(),
-            clinical_area: self.clinical_area.trim().to_string(),
-            stakeholders: self.stakeholders.trim().to_string(),
+            title: title.into(),
+            aim: self.aim.trim().into(),
+            clinical_area: self.clinical_area.trim().into(),
+            stakeholders: self.stakeholders.trim().into(),
             status: self.status,
-            outcome: self.outcome.trim().to_string(),
+            outcome: self.outcome.trim().into(),
             milestones: Vec::new(),
             created_at: now,
             updated_at: now,
@@ -174,7 +168,7 @@ pub struct MilestoneDraft {
 impl MilestoneDraft {
     pub fn of(m: &Milestone) -> Self {
         MilestoneDraft {
-            title: m.title.clone(),
+            title: m.title.to_string(),
             planned: input_value(m.planned),
             done: m.done_on.map(input_value).unwrap_or_default(),
         }
@@ -195,7 +189,7 @@ impl MilestoneDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<Milestone, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = required_text(
@@ -226,9 +220,9 @@ impl MilestoneDraft {
         match (errors.is_empty(), planned) {
             (true, Some(planned)) => Ok(Milestone {
                 id,
-                title,
-                planned,
-                done_on,
+                title: title.into(),
+                planned: Day(planned),
+                done_on: done_on.map(Day),
                 created_at: now,
                 updated_at: now,
             }),
@@ -240,10 +234,11 @@ impl MilestoneDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn a_project_needs_a_title_and_a_milestone_a_title_and_real_dates() {
-        let now = Utc::now();
+        let now = Moment(Utc::now());
         let today = NaiveDate::from_ymd_opt(2027, 9, 1).unwrap();
         let errors = ProjectDraft::default()
             .validate("x".into(), now)

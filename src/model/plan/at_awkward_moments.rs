@@ -13,6 +13,7 @@ use super::{
 };
 use crate::model::common::dates::month_and_year;
 use crate::model::common::moments::{day, london, Moment};
+use crate::model::common::saved_dates::Day;
 
 fn goal(m: &Moment, id: &str, target: NaiveDate, action_due: Option<NaiveDate>) -> Goal {
     let mut goal: Goal = serde_json::from_value(serde_json::json!({
@@ -23,16 +24,16 @@ fn goal(m: &Moment, id: &str, target: NaiveDate, action_due: Option<NaiveDate>) 
         "updated_at": m.at,
     }))
     .unwrap();
-    goal.target_date = Some(target);
+    goal.target_date = Some(Day(target));
     goal.actions = action_due
         .into_iter()
         .map(|due| Action {
             id: format!("{id}-action"),
-            text: format!("Action for {id}"),
-            due: Some(due),
+            text: format!("Action for {id}").into(),
+            due: Some(Day(due)),
             done_on: None,
-            created_at: m.at,
-            updated_at: m.at,
+            created_at: m.at.into(),
+            updated_at: m.at.into(),
         })
         .collect();
     goal
@@ -41,11 +42,11 @@ fn goal(m: &Moment, id: &str, target: NaiveDate, action_due: Option<NaiveDate>) 
 fn review(m: &Moment, next: NaiveDate) -> Review {
     Review {
         id: "review".into(),
-        date: day(2026, 6, 1),
+        date: Day(day(2026, 6, 1)),
         summary: "Half way".into(),
-        next_review: Some(next),
-        created_at: m.at,
-        updated_at: m.at,
+        next_review: Some(Day(next)),
+        created_at: m.at.into(),
+        updated_at: m.at.into(),
     }
 }
 
@@ -90,7 +91,7 @@ fn overdue_due_soon_and_the_review_follow_the_users_day() {
     for (text, row) in DUE_DATES {
         let m = london(text);
         let [yesterday, today, last_soon, first_later] = dates(row);
-        let mut plan = Plan::first("plan".into(), m.at);
+        let mut plan = Plan::first("plan".into(), m.at.into());
         plan.goals = vec![
             goal(&m, "yesterday", yesterday, Some(yesterday)),
             goal(&m, "today", today, Some(today)),
@@ -116,7 +117,7 @@ fn overdue_due_soon_and_the_review_follow_the_users_day() {
             ["last-soon", "first-later"],
             "{text}"
         );
-        assert_eq!(found.next_review, Some(yesterday), "{text}");
+        assert_eq!(found.next_review, Some(Day(yesterday)), "{text}");
         assert!(
             found.review_overdue,
             "{text}: a review due yesterday is late"
@@ -141,12 +142,12 @@ fn a_new_target_date_may_be_the_users_today_but_not_the_day_before() {
             ..Default::default()
         };
         let made = draft(today)
-            .validate("g".into(), m.today, m.at, None, None)
+            .validate("g".into(), m.today, m.at.into(), None, None)
             .unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        assert_eq!(made.target_date, Some(today), "{text}");
+        assert_eq!(made.target_date, Some(Day(today)), "{text}");
         assert_eq!(made.created_at, m.at, "{text}");
         let refused = draft(yesterday)
-            .validate("g".into(), m.today, m.at, None, None)
+            .validate("g".into(), m.today, m.at.into(), None, None)
             .unwrap_err();
         assert_eq!(refused[0].field, GOAL_TARGET_DATE_FIELD, "{text}");
         assert_eq!(
@@ -178,11 +179,11 @@ fn evidence_and_reviews_may_be_dated_the_users_today_but_not_tomorrow() {
             learnt: String::new(),
         };
         let kept = evidence(today)
-            .validate("e".into(), m.today, m.at)
+            .validate("e".into(), m.today, m.at.into())
             .unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        assert_eq!((kept.date, kept.created_at), (today, m.at), "{text}");
+        assert_eq!((*kept.date, *kept.created_at), (today, m.at), "{text}");
         let refused = evidence(tomorrow)
-            .validate("e".into(), m.today, m.at)
+            .validate("e".into(), m.today, m.at.into())
             .unwrap_err();
         assert_eq!(
             refused[0].message, "The date it happened must be today or in the past",
@@ -195,15 +196,15 @@ fn evidence_and_reviews_may_be_dated_the_users_today_but_not_tomorrow() {
             next_review: crate::model::common::dates::input_value(tomorrow),
         };
         let kept = review(today)
-            .validate("r".into(), m.today, m.at)
+            .validate("r".into(), m.today, m.at.into())
             .unwrap_or_else(|e| panic!("{text}: {e:?}"));
         assert_eq!(
             kept.next_review,
-            Some(tomorrow),
+            Some(Day(tomorrow)),
             "{text}: the next review may be tomorrow"
         );
         let refused = review(tomorrow)
-            .validate("r".into(), m.today, m.at)
+            .validate("r".into(), m.today, m.at.into())
             .unwrap_err();
         assert_eq!(
             refused[0].message, "The date of the review must be today or in the past",
@@ -219,16 +220,16 @@ fn an_action_may_be_due_on_a_leap_day_target_but_not_the_day_after() {
         text: "Meet the lead commissioner".into(),
         due: due.into(),
     };
-    let target = Some(day(2028, 2, 29));
+    let target = Some(Day(day(2028, 2, 29)));
     assert_eq!(
         action("2028-02-29")
-            .validate("a".into(), target, m.at)
+            .validate("a".into(), target, m.at.into())
             .unwrap()
             .due,
         target
     );
     let refused = action("2028-03-01")
-        .validate("a".into(), target, m.at)
+        .validate("a".into(), target, m.at.into())
         .unwrap_err();
     assert_eq!(
         refused[0].message,
@@ -236,22 +237,22 @@ fn an_action_may_be_due_on_a_leap_day_target_but_not_the_day_after() {
     );
     // 29 February 2027 does not exist.
     assert!(action("2027-02-29")
-        .validate("a".into(), None, m.at)
+        .validate("a".into(), None, m.at.into())
         .is_err());
 }
 
 #[test]
 fn the_month_by_month_view_splits_at_the_year_end_and_keeps_the_leap_day_in_february() {
     let m = london("2027-12-31 23:30:00 GMT");
-    let mut plan = Plan::first("plan".into(), m.at);
+    let mut plan = Plan::first("plan".into(), m.at.into());
     let mut late = goal(&m, "late", day(2028, 2, 29), Some(day(2027, 12, 31)));
     late.actions.push(Action {
         id: "new-year".into(),
         text: "First thing in the new year".into(),
-        due: Some(day(2028, 1, 1)),
+        due: Some(Day(day(2028, 1, 1))),
         done_on: None,
-        created_at: m.at,
-        updated_at: m.at,
+        created_at: m.at.into(),
+        updated_at: m.at.into(),
     });
     let mut march = goal(&m, "march", day(2028, 3, 1), None);
     march.status = GoalStatus::Achieved;

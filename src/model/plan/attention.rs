@@ -6,6 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::plans::Plan;
+use crate::model::common::saved_dates::Day;
 
 /// How far ahead "due soon" looks.
 pub const DUE_SOON_DAYS: i64 = 30;
@@ -14,7 +15,7 @@ pub const DUE_SOON_DAYS: i64 = 30;
 pub struct GoalRef {
     pub goal_id: String,
     pub title: String,
-    pub target: Option<NaiveDate>,
+    pub target: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub struct Attention {
     pub overdue_goals: Vec<GoalRef>,
     pub due_soon: Vec<GoalRef>,
     pub without_actions: Vec<GoalRef>,
-    pub next_review: Option<NaiveDate>,
+    pub next_review: Option<Day>,
     pub review_overdue: bool,
 }
 
@@ -53,7 +54,7 @@ pub fn attention(plan: &Plan, today: NaiveDate) -> Attention {
     for goal in plan.goals.iter().filter(|g| g.status.is_open()) {
         let as_ref = || GoalRef {
             goal_id: goal.id.clone(),
-            title: goal.title.clone(),
+            title: goal.title.to_string(),
             target: goal.target_date,
         };
         match goal.target_date {
@@ -69,10 +70,10 @@ pub fn attention(plan: &Plan, today: NaiveDate) -> Attention {
                 if due < today {
                     found.overdue_actions.push(ActionRef {
                         goal_id: goal.id.clone(),
-                        goal_title: goal.title.clone(),
+                        goal_title: goal.title.to_string(),
                         action_id: action.id.clone(),
-                        text: action.text.clone(),
-                        due,
+                        text: action.text.to_string(),
+                        due: *due,
                     });
                 }
             }
@@ -103,7 +104,7 @@ pub fn by_month(plan: &Plan) -> Vec<(NaiveDate, Vec<DatedItem>)> {
     for goal in &plan.goals {
         if let Some(date) = goal.target_date {
             items.push(DatedItem {
-                date,
+                date: *date,
                 goal_id: goal.id.clone(),
                 text: format!("Goal: {}", goal.title),
                 done: !goal.status.is_open(),
@@ -112,7 +113,7 @@ pub fn by_month(plan: &Plan) -> Vec<(NaiveDate, Vec<DatedItem>)> {
         for action in &goal.actions {
             if let Some(date) = action.due {
                 items.push(DatedItem {
-                    date,
+                    date: *date,
                     goal_id: goal.id.clone(),
                     text: format!("Action: {}", action.text),
                     done: action.done_on.is_some(),
@@ -135,15 +136,15 @@ pub fn by_month(plan: &Plan) -> Vec<(NaiveDate, Vec<DatedItem>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::common::saved_dates::Moment;
     use crate::model::plan::{Action, Goal, GoalDraft, GoalStatus, Review};
-    use chrono::{DateTime, Utc};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
-        day(2026, 1, 1).and_hms_opt(9, 0, 0).unwrap().and_utc()
+    fn now() -> Moment {
+        Moment(day(2026, 1, 1).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     fn goal(id: &str, target: Option<NaiveDate>, status: GoalStatus) -> Goal {
@@ -153,7 +154,7 @@ mod tests {
         }
         .validate(id.into(), day(2026, 1, 1), now(), None, None)
         .unwrap();
-        g.target_date = target;
+        g.target_date = target.map(Day);
         g.status = status;
         g
     }
@@ -161,9 +162,9 @@ mod tests {
     fn action(id: &str, due: Option<NaiveDate>, done: bool) -> Action {
         Action {
             id: id.into(),
-            text: format!("Action {id}"),
-            due,
-            done_on: done.then(|| day(2026, 1, 2)),
+            text: format!("Action {id}").into(),
+            due: due.map(Day),
+            done_on: done.then(|| Day(day(2026, 1, 2))),
             created_at: now(),
             updated_at: now(),
         }
@@ -218,11 +219,11 @@ mod tests {
             updated_at: now(),
         };
         plan.reviews = vec![
-            review(day(2026, 6, 1), Some(day(2026, 12, 1))),
-            review(day(2026, 3, 1), Some(day(2026, 6, 1))),
+            review(Day(day(2026, 6, 1)), Some(Day(day(2026, 12, 1)))),
+            review(Day(day(2026, 3, 1)), Some(Day(day(2026, 6, 1)))),
         ];
         let found = attention(&plan, day(2026, 12, 2));
-        assert_eq!(found.next_review, Some(day(2026, 12, 1)));
+        assert_eq!(found.next_review, Some(Day(day(2026, 12, 1))));
         assert!(found.review_overdue);
         assert!(!attention(&plan, day(2026, 11, 30)).review_overdue);
         assert!(attention(&plan, day(2026, 11, 30)).is_clear());

@@ -2,66 +2,51 @@
 //! under a plan (reviews), each with a draft that the form sends and that is
 //! checked before it becomes a record.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::dates::{long_date, parse_optional_date};
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{required_date, required_text, FieldError};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Action {
     pub id: String,
-    pub text: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub due: Option<NaiveDate>,
+    pub text: UserText,
+    #[serde(default)]
+    pub due: Option<Day>,
     /// The day it was ticked off; `None` while it is still to do.
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub done_on: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    #[serde(default)]
+    pub done_on: Option<Day>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct EvidenceEntry {
     pub id: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
-    pub what_happened: String,
+    pub date: Day,
+    pub what_happened: UserText,
     #[serde(default)]
-    pub learnt: String,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub learnt: UserText,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Review {
     pub id: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
-    pub summary: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub next_review: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub date: Day,
+    pub summary: UserText,
+    #[serde(default)]
+    pub next_review: Option<Day>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 pub const ACTION_TEXT_FIELD: &str = "action-text";
@@ -82,7 +67,7 @@ pub struct ActionDraft {
 impl ActionDraft {
     pub fn of(action: &Action) -> Self {
         ActionDraft {
-            text: action.text.clone(),
+            text: action.text.to_string(),
             due: action
                 .due
                 .map(crate::model::common::dates::input_value)
@@ -103,8 +88,8 @@ impl ActionDraft {
     pub fn validate(
         &self,
         id: String,
-        goal_target: Option<NaiveDate>,
-        now: DateTime<Utc>,
+        goal_target: Option<Day>,
+        now: Moment,
     ) -> Result<Action, Vec<FieldError>> {
         let mut errors = Vec::new();
         let text = required_text(
@@ -119,7 +104,7 @@ impl ActionDraft {
                     ACTION_DUE_FIELD,
                     format!(
                         "The due date must be on or before the goal's target date, {}",
-                        long_date(goal_target.unwrap_or(d))
+                        long_date(goal_target.unwrap_or(Day(d)))
                     ),
                 ));
                 None
@@ -138,8 +123,8 @@ impl ActionDraft {
         }
         Ok(Action {
             id,
-            text,
-            due,
+            text: text.into(),
+            due: due.map(Day),
             done_on: None,
             created_at: now,
             updated_at: now,
@@ -158,8 +143,8 @@ impl EvidenceDraft {
     pub fn of(entry: &EvidenceEntry) -> Self {
         EvidenceDraft {
             date: crate::model::common::dates::input_value(entry.date),
-            what_happened: entry.what_happened.clone(),
-            learnt: entry.learnt.clone(),
+            what_happened: entry.what_happened.to_string(),
+            learnt: entry.learnt.to_string(),
         }
     }
 
@@ -177,7 +162,7 @@ impl EvidenceDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<EvidenceEntry, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = required_date(
@@ -196,9 +181,9 @@ impl EvidenceDraft {
         match date {
             Some(date) if errors.is_empty() => Ok(EvidenceEntry {
                 id,
-                date,
-                what_happened,
-                learnt: self.learnt.trim().to_string(),
+                date: Day(date),
+                what_happened: what_happened.into(),
+                learnt: self.learnt.trim().into(),
                 created_at: now,
                 updated_at: now,
             }),
@@ -219,7 +204,7 @@ impl ReviewDraft {
         use crate::model::common::dates::input_value;
         ReviewDraft {
             date: input_value(review.date),
-            summary: review.summary.clone(),
+            summary: review.summary.to_string(),
             next_review: review.next_review.map(input_value).unwrap_or_default(),
         }
     }
@@ -238,7 +223,7 @@ impl ReviewDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<Review, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = required_date(
@@ -274,9 +259,9 @@ impl ReviewDraft {
         match date {
             Some(date) if errors.is_empty() => Ok(Review {
                 id,
-                date,
-                summary,
-                next_review,
+                date: Day(date),
+                summary: summary.into(),
+                next_review: next_review.map(Day),
                 created_at: now,
                 updated_at: now,
             }),
@@ -293,8 +278,8 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
-        day(2026, 11, 24).and_hms_opt(9, 0, 0).unwrap().and_utc()
+    fn now() -> Moment {
+        Moment(day(2026, 11, 24).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     #[test]
@@ -304,14 +289,14 @@ mod tests {
             due: "2027-05-01".into(),
         };
         let errors = draft
-            .validate("a1".into(), Some(day(2027, 3, 31)), now())
+            .validate("a1".into(), Some(Day(day(2027, 3, 31))), now())
             .unwrap_err();
         assert_eq!(errors[0].field, ACTION_DUE_FIELD);
         assert!(errors[0].message.contains("31 March 2027"));
         let ok = draft
-            .validate("a1".into(), Some(day(2027, 6, 1)), now())
+            .validate("a1".into(), Some(Day(day(2027, 6, 1))), now())
             .unwrap();
-        assert_eq!(ok.due, Some(day(2027, 5, 1)));
+        assert_eq!(ok.due, Some(Day(day(2027, 5, 1))));
         assert_eq!(ok.done_on, None);
         let empty = ActionDraft::default()
             .validate("a1".into(), None, now())
@@ -371,7 +356,7 @@ mod tests {
         };
         assert_eq!(
             ok.validate("r1".into(), today, now()).unwrap().next_review,
-            Some(day(2027, 5, 24))
+            Some(Day(day(2027, 5, 24)))
         );
     }
 }

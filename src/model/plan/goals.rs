@@ -1,14 +1,16 @@
 //! Goals in the shape of a doctor's personal development plan. Fields added
 //! after the first release have serde defaults, so older goals still load.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::entries::{Action, EvidenceEntry};
 use crate::model::capabilities;
 use crate::model::common::dates::long_date;
 pub use crate::model::common::dates::{parse_optional_date, NotADate};
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -16,21 +18,18 @@ use crate::model::common::validation::FieldError;
 pub struct Goal {
     pub id: String,
     /// The goal: what the user wants to achieve.
-    pub title: String,
+    pub title: UserText,
     /// Free notes (the first release's "details").
     #[serde(default)]
-    pub detail: String,
+    pub detail: UserText,
     /// What the user needs to learn.
     #[serde(default)]
-    pub learning_need: String,
+    pub learning_need: UserText,
     /// How success will be shown.
     #[serde(default)]
-    pub success_measure: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub target_date: Option<NaiveDate>,
+    pub success_measure: UserText,
+    #[serde(default)]
+    pub target_date: Option<Day>,
     #[serde(default)]
     pub status: GoalStatus,
     #[serde(default)]
@@ -40,15 +39,13 @@ pub struct Goal {
     pub capability: Option<String>,
     /// The review of the goal: what came of it.
     #[serde(default)]
-    pub outcome: String,
+    pub outcome: UserText,
     #[serde(default)]
     pub actions: Vec<Action>,
     #[serde(default)]
     pub evidence: Vec<EvidenceEntry>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
     /// Set when the goal was made from a weak or flagged assessment statement.
     #[serde(default)]
     pub origin: Option<GoalOrigin>,
@@ -198,10 +195,10 @@ impl GoalDraft {
     /// An existing goal's fields, for a form that changes them.
     pub fn of(goal: &Goal) -> Self {
         GoalDraft {
-            title: goal.title.clone(),
-            detail: goal.detail.clone(),
-            learning_need: goal.learning_need.clone(),
-            success_measure: goal.success_measure.clone(),
+            title: goal.title.to_string(),
+            detail: goal.detail.to_string(),
+            learning_need: goal.learning_need.to_string(),
+            success_measure: goal.success_measure.to_string(),
             target_date: goal
                 .target_date
                 .map(crate::model::common::dates::input_value)
@@ -209,7 +206,7 @@ impl GoalDraft {
             status: goal.status,
             support: goal.support.clone(),
             capability: goal.capability.clone().unwrap_or_default(),
-            outcome: goal.outcome.clone(),
+            outcome: goal.outcome.to_string(),
         }
     }
 
@@ -245,8 +242,8 @@ impl GoalDraft {
         &self,
         goal: &mut Goal,
         today: NaiveDate,
-        now: DateTime<Utc>,
-        plan_starts: Option<NaiveDate>,
+        now: Moment,
+        plan_starts: Option<Day>,
     ) -> Result<(), Vec<FieldError>> {
         let kept_date = goal.target_date;
         let checked_today = match (parse_optional_date(&self.target_date), kept_date) {
@@ -291,9 +288,9 @@ impl GoalDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
         origin: Option<GoalOrigin>,
-        plan_starts: Option<NaiveDate>,
+        plan_starts: Option<Day>,
     ) -> Result<Goal, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = self.title.trim();
@@ -316,7 +313,7 @@ impl GoalDraft {
                     GOAL_TARGET_DATE_FIELD,
                     format!(
                         "Target date must be on or after the plan starts, {}",
-                        long_date(plan_starts.unwrap_or(d))
+                        long_date(plan_starts.unwrap_or(Day(d)))
                     ),
                 ));
                 None
@@ -342,11 +339,11 @@ impl GoalDraft {
         }
         Ok(Goal {
             id,
-            title: title.to_string(),
-            detail: self.detail.trim().to_string(),
-            learning_need: self.learning_need.trim().to_string(),
-            success_measure: self.success_measure.trim().to_string(),
-            target_date,
+            title: title.into(),
+            detail: self.detail.trim().into(),
+            learning_need: self.learning_need.trim().into(),
+            success_measure: self.success_measure.trim().into(),
+            target_date: target_date.map(Day),
             status: self.status,
             support: {
                 let mut support = self.support.clone();
@@ -355,7 +352,7 @@ impl GoalDraft {
                 support
             },
             capability: (!capability.is_empty()).then(|| capability.to_string()),
-            outcome: self.outcome.trim().to_string(),
+            outcome: self.outcome.trim().into(),
             actions: Vec::new(),
             evidence: Vec::new(),
             created_at: now,
@@ -373,8 +370,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
-        today().and_hms_opt(9, 0, 0).unwrap().and_utc()
+    fn now() -> Moment {
+        Moment(today().and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     #[test]
@@ -410,7 +407,7 @@ mod tests {
             target_date: "2027-01-31".into(),
             ..Default::default()
         };
-        let starts = NaiveDate::from_ymd_opt(2027, 4, 1);
+        let starts = NaiveDate::from_ymd_opt(2027, 4, 1).map(Day);
         let errors = draft
             .validate("g1".into(), today(), now(), None, starts)
             .unwrap_err();
@@ -508,7 +505,10 @@ mod tests {
             .validate("g1".into(), today(), now(), None, None)
             .unwrap();
         assert_eq!(goal.title, "Lead the diabetes pathway redesign");
-        assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert_eq!(
+            goal.target_date,
+            NaiveDate::from_ymd_opt(2027, 3, 31).map(Day)
+        );
         assert_eq!(goal.created_at, now());
     }
 }

@@ -11,7 +11,6 @@
 #[cfg(test)]
 mod at_awkward_moments;
 pub mod attention;
-pub mod coverage;
 pub mod entries;
 pub mod goals;
 pub mod plans;

@@ -1,36 +1,32 @@
 //! A development plan: a name (such as "2026–27"), whose it is, the period it
 //! covers and the aim, holding goals and reviews.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::entries::Review;
 use super::goals::Goal;
-use super::self_rating::SelfRating;
+use super::self_rating::{SelfRating, SUGGEST_AT_OR_BELOW};
+use crate::model::capabilities::{Element, DOMAINS};
 use crate::model::common::dates::parse_optional_date;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
+use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: String,
-    pub name: String,
+    pub name: UserText,
     #[serde(default)]
-    pub owner: String,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub starts: Option<NaiveDate>,
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_day"
-    )]
-    pub ends: Option<NaiveDate>,
+    pub owner: UserText,
+    #[serde(default)]
+    pub starts: Option<Day>,
+    #[serde(default)]
+    pub ends: Option<Day>,
     /// A short statement of the development aim.
     #[serde(default)]
-    pub aim: String,
+    pub aim: UserText,
     #[serde(default)]
     pub goals: Vec<Goal>,
     #[serde(default)]
@@ -38,10 +34,8 @@ pub struct Plan {
     /// Optional self-ratings on the framework's elements, oldest first.
     #[serde(default)]
     pub self_ratings: Vec<SelfRating>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 /// The name a plan gets when the user adds a goal before making one.
@@ -49,14 +43,14 @@ pub const FIRST_PLAN_NAME: &str = "My development plan";
 
 impl Plan {
     /// An empty plan under `FIRST_PLAN_NAME`, for a first goal to go in.
-    pub fn first(id: String, now: DateTime<Utc>) -> Plan {
+    pub fn first(id: String, now: Moment) -> Plan {
         Plan {
             id,
-            name: FIRST_PLAN_NAME.to_string(),
-            owner: String::new(),
+            name: FIRST_PLAN_NAME.into(),
+            owner: UserText::default(),
             starts: None,
             ends: None,
-            aim: String::new(),
+            aim: UserText::default(),
             goals: Vec::new(),
             reviews: Vec::new(),
             self_ratings: Vec::new(),
@@ -66,7 +60,7 @@ impl Plan {
     }
 
     /// When the next review is due: the latest review's next date.
-    pub fn next_review(&self) -> Option<NaiveDate> {
+    pub fn next_review(&self) -> Option<Day> {
         self.reviews
             .iter()
             .max_by_key(|r| r.date)
@@ -155,11 +149,11 @@ impl PlanDraft {
     pub fn of(plan: &Plan) -> Self {
         use crate::model::common::dates::input_value;
         PlanDraft {
-            name: plan.name.clone(),
-            owner: plan.owner.clone(),
+            name: plan.name.to_string(),
+            owner: plan.owner.to_string(),
             starts: plan.starts.map(input_value).unwrap_or_default(),
             ends: plan.ends.map(input_value).unwrap_or_default(),
-            aim: plan.aim.clone(),
+            aim: plan.aim.to_string(),
         }
     }
 
@@ -177,7 +171,7 @@ impl PlanDraft {
     /// A plan needs a name; its period, if given, must be real dates with the
     /// end after the start. (That no goal's target date falls before the start
     /// is checked by the operation, which knows the goals.)
-    pub fn validate(&self, id: String, now: DateTime<Utc>) -> Result<Plan, Vec<FieldError>> {
+    pub fn validate(&self, id: String, now: Moment) -> Result<Plan, Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
@@ -209,11 +203,11 @@ impl PlanDraft {
         }
         Ok(Plan {
             id,
-            name: name.to_string(),
-            owner: self.owner.trim().to_string(),
-            starts,
-            ends,
-            aim: self.aim.trim().to_string(),
+            name: name.into(),
+            owner: self.owner.trim().into(),
+            starts: starts.map(Day),
+            ends: ends.map(Day),
+            aim: self.aim.trim().into(),
             goals: Vec::new(),
             reviews: Vec::new(),
             self_ratings: Vec::new(),
@@ -223,16 +217,50 @@ impl PlanDraft {
     }
 }
 
+impl Plan {
+    /// The most recent self-rating, by its date.
+    pub fn latest_self_rating(&self) -> Option<&SelfRating> {
+        self.self_ratings
+            .iter()
+            .max_by_key(|r| (r.date, r.created_at))
+    }
+}
+
+/// The weakest elements in the latest self-rating (at or below
+/// `SUGGEST_AT_OR_BELOW`) that no goal in the plan builds yet, weakest first.
+pub fn suggested_elements(plan: &Plan) -> Vec<(&'static Element, u8)> {
+    let Some(rating) = plan.latest_self_rating() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(&'static Element, u8)> = DOMAINS
+        .iter()
+        .flat_map(|d| d.elements.iter())
+        .filter_map(|e| rating.ratings.get(e.id).map(|v| (e, *v)))
+        .filter(|(e, v)| {
+            *v <= SUGGEST_AT_OR_BELOW
+                && !plan
+                    .goals
+                    .iter()
+                    .any(|g| g.capability.as_deref() == Some(e.id))
+        })
+        .collect();
+    found.sort_by_key(|(_, v)| *v);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
-    fn now() -> DateTime<Utc> {
-        NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-            .and_utc()
+    fn now() -> Moment {
+        Moment(
+            NaiveDate::from_ymd_opt(2026, 11, 24)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_utc(),
+        )
     }
 
     #[test]
@@ -308,5 +336,50 @@ mod tests {
         plan.goals.truncate(1);
         plan.self_ratings.clear();
         assert_eq!(what_moves(&plan).as_deref(), Some("1 goal and 1 review"));
+    }
+
+    #[test]
+    fn the_weakest_elements_without_a_goal_are_suggested_from_the_latest_rating() {
+        use crate::model::plan::{GoalDraft, SelfRatingDraft};
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let draft = |date: &str, ratings: &[(&str, u8)]| SelfRatingDraft {
+            date: date.into(),
+            ratings: ratings.iter().map(|(e, v)| (e.to_string(), *v)).collect(),
+        };
+        let mut plan = Plan::first("p".into(), now());
+        let old = draft("2026-11-01", &[("managing-planning", 1)])
+            .validate("r1".into(), day(24), now())
+            .unwrap();
+        let latest = draft(
+            "2026-11-20",
+            &[
+                ("managing-planning", 3),
+                ("improving-evaluating", 2),
+                ("others-networks", 1),
+                ("direction-impact", 1),
+            ],
+        )
+        .validate("r2".into(), day(24), now())
+        .unwrap();
+        plan.self_ratings = vec![latest, old];
+        let mut goal = GoalDraft {
+            title: "Evaluate impact".into(),
+            capability: "direction-impact".into(),
+            ..Default::default()
+        }
+        .validate("g".into(), day(24), now(), None, None)
+        .unwrap();
+        goal.capability = Some("direction-impact".into());
+        plan.goals.push(goal);
+        let ids: Vec<&str> = suggested_elements(&plan)
+            .iter()
+            .map(|(e, _)| e.id)
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["others-networks", "improving-evaluating"],
+            "weakest first; planned and strong left out"
+        );
+        assert_eq!(plan.latest_self_rating().unwrap().id, "r2");
     }
 }

@@ -1,29 +1,28 @@
 //! An optional, dated, repeatable self-rating on the 20 elements of the
 //! Medical Leadership Competency Framework, in the spirit of the framework's
 //! own self-assessment tool. The plan's coverage view shows the latest rating
-//! beside the goals, and the weakest elements with no goal are suggested.
+//! beside the goals, and the weakest elements with no goal are suggested
+//! (`plans::suggested_elements`).
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::capabilities;
 use crate::model::common::dates::parse_optional_date;
+use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::validation::FieldError;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SelfRating {
     pub id: String,
-    #[serde(deserialize_with = "crate::model::common::dates::day")]
-    pub date: NaiveDate,
+    pub date: Day,
     /// Element id to a point on `SCALE`.
     pub ratings: BTreeMap<String, u8>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
 }
 
 /// The four points of the self-rating: (value, name, what it means).
@@ -67,7 +66,7 @@ impl SelfRatingDraft {
         &self,
         id: String,
         today: NaiveDate,
-        now: DateTime<Utc>,
+        now: Moment,
     ) -> Result<SelfRating, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = match parse_optional_date(&self.date) {
@@ -113,7 +112,7 @@ impl SelfRatingDraft {
         match date {
             Some(date) if errors.is_empty() => Ok(SelfRating {
                 id,
-                date,
+                date: Day(date),
                 ratings: self.ratings.clone(),
                 created_at: now,
                 updated_at: now,
@@ -131,8 +130,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
     }
 
-    fn now() -> DateTime<Utc> {
-        day(24).and_hms_opt(9, 0, 0).unwrap().and_utc()
+    fn now() -> Moment {
+        Moment(day(24).and_hms_opt(9, 0, 0).unwrap().and_utc())
     }
 
     fn draft(date: &str, ratings: &[(&str, u8)]) -> SelfRatingDraft {

@@ -158,6 +158,7 @@ mod tests {
     use super::*;
     use crate::model::assessment::Role;
     use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
+    use crate::model::common::saved_dates::Day;
     use crate::model::plan::GOAL_TITLE_FIELD;
     use crate::model::plan::{ActionDraft, EvidenceDraft, GoalDraft};
     use crate::model::workbook::change::GoalPlace;
@@ -532,7 +533,10 @@ mod tests {
         )
         .unwrap();
         let goal = &wb.plans[0].goals[0];
-        assert_eq!(goal.target_date, NaiveDate::from_ymd_opt(2027, 3, 31));
+        assert_eq!(
+            goal.target_date,
+            NaiveDate::from_ymd_opt(2027, 3, 31).map(Day)
+        );
         assert!(goal.origin.is_some(), "still linked to its statement");
         assert_eq!(goal.updated_at, stamp(3).at);
 

@@ -5,6 +5,7 @@
 //! expected value is written out by hand.
 
 use crate::model::common::moments::{day, london, Moment};
+use crate::model::common::saved_dates::Day;
 use crate::model::files::backup::backup_file_name;
 use crate::model::placement::{
     ActivityDraft, ActivityType, MilestoneDraft, PlacementDraft, ProjectDraft,
@@ -17,7 +18,7 @@ use crate::model::workbook::ops::backup_reminder::BackupDue;
 /// How the app stamps a change made at `m` (`stamp_now` in src/ui/store.rs).
 fn stamp(m: &Moment) -> Stamp {
     Stamp {
-        at: m.at,
+        at: m.at.into(),
         today: m.today,
     }
 }
@@ -144,7 +145,7 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         );
         add_goal(&mut wb, &m, today).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         let goal_id = wb.plans[0].goals[0].id.clone();
-        assert_eq!(wb.plans[0].goals[0].target_date, Some(expected_day));
+        assert_eq!(wb.plans[0].goals[0].target_date, Some(Day(expected_day)));
 
         let add_action = Change::add_action(
             &goal_id,
@@ -166,7 +167,7 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         let action = &wb.plans[0].goals[0].actions[0];
         assert_eq!(
             (action.done_on, action.updated_at),
-            (Some(expected_day), m.at),
+            (Some(Day(expected_day)), m.at.into()),
             "{text}"
         );
 
@@ -223,7 +224,7 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         let placement = wb.placement("placement").unwrap();
         assert_eq!(
             placement.projects[0].milestones[0].done_on,
-            Some(expected_day),
+            Some(Day(expected_day)),
             "{text}"
         );
         assert_eq!(placement.entries[0].date, expected_day, "{text}");

@@ -7,10 +7,11 @@
 //! change can be replayed on a newer copy of the document saved by another tab
 //! (see `sync`) and give the same result.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::Moment;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::{ActivityDraft, MilestoneDraft, PlacementDraft, ProjectDraft};
 use crate::model::plan::{
@@ -24,7 +25,7 @@ use crate::model::workbook::merge::report::MergeReport;
 /// calendar day (for date rules such as "a target date is not in the past").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    pub at: DateTime<Utc>,
+    pub at: Moment,
     pub today: NaiveDate,
 }
 
@@ -32,11 +33,12 @@ pub struct Stamp {
 impl Stamp {
     /// A moment for tests: that day at that time in UTC, and that day as today.
     pub(crate) fn on(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Stamp {
-        use chrono::TimeZone;
+        use chrono::{TimeZone, Utc};
         Stamp {
-            at: Utc
-                .with_ymd_and_hms(year, month, day, hour, minute, 0)
-                .unwrap(),
+            at: Moment(
+                Utc.with_ymd_and_hms(year, month, day, hour, minute, 0)
+                    .unwrap(),
+            ),
             today: NaiveDate::from_ymd_opt(year, month, day).unwrap(),
         }
     }

@@ -3,11 +3,11 @@
 //! file. It is changed only through the named operations in `change` (applied by
 //! `apply`).
 
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::assessment::Assessment;
+use crate::model::common::saved_dates::Moment;
 use crate::model::placement::Placement;
 use crate::model::plan::Plan;
 
@@ -33,10 +33,8 @@ pub const DEFAULT_REMINDER_DAYS: u32 = 14;
 pub struct Workbook {
     pub format: String,
     pub schema_version: u32,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub updated_at: DateTime<Utc>,
+    pub created_at: Moment,
+    pub updated_at: Moment,
     /// Raised by one each time the document is saved, so a tab can tell that
     /// another tab has saved since it last read, and never overwrite that.
     #[serde(default)]
@@ -61,11 +59,8 @@ pub struct Workbook {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
     /// When a backup of this workbook was last downloaded (`backup_reminder`).
-    #[serde(
-        default,
-        deserialize_with = "crate::model::common::dates::optional_moment"
-    )]
-    pub last_backup_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub last_backup_at: Option<Moment>,
     /// Remind the user to download a backup once changes not in one are
     /// this many days old; 0 never.
     #[serde(default = "default_reminder_days")]
@@ -82,8 +77,7 @@ fn default_reminder_days() -> u32 {
 pub struct Tombstone {
     pub id: String,
     pub kind: RecordKind,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub deleted_at: DateTime<Utc>,
+    pub deleted_at: Moment,
 }
 
 /// The kinds of record a workbook holds.
@@ -106,7 +100,8 @@ pub enum RecordKind {
 }
 
 impl Workbook {
-    pub fn new(now: DateTime<Utc>) -> Self {
+    pub fn new(now: impl Into<Moment>) -> Self {
+        let now = now.into();
         Workbook {
             format: FORMAT_NAME.to_string(),
             schema_version: SCHEMA_VERSION,
@@ -222,6 +217,5 @@ pub struct Conflict {
     /// the record without the records under it (those are merged one by
     /// one), or `null` when the other version is the record's deletion.
     pub other_record: Value,
-    #[serde(deserialize_with = "crate::model::common::dates::moment")]
-    pub found_at: DateTime<Utc>,
+    pub found_at: Moment,
 }

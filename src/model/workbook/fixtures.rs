@@ -4,6 +4,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::json;
 
 use crate::model::assessment::{Assessment, Rating, Role};
+use crate::model::common::saved_dates::{Day, Moment};
+use crate::model::common::user_text::UserText;
 use crate::model::placement::{
     ActivityEntry, ActivityType, Effectiveness, Milestone, Placement, Project, ProjectStatus,
 };
@@ -28,20 +30,20 @@ pub(crate) fn an_assessment(id: &str) -> Assessment {
         "Respiratory <b>services</b>".into(),
         Role::Manager,
         day(1),
-        at(1, 9),
+        Moment(at(1, 9)),
     );
-    a.set_rating("power-1", Some(Rating::Level(3)), at(1, 10));
-    a.set_rating("power-2", Some(Rating::NotApplicable), at(1, 10));
-    a.set_evidence("power-1", "Board minutes,\n\t\"March\"", at(1, 10));
-    a.set_flagged("trust-2", true, at(1, 10));
-    a.set_importance("power", Some(3), at(1, 10));
+    a.set_rating("power-1", Some(Rating::Level(3)), Moment(at(1, 10)));
+    a.set_rating("power-2", Some(Rating::NotApplicable), Moment(at(1, 10)));
+    a.set_evidence("power-1", "Board minutes,\n\t\"March\"", Moment(at(1, 10)));
+    a.set_flagged("trust-2", true, Moment(at(1, 10)));
+    a.set_importance("power", Some(3), Moment(at(1, 10)));
     a
 }
 
 /// A workbook holding at least one record of every kind, each with its own
 /// id, with text that has line breaks, tabs and HTML in it.
 pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
-    let mut wb = Workbook::new(at(1, 8));
+    let mut wb = Workbook::new(Moment(at(1, 8)));
     wb.revision = 12;
     wb.assessments.push(an_assessment("assessment-1"));
     let mut partner = an_assessment("partner-1");
@@ -52,7 +54,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
         id: "plan-1".into(),
         name: "Leading the respiratory review".into(),
         owner: "Dr A. N. Other".into(),
-        starts: Some(day(1)),
+        starts: Some(Day(day(1))),
         ends: None,
         aim: "Chair the board <i>well</i>".into(),
         goals: vec![Goal {
@@ -61,29 +63,29 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             detail: "With the lead commissioner\r\nand the board".into(),
             learning_need: "Chairing".into(),
             success_measure: "Board agrees the pathway".into(),
-            target_date: Some(day(30)),
+            target_date: Some(Day(day(30))),
             status: GoalStatus::InProgress,
             support: vec![Support::MentorOrCoach, Support::Project],
             capability: Some("personal".into()),
-            outcome: String::new(),
+            outcome: UserText::default(),
             actions: vec![Action {
                 id: "action-1".into(),
                 text: "Shadow the chair".into(),
-                due: Some(day(20)),
-                done_on: Some(day(18)),
-                created_at: at(2, 9),
-                updated_at: at(18, 9),
+                due: Some(Day(day(20))),
+                done_on: Some(Day(day(18))),
+                created_at: Moment(at(2, 9)),
+                updated_at: Moment(at(18, 9)),
             }],
             evidence: vec![EvidenceEntry {
                 id: "evidence-1".into(),
-                date: day(3),
+                date: Day(day(3)),
                 what_happened: "Ran the meeting".into(),
                 learnt: "Agendas matter".into(),
-                created_at: at(3, 9),
-                updated_at: at(3, 9),
+                created_at: Moment(at(3, 9)),
+                updated_at: Moment(at(3, 9)),
             }],
-            created_at: at(2, 8),
-            updated_at: at(18, 9),
+            created_at: Moment(at(2, 8)),
+            updated_at: Moment(at(18, 9)),
             origin: Some(GoalOrigin {
                 assessment_id: "assessment-1".into(),
                 statement_id: "power-1".into(),
@@ -91,28 +93,28 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
         }],
         reviews: vec![Review {
             id: "review-1".into(),
-            date: day(10),
+            date: Day(day(10)),
             summary: "On track".into(),
-            next_review: Some(day(28)),
-            created_at: at(10, 9),
-            updated_at: at(10, 9),
+            next_review: Some(Day(day(28))),
+            created_at: Moment(at(10, 9)),
+            updated_at: Moment(at(10, 9)),
         }],
         self_ratings: vec![SelfRating {
             id: "self-rating-1".into(),
-            date: day(2),
+            date: Day(day(2)),
             ratings: [("personal".to_string(), 2), ("others".to_string(), 3)].into(),
-            created_at: at(2, 9),
-            updated_at: at(2, 9),
+            created_at: Moment(at(2, 9)),
+            updated_at: Moment(at(2, 9)),
         }],
-        created_at: at(1, 9),
-        updated_at: at(18, 9),
+        created_at: Moment(at(1, 9)),
+        updated_at: Moment(at(18, 9)),
     });
     wb.placements.push(Placement {
         id: "placement-1".into(),
         organisation: "NHS Eastern and Coastal Kent".into(),
         supervisor: "Amanda".into(),
         clinical_area: "Respiratory".into(),
-        start: Some(day(1)),
+        start: Some(Day(day(1))),
         length_months: 4,
         end: None,
         objectives: "Learn how a pathway is commissioned".into(),
@@ -123,21 +125,21 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             clinical_area: "Respiratory".into(),
             stakeholders: "GPs, TB nurses".into(),
             status: ProjectStatus::InProgress,
-            outcome: String::new(),
+            outcome: UserText::default(),
             milestones: vec![Milestone {
                 id: "milestone-1".into(),
                 title: "Map it".into(),
-                planned: day(15),
+                planned: Day(day(15)),
                 done_on: None,
-                created_at: at(4, 9),
-                updated_at: at(4, 9),
+                created_at: Moment(at(4, 9)),
+                updated_at: Moment(at(4, 9)),
             }],
-            created_at: at(4, 9),
-            updated_at: at(4, 9),
+            created_at: Moment(at(4, 9)),
+            updated_at: Moment(at(4, 9)),
         }],
         entries: vec![ActivityEntry {
             id: "activity-1".into(),
-            date: day(5),
+            date: Day(day(5)),
             minutes: 120,
             activity_type: ActivityType::PathwayDesign,
             project_id: Some("project-1".into()),
@@ -147,20 +149,20 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             effectiveness: Some(Effectiveness::Partly),
             keep: "Maps".into(),
             improve: "Timing".into(),
-            stop: String::new(),
+            stop: UserText::default(),
             learnt_about_self: "I rush".into(),
             capabilities: vec!["personal".into(), "others".into()],
             in_summary: true,
-            created_at: at(5, 9),
-            updated_at: at(5, 9),
+            created_at: Moment(at(5, 9)),
+            updated_at: Moment(at(5, 9)),
         }],
-        created_at: at(1, 9),
-        updated_at: at(5, 9),
+        created_at: Moment(at(1, 9)),
+        updated_at: Moment(at(5, 9)),
     });
     wb.deleted.push(Tombstone {
         id: "goal-gone".into(),
         kind: RecordKind::Goal,
-        deleted_at: at(6, 9),
+        deleted_at: Moment(at(6, 9)),
     });
     wb.conflicts.push(Conflict {
         id: "conflict-1".into(),
@@ -177,9 +179,9 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             "created_at": "2027-09-02T09:00:00Z",
             "updated_at": "2027-09-17T09:00:00Z",
         }),
-        found_at: at(18, 10),
+        found_at: Moment(at(18, 10)),
     });
-    wb.last_backup_at = Some(at(17, 9));
-    wb.updated_at = at(18, 9);
+    wb.last_backup_at = Some(Moment(at(17, 9)));
+    wb.updated_at = Moment(at(18, 9));
     wb
 }

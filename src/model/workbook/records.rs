@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::model::assessment::Assessment;
 use crate::model::common::dates::long_date;
+use crate::model::common::saved_dates::Moment;
 use crate::model::placement::{ActivityEntry, Milestone, Placement, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Plan, Review, SelfRating};
 use crate::model::workbook::document::{RecordKind, Workbook};
@@ -174,13 +175,13 @@ macro_rules! times {
             &self.id
         }
         fn created_at(&self) -> DateTime<Utc> {
-            self.created_at
+            *self.created_at
         }
         fn updated_at(&self) -> DateTime<Utc> {
-            self.updated_at
+            *self.updated_at
         }
         fn set_updated_at(&mut self, at: DateTime<Utc>) {
-            self.updated_at = at;
+            self.updated_at = Moment(at);
         }
     };
 }
@@ -295,12 +296,12 @@ impl Record for Goal {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.actions))
             .chain(latest_of(&self.evidence))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         out.extend(
@@ -358,13 +359,13 @@ impl Record for Plan {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.goals))
             .chain(latest_of(&self.reviews))
             .chain(latest_of(&self.self_ratings))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         for g in &self.goals {
@@ -411,7 +412,7 @@ impl Record for Project {
         times_of(&self.milestones).collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        latest_of(&self.milestones).map_or(self.updated_at, |l| l.max(self.updated_at))
+        latest_of(&self.milestones).map_or(*self.updated_at, |l| l.max(*self.updated_at))
     }
     fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         out.extend(
@@ -454,12 +455,12 @@ impl Record for Placement {
             .collect()
     }
     fn latest(&self) -> DateTime<Utc> {
-        [self.updated_at]
+        [*self.updated_at]
             .into_iter()
             .chain(latest_of(&self.projects))
             .chain(latest_of(&self.entries))
             .max()
-            .unwrap_or(self.updated_at)
+            .unwrap_or(*self.updated_at)
     }
     fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
         for p in &self.projects {

@@ -67,7 +67,9 @@ pub fn YourData() -> impl IntoView {
         restore.set(Some(match backup::read_workbook(&file.text) {
             Ok(workbook) => Restore::Ready {
                 merge_preview: store.workbook.with_untracked(|current| {
-                    merged_lines(&merge::merge(current, &workbook, chrono::Utc::now()).report)
+                    merged_lines(
+                        &merge::merge(current, &workbook, chrono::Utc::now().into()).report,
+                    )
                 }),
                 file_name: file.name,
                 workbook,

@@ -25,8 +25,9 @@ use proptest::string::string_regex;
 use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Value};
 
-use super::{clean_assessment, clean_text, duplicate_id};
+use super::duplicate_id;
 use crate::model::assessment::{Assessment, Role};
+use crate::model::common::saved_dates::Moment;
 use crate::model::files::assessment_file::{
     assessment_to_json, import_error_message, read_assessment_export,
 };
@@ -86,7 +87,7 @@ fn assessment_bases() -> &'static [Value] {
             String::new(),
             Role::Other,
             day(1),
-            at(1, 9),
+            Moment(at(1, 9)),
         );
         bare.original_id = Some("theirs".into());
         let without_notes = crate::model::files::assessment_file::assessment_to_json_with(
@@ -524,6 +525,33 @@ fn check_message(message: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The first text in a document read and written back that still holds a
+/// control character other than a line break or tab: any string at all,
+/// except the links the app's own lists and ids make (`id`, `…_id`,
+/// capabilities) and the format's name, which are checked as they are.
+fn control_character_in(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => text
+            .chars()
+            .any(crate::model::common::user_text::is_unwanted)
+            .then(|| text.clone()),
+        Value::Array(items) => items.iter().find_map(control_character_in),
+        Value::Object(fields) => fields.iter().find_map(|(key, field)| {
+            let link = key == "id"
+                || key.ends_with("_id")
+                || key == "capability"
+                || key == "capabilities"
+                || key == "format";
+            if link {
+                None
+            } else {
+                control_character_in(field)
+            }
+        }),
+        _ => None,
+    }
+}
+
 /// `read_workbook` either accepts a document that has no shared ids and no
 /// control characters, and reads back equal when written out as a backup,
 /// or refuses it in plain English.
@@ -531,9 +559,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
     match read_workbook(text) {
         Ok(wb) => {
             prop_assert_eq!(duplicate_id(&wb), None);
-            let mut cleaned = wb.clone();
-            clean_text(&mut cleaned);
-            prop_assert_eq!(&cleaned, &wb, "control characters were left in");
+            let written = serde_json::to_value(&wb).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(wb.schema_version, SCHEMA_VERSION);
             prop_assert_eq!(read_workbook(&to_json(&wb)), Ok(wb));
         }
@@ -547,9 +574,8 @@ fn check_backup(text: &str) -> Result<(), TestCaseError> {
 fn check_assessment(text: &str) -> Result<(), TestCaseError> {
     match read_assessment_export(text) {
         Ok(a) => {
-            let mut cleaned = a.clone();
-            clean_assessment(&mut cleaned);
-            prop_assert_eq!(&cleaned, &a, "control characters were left in");
+            let written = serde_json::to_value(&a).unwrap();
+            prop_assert_eq!(control_character_in(&written), None, "left in");
             prop_assert_eq!(read_assessment_export(&assessment_to_json(&a)), Ok(a));
         }
         Err(e) => {

@@ -39,6 +39,7 @@ use serde_json::Value;
 use crate::model::assessment::Assessment;
 use crate::model::common::dates::long_date;
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::Moment;
 use crate::model::plan::plans::same_name;
 use crate::model::plan::Plan;
 use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook};
@@ -57,7 +58,7 @@ use crate::model::workbook::records::{MergeLists, Record};
 /// sides; a deletion of a record that stays (changed after it) is dropped, as
 /// an undo drops it. Conflicts already listed on either side are kept, and the
 /// same version is never listed twice, so merging a backup again adds nothing.
-pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> MergeOutcome {
+pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {
     let mut conflicts = current.conflicts.clone();
     for c in &incoming.conflicts {
         if !conflicts.iter().any(|k| {
@@ -69,7 +70,7 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: DateTime<Utc>) -> Merg
     let deleted_at = |w: &Workbook| -> HashMap<String, DateTime<Utc>> {
         w.deleted
             .iter()
-            .map(|t| (t.id.clone(), t.deleted_at))
+            .map(|t| (t.id.clone(), *t.deleted_at))
             .collect()
     };
     let mut merger = Merger {
@@ -196,7 +197,7 @@ fn tell_plans_apart(
     plans: &mut [Plan],
     current: &Workbook,
     backup_day: chrono::NaiveDate,
-    at: DateTime<Utc>,
+    at: Moment,
 ) -> Vec<RenamedPlan> {
     let kept_here = |p: &Plan| {
         current
@@ -207,13 +208,13 @@ fn tell_plans_apart(
     // group in list order.
     let mut order: Vec<usize> = (0..plans.len()).filter(|&i| kept_here(&plans[i])).collect();
     order.extend((0..plans.len()).filter(|&i| !kept_here(&plans[i])));
-    let mut names: Vec<String> = plans.iter().map(|p| p.name.clone()).collect();
+    let mut names: Vec<String> = plans.iter().map(|p| p.name.to_string()).collect();
     let mut claimed: Vec<String> = Vec::new();
     let mut renamed = Vec::new();
     for i in order {
         let plan = &mut plans[i];
         if !claimed.iter().any(|c| same_name(c, &plan.name)) {
-            claimed.push(plan.name.clone());
+            claimed.push(plan.name.to_string());
             continue;
         }
         let from_backup = !kept_here(plan);
@@ -267,7 +268,7 @@ fn same_partner_ids(current: &Workbook, incoming: &Workbook) -> Vec<Assessment> 
 
 /// What a merge carries from level to level.
 struct Merger {
-    at: DateTime<Utc>,
+    at: Moment,
     /// When this workbook deleted each record it deleted.
     current_deleted: HashMap<String, DateTime<Utc>>,
     /// When the backup deleted each record it deleted.

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::common::dates::{clock_time, long_date, read_day};
+use crate::model::common::dates::{clock_time, long_date};
+use crate::model::common::saved_dates::read_day;
 
 pub(crate) fn to_value<T: Serialize>(record: &T) -> Value {
     // Records are plain structs with string keys: serialising cannot fail.

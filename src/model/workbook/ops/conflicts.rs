@@ -1,9 +1,9 @@
 //! Putting right what a merge listed: keeping this version of a record or
 //! putting the other version back.
 
-use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::model::common::saved_dates::Moment;
 use crate::model::common::validation::FieldError;
 use crate::model::workbook::change::{Refusal, Stamp};
 use crate::model::workbook::document::{Conflict, RecordKind, Workbook};
@@ -37,7 +37,7 @@ impl Workbook {
     pub(crate) fn resolve_conflict_use_other(
         &mut self,
         conflict_id: &str,
-        at: DateTime<Utc>,
+        at: Moment,
     ) -> Result<(), Refusal> {
         let conflict = self.conflict(conflict_id).ok_or(Refusal::NotFound)?.clone();
         let id = conflict.record_id.as_str();
@@ -65,12 +65,7 @@ impl Workbook {
     }
 
     /// Deletes a record of any kind through its own deletion.
-    fn delete_record(
-        &mut self,
-        kind: RecordKind,
-        id: &str,
-        at: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
+    fn delete_record(&mut self, kind: RecordKind, id: &str, at: Moment) -> Result<(), Refusal> {
         let stamp = Stamp {
             at,
             today: at.date_naive(),
@@ -97,7 +92,7 @@ impl Workbook {
         kind: RecordKind,
         id: &str,
         other: &Value,
-        at: DateTime<Utc>,
+        at: Moment,
     ) -> Result<(), Refusal> {
         fn nothing<T>(_: &mut Vec<T>) {}
         let plans = &mut self.plans;
@@ -188,7 +183,7 @@ fn swap_into<'a, T: Record + 'a>(
     lists: impl IntoIterator<Item = &'a mut Vec<T>>,
     id: &str,
     other: &Value,
-    at: DateTime<Utc>,
+    at: Moment,
     tidy: fn(&mut Vec<T>),
 ) -> Result<(), Refusal> {
     let unreadable = || {
@@ -207,7 +202,7 @@ fn swap_into<'a, T: Record + 'a>(
     for list in lists {
         if let Some(slot) = list.iter_mut().find(|r| r.id() == id) {
             other.adopt_children(slot);
-            other.set_updated_at(at);
+            other.set_updated_at(*at);
             *slot = other;
             tidy(list);
             return Ok(());

@@ -3,6 +3,7 @@
 //! rules live in `model::placement` and here, where native tests reach them.
 
 use crate::model::common::ids::new_id;
+use crate::model::common::saved_dates::Day;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -217,7 +218,7 @@ impl Workbook {
     ) -> Result<(), Refusal> {
         let project = self.milestone_mut(id)?;
         if let Some(m) = project.milestones.iter_mut().find(|m| m.id == id) {
-            m.done_on = done.then_some(m.done_on.unwrap_or(stamp.today));
+            m.done_on = done.then_some(m.done_on.unwrap_or(Day(stamp.today)));
             m.updated_at = stamp.at;
         }
         Ok(())
@@ -459,7 +460,10 @@ mod tests {
             stamp(5),
         )
         .unwrap();
-        assert_eq!(wb.milestone(&m).unwrap().2.done_on, Some(stamp(5).today));
+        assert_eq!(
+            wb.milestone(&m).unwrap().2.done_on,
+            Some(Day(stamp(5).today))
+        );
         wb.apply(
             &Change::SetMilestoneDone {
                 id: m.clone(),

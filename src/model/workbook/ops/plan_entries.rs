@@ -2,6 +2,7 @@
 //! and under a plan (reviews and self-ratings): adding, changing, removing,
 //! and putting a removed one back.
 
+use crate::model::common::saved_dates::Day;
 use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft, SelfRatingDraft};
 use crate::model::workbook::change::{Refusal, Stamp};
 use crate::model::workbook::deleted::{DeletedRecord, PlanEntry};
@@ -36,7 +37,7 @@ impl Workbook {
             .flat_map(|g| g.actions.iter_mut())
             .find(|a| a.id == id)
             .ok_or(Refusal::NotFound)?;
-        action.done_on = done.then_some(action.done_on.unwrap_or(stamp.today));
+        action.done_on = done.then_some(action.done_on.unwrap_or(Day(stamp.today)));
         action.updated_at = stamp.at;
         Ok(())
     }
@@ -361,7 +362,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
-            NaiveDate::from_ymd_opt(2027, 5, 5)
+            NaiveDate::from_ymd_opt(2027, 5, 5).map(Day)
         );
         assert_eq!(
             wb.apply(
@@ -474,7 +475,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
-            NaiveDate::from_ymd_opt(2027, 5, 20)
+            NaiveDate::from_ymd_opt(2027, 5, 20).map(Day)
         );
     }
 }

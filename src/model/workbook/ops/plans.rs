@@ -5,6 +5,7 @@
 
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
+use crate::model::common::saved_dates::Day;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{
     name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD,
@@ -46,7 +47,7 @@ impl Workbook {
             .ok_or(Refusal::NotFound)
     }
 
-    pub(crate) fn goal_mut(&mut self, id: &str) -> Option<(Option<chrono::NaiveDate>, &mut Goal)> {
+    pub(crate) fn goal_mut(&mut self, id: &str) -> Option<(Option<Day>, &mut Goal)> {
         self.plans.iter_mut().find_map(|p| {
             let starts = p.starts;
             p.goals.iter_mut().find(|g| g.id == id).map(|g| (starts, g))
@@ -218,7 +219,7 @@ impl Workbook {
         if into == from {
             return None;
         }
-        let into_name = self.plan(into)?.name.clone();
+        let into_name = self.plan(into)?.name.to_string();
         let position = self.plans.iter().position(|p| p.id == from)?;
         Some(CombinedPlan {
             from: self.plans[position].clone(),
@@ -630,7 +631,7 @@ pub(crate) mod tests {
         )
         .unwrap();
         let done = &wb.goal(&goal_id).unwrap().1.actions[0];
-        assert_eq!(done.done_on, NaiveDate::from_ymd_opt(2026, 11, 6));
+        assert_eq!(done.done_on, NaiveDate::from_ymd_opt(2026, 11, 6).map(Day));
         wb.apply(
             &Change::SetActionDone {
                 id: action_id.clone(),

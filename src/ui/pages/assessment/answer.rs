@@ -144,7 +144,7 @@ fn StatementQuestion(
             )
         })
         .unwrap_or_default();
-    let evidence = Signal::derive(move || answer.with(|a| a.evidence.clone()));
+    let evidence = Signal::derive(move || answer.with(|a| a.evidence.to_string()));
     let type_evidence = Callback::new(move |text: String| {
         saver.act(Change::SetEvidence {
             assessment_id: id.get_untracked(),

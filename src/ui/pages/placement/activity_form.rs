@@ -119,7 +119,7 @@ fn ActivityFields(
             let projects: Vec<(String, String)> = p
                 .projects
                 .iter()
-                .map(|p| (p.id.clone(), p.title.clone()))
+                .map(|p| (p.id.clone(), p.title.to_string()))
                 .collect();
             (p.start.zip(p.last_day()), projects)
         })
@@ -279,9 +279,9 @@ pub fn EditActivity() -> impl IntoView {
             });
     // The project is shown by its title, as the project list shows it now.
     let shown = move |d: &ActivityDraft| {
-        store
-            .workbook
-            .with_untracked(|w| d.shown(|project| w.project(project).map(|(_, p)| p.title.clone())))
+        store.workbook.with_untracked(|w| {
+            d.shown(|project| w.project(project).map(|(_, p)| p.title.to_string()))
+        })
     };
     // Filled once from the entry; what the user types is theirs after that.
     // Saving checks the entry has not changed since the form opened.

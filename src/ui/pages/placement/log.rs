@@ -82,7 +82,7 @@ pub fn ActivityLog() -> impl IntoView {
             .map(|p| {
                 p.projects
                     .iter()
-                    .map(|p| (p.id.clone(), p.title.clone()))
+                    .map(|p| (p.id.clone(), p.title.to_string()))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()

@@ -100,11 +100,11 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
             view! {
                 <h2>{format!("Your placement at {organisation}")}</h2>
                 <dl class="nhsuk-summary-list">
-                    {summary_row("Host organisation", organisation.clone())}
-                    {summary_row("Lead commissioner or supervisor", supervisor)}
-                    {summary_row("Clinical area", area)}
+                    {summary_row("Host organisation", organisation.to_string())}
+                    {summary_row("Lead commissioner or supervisor", supervisor.to_string())}
+                    {summary_row("Clinical area", area.to_string())}
                     {summary_row("Dates", dates)}
-                    {summary_row("Learning objectives", objectives)}
+                    {summary_row("Learning objectives", objectives.to_string())}
                 </dl>
                 <p>
                     <A href=format!("{}/details", placement_path(&id)) attr:aria-label=format!("Change placement details: {organisation}")>
@@ -209,10 +209,10 @@ fn ProjectCard(id: String) -> impl IntoView {
                 <li class="nhsuk-card">
                     <div class="nhsuk-card__content">
                         <h3 class="nhsuk-card__heading">
-                            <A href=format!("/placement-log/projects/{}", p.id)>{p.title.clone()}</A>
+                            <A href=format!("/placement-log/projects/{}", p.id)>{p.title.to_string()}</A>
                         </h3>
                         <p>{project_status_tag(p.status)}</p>
-                        {(!p.aim.is_empty()).then(|| view! { <p class="nhsuk-card__description">{p.aim.clone()}</p> })}
+                        {(!p.aim.is_empty()).then(|| view! { <p class="nhsuk-card__description">{p.aim.to_string()}</p> })}
                         <p class="nhsuk-body-s">{milestones}</p>
                     </div>
                 </li>

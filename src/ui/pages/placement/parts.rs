@@ -288,7 +288,7 @@ pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
             {e.effectiveness.map(|x| format!(" · {}", x.label()))}
         </p>
         {line("My role:", &e.role)}
-        <p>{e.what_done.clone()}</p>
+        <p>{e.what_done.to_string()}</p>
         {line("Working with others:", &e.with_others)}
         {line("Keep doing:", &e.keep)}
         {line("Do better:", &e.improve)}
@@ -310,7 +310,7 @@ pub fn EntryCard(id: String) -> impl IntoView {
             w.activity(&id).map(|(pl, e)| {
                 let project = e.project_id.as_deref().map(|p| {
                     pl.project(p)
-                        .map(|p| p.title.clone())
+                        .map(|p| p.title.to_string())
                         .unwrap_or_else(|| "a deleted project".into())
                 });
                 (e.clone(), project, pl.is_outside(e.date))

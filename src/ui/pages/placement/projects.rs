@@ -121,8 +121,13 @@ pub fn ProjectPage() -> impl IntoView {
 
 #[component]
 fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> impl IntoView {
-    let title =
-        move || project.with(|p| p.as_ref().map(|(_, p)| p.title.clone()).unwrap_or_default());
+    let title = move || {
+        project.with(|p| {
+            p.as_ref()
+                .map(|(_, p)| p.title.to_string())
+                .unwrap_or_default()
+        })
+    };
     let placement =
         move || project.with(|p| p.as_ref().map(|(pl, _)| pl.clone()).unwrap_or_default());
     view! {
@@ -132,10 +137,10 @@ fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> im
         {move || project.get().map(|(_, p)| view! {
             <p>{project_status_tag(p.status)}</p>
             <dl class="nhsuk-summary-list">
-                {summary_row("Aim", p.aim.clone())}
-                {summary_row("Clinical area", p.clinical_area.clone())}
-                {summary_row("Stakeholders", p.stakeholders.clone())}
-                {summary_row("Outcome", p.outcome.clone())}
+                {summary_row("Aim", p.aim.to_string())}
+                {summary_row("Clinical area", p.clinical_area.to_string())}
+                {summary_row("Stakeholders", p.stakeholders.to_string())}
+                {summary_row("Outcome", p.outcome.to_string())}
             </dl>
         })}
         <p>
@@ -231,7 +236,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
                             on:change=move |ev| {
                                 saver.act(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
                             } />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.clone()}</label>
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.to_string()}</label>
                     </div>
                     <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
                         {when}

@@ -44,10 +44,10 @@ fn SummaryView(placement: Placement) -> impl IntoView {
     let project_title = |id: &Option<String>| {
         id.as_deref()
             .and_then(|id| p.project(id))
-            .map(|p| p.title.clone())
+            .map(|p| p.title.to_string())
     };
     view! {
-        <span class="nhsuk-caption-l">{p.organisation.clone()}</span>
+        <span class="nhsuk-caption-l">{p.organisation.to_string()}</span>
         <h1>"End-of-placement summary"</h1>
         <p class="no-print">
             <button type="button" class="nhsuk-button nhsuk-button--secondary"
@@ -59,12 +59,12 @@ fn SummaryView(placement: Placement) -> impl IntoView {
         </p>
         <h2>"The placement"</h2>
         <dl class="nhsuk-summary-list">
-            {summary_row("Host organisation", p.organisation.clone())}
-            {summary_row("Lead commissioner or supervisor", p.supervisor.clone())}
-            {summary_row("Clinical area", p.clinical_area.clone())}
+            {summary_row("Host organisation", p.organisation.to_string())}
+            {summary_row("Lead commissioner or supervisor", p.supervisor.to_string())}
+            {summary_row("Clinical area", p.clinical_area.to_string())}
             {summary_row("Dates", dates)}
             {summary_row("Where it is now", progress_text(dashboard.progress))}
-            {summary_row("Learning objectives", p.objectives.clone())}
+            {summary_row("Learning objectives", p.objectives.to_string())}
         </dl>
 
         <h2>"Projects and outcomes"</h2>
@@ -75,12 +75,12 @@ fn SummaryView(placement: Placement) -> impl IntoView {
                 let done = project.milestones.iter().filter(|m| m.done_on.is_some()).count();
                 view! {
                     <section class="app-summary-project">
-                        <h3>{project.title.clone()}</h3>
+                        <h3>{project.title.to_string()}</h3>
                         <p>{project_status_tag(project.status)}</p>
                         <dl class="nhsuk-summary-list">
-                            {summary_row("Aim", project.aim.clone())}
-                            {summary_row("Stakeholders", project.stakeholders.clone())}
-                            {summary_row("Outcome", if project.outcome.is_empty() { "Not recorded yet".into() } else { project.outcome.clone() })}
+                            {summary_row("Aim", project.aim.to_string())}
+                            {summary_row("Stakeholders", project.stakeholders.to_string())}
+                            {summary_row("Outcome", if project.outcome.is_empty() { "Not recorded yet".into() } else { project.outcome.to_string() })}
                             {summary_row("Milestones", format!("{done} of {} done", project.milestones.len()))}
                         </dl>
                         {(!project.milestones.is_empty()).then(|| view! {

@@ -21,14 +21,14 @@ pub fn CombinePlans() -> impl IntoView {
     let navigate = use_navigate();
     let params = crate::ui::routing::use_params_map();
     let into = Memo::new(move |_| params.read().get("plan").unwrap_or_default());
-    let into_name = store.select(move |w| w.plan(&into.get()).map(|p| p.name.clone()));
+    let into_name = store.select(move |w| w.plan(&into.get()).map(|p| p.name.to_string()));
     // Every other plan: its id, its name and what would move, in words.
     let others = store.select(move |w| {
         let into = into.get();
         w.plans
             .iter()
             .filter(|p| p.id != into)
-            .map(|p| (p.id.clone(), p.name.clone(), what_moves(p)))
+            .map(|p| (p.id.clone(), p.name.to_string(), what_moves(p)))
             .collect::<Vec<_>>()
     });
     let chosen = RwSignal::new(String::new());

@@ -36,12 +36,12 @@ fn GoalView(id: Memo<String>) -> impl IntoView {
     let goal = store.select(move |w| w.goal(&id.get()).map(|(_, g)| g.clone()));
     let plan = store.select(move |w| {
         w.goal(&id.get())
-            .map(|(p, _)| (p.id.clone(), p.name.clone()))
+            .map(|(p, _)| (p.id.clone(), p.name.to_string()))
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let with_goal =
         move |f: &dyn Fn(&Goal) -> String| goal.with(|g| g.as_ref().map(f).unwrap_or_default());
-    let title = move || with_goal(&|g| g.title.clone());
+    let title = move || with_goal(&|g| g.title.to_string());
 
     view! {
         <Title text=move || format!("Goal: {}", title()) />
@@ -72,13 +72,13 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
         .join("; ");
     view! {
         <dl class="nhsuk-summary-list">
-            {summary_row("Learning need", goal.learning_need.clone())}
-            {summary_row("How success will show", goal.success_measure.clone())}
+            {summary_row("Learning need", goal.learning_need.to_string())}
+            {summary_row("How success will show", goal.success_measure.to_string())}
             {summary_row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
             {summary_row("Capability it builds", goal.capability.as_deref().and_then(capability_label).unwrap_or_default())}
             {summary_row("Support needed", support)}
-            {summary_row("Details", goal.detail.clone())}
-            {summary_row("Review and outcome", goal.outcome.clone())}
+            {summary_row("Details", goal.detail.to_string())}
+            {summary_row("Review and outcome", goal.outcome.to_string())}
         </dl>
     }
 }
@@ -186,7 +186,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
                         on:change=move |ev| {
                             saver.act(Change::SetActionDone { id: id.clone(), done: event_target_checked(&ev) });
                         } />
-                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{a.text.clone()}</label>
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{a.text.to_string()}</label>
                 </div>
                 <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
                     {when}
@@ -243,8 +243,8 @@ fn Evidence(
                             <li class="nhsuk-card">
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{long_date(entry.date)}</h3>
-                                    <p>{entry.what_happened.clone()}</p>
-                                    {(!entry.learnt.is_empty()).then(|| view! { <p><strong>"What I learnt: "</strong>{entry.learnt.clone()}</p> })}
+                                    <p>{entry.what_happened.to_string()}</p>
+                                    {(!entry.learnt.is_empty()).then(|| view! { <p><strong>"What I learnt: "</strong>{entry.learnt.to_string()}</p> })}
                                     <p>
                                         <A href=format!("/development-plan/entries/{}", entry.id) attr:aria-label=format!("Change evidence from {}", long_date(entry.date))>"Change"</A>
                                     </p>

@@ -303,12 +303,12 @@ pub fn GoalCard(id: String) -> impl IntoView {
                 <li class="nhsuk-card">
                     <div class="nhsuk-card__content">
                         <h3 class="nhsuk-card__heading">
-                            <A href=format!("/development-plan/goals/{}", goal.id)>{goal.title.clone()}</A>
+                            <A href=format!("/development-plan/goals/{}", goal.id)>{goal.title.to_string()}</A>
                         </h3>
                         <p>{status_tag(goal.status)}</p>
                         {origin}
-                        {(!goal.learning_need.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.learning_need.clone()}</p> })}
-                        {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.clone()}</p> })}
+                        {(!goal.learning_need.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.learning_need.to_string()}</p> })}
+                        {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.to_string()}</p> })}
                         <p class="nhsuk-body-s">
                             {match goal.target_date {
                                 Some(date) => format!("Target date: {}", long_date(date)),

@@ -8,8 +8,8 @@ use crate::model::capabilities::{skills_for, DOMAINS, MLCF_CITATION};
 use crate::model::common::dates::{long_date, month_and_year};
 use crate::model::common::validation::FieldError;
 use crate::model::plan::attention::{attention, by_month, DUE_SOON_DAYS};
-use crate::model::plan::coverage::suggested_elements;
 use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_SUMMARY_FIELD};
+use crate::model::plan::plans::suggested_elements;
 use crate::model::plan::self_rating::{SCALE, SOURCE as SELF_RATING_SOURCE, SUGGEST_AT_OR_BELOW};
 use crate::model::plan::{GoalDraft, ReviewDraft};
 use crate::model::Change;
@@ -128,7 +128,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                             <li class="nhsuk-card">
                                 <div class="nhsuk-card__content">
                                     <h3 class="nhsuk-card__heading nhsuk-heading-s">{format!("Review on {}", long_date(review.date))}</h3>
-                                    <p>{review.summary.clone()}</p>
+                                    <p>{review.summary.to_string()}</p>
                                     {review.next_review.map(|d| view! { <p class="nhsuk-body-s">{format!("Next review: {}", long_date(d))}</p> })}
                                     <p class="no-print">
                                         <A href=format!("/development-plan/entries/{}", review.id) attr:aria-label=format!("Change review of {}", long_date(review.date))>"Change"</A>

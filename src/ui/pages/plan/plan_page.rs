@@ -70,11 +70,11 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
         plan_id.get().and_then(|id| w.plan(&id)).map(|p| {
             (
                 p.id.clone(),
-                p.name.clone(),
-                p.owner.clone(),
+                p.name.to_string(),
+                p.owner.to_string(),
                 p.starts,
                 p.ends,
-                p.aim.clone(),
+                p.aim.to_string(),
             )
         })
     });
@@ -83,7 +83,7 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
         w.plans
             .iter()
             .filter(|p| Some(&p.id) != current.as_ref())
-            .map(|p| (p.id.clone(), p.name.clone()))
+            .map(|p| (p.id.clone(), p.name.to_string()))
             .collect::<Vec<_>>()
     });
 
@@ -104,9 +104,9 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
             view! {
                 <h2>{name.clone()}</h2>
                 <dl class="nhsuk-summary-list">
-                    {summary_row("Whose plan", owner)}
+                    {summary_row("Whose plan", owner.to_string())}
                     {summary_row("Period", period)}
-                    {summary_row("Development aim", aim)}
+                    {summary_row("Development aim", aim.to_string())}
                 </dl>
                 <p class="no-print">
                     <A href=format!("/development-plan/plans/{id}/details") attr:aria-label=format!("Change plan details: {name}")>"Change plan details"</A>

@@ -26,7 +26,7 @@ pub fn SelfRatingPage() -> impl IntoView {
     let plan_id = params.read_untracked().get("plan").unwrap_or_default();
     let plan_name = store
         .workbook
-        .with_untracked(|w| w.plan(&plan_id).map(|p| p.name.clone()));
+        .with_untracked(|w| w.plan(&plan_id).map(|p| p.name.to_string()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let date = RwSignal::new(input_value(browser::today()));
     let ratings = RwSignal::new(BTreeMap::<String, u8>::new());
