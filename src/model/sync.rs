@@ -152,6 +152,7 @@ mod tests {
     use super::*;
     use crate::model::plan::GoalDraft;
     use crate::model::workbook::change::Stamp;
+    use crate::model::workbook::tree::RecordKind;
 
     fn stamp(minute: u32) -> Stamp {
         Stamp::on(2026, 11, 24, 10, minute)
@@ -237,14 +238,16 @@ mod tests {
         let mut storage = Workbook::new(stamp(0).at);
         let mut a = Tab::open(&storage);
         a.make(
-            Change::StartAssessment {
+            Change::Add {
                 id: "a1".into(),
-                draft: crate::model::assessment::AssessmentDraft {
+                under: None,
+                draft: (crate::model::assessment::AssessmentDraft {
                     partnership: "East Kent".into(),
                     role: Some(crate::model::assessment::Role::Manager),
                     date: "2026-11-24".into(),
                     ..Default::default()
-                },
+                })
+                .into(),
             },
             1,
         );
@@ -294,7 +297,13 @@ mod tests {
         );
         a.save(&mut storage);
         let mut b = Tab::open(&storage);
-        a.make(Change::RemoveGoal { id: "g1".into() }, 2);
+        a.make(
+            Change::Delete {
+                kind: RecordKind::Goal,
+                id: "g1".into(),
+            },
+            2,
+        );
         a.save(&mut storage);
         // B has not heard of the deletion: it changes, adds to and deletes
         // the goal, and adds a goal of its own.
@@ -306,8 +315,8 @@ mod tests {
             3,
         );
         b.make(
-            Change::add_action(
-                "g1",
+            Change::add(
+                Some("g1"),
                 crate::model::plan::ActionDraft {
                     text: "Book the room".into(),
                     ..Default::default()
@@ -330,9 +339,21 @@ mod tests {
         // Deleted in both tabs: nothing is lost, and the notice says so.
         let mut c = Tab::open(&storage);
         let kept = c.doc.plans[0].goals[0].id.clone();
-        b.make(Change::RemoveGoal { id: kept.clone() }, 6);
+        b.make(
+            Change::Delete {
+                kind: RecordKind::Goal,
+                id: kept.clone(),
+            },
+            6,
+        );
         b.save(&mut storage);
-        c.make(Change::RemoveGoal { id: kept }, 7);
+        c.make(
+            Change::Delete {
+                kind: RecordKind::Goal,
+                id: kept,
+            },
+            7,
+        );
         assert_eq!(
             c.save(&mut storage).dropped,
             vec!["The goal you deleted had already been deleted in another tab or window."]
@@ -355,7 +376,13 @@ mod tests {
             2,
         );
         b.make(goal("Kept"), 3);
-        a.make(Change::RemoveGoal { id }, 4);
+        a.make(
+            Change::Delete {
+                kind: RecordKind::Goal,
+                id,
+            },
+            4,
+        );
         a.save(&mut storage);
 
         let replayed = take_newer(&b.doc, &b.pending, &storage).unwrap();

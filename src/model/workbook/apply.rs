@@ -2,59 +2,67 @@
 //! of its area (`ops/`), or refuses it and changes nothing, and returns what
 //! it did (`Applied`: the change that undoes it, a merge's report).
 
-use crate::model::workbook::change::{Applied, Change, Refusal, Stamp};
-use crate::model::workbook::document::{RecordKind, Tombstone, Workbook};
+use crate::model::workbook::change::{Applied, Change, Refusal, Stamp, Target};
 use crate::model::workbook::merge::merge;
+use crate::model::workbook::tree::Workbook;
 
 impl Workbook {
     /// Applies one change, or refuses it and changes nothing. The undo is
     /// worked out before the change is made (what a deletion takes away is
     /// gone after it); operations refuse before changing anything, so a
     /// refused change needs no undo.
+    ///
+    /// The bookkeeping every change shares happens here, by one rule (see
+    /// `records`): a change that makes a record carries an id no record or
+    /// tombstone has; a record made is stamped made and changed at the
+    /// change's moment (`places::add_drafted`, and each area's own way of
+    /// making one); a record whose own fields change is stamped changed;
+    /// what it sits under is left as it is; the workbook is stamped changed.
     pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<Applied, Refusal> {
-        // A change that makes a record carries its id: no record, and no
-        // tombstone of one, may have it already (ids are never reused).
-        if change.created_id().is_some_and(|id| self.id_in_use(id)) {
-            return Err(Refusal::DuplicateId);
+        let target = change.target();
+        if let Target::Makes { id, .. } = target {
+            if self.id_in_use(id) {
+                return Err(Refusal::DuplicateId);
+            }
         }
         let undo = self.undo_for(change);
         let mut merge_report = None;
         let done = match change {
-            Change::StartAssessment { id, draft } => self.start_assessment(id, draft, stamp),
+            Change::Add { id, under, draft } => {
+                self.add_drafted(id, under.as_deref(), draft, stamp)
+            }
+            Change::Update { id, draft } => self.update_drafted(id, draft, stamp),
+            Change::Delete { kind, id } => self.delete(*kind, id, stamp),
+            Change::Undelete(deleted) => self.undelete(deleted),
             Change::SetRating {
                 assessment_id,
                 statement_id,
                 rating,
             } => self.edit_assessment(assessment_id, |a| {
-                a.set_rating(statement_id, *rating, stamp.at);
-                Ok(())
+                a.set_rating(statement_id, *rating, stamp.at)
             }),
             Change::SetEvidence {
                 assessment_id,
                 statement_id,
                 text,
             } => self.edit_assessment(assessment_id, |a| {
-                a.set_evidence(statement_id, text, stamp.at);
-                Ok(())
+                a.set_evidence(statement_id, text, stamp.at)
             }),
             Change::SetFlagged {
                 assessment_id,
                 statement_id,
                 flagged,
             } => self.edit_assessment(assessment_id, |a| {
-                a.set_flagged(statement_id, *flagged, stamp.at);
-                Ok(())
+                a.set_flagged(statement_id, *flagged, stamp.at)
             }),
             Change::SetImportance {
                 assessment_id,
                 domain_id,
                 importance,
             } => self.set_importance(assessment_id, domain_id, *importance, stamp),
-            Change::DeleteAssessment { id } => self.delete_assessment(id, stamp),
             Change::ImportPartnerAssessment { id, assessment } => {
                 self.import_partner_assessment(id, assessment)
             }
-            Change::RemovePartnerAssessment { id } => self.remove_partner_assessment(id, stamp),
             Change::AddGoal { id, place, draft } => self.add_goal(id, place, draft, stamp),
             Change::AddGoalFromStatement {
                 id,
@@ -62,53 +70,11 @@ impl Workbook {
                 assessment_id,
                 statement_id,
             } => self.add_goal_from_statement(id, place, assessment_id, statement_id, stamp),
-            Change::AddPlan { id, draft } => self.add_plan(id, draft, stamp),
-            Change::UpdatePlan { id, draft } => self.update_plan(id, draft, stamp),
-            Change::DeletePlan { id } => self.delete_plan(id, stamp),
             Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
             Change::UncombinePlans(combined) => self.uncombine_plans(combined),
-            Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status, stamp),
-            Change::AddAction { id, goal_id, draft } => self.add_action(id, goal_id, draft, stamp),
+            Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status),
             Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
-            Change::AddEvidence { id, goal_id, draft } => {
-                self.add_evidence(id, goal_id, draft, stamp)
-            }
-            Change::AddReview { id, plan_id, draft } => self.add_review(id, plan_id, draft, stamp),
-            Change::RemoveEntry { id } => self.remove_entry(id, stamp),
-            Change::AddSelfRating { id, plan_id, draft } => {
-                self.add_self_rating(id, plan_id, draft, stamp)
-            }
-            Change::UpdateAction { id, draft } => self.update_action(id, draft, stamp),
-            Change::UpdateEvidence { id, draft } => self.update_evidence(id, draft, stamp),
-            Change::UpdateReview { id, draft } => self.update_review(id, draft, stamp),
-            Change::RemoveGoal { id } => self.remove_goal(id, stamp),
-            Change::UpdateAssessmentDetails { id, draft } => {
-                self.update_assessment_details(id, draft, stamp)
-            }
-            Change::UpdateGoal { id, draft } => self.update_goal(id, draft, stamp),
-            Change::AddPlacement { id, draft } => self.add_placement(id, draft, stamp),
-            Change::UpdatePlacement { id, draft } => self.update_placement(id, draft, stamp),
-            Change::DeletePlacement { id } => self.delete_placement(id, stamp),
-            Change::AddProject {
-                id,
-                placement_id,
-                draft,
-            } => self.add_project(id, placement_id, draft, stamp),
-            Change::UpdateProject { id, draft } => self.update_project(id, draft, stamp),
-            Change::AddMilestone {
-                id,
-                project_id,
-                draft,
-            } => self.add_milestone(id, project_id, draft, stamp),
-            Change::UpdateMilestone { id, draft } => self.update_milestone(id, draft, stamp),
             Change::SetMilestoneDone { id, done } => self.set_milestone_done(id, *done, stamp),
-            Change::AddActivity {
-                id,
-                placement_id,
-                draft,
-            } => self.add_activity(id, placement_id, draft, stamp),
-            Change::UpdateActivity { id, draft } => self.update_activity(id, draft, stamp),
-            Change::RemoveFromPlacement { id } => self.remove_from_placement(id, stamp),
             Change::MergeBackup { incoming } => {
                 let outcome = merge(self, incoming, stamp.at);
                 *self = outcome.workbook;
@@ -125,9 +91,11 @@ impl Workbook {
             } => self.resolve_conflict_keep_current(id),
             Change::NoteBackup => self.note_backup(stamp),
             Change::SetBackupReminder { days } => self.set_backup_reminder(*days),
-            Change::Undelete(deleted) => self.undelete(deleted),
         };
         done?;
+        if let Target::Changes { kind, id } = target {
+            self.touch(kind, id, *stamp.at);
+        }
         // The workbook's `updated_at` is the moment of its last change of any
         // kind. Noting a backup changes nothing the user entered, so it does
         // not count (the backup reminder relies on that).
@@ -140,14 +108,6 @@ impl Workbook {
     /// True when some record already uses `id`.
     pub(crate) fn id_in_use(&self, id: &str) -> bool {
         self.holds(id) || self.was_deleted(id)
-    }
-
-    pub(crate) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
-        self.deleted.push(Tombstone {
-            id: id.to_string(),
-            kind,
-            deleted_at: stamp.at,
-        });
     }
 }
 
@@ -181,9 +141,10 @@ mod tests {
     fn with_assessment() -> Workbook {
         let mut wb = Workbook::new(stamp(0).at);
         wb.apply(
-            &Change::StartAssessment {
+            &Change::Add {
                 id: "a1".into(),
-                draft: draft(),
+                under: None,
+                draft: (draft()).into(),
             },
             stamp(1),
         )
@@ -194,10 +155,7 @@ mod tests {
     #[test]
     fn starting_an_assessment_validates_and_stamps() {
         let mut wb = Workbook::new(stamp(0).at);
-        let refused = wb.apply(
-            &Change::start_assessment(AssessmentDraft::default()),
-            stamp(1),
-        );
+        let refused = wb.apply(&Change::add(None, AssessmentDraft::default()), stamp(1));
         assert!(matches!(refused, Err(Refusal::Invalid(ref e)) if e.len() == 3));
         assert!(wb.assessments.is_empty());
         assert_eq!(
@@ -206,7 +164,7 @@ mod tests {
             "a refused change changes nothing"
         );
 
-        let start = Change::start_assessment(draft());
+        let start = Change::add(None, draft());
         wb.apply(&start, stamp(2)).unwrap();
         assert_eq!(wb.assessments.len(), 1);
         assert_eq!(start.created_id(), Some(wb.assessments[0].id.as_str()));
@@ -343,7 +301,14 @@ mod tests {
         );
         // Once the goal is removed, the statement can become a goal again.
         let id = wb.plans[0].goals[0].id.clone();
-        wb.apply(&Change::RemoveGoal { id }, stamp(5)).unwrap();
+        wb.apply(
+            &Change::Delete {
+                kind: RecordKind::Goal,
+                id,
+            },
+            stamp(5),
+        )
+        .unwrap();
         wb.apply(
             &Change::add_goal_from_statement(None, "a1", "power-1"),
             stamp(6),
@@ -364,8 +329,14 @@ mod tests {
         };
         wb.apply(&add, stamp(2)).unwrap();
         assert_eq!(wb.apply(&add, stamp(3)), Err(Refusal::DuplicateId));
-        wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(4))
-            .unwrap();
+        wb.apply(
+            &Change::Delete {
+                kind: RecordKind::Goal,
+                id: "g1".into(),
+            },
+            stamp(4),
+        )
+        .unwrap();
         assert!(wb.plans[0].goals.is_empty());
         assert_eq!(
             wb.deleted,
@@ -376,7 +347,13 @@ mod tests {
             }]
         );
         assert_eq!(
-            wb.apply(&Change::RemoveGoal { id: "g1".into() }, stamp(5)),
+            wb.apply(
+                &Change::Delete {
+                    kind: RecordKind::Goal,
+                    id: "g1".into()
+                },
+                stamp(5)
+            ),
             Err(Refusal::NotFound)
         );
         assert_eq!(
@@ -385,8 +362,14 @@ mod tests {
             "a deleted record's id is not brought back"
         );
 
-        wb.apply(&Change::DeleteAssessment { id: "a1".into() }, stamp(7))
-            .unwrap();
+        wb.apply(
+            &Change::Delete {
+                kind: RecordKind::Assessment,
+                id: "a1".into(),
+            },
+            stamp(7),
+        )
+        .unwrap();
         assert!(wb.assessments.is_empty());
         assert_eq!(wb.deleted[1].kind, RecordKind::Assessment);
     }
@@ -416,7 +399,10 @@ mod tests {
             Some("their-id")
         );
         wb.apply(
-            &Change::RemovePartnerAssessment { id: id.clone() },
+            &Change::Delete {
+                kind: RecordKind::PartnerAssessment,
+                id: id.clone(),
+            },
             stamp(3),
         )
         .unwrap();
@@ -478,9 +464,9 @@ mod tests {
         changed.role = Some(Role::Other);
         changed.date = "2026-10-01".into();
         wb.apply(
-            &Change::UpdateAssessmentDetails {
+            &Change::Update {
                 id: "a1".into(),
-                draft: changed.clone(),
+                draft: (changed.clone()).into(),
             },
             stamp(3),
         )
@@ -495,9 +481,9 @@ mod tests {
         changed.partnership = "  ".into();
         assert!(matches!(
             wb.apply(
-                &Change::UpdateAssessmentDetails {
+                &Change::Update {
                     id: "a1".into(),
-                    draft: changed
+                    draft: changed.into()
                 },
                 stamp(4)
             ),
@@ -525,9 +511,9 @@ mod tests {
         );
         draft.target_date = "2027-03-31".into();
         wb.apply(
-            &Change::UpdateGoal {
+            &Change::Update {
                 id: id.clone(),
-                draft: draft.clone(),
+                draft: (draft.clone()).into(),
             },
             stamp(3),
         )
@@ -547,9 +533,9 @@ mod tests {
         };
         draft.title = "Improve: reworded".into();
         wb.apply(
-            &Change::UpdateGoal {
+            &Change::Update {
                 id: id.clone(),
-                draft: draft.clone(),
+                draft: (draft.clone()).into(),
             },
             later,
         )
@@ -558,7 +544,13 @@ mod tests {
         // ...but a new date in the past is refused.
         draft.target_date = "2027-05-01".into();
         assert!(matches!(
-            wb.apply(&Change::UpdateGoal { id, draft }, later),
+            wb.apply(
+                &Change::Update {
+                    id,
+                    draft: draft.into()
+                },
+                later
+            ),
             Err(Refusal::Invalid(_))
         ));
     }
@@ -577,7 +569,10 @@ mod tests {
             wb.apply(&change, stamp(2)).unwrap();
         }
         let second = wb.plans[0].goals[1].id.clone();
-        let remove = Change::RemoveGoal { id: second.clone() };
+        let remove = Change::Delete {
+            kind: RecordKind::Goal,
+            id: second.clone(),
+        };
         let undo = wb.undo_for(&remove).expect("a deletion has an undo");
         wb.apply(&remove, stamp(3)).unwrap();
         assert!(wb.was_deleted(&second));
@@ -595,12 +590,21 @@ mod tests {
             "undone once only"
         );
 
-        let delete = Change::DeleteAssessment { id: "a1".into() };
+        let delete = Change::Delete {
+            kind: RecordKind::Assessment,
+            id: "a1".into(),
+        };
         let undo = wb.undo_for(&delete).unwrap();
         wb.apply(&delete, stamp(6)).unwrap();
         wb.apply(&undo, stamp(7)).unwrap();
         assert!(wb.assessment("a1").is_some());
-        assert_eq!(wb.undo_for(&Change::RemoveGoal { id: "nope".into() }), None);
+        assert_eq!(
+            wb.undo_for(&Change::Delete {
+                kind: RecordKind::Goal,
+                id: "nope".into()
+            }),
+            None
+        );
         assert_eq!(
             wb.undo_for(&Change::add_goal(None, GoalDraft::default())),
             None,
@@ -625,16 +629,16 @@ mod tests {
         let goal = add.created_id().unwrap().to_string();
         wb.apply(&add, stamp(2)).unwrap();
         let plan_made = wb.plans[0].updated_at;
-        let action = Change::add_action(
-            &goal,
+        let action = Change::add(
+            Some(&goal),
             ActionDraft {
                 text: "Shadow".into(),
                 due: String::new(),
             },
         );
         wb.apply(&action, stamp(3)).unwrap();
-        let evidence = Change::add_evidence(
-            &goal,
+        let evidence = Change::add(
+            Some(&goal),
             EvidenceDraft {
                 date: "2026-11-20".into(),
                 what_happened: "Ran it".into(),
@@ -661,7 +665,8 @@ mod tests {
         assert_eq!(wb.updated_at, stamp(4).at, "noting a backup is no change");
         assert_eq!(wb.apply(&action, stamp(6)), Err(Refusal::DuplicateId));
         wb.apply(
-            &Change::RemoveEntry {
+            &Change::Delete {
+                kind: RecordKind::Action,
                 id: action.created_id().unwrap().into(),
             },
             stamp(7),
@@ -695,7 +700,10 @@ mod tests {
             }
         );
         let before = wb.clone();
-        let remove = Change::RemoveGoal { id: goal.clone() };
+        let remove = Change::Delete {
+            kind: RecordKind::Goal,
+            id: goal.clone(),
+        };
         let applied = wb.apply(&remove, stamp(3)).unwrap();
         assert_eq!(
             applied.undo,
@@ -731,6 +739,10 @@ mod tests {
         assert!(typed("power-1", "B").is_typing());
         assert!(typed("power-1", "B").superseded_by(&typed("power-1", "Bo")));
         assert!(!typed("power-1", "B").superseded_by(&typed("power-2", "Bo")));
-        assert!(!Change::RemoveGoal { id: "g".into() }.is_typing());
+        assert!(!Change::Delete {
+            kind: RecordKind::Goal,
+            id: "g".into()
+        }
+        .is_typing());
     }
 }

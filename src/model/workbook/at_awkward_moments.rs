@@ -147,8 +147,8 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         let goal_id = wb.plans[0].goals[0].id.clone();
         assert_eq!(wb.plans[0].goals[0].target_date, Some(Day(expected_day)));
 
-        let add_action = Change::add_action(
-            &goal_id,
+        let add_action = Change::add(
+            Some(&goal_id),
             ActionDraft {
                 text: "Meet the lead commissioner".into(),
                 due: today.into(),
@@ -172,27 +172,29 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         );
 
         wb.apply(
-            &Change::AddPlacement {
+            &Change::Add {
                 id: "placement".into(),
-                draft: PlacementDraft {
+                under: None,
+                draft: (PlacementDraft {
                     organisation: "NHS Eastern and Coastal Kent".into(),
                     start: today.into(),
                     ..Default::default()
-                },
+                })
+                .into(),
             },
             stamp(&m),
         )
         .unwrap();
-        let add_project = Change::add_project(
-            "placement",
+        let add_project = Change::add(
+            Some("placement"),
             ProjectDraft {
                 title: "Tuberculosis pathway".into(),
                 ..Default::default()
             },
         );
         wb.apply(&add_project, stamp(&m)).unwrap();
-        let add_milestone = Change::add_milestone(
-            add_project.created_id().unwrap(),
+        let add_milestone = Change::add(
+            Some(add_project.created_id().unwrap()),
             MilestoneDraft {
                 title: "Map the pathway".into(),
                 planned: today.into(),
@@ -208,8 +210,8 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
             stamp(&m),
         )
         .unwrap();
-        let activity = Change::add_activity(
-            "placement",
+        let activity = Change::add(
+            Some("placement"),
             ActivityDraft {
                 date: today.into(),
                 time_spent: "1:30".into(),

@@ -7,49 +7,36 @@
 //! change can be replayed on a newer copy of the document saved by another tab
 //! (see `sync`) and give the same result.
 
-use chrono::NaiveDate;
-
-use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
+use crate::model::assessment::{Assessment, Rating};
 use crate::model::common::ids::new_id;
-use crate::model::common::saved_dates::Moment;
-use crate::model::common::validation::FieldError;
-use crate::model::placement::{ActivityDraft, MilestoneDraft, PlacementDraft, ProjectDraft};
-use crate::model::plan::{
-    ActionDraft, EvidenceDraft, GoalDraft, GoalStatus, PlanDraft, ReviewDraft, SelfRatingDraft,
-};
+use crate::model::plan::{CombinedPlan, GoalDraft, GoalStatus};
 use crate::model::workbook::deleted::DeletedRecord;
-use crate::model::workbook::document::Workbook;
 use crate::model::workbook::merge::report::MergeReport;
+use crate::model::workbook::tree::{RecordDraft, RecordKind, Workbook};
 
-/// When a change was made: the moment (for `updated_at`) and the user's own
-/// calendar day (for date rules such as "a target date is not in the past").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Stamp {
-    pub at: Moment,
-    pub today: NaiveDate,
-}
-
-#[cfg(test)]
-impl Stamp {
-    /// A moment for tests: that day at that time in UTC, and that day as today.
-    pub(crate) fn on(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> Stamp {
-        use chrono::{TimeZone, Utc};
-        Stamp {
-            at: Moment(
-                Utc.with_ymd_and_hms(year, month, day, hour, minute, 0)
-                    .unwrap(),
-            ),
-            today: NaiveDate::from_ymd_opt(year, month, day).unwrap(),
-        }
-    }
-}
+pub use crate::model::workbook::outcome::{Refusal, Stamp};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    StartAssessment {
+    /// Adds a record of the kind its draft is of, under the record `under`
+    /// (none for a top-level record: an assessment, a plan, a placement).
+    Add {
         id: String,
-        draft: AssessmentDraft,
+        under: Option<String>,
+        draft: RecordDraft,
     },
+    /// Changes a record's own fields to what its draft says.
+    Update {
+        id: String,
+        draft: RecordDraft,
+    },
+    /// Deletes a record and everything under it, leaving a tombstone.
+    Delete {
+        kind: RecordKind,
+        id: String,
+    },
+    /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
+    Undelete(Box<DeletedRecord>),
     SetRating {
         assessment_id: String,
         statement_id: String,
@@ -70,26 +57,9 @@ pub enum Change {
         domain_id: String,
         importance: Option<u8>,
     },
-    DeleteAssessment {
-        id: String,
-    },
     ImportPartnerAssessment {
         id: String,
         assessment: Box<Assessment>,
-    },
-    RemovePartnerAssessment {
-        id: String,
-    },
-    AddPlan {
-        id: String,
-        draft: PlanDraft,
-    },
-    UpdatePlan {
-        id: String,
-        draft: PlanDraft,
-    },
-    DeletePlan {
-        id: String,
     },
     /// Moves everything in the plan `from` into the plan `into`, then removes
     /// `from` (see `Workbook::combine_plans`).
@@ -99,7 +69,9 @@ pub enum Change {
     },
     /// Puts back a plan combined into another a moment ago (the "Undo" after
     /// `CombinePlans`).
-    UncombinePlans(Box<crate::model::plan::CombinedPlan>),
+    UncombinePlans(Box<CombinedPlan>),
+    /// Adds a goal to a plan, or to the newest plan (or a first plan) when
+    /// the user has not chosen one (`GoalPlace`).
     AddGoal {
         id: String,
         place: GoalPlace,
@@ -115,104 +87,13 @@ pub enum Change {
         id: String,
         status: GoalStatus,
     },
-    AddAction {
-        id: String,
-        goal_id: String,
-        draft: ActionDraft,
-    },
     SetActionDone {
         id: String,
         done: bool,
     },
-    AddEvidence {
-        id: String,
-        goal_id: String,
-        draft: EvidenceDraft,
-    },
-    AddReview {
-        id: String,
-        plan_id: String,
-        draft: ReviewDraft,
-    },
-    UpdateAction {
-        id: String,
-        draft: ActionDraft,
-    },
-    UpdateEvidence {
-        id: String,
-        draft: EvidenceDraft,
-    },
-    UpdateReview {
-        id: String,
-        draft: ReviewDraft,
-    },
-    AddSelfRating {
-        id: String,
-        plan_id: String,
-        draft: SelfRatingDraft,
-    },
-    /// Removes an action, an evidence entry, a review or a self-rating.
-    RemoveEntry {
-        id: String,
-    },
-    RemoveGoal {
-        id: String,
-    },
-    /// Changes an assessment's partnership, clinical area, role or date.
-    UpdateAssessmentDetails {
-        id: String,
-        draft: AssessmentDraft,
-    },
-    /// Changes a goal's title, details or target date.
-    UpdateGoal {
-        id: String,
-        draft: GoalDraft,
-    },
-    AddPlacement {
-        id: String,
-        draft: PlacementDraft,
-    },
-    UpdatePlacement {
-        id: String,
-        draft: PlacementDraft,
-    },
-    DeletePlacement {
-        id: String,
-    },
-    AddProject {
-        id: String,
-        placement_id: String,
-        draft: ProjectDraft,
-    },
-    UpdateProject {
-        id: String,
-        draft: ProjectDraft,
-    },
-    AddMilestone {
-        id: String,
-        project_id: String,
-        draft: MilestoneDraft,
-    },
-    UpdateMilestone {
-        id: String,
-        draft: MilestoneDraft,
-    },
     SetMilestoneDone {
         id: String,
         done: bool,
-    },
-    AddActivity {
-        id: String,
-        placement_id: String,
-        draft: ActivityDraft,
-    },
-    UpdateActivity {
-        id: String,
-        draft: ActivityDraft,
-    },
-    /// Removes a project, a milestone or an activity entry.
-    RemoveFromPlacement {
-        id: String,
     },
     /// Merges a backup into the workbook by record id (`merge`): records only
     /// in the backup are added, the newer of two versions wins, and the other
@@ -232,8 +113,27 @@ pub enum Change {
     SetBackupReminder {
         days: u32,
     },
-    /// Puts back a record deleted a moment ago (the "Undo" after a deletion).
-    Undelete(Box<DeletedRecord>),
+}
+
+/// What a change is about, for what every change shares: the id check, the
+/// time stamps, and naming the record a refused change needed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Target<'a> {
+    /// Makes the record `id` under the record `under`, of the kind given
+    /// (none for a top-level record, or a goal whose plan may come with it).
+    Makes {
+        id: &'a str,
+        under: Option<(&'a str, RecordKind)>,
+    },
+    /// Changes the record's own fields: it is stamped changed.
+    Changes { kind: RecordKind, id: &'a str },
+    /// Deletes the record.
+    Deletes { kind: RecordKind, id: &'a str },
+    /// Puts back a record deleted a moment ago.
+    PutsBack(&'a DeletedRecord),
+    /// The workbook as a whole (a merge, the backup reminder), or records
+    /// its operation keeps itself (plans combined).
+    Other,
 }
 
 /// What applying a change did, besides changing the workbook.
@@ -258,59 +158,6 @@ pub enum GoalPlace {
     CurrentOrNew(String),
 }
 
-/// Why a change was not made. Nothing in the workbook changes when one is refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Refusal {
-    /// The user's input needs fixing; each error names its form field.
-    Invalid(Vec<FieldError>),
-    /// The record the change is about is not in the workbook (for example it
-    /// was deleted in another tab).
-    NotFound,
-    /// The statement is already a goal in the development plan.
-    AlreadyInPlan,
-    /// The statement id is not in the framework.
-    UnknownStatement,
-    /// A value off its scale, such as importance 4.
-    OutOfRange,
-    /// A record with this id is already in the workbook.
-    DuplicateId,
-    /// The "partner's" file is one of the user's own assessments.
-    OwnAssessment,
-    /// This partner assessment is already imported, in this version or a newer one.
-    AlreadyImported,
-}
-
-impl std::fmt::Display for Refusal {
-    /// Plain English for the user.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = match self {
-            Refusal::Invalid(errors) => {
-                return write!(
-                    f,
-                    "{}",
-                    errors
-                        .iter()
-                        .map(|e| e.message.as_str())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )
-            }
-            Refusal::NotFound => "what it changes is no longer in the workbook",
-            Refusal::AlreadyInPlan => "that statement is already a goal in your development plan",
-            Refusal::UnknownStatement => "that statement is not in the framework",
-            Refusal::OutOfRange => "the value is outside its scale",
-            Refusal::DuplicateId => "a record with the same id is already in the workbook",
-            Refusal::OwnAssessment => {
-                "it is one of your own assessments, exported from this workbook: import the file your partner sends you"
-            }
-            Refusal::AlreadyImported => {
-                "you have already imported this assessment (this copy or a newer one), so nothing was added"
-            }
-        };
-        f.write_str(text)
-    }
-}
-
 impl GoalPlace {
     fn for_plan(plan_id: Option<&str>) -> GoalPlace {
         match plan_id {
@@ -321,18 +168,30 @@ impl GoalPlace {
 }
 
 impl Change {
-    /// Starts an assessment under a new random id.
-    pub fn start_assessment(draft: AssessmentDraft) -> Change {
-        Change::StartAssessment {
-            id: new_id("assessment"),
+    /// Adds a record made from `draft` under a new random id, under the
+    /// record `under` (none for a top-level record).
+    pub fn add(under: Option<&str>, draft: impl Into<RecordDraft>) -> Change {
+        let draft = draft.into();
+        Change::Add {
+            id: new_id(draft.kind().id_prefix()),
+            under: under.map(str::to_string),
             draft,
         }
     }
 
-    pub fn add_plan(draft: PlanDraft) -> Change {
-        Change::AddPlan {
-            id: new_id("plan"),
-            draft,
+    /// Changes the record `id` to what `draft` says.
+    pub fn update(id: &str, draft: impl Into<RecordDraft>) -> Change {
+        Change::Update {
+            id: id.to_string(),
+            draft: draft.into(),
+        }
+    }
+
+    /// Deletes the record of `kind` with this id.
+    pub fn delete(kind: RecordKind, id: &str) -> Change {
+        Change::Delete {
+            kind,
+            id: id.to_string(),
         }
     }
 
@@ -359,38 +218,6 @@ impl Change {
         }
     }
 
-    pub fn add_action(goal_id: &str, draft: ActionDraft) -> Change {
-        Change::AddAction {
-            id: new_id("action"),
-            goal_id: goal_id.to_string(),
-            draft,
-        }
-    }
-
-    pub fn add_evidence(goal_id: &str, draft: EvidenceDraft) -> Change {
-        Change::AddEvidence {
-            id: new_id("evidence"),
-            goal_id: goal_id.to_string(),
-            draft,
-        }
-    }
-
-    pub fn add_self_rating(plan_id: &str, draft: SelfRatingDraft) -> Change {
-        Change::AddSelfRating {
-            id: new_id("self-rating"),
-            plan_id: plan_id.to_string(),
-            draft,
-        }
-    }
-
-    pub fn add_review(plan_id: &str, draft: ReviewDraft) -> Change {
-        Change::AddReview {
-            id: new_id("review"),
-            plan_id: plan_id.to_string(),
-            draft,
-        }
-    }
-
     /// Imports a partner's assessment under a new id of ours: theirs could
     /// clash with one of our own records.
     pub fn import_partner_assessment(assessment: Assessment) -> Change {
@@ -400,23 +227,60 @@ impl Change {
         }
     }
 
+    /// What the change is about (see `Target`).
+    pub(crate) fn target(&self) -> Target<'_> {
+        use RecordKind as K;
+        match self {
+            Change::Add { id, under, draft } => Target::Makes {
+                id,
+                under: under.as_deref().zip(draft.kind().parent()),
+            },
+            Change::AddGoal { id, place, .. } | Change::AddGoalFromStatement { id, place, .. } => {
+                Target::Makes {
+                    id,
+                    under: match place {
+                        GoalPlace::Plan(plan_id) => Some((plan_id, K::Plan)),
+                        GoalPlace::CurrentOrNew(_) => None,
+                    },
+                }
+            }
+            Change::ImportPartnerAssessment { id, .. } => Target::Makes { id, under: None },
+            Change::Update { id, draft } => Target::Changes {
+                kind: draft.kind(),
+                id,
+            },
+            Change::SetRating { assessment_id, .. }
+            | Change::SetEvidence { assessment_id, .. }
+            | Change::SetFlagged { assessment_id, .. }
+            | Change::SetImportance { assessment_id, .. } => Target::Changes {
+                kind: K::Assessment,
+                id: assessment_id,
+            },
+            Change::SetGoalStatus { id, .. } => Target::Changes { kind: K::Goal, id },
+            Change::SetActionDone { id, .. } => Target::Changes {
+                kind: K::Action,
+                id,
+            },
+            Change::SetMilestoneDone { id, .. } => Target::Changes {
+                kind: K::Milestone,
+                id,
+            },
+            Change::Delete { kind, id } => Target::Deletes { kind: *kind, id },
+            Change::Undelete(deleted) => Target::PutsBack(deleted),
+            Change::CombinePlans { .. }
+            | Change::UncombinePlans(_)
+            | Change::MergeBackup { .. }
+            | Change::ResolveConflict { .. }
+            | Change::NoteBackup
+            | Change::SetBackupReminder { .. } => Target::Other,
+        }
+    }
+
     /// The id of the record this change creates, if it creates one (so a
     /// page can go to it once the change is applied).
     pub fn created_id(&self) -> Option<&str> {
-        match self {
-            Change::StartAssessment { id, .. }
-            | Change::ImportPartnerAssessment { id, .. }
-            | Change::AddGoal { id, .. }
-            | Change::AddPlan { id, .. }
-            | Change::AddAction { id, .. }
-            | Change::AddEvidence { id, .. }
-            | Change::AddReview { id, .. }
-            | Change::AddSelfRating { id, .. }
-            | Change::AddGoalFromStatement { id, .. }
-            | Change::AddPlacement { id, .. }
-            | Change::AddProject { id, .. }
-            | Change::AddMilestone { id, .. }
-            | Change::AddActivity { id, .. } => Some(id),
+        match self.target() {
+            Target::Makes { id, .. } => Some(id),
             _ => None,
         }
     }

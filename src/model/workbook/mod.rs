@@ -21,9 +21,13 @@ pub mod document;
 pub(crate) mod fixtures;
 pub mod merge;
 pub mod ops;
+pub mod outcome;
+pub mod places;
 pub mod records;
 pub mod refusals;
+pub mod tree;
 pub mod undo;
 
 pub use change::{Applied, Change, Refusal, Stamp};
-pub use document::{Conflict, RecordKind, Tombstone, Workbook, WorkbookSummary};
+pub use document::WorkbookSummary;
+pub use tree::{AnyRecord, Conflict, RecordDraft, RecordKind, Tombstone, Workbook};

@@ -6,13 +6,11 @@
 //! newer save (`sync`) that no longer applies is named in the notice that it
 //! could not be kept.
 
-use crate::model::workbook::change::{Change, GoalPlace, Refusal};
+use crate::model::workbook::change::{Change, Refusal, Target};
 use crate::model::workbook::deleted::DeletedRecord;
-use crate::model::workbook::document::{RecordKind, Workbook};
+use crate::model::workbook::tree::{RecordKind, Workbook};
 
-/// A record a change looks for: its id, and its kind when the change says
-/// (removing "an entry" may name an action, evidence, a review or a
-/// self-rating; the workbook tells which).
+/// A record a change looks for: its id, and its kind.
 type Needed<'a> = (&'a str, Option<RecordKind>);
 
 /// What a change does, for saying which change was lost.
@@ -35,29 +33,6 @@ impl Workbook {
         self.record_ids().contains(&id)
     }
 
-    /// The kind of the record with this id and what it is, as the "Deleted
-    /// … Undo" message says it (`the goal "Chair the board"`), if it is here.
-    pub fn describe_record(&self, id: &str) -> Option<(RecordKind, String)> {
-        // Through the undo of each kind of deletion, so a record is named in
-        // the very words its deletion uses. It copies the record: this runs
-        // only for a refused change, never on the way of one that is made.
-        let id = id.to_string();
-        [
-            Change::DeleteAssessment { id: id.clone() },
-            Change::RemovePartnerAssessment { id: id.clone() },
-            Change::DeletePlan { id: id.clone() },
-            Change::RemoveGoal { id: id.clone() },
-            Change::RemoveEntry { id: id.clone() },
-            Change::DeletePlacement { id: id.clone() },
-            Change::RemoveFromPlacement { id },
-        ]
-        .iter()
-        .find_map(|removal| match self.undo_for(removal)? {
-            Change::Undelete(record) => Some((record.kind(), record.describe())),
-            _ => None,
-        })
-    }
-
     /// The kind of the record with this id, from the record or, once it is
     /// deleted, from its tombstone.
     fn kind_of(&self, id: &str) -> Option<RecordKind> {
@@ -70,112 +45,49 @@ impl Workbook {
     }
 }
 
-impl DeletedRecord {
-    /// What it goes back under, if anything: the plan of a goal, the goal or
-    /// plan of an entry, the placement or project of a part of a placement.
-    fn owner(&self) -> Option<Needed<'_>> {
-        let owner_id = match self {
-            DeletedRecord::Goal { plan_id, .. } => plan_id,
-            DeletedRecord::Entry { owner_id, .. }
-            | DeletedRecord::PlacementPart { owner_id, .. } => owner_id,
-            _ => return None,
-        };
-        Some((owner_id, self.kind().parent()))
-    }
-}
-
 impl Change {
     /// The records this change looks for in the workbook: the one it
-    /// changes, or the one a new record goes under (a statement's goal looks
-    /// for its assessment and, when it names one, its plan).
+    /// changes or deletes, or the one a new record goes under (a statement's
+    /// goal also looks for its assessment; plans combined, for both plans).
     fn needs(&self) -> Vec<Needed<'_>> {
-        use RecordKind as K;
-        fn one(id: &str, kind: K) -> Vec<Needed<'_>> {
-            vec![(id, Some(kind))]
-        }
+        let mut needs: Vec<Needed<'_>> = match self.target() {
+            Target::Makes { under, .. } => under
+                .map(|(id, kind)| (id, Some(kind)))
+                .into_iter()
+                .collect(),
+            Target::Changes { kind, id } | Target::Deletes { kind, id } => vec![(id, Some(kind))],
+            Target::PutsBack(deleted) => deleted
+                .under
+                .as_deref()
+                .map(|id| (id, deleted.kind().parent()))
+                .into_iter()
+                .collect(),
+            Target::Other => Vec::new(),
+        };
         match self {
-            Change::SetRating { assessment_id, .. }
-            | Change::SetEvidence { assessment_id, .. }
-            | Change::SetFlagged { assessment_id, .. }
-            | Change::SetImportance { assessment_id, .. } => one(assessment_id, K::Assessment),
-            Change::DeleteAssessment { id } | Change::UpdateAssessmentDetails { id, .. } => {
-                one(id, K::Assessment)
+            Change::AddGoalFromStatement { assessment_id, .. } => {
+                needs.insert(0, (assessment_id, Some(RecordKind::Assessment)));
             }
-            Change::RemovePartnerAssessment { id } => one(id, K::PartnerAssessment),
-            Change::UpdatePlan { id, .. } | Change::DeletePlan { id } => one(id, K::Plan),
             Change::CombinePlans { into, from } => {
-                vec![(into, Some(K::Plan)), (from, Some(K::Plan))]
+                needs.extend([
+                    (into.as_str(), Some(RecordKind::Plan)),
+                    (from, Some(RecordKind::Plan)),
+                ]);
             }
-            Change::UncombinePlans(combined) => one(&combined.into, K::Plan),
-            Change::AddGoal {
-                place: GoalPlace::Plan(plan_id),
-                ..
-            } => one(plan_id, K::Plan),
-            Change::AddGoalFromStatement {
-                place,
-                assessment_id,
-                ..
-            } => {
-                let mut needs = one(assessment_id, K::Assessment);
-                if let GoalPlace::Plan(plan_id) = place {
-                    needs.push((plan_id, Some(K::Plan)));
-                }
-                needs
+            Change::UncombinePlans(combined) => {
+                needs.push((&combined.into, Some(RecordKind::Plan)))
             }
-            Change::SetGoalStatus { id, .. }
-            | Change::UpdateGoal { id, .. }
-            | Change::RemoveGoal { id } => one(id, K::Goal),
-            Change::AddAction { goal_id, .. } | Change::AddEvidence { goal_id, .. } => {
-                one(goal_id, K::Goal)
-            }
-            Change::SetActionDone { id, .. } | Change::UpdateAction { id, .. } => {
-                one(id, K::Action)
-            }
-            Change::UpdateEvidence { id, .. } => one(id, K::Evidence),
-            Change::UpdateReview { id, .. } => one(id, K::Review),
-            Change::AddReview { plan_id, .. } | Change::AddSelfRating { plan_id, .. } => {
-                one(plan_id, K::Plan)
-            }
-            Change::UpdatePlacement { id, .. } | Change::DeletePlacement { id } => {
-                one(id, K::Placement)
-            }
-            Change::AddProject { placement_id, .. } | Change::AddActivity { placement_id, .. } => {
-                one(placement_id, K::Placement)
-            }
-            Change::UpdateProject { id, .. } => one(id, K::Project),
-            Change::AddMilestone { project_id, .. } => one(project_id, K::Project),
-            Change::UpdateMilestone { id, .. } | Change::SetMilestoneDone { id, .. } => {
-                one(id, K::Milestone)
-            }
-            Change::UpdateActivity { id, .. } => one(id, K::Activity),
-            Change::RemoveEntry { id } | Change::RemoveFromPlacement { id } => vec![(id, None)],
-            Change::Undelete(deleted) => deleted.owner().into_iter().collect(),
-            Change::StartAssessment { .. }
-            | Change::ImportPartnerAssessment { .. }
-            | Change::AddPlan { .. }
-            | Change::AddGoal { .. }
-            | Change::AddPlacement { .. }
-            | Change::ResolveConflict { .. }
-            | Change::MergeBackup { .. }
-            | Change::NoteBackup
-            | Change::SetBackupReminder { .. } => Vec::new(),
+            _ => {}
         }
+        needs
     }
 
     fn doing(&self) -> Doing<'_> {
-        if let Some(id) = self.created_id() {
-            return Doing::Adds(id);
-        }
-        match self {
-            Change::DeleteAssessment { id }
-            | Change::RemovePartnerAssessment { id }
-            | Change::DeletePlan { id }
-            | Change::RemoveGoal { id }
-            | Change::RemoveEntry { id }
-            | Change::DeletePlacement { id }
-            | Change::RemoveFromPlacement { id } => Doing::Deletes(id),
-            Change::Undelete(deleted) => Doing::PutsBack(deleted),
-            other => match other.needs().first() {
+        match self.target() {
+            Target::Makes { id, .. } => Doing::Adds(id),
+            Target::Deletes { id, .. } => Doing::Deletes(id),
+            Target::PutsBack(deleted) => Doing::PutsBack(deleted),
+            _ => match self.needs().first() {
                 Some((id, _)) => Doing::Changes(id),
                 None => Doing::Other,
             },
@@ -397,7 +309,8 @@ mod tests {
 
     #[test]
     fn a_change_to_a_record_deleted_elsewhere_names_what_was_deleted() {
-        let goal_gone = after(Change::RemoveGoal {
+        let goal_gone = after(Change::Delete {
+            kind: RecordKind::Goal,
             id: "goal-1".into(),
         });
         assert_eq!(
@@ -413,8 +326,8 @@ mod tests {
         assert_eq!(
             refused(
                 &goal_gone,
-                &Change::add_action(
-                    "goal-1",
+                &Change::add(
+                    Some("goal-1"),
                     ActionDraft {
                         text: "Book the room".into(),
                         ..Default::default()
@@ -435,19 +348,22 @@ mod tests {
             "That action was deleted in another tab or window, so nothing was changed."
         );
         // Removing "an entry": the tombstone says which kind it was.
-        let evidence_gone = after(Change::RemoveEntry {
+        let evidence_gone = after(Change::Delete {
+            kind: RecordKind::Evidence,
             id: "evidence-1".into(),
         });
         assert_eq!(
             refused(
                 &evidence_gone,
-                &Change::RemoveEntry {
+                &Change::Delete {
+                    kind: RecordKind::Evidence,
                     id: "evidence-1".into()
                 }
             ),
             "That piece of evidence was deleted in another tab or window, so nothing was changed."
         );
-        let assessment_gone = after(Change::DeleteAssessment {
+        let assessment_gone = after(Change::Delete {
+            kind: RecordKind::Assessment,
             id: "assessment-1".into(),
         });
         assert_eq!(
@@ -461,14 +377,15 @@ mod tests {
             ),
             "That assessment was deleted in another tab or window, so nothing was changed."
         );
-        let project_gone = after(Change::RemoveFromPlacement {
+        let project_gone = after(Change::Delete {
+            kind: RecordKind::Project,
             id: "project-1".into(),
         });
         assert_eq!(
             refused(
                 &project_gone,
-                &Change::add_milestone(
-                    "project-1",
+                &Change::add(
+                    Some("project-1"),
                     MilestoneDraft {
                         title: "Board paper".into(),
                         planned: "2027-10-01".into(),
@@ -478,7 +395,8 @@ mod tests {
             ),
             "That project was deleted in another tab or window, so nothing was changed."
         );
-        let placement_gone = after(Change::DeletePlacement {
+        let placement_gone = after(Change::Delete {
+            kind: RecordKind::Placement,
             id: "placement-1".into(),
         });
         let entry =
@@ -486,9 +404,9 @@ mod tests {
         assert_eq!(
             refused(
                 &placement_gone,
-                &Change::UpdateActivity {
+                &Change::Update {
                     id: "activity-1".into(),
-                    draft: entry
+                    draft: entry.into()
                 }
             ),
             "That log entry was deleted in another tab or window, so nothing was changed."
@@ -499,21 +417,24 @@ mod tests {
     fn an_undo_that_cannot_put_a_record_back_names_the_record_and_where_it_was() {
         let wb = workbook_with_every_kind_of_record();
         let undo = wb
-            .undo_for(&Change::RemoveEntry {
+            .undo_for(&Change::Delete {
+                kind: RecordKind::Action,
                 id: "action-1".into(),
             })
             .unwrap();
         // This tab deleted the action; then another tab deleted its goal.
         let mut here = wb.clone();
         here.apply(
-            &Change::RemoveEntry {
+            &Change::Delete {
+                kind: RecordKind::Action,
                 id: "action-1".into(),
             },
             stamp(1),
         )
         .unwrap();
         here.apply(
-            &Change::RemoveGoal {
+            &Change::Delete {
+                kind: RecordKind::Goal,
                 id: "goal-1".into(),
             },
             stamp(2),
@@ -564,18 +485,20 @@ mod tests {
         // deleted the placement.
         let mut here = workbook_with_every_kind_of_record();
         let entry = ActivityDraft::of(&here.placements[0].entries[0]);
-        let add = Change::add_activity("placement-1", entry);
+        let add = Change::add(Some("placement-1"), entry);
         here.apply(&add, stamp(3)).unwrap();
         let milestone = here.placements[0].projects[0].milestones[0].clone();
-        let rename = Change::UpdateMilestone {
+        let rename = Change::Update {
             id: milestone.id.clone(),
-            draft: MilestoneDraft {
+            draft: (MilestoneDraft {
                 title: "Board paper agreed".into(),
                 ..MilestoneDraft::of(&milestone)
-            },
+            })
+            .into(),
         };
         here.apply(&rename, stamp(4)).unwrap();
-        let there = after(Change::DeletePlacement {
+        let there = after(Change::Delete {
+            kind: RecordKind::Placement,
             id: "placement-1".into(),
         });
         let dropped = |change: &Change| {

@@ -45,7 +45,8 @@ use crate::model::plan::Plan;
 use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook};
 pub use crate::model::workbook::merge::report::{MergeOutcome, MergeReport, RenamedPlan};
 use crate::model::workbook::merge::versions::{to_value, versions, when};
-use crate::model::workbook::records::{MergeLists, Record};
+use crate::model::workbook::records::{Branch, MergeLists};
+use crate::model::workbook::tree::Record;
 
 /// Merges `incoming` (a backup) into `current` (the workbook), at `at`.
 ///

@@ -39,9 +39,9 @@ fn retitle(wb: &mut Workbook, id: &str, title: &str, minute: u32) {
     draft.title = title.into();
     apply(
         wb,
-        Change::UpdateGoal {
+        Change::Update {
             id: id.into(),
-            draft,
+            draft: draft.into(),
         },
         minute,
     );
@@ -78,9 +78,10 @@ fn base() -> Workbook {
     };
     apply(
         &mut wb,
-        Change::StartAssessment {
+        Change::Add {
             id: "a1".into(),
-            draft: assessment,
+            under: None,
+            draft: assessment.into(),
         },
         1,
     );
@@ -90,9 +91,10 @@ fn base() -> Workbook {
     };
     apply(
         &mut wb,
-        Change::AddPlan {
+        Change::Add {
             id: "p1".into(),
-            draft: plan,
+            under: None,
+            draft: plan.into(),
         },
         1,
     );
@@ -108,10 +110,10 @@ fn base() -> Workbook {
     };
     apply(
         &mut wb,
-        Change::AddAction {
+        Change::Add {
             id: "act1".into(),
-            goal_id: "g1".into(),
-            draft: action,
+            under: Some("g1".into()),
+            draft: action.into(),
         },
         3,
     );
@@ -122,9 +124,10 @@ fn base() -> Workbook {
     };
     apply(
         &mut wb,
-        Change::AddPlacement {
+        Change::Add {
             id: "pl".into(),
-            draft: placement,
+            under: None,
+            draft: placement.into(),
         },
         3,
     );
@@ -134,23 +137,23 @@ fn base() -> Workbook {
     };
     apply(
         &mut wb,
-        Change::AddProject {
+        Change::Add {
             id: "pr".into(),
-            placement_id: "pl".into(),
-            draft: project,
+            under: Some("pl".into()),
+            draft: project.into(),
         },
         4,
     );
-    let add_milestone = Change::AddMilestone {
+    let add_milestone = Change::Add {
         id: "m1".into(),
-        project_id: "pr".into(),
-        draft: milestone("Map it", "2026-10-15"),
+        under: Some("pr".into()),
+        draft: (milestone("Map it", "2026-10-15")).into(),
     };
     apply(&mut wb, add_milestone, 4);
-    let entry = Change::AddActivity {
+    let entry = Change::Add {
         id: "e1".into(),
-        placement_id: "pl".into(),
-        draft: activity("2026-10-01", "Mapped the pathway"),
+        under: Some("pl".into()),
+        draft: (activity("2026-10-01", "Mapped the pathway")).into(),
     };
     apply(&mut wb, entry, 4);
     wb
@@ -166,7 +169,14 @@ fn assert_ids_unique(wb: &Workbook) {
 fn merging_a_workbook_with_itself_changes_nothing() {
     let mut wb = base();
     retitle(&mut wb, "g1", "Chair the programme board", 6);
-    apply(&mut wb, Change::RemoveEntry { id: "act1".into() }, 7);
+    apply(
+        &mut wb,
+        Change::Delete {
+            kind: RecordKind::Action,
+            id: "act1".into(),
+        },
+        7,
+    );
     let outcome = merge(&wb, &wb, stamp(30).at);
     assert!(outcome.report.changed_nothing());
     assert_eq!(outcome.report.conflicts, 0);
@@ -190,20 +200,23 @@ fn records_on_one_side_are_added_once_however_often_the_backup_is_merged() {
     let there = Change::add_goal(Some("p1"), goal("There"));
     let there_id = there.created_id().unwrap().to_string();
     apply(&mut backup, there, 11);
-    let action = Change::add_action(
-        &there_id,
+    let action = Change::add(
+        Some(&there_id),
         ActionDraft {
             text: "Ask".into(),
             due: String::new(),
         },
     );
     apply(&mut backup, action, 12);
-    let plan = Change::add_plan(PlanDraft {
-        name: "Next year".into(),
-        ..Default::default()
-    });
+    let plan = Change::add(
+        None,
+        PlanDraft {
+            name: "Next year".into(),
+            ..Default::default()
+        },
+    );
     apply(&mut backup, plan, 12);
-    let entry = Change::add_activity("pl", activity("2026-10-20", "Chaired"));
+    let entry = Change::add(Some("pl"), activity("2026-10-20", "Chaired"));
     apply(&mut backup, entry, 13);
     backup.revision = 7;
     // And the goal both sides changed, this workbook more recently.
@@ -338,7 +351,14 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
 
     // Using the other version of a goal that has since gone is refused.
     let mut gone = merged.clone();
-    apply(&mut gone, Change::RemoveGoal { id: "g1".into() }, 45);
+    apply(
+        &mut gone,
+        Change::Delete {
+            kind: RecordKind::Goal,
+            id: "g1".into(),
+        },
+        45,
+    );
     let id = gone.conflicts[0].id.clone();
     assert_eq!(resolve(&mut gone, &id, true, 46), Err(Refusal::NotFound));
     assert_eq!(gone.conflicts.len(), 1, "a refusal changes nothing");
@@ -353,8 +373,8 @@ fn a_goal_edited_and_then_given_an_action_still_counts_as_edited() {
     let shared = base();
     let mut here = shared.clone();
     retitle(&mut here, "g1", "Chair the programme board", 5);
-    let action = Change::add_action(
-        "g1",
+    let action = Change::add(
+        Some("g1"),
         ActionDraft {
             text: "Shadow the chair".into(),
             due: String::new(),
@@ -379,8 +399,8 @@ fn a_goal_edited_and_then_given_an_action_still_counts_as_edited() {
 fn an_action_added_on_one_side_and_the_goal_retitled_on_the_other_are_both_kept() {
     let shared = base();
     let mut here = shared.clone();
-    let action = Change::add_action(
-        "g1",
+    let action = Change::add(
+        Some("g1"),
         ActionDraft {
             text: "Shadow the chair".into(),
             due: String::new(),
@@ -432,10 +452,20 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
     let shared = base();
     // The backup deleted the goal and the entry; nothing changed them here since.
     let mut backup = shared.clone();
-    apply(&mut backup, Change::RemoveGoal { id: "g1".into() }, 10);
     apply(
         &mut backup,
-        Change::RemoveFromPlacement { id: "e1".into() },
+        Change::Delete {
+            kind: RecordKind::Goal,
+            id: "g1".into(),
+        },
+        10,
+    );
+    apply(
+        &mut backup,
+        Change::Delete {
+            kind: RecordKind::Activity,
+            id: "e1".into(),
+        },
         10,
     );
     let outcome = merge(&shared, &backup, stamp(30).at);
@@ -499,7 +529,14 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
 
     // Changed in the backup after it was deleted here: brought back, and listed.
     let mut here = shared.clone();
-    apply(&mut here, Change::RemoveGoal { id: "g1".into() }, 10);
+    apply(
+        &mut here,
+        Change::Delete {
+            kind: RecordKind::Goal,
+            id: "g1".into(),
+        },
+        10,
+    );
     let mut later = shared.clone();
     retitle(&mut later, "g1", "Chair the board well", 12);
     let outcome = merge(&here, &later, stamp(30).at);
@@ -524,37 +561,37 @@ fn entries_and_milestones_from_both_sides_are_all_kept_in_date_order() {
     let mut backup = shared.clone();
     apply(
         &mut here,
-        Change::add_activity("pl", activity("2026-09-15", "Here, September")),
+        Change::add(Some("pl"), activity("2026-09-15", "Here, September")),
         10,
     );
     apply(
         &mut here,
-        Change::add_activity("pl", activity("2026-11-02", "Here, November")),
+        Change::add(Some("pl"), activity("2026-11-02", "Here, November")),
         10,
     );
     apply(
         &mut backup,
-        Change::add_activity("pl", activity("2026-09-03", "There, September")),
+        Change::add(Some("pl"), activity("2026-09-03", "There, September")),
         11,
     );
     apply(
         &mut backup,
-        Change::add_activity("pl", activity("2026-10-10", "There, October")),
+        Change::add(Some("pl"), activity("2026-10-10", "There, October")),
         11,
     );
     apply(
         &mut here,
-        Change::add_milestone("pr", milestone("Agree it", "2026-12-01")),
+        Change::add(Some("pr"), milestone("Agree it", "2026-12-01")),
         10,
     );
     apply(
         &mut backup,
-        Change::add_milestone("pr", milestone("Draft it", "2026-11-01")),
+        Change::add(Some("pr"), milestone("Draft it", "2026-11-01")),
         11,
     );
     apply(
         &mut backup,
-        Change::add_milestone("pr", milestone("Scope it", "2026-09-20")),
+        Change::add(Some("pr"), milestone("Scope it", "2026-09-20")),
         11,
     );
 
@@ -592,19 +629,29 @@ fn every_record_id_in_a_merged_workbook_is_unique() {
     let mut backup = shared.clone();
     apply(&mut here, Change::add_goal(Some("p1"), goal("Here")), 10);
     apply(&mut backup, Change::add_goal(Some("p1"), goal("There")), 10);
-    apply(&mut backup, Change::DeletePlacement { id: "pl".into() }, 11);
+    apply(
+        &mut backup,
+        Change::Delete {
+            kind: RecordKind::Placement,
+            id: "pl".into(),
+        },
+        11,
+    );
     apply(
         &mut here,
-        Change::add_activity("pl", activity("2026-11-01", "Late entry")),
+        Change::add(Some("pl"), activity("2026-11-01", "Late entry")),
         12,
     );
     apply(
         &mut backup,
-        Change::add_placement(PlacementDraft {
-            organisation: "NHS Sussex".into(),
-            start: "2026-10-01".into(),
-            ..Default::default()
-        }),
+        Change::add(
+            None,
+            PlacementDraft {
+                organisation: "NHS Sussex".into(),
+                start: "2026-10-01".into(),
+                ..Default::default()
+            },
+        ),
         12,
     );
     // The same goal id in another plan on the backup's side (a hand-edited file).
@@ -670,9 +717,9 @@ fn a_plan_brought_in_under_a_name_already_taken_is_told_apart_once() {
     aim.aim = "Lead".into();
     apply(
         &mut there,
-        Change::UpdatePlan {
+        Change::Update {
             id: "pb".into(),
-            draft: aim,
+            draft: aim.into(),
         },
         3,
     );
@@ -730,9 +777,9 @@ fn a_plans_other_version_cannot_bring_back_a_name_another_plan_has() {
     aim.aim = "Lead".into();
     apply(
         &mut there,
-        Change::UpdatePlan {
+        Change::Update {
             id: "pb".into(),
-            draft: aim,
+            draft: aim.into(),
         },
         3,
     );
@@ -763,9 +810,9 @@ fn a_plans_other_version_cannot_bring_back_a_name_another_plan_has() {
     draft.name = "Chair's plan".into();
     apply(
         &mut wb,
-        Change::UpdatePlan {
+        Change::Update {
             id: "pa".into(),
-            draft,
+            draft: draft.into(),
         },
         42,
     );

@@ -3,8 +3,35 @@
 
 use crate::model::assessment::framework::{MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, AssessmentDraft};
-use crate::model::workbook::change::{Refusal, Stamp};
-use crate::model::workbook::document::{RecordKind, Workbook};
+use crate::model::workbook::outcome::{Refusal, Stamp};
+use crate::model::workbook::tree::{kind, Drafted, Workbook};
+
+/// An assessment's details: a new assessment (with no answers yet) or new
+/// details for one, its answers kept.
+impl Drafted for AssessmentDraft {
+    type Kind = kind::Assessment;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.today, stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Workbook, stamp: Stamp) -> Result<Assessment, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(&self, old: &Assessment, _: &Workbook, stamp: Stamp) -> Result<Assessment, Refusal> {
+        let checked = self
+            .validate(old.id.clone(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)?;
+        Ok(Assessment {
+            partnership: checked.partnership,
+            clinical_area: checked.clinical_area,
+            role: checked.role,
+            date: checked.date,
+            ..old.clone()
+        })
+    }
+}
 
 /// How a partner's assessment file relates to what the workbook holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,25 +49,6 @@ pub enum PartnerImport {
 }
 
 impl Workbook {
-    pub(crate) fn update_assessment_details(
-        &mut self,
-        id: &str,
-        draft: &AssessmentDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let checked = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        self.edit_assessment(id, |a| {
-            a.partnership = checked.partnership;
-            a.clinical_area = checked.clinical_area;
-            a.role = checked.role;
-            a.date = checked.date;
-            a.updated_at = stamp.at;
-            Ok(())
-        })
-    }
-
     /// How importing this partner's assessment would go (see `PartnerImport`).
     pub fn partner_import(&self, theirs: &Assessment) -> PartnerImport {
         // Ids are random, so the same id and start time means the same record;
@@ -66,31 +74,18 @@ impl Workbook {
         }
     }
 
-    pub(crate) fn start_assessment(
-        &mut self,
-        id: &str,
-        draft: &AssessmentDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let assessment = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        self.assessments.push(assessment);
-        Ok(())
-    }
-
     /// Changes one of the user's own assessments with `edit`.
     pub(crate) fn edit_assessment(
         &mut self,
         assessment_id: &str,
-        edit: impl FnOnce(&mut Assessment) -> Result<(), Refusal>,
+        edit: impl FnOnce(&mut Assessment),
     ) -> Result<(), Refusal> {
         let assessment = self
             .assessments
             .iter_mut()
             .find(|a| a.id == assessment_id)
             .ok_or(Refusal::NotFound)?;
-        edit(assessment)?;
+        edit(assessment);
         Ok(())
     }
 
@@ -106,18 +101,7 @@ impl Workbook {
         }
         self.edit_assessment(assessment_id, |a| {
             a.set_importance(domain_id, importance, stamp.at);
-            Ok(())
         })
-    }
-
-    pub(crate) fn delete_assessment(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let before = self.assessments.len();
-        self.assessments.retain(|a| a.id != id);
-        if self.assessments.len() == before {
-            return Err(Refusal::NotFound);
-        }
-        self.bury(id, RecordKind::Assessment, stamp);
-        Ok(())
     }
 
     /// Adds a partner's assessment under our own id, remembering theirs. The
@@ -148,20 +132,6 @@ impl Workbook {
                 self.partner_assessments.push(theirs);
             }
         }
-        Ok(())
-    }
-
-    pub(crate) fn remove_partner_assessment(
-        &mut self,
-        id: &str,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let before = self.partner_assessments.len();
-        self.partner_assessments.retain(|a| a.id != id);
-        if self.partner_assessments.len() == before {
-            return Err(Refusal::NotFound);
-        }
-        self.bury(id, RecordKind::PartnerAssessment, stamp);
         Ok(())
     }
 }

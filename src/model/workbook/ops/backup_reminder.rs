@@ -32,27 +32,7 @@ impl Workbook {
                 oldest = Some(t);
             }
         };
-        for a in self.assessments.iter().chain(&self.partner_assessments) {
-            see(*a.updated_at);
-        }
-        for p in &self.plans {
-            see(*p.updated_at);
-            p.reviews.iter().for_each(|r| see(*r.updated_at));
-            p.self_ratings.iter().for_each(|r| see(*r.updated_at));
-            for g in &p.goals {
-                see(*g.updated_at);
-                g.actions.iter().for_each(|a| see(*a.updated_at));
-                g.evidence.iter().for_each(|e| see(*e.updated_at));
-            }
-        }
-        for pl in &self.placements {
-            see(*pl.updated_at);
-            pl.entries.iter().for_each(|e| see(*e.updated_at));
-            for p in &pl.projects {
-                see(*p.updated_at);
-                p.milestones.iter().for_each(|m| see(*m.updated_at));
-            }
-        }
+        self.each_record(&mut |_, record| see(record.last_changed()));
         self.deleted.iter().for_each(|t| see(*t.deleted_at));
         oldest
     }
@@ -92,6 +72,7 @@ mod tests {
     use super::*;
     use crate::model::plan::GoalDraft;
     use crate::model::workbook::change::Change;
+    use crate::model::workbook::tree::RecordKind;
     use chrono::TimeZone;
 
     fn stamp(day: u32) -> Stamp {
@@ -169,7 +150,14 @@ mod tests {
         add_goal(&mut wb, "Gone soon", 2);
         wb.apply(&Change::NoteBackup, stamp(3)).unwrap();
         let id = wb.plans[0].goals[0].id.clone();
-        wb.apply(&Change::RemoveGoal { id }, stamp(4)).unwrap();
+        wb.apply(
+            &Change::Delete {
+                kind: RecordKind::Goal,
+                id,
+            },
+            stamp(4),
+        )
+        .unwrap();
         assert_eq!(
             wb.oldest_change_since(wb.last_backup_at.map(DateTime::from)),
             Some(*stamp(4).at)

@@ -1,48 +1,112 @@
-//! The placement-log operations on the workbook: placements, their projects
-//! and milestones, and activity entries. `apply` dispatches to these; the
-//! rules live in `model::placement` and here, where native tests reach them.
+//! The placement log's rules: how placements, their projects and
+//! milestones, and activity entries are made and changed from their forms'
+//! drafts, and ticking a milestone off; and the placement log's reads.
 
-use crate::model::common::ids::new_id;
 use crate::model::common::saved_dates::Day;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
 };
-use crate::model::workbook::change::{Change, Refusal, Stamp};
-use crate::model::workbook::deleted::{DeletedRecord, PlacementPart};
-use crate::model::workbook::document::{RecordKind, Workbook};
-use crate::model::workbook::records::{insert_at, push_sorted};
+use crate::model::workbook::outcome::{Refusal, Stamp};
+use crate::model::workbook::tree::{kind, Drafted, Workbook};
 
-impl Change {
-    pub fn add_placement(draft: PlacementDraft) -> Change {
-        Change::AddPlacement {
-            id: new_id("placement"),
-            draft,
-        }
+/// A placement's details. A changed placement keeps its entries, even those
+/// that now fall outside its dates (they are flagged, as any such entry is).
+impl Drafted for PlacementDraft {
+    type Kind = kind::Placement;
+    fn check(&self, _: Stamp) -> Result<(), Refusal> {
+        self.validate().map(drop).map_err(Refusal::Invalid)
     }
-
-    pub fn add_project(placement_id: &str, draft: ProjectDraft) -> Change {
-        Change::AddProject {
-            id: new_id("project"),
-            placement_id: placement_id.to_string(),
-            draft,
-        }
+    fn make(&self, id: &str, _: &Workbook, stamp: Stamp) -> Result<Placement, Refusal> {
+        let details = self.validate().map_err(Refusal::Invalid)?;
+        Ok(details.into_placement(id.to_string(), stamp.at))
     }
-
-    pub fn add_milestone(project_id: &str, draft: MilestoneDraft) -> Change {
-        Change::AddMilestone {
-            id: new_id("milestone"),
-            project_id: project_id.to_string(),
-            draft,
-        }
+    fn change(&self, old: &Placement, _: &Workbook, stamp: Stamp) -> Result<Placement, Refusal> {
+        let details = self.validate().map_err(Refusal::Invalid)?;
+        let mut placement = old.clone();
+        details.apply_to(&mut placement, stamp.at);
+        Ok(placement)
     }
+}
 
-    pub fn add_activity(placement_id: &str, draft: ActivityDraft) -> Change {
-        Change::AddActivity {
-            id: new_id("activity"),
-            placement_id: placement_id.to_string(),
-            draft,
-        }
+impl Drafted for ProjectDraft {
+    type Kind = kind::Project;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Placement, stamp: Stamp) -> Result<Project, Refusal> {
+        self.validate(id.to_string(), stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(
+        &self,
+        old: &Project,
+        placement: &Placement,
+        stamp: Stamp,
+    ) -> Result<Project, Refusal> {
+        let checked = self.make(&old.id, placement, stamp)?;
+        Ok(Project {
+            title: checked.title,
+            aim: checked.aim,
+            clinical_area: checked.clinical_area,
+            stakeholders: checked.stakeholders,
+            status: checked.status,
+            outcome: checked.outcome,
+            ..old.clone()
+        })
+    }
+}
+
+impl Drafted for MilestoneDraft {
+    type Kind = kind::Milestone;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.today, stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Project, stamp: Stamp) -> Result<Milestone, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(
+        &self,
+        old: &Milestone,
+        project: &Project,
+        stamp: Stamp,
+    ) -> Result<Milestone, Refusal> {
+        let checked = self.make(&old.id, project, stamp)?;
+        Ok(Milestone {
+            title: checked.title,
+            planned: checked.planned,
+            done_on: checked.done_on,
+            ..old.clone()
+        })
+    }
+}
+
+/// An entry's project, if it names one, must be one of its placement's.
+impl Drafted for ActivityDraft {
+    type Kind = kind::Activity;
+    fn make(
+        &self,
+        id: &str,
+        placement: &Placement,
+        stamp: Stamp,
+    ) -> Result<ActivityEntry, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at, |p| {
+            placement.project(p).is_some()
+        })
+        .map_err(Refusal::Invalid)
+    }
+    fn change(
+        &self,
+        old: &ActivityEntry,
+        placement: &Placement,
+        stamp: Stamp,
+    ) -> Result<ActivityEntry, Refusal> {
+        self.make(&old.id, placement, stamp)
     }
 }
 
@@ -81,134 +145,6 @@ impl Workbook {
         })
     }
 
-    fn placement_mut(&mut self, id: &str) -> Result<&mut Placement, Refusal> {
-        self.placements
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or(Refusal::NotFound)
-    }
-
-    fn project_mut(&mut self, id: &str) -> Result<&mut Project, Refusal> {
-        self.placements
-            .iter_mut()
-            .flat_map(|pl| pl.projects.iter_mut())
-            .find(|p| p.id == id)
-            .ok_or(Refusal::NotFound)
-    }
-
-    pub(crate) fn add_placement(
-        &mut self,
-        id: &str,
-        draft: &PlacementDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let details = draft.validate().map_err(Refusal::Invalid)?;
-        self.placements
-            .push(details.into_placement(id.to_string(), stamp.at));
-        Ok(())
-    }
-
-    /// Changes a placement's details. Entries that now fall outside its dates
-    /// stay, flagged, as any entry outside the dates is.
-    pub(crate) fn update_placement(
-        &mut self,
-        id: &str,
-        draft: &PlacementDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let details = draft.validate().map_err(Refusal::Invalid)?;
-        details.apply_to(self.placement_mut(id)?, stamp.at);
-        Ok(())
-    }
-
-    pub(crate) fn delete_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let before = self.placements.len();
-        self.placements.retain(|p| p.id != id);
-        if self.placements.len() == before {
-            return Err(Refusal::NotFound);
-        }
-        self.bury(id, RecordKind::Placement, stamp);
-        Ok(())
-    }
-
-    pub(crate) fn add_project(
-        &mut self,
-        id: &str,
-        placement_id: &str,
-        draft: &ProjectDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let project = draft
-            .validate(id.to_string(), stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let placement = self.placement_mut(placement_id)?;
-        placement.projects.push(project);
-        Ok(())
-    }
-
-    pub(crate) fn update_project(
-        &mut self,
-        id: &str,
-        draft: &ProjectDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let checked = draft
-            .validate(id.to_string(), stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let project = self.project_mut(id)?;
-        project.title = checked.title;
-        project.aim = checked.aim;
-        project.clinical_area = checked.clinical_area;
-        project.stakeholders = checked.stakeholders;
-        project.status = checked.status;
-        project.outcome = checked.outcome;
-        project.updated_at = stamp.at;
-        Ok(())
-    }
-
-    pub(crate) fn add_milestone(
-        &mut self,
-        id: &str,
-        project_id: &str,
-        draft: &MilestoneDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let milestone = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let project = self.project_mut(project_id)?;
-        push_sorted(&mut project.milestones, milestone, |m| m.planned);
-        Ok(())
-    }
-
-    fn milestone_mut(&mut self, id: &str) -> Result<&mut Project, Refusal> {
-        self.placements
-            .iter_mut()
-            .flat_map(|pl| pl.projects.iter_mut())
-            .find(|p| p.milestones.iter().any(|m| m.id == id))
-            .ok_or(Refusal::NotFound)
-    }
-
-    pub(crate) fn update_milestone(
-        &mut self,
-        id: &str,
-        draft: &MilestoneDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let checked = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let project = self.milestone_mut(id)?;
-        if let Some(m) = project.milestones.iter_mut().find(|m| m.id == id) {
-            m.title = checked.title;
-            m.planned = checked.planned;
-            m.done_on = checked.done_on;
-            m.updated_at = stamp.at;
-        }
-        project.milestones.sort_by_key(|m| m.planned);
-        Ok(())
-    }
-
     /// Ticks a milestone off (done today) or back to still to do.
     pub(crate) fn set_milestone_done(
         &mut self,
@@ -216,138 +152,10 @@ impl Workbook {
         done: bool,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        let project = self.milestone_mut(id)?;
-        if let Some(m) = project.milestones.iter_mut().find(|m| m.id == id) {
+        self.edit::<kind::Milestone, _>(id, |m| {
             m.done_on = done.then_some(m.done_on.unwrap_or(Day(stamp.today)));
-            m.updated_at = stamp.at;
-        }
-        Ok(())
-    }
-
-    pub(crate) fn add_activity(
-        &mut self,
-        id: &str,
-        placement_id: &str,
-        draft: &ActivityDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let placement = self.placement_mut(placement_id)?;
-        let entry = draft
-            .validate(id.to_string(), stamp.today, stamp.at, |p| {
-                placement.project(p).is_some()
-            })
-            .map_err(Refusal::Invalid)?;
-        push_sorted(&mut placement.entries, entry, |e| e.date);
-        Ok(())
-    }
-
-    /// Changes an entry; when it was first written stays as it was.
-    pub(crate) fn update_activity(
-        &mut self,
-        id: &str,
-        draft: &ActivityDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let placement = self
-            .placements
-            .iter_mut()
-            .find(|pl| pl.entries.iter().any(|e| e.id == id))
-            .ok_or(Refusal::NotFound)?;
-        let mut checked = draft
-            .validate(id.to_string(), stamp.today, stamp.at, |p| {
-                placement.project(p).is_some()
-            })
-            .map_err(Refusal::Invalid)?;
-        if let Some(entry) = placement.entries.iter_mut().find(|e| e.id == id) {
-            checked.created_at = entry.created_at;
-            *entry = checked;
-        }
-        placement.entries.sort_by_key(|e| e.date);
-        Ok(())
-    }
-
-    /// Removes a project, milestone or activity entry. Entries linked to a
-    /// removed project keep the link, so undoing the removal restores it.
-    pub(crate) fn remove_from_placement(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let (_, part, _) = self.find_placement_part(id).ok_or(Refusal::NotFound)?;
-        let kind = part.kind();
-        for placement in &mut self.placements {
-            placement.projects.retain(|p| p.id != id);
-            placement.entries.retain(|e| e.id != id);
-            for project in &mut placement.projects {
-                project.milestones.retain(|m| m.id != id);
-            }
-        }
-        self.bury(id, kind, stamp);
-        Ok(())
-    }
-
-    /// A project, milestone or entry: (the id of what holds it, a copy, its position).
-    fn find_placement_part(&self, id: &str) -> Option<(String, PlacementPart, usize)> {
-        for pl in &self.placements {
-            if let Some(at) = pl.projects.iter().position(|p| p.id == id) {
-                return Some((
-                    pl.id.clone(),
-                    PlacementPart::Project(pl.projects[at].clone()),
-                    at,
-                ));
-            }
-            if let Some(at) = pl.entries.iter().position(|e| e.id == id) {
-                return Some((
-                    pl.id.clone(),
-                    PlacementPart::Activity(pl.entries[at].clone()),
-                    at,
-                ));
-            }
-            for p in &pl.projects {
-                if let Some(at) = p.milestones.iter().position(|m| m.id == id) {
-                    return Some((
-                        p.id.clone(),
-                        PlacementPart::Milestone(p.milestones[at].clone()),
-                        at,
-                    ));
-                }
-            }
-        }
-        None
-    }
-
-    /// The undo record for removing a placement or something under one.
-    pub(crate) fn deleted_placement_record(&self, id: &str, whole: bool) -> Option<DeletedRecord> {
-        if whole {
-            let position = self.placements.iter().position(|p| p.id == id)?;
-            return Some(DeletedRecord::Placement {
-                record: self.placements[position].clone(),
-                position,
-            });
-        }
-        let (owner_id, part, position) = self.find_placement_part(id)?;
-        Some(DeletedRecord::PlacementPart {
-            owner_id,
-            part,
-            position,
         })
-    }
-
-    /// Puts a removed project, milestone or entry back where it was.
-    pub(crate) fn put_placement_part_back(
-        &mut self,
-        owner_id: &str,
-        part: &PlacementPart,
-        position: usize,
-    ) -> Result<(), Refusal> {
-        match part {
-            PlacementPart::Project(p) => {
-                insert_at(&mut self.placement_mut(owner_id)?.projects, p, position)
-            }
-            PlacementPart::Activity(a) => {
-                insert_at(&mut self.placement_mut(owner_id)?.entries, a, position)
-            }
-            PlacementPart::Milestone(m) => {
-                insert_at(&mut self.project_mut(owner_id)?.milestones, m, position)
-            }
-        }
-        Ok(())
+        .ok_or(Refusal::NotFound)
     }
 }
 
@@ -355,6 +163,8 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::placement::{ActivityType, ProjectStatus};
+    use crate::model::workbook::change::Change;
+    use crate::model::workbook::tree::RecordKind;
 
     fn stamp(day: u32) -> Stamp {
         Stamp::on(2027, 9, day, 9, 0)
@@ -363,14 +173,16 @@ mod tests {
     fn with_placement() -> Workbook {
         let mut wb = Workbook::new(stamp(1).at);
         wb.apply(
-            &Change::AddPlacement {
+            &Change::Add {
                 id: "pl".into(),
-                draft: PlacementDraft {
+                under: None,
+                draft: (PlacementDraft {
                     organisation: "NHS Eastern and Coastal Kent".into(),
                     supervisor: "Amanda, lead commissioner for respiratory services".into(),
                     start: "2027-08-02".into(),
                     ..Default::default()
-                },
+                })
+                .into(),
             },
             stamp(1),
         )
@@ -392,8 +204,8 @@ mod tests {
     #[test]
     fn a_placement_with_a_project_milestones_and_entries_in_date_order() {
         let mut wb = with_placement();
-        let add_project = Change::add_project(
-            "pl",
+        let add_project = Change::add(
+            Some("pl"),
             ProjectDraft {
                 title: "Redesign the tuberculosis pathway".into(),
                 status: ProjectStatus::InProgress,
@@ -407,8 +219,8 @@ mod tests {
             ("Map it", "2027-09-10"),
         ] {
             wb.apply(
-                &Change::add_milestone(
-                    &project_id,
+                &Change::add(
+                    Some(&project_id),
                     MilestoneDraft {
                         title: title.into(),
                         planned: planned.into(),
@@ -419,8 +231,8 @@ mod tests {
             )
             .unwrap();
         }
-        let later = Change::add_activity("pl", activity("2027-09-03", Some(&project_id)));
-        let earlier = Change::add_activity("pl", activity("2027-08-20", None));
+        let later = Change::add(Some("pl"), activity("2027-09-03", Some(&project_id)));
+        let earlier = Change::add(Some("pl"), activity("2027-08-20", None));
         wb.apply(&later, stamp(4)).unwrap();
         wb.apply(&earlier, stamp(4)).unwrap();
 
@@ -484,19 +296,19 @@ mod tests {
             ..activity("2027-09-01", None)
         };
         assert!(matches!(
-            wb.apply(&Change::add_activity("pl", bad), stamp(2)),
+            wb.apply(&Change::add(Some("pl"), bad), stamp(2)),
             Err(Refusal::Invalid(ref e)) if e[0].message == "The time spent cannot be negative"
         ));
         assert!(matches!(
             wb.apply(
-                &Change::add_activity("pl", activity("2027-09-01", Some("no-project"))),
+                &Change::add(Some("pl"), activity("2027-09-01", Some("no-project"))),
                 stamp(2)
             ),
             Err(Refusal::Invalid(_))
         ));
         assert_eq!(
             wb.apply(
-                &Change::add_activity("nowhere", activity("2027-09-01", None)),
+                &Change::add(Some("nowhere"), activity("2027-09-01", None)),
                 stamp(2)
             ),
             Err(Refusal::NotFound)
@@ -504,7 +316,7 @@ mod tests {
         assert_eq!(wb, before);
         // A date outside the placement is allowed, and flagged.
         wb.apply(
-            &Change::add_activity("pl", activity("2027-07-01", None)),
+            &Change::add(Some("pl"), activity("2027-07-01", None)),
             stamp(2),
         )
         .unwrap();
@@ -515,16 +327,16 @@ mod tests {
     #[test]
     fn changing_an_entry_keeps_when_it_was_written() {
         let mut wb = with_placement();
-        let add = Change::add_activity("pl", activity("2027-09-01", None));
+        let add = Change::add(Some("pl"), activity("2027-09-01", None));
         wb.apply(&add, stamp(2)).unwrap();
         let id = add.created_id().unwrap().to_string();
         let mut draft = ActivityDraft::of(wb.activity(&id).unwrap().1);
         draft.keep = "Start with the patients' route".into();
         draft.date = "2027-08-31".into();
         wb.apply(
-            &Change::UpdateActivity {
+            &Change::Update {
                 id: id.clone(),
-                draft,
+                draft: draft.into(),
             },
             stamp(7),
         )
@@ -538,8 +350,8 @@ mod tests {
     #[test]
     fn removing_a_project_milestone_entry_or_placement_can_be_undone() {
         let mut wb = with_placement();
-        let project = Change::add_project(
-            "pl",
+        let project = Change::add(
+            Some("pl"),
             ProjectDraft {
                 title: "Business case".into(),
                 ..Default::default()
@@ -547,8 +359,8 @@ mod tests {
         );
         wb.apply(&project, stamp(2)).unwrap();
         let project_id = project.created_id().unwrap().to_string();
-        let milestone = Change::add_milestone(
-            &project_id,
+        let milestone = Change::add(
+            Some(&project_id),
             MilestoneDraft {
                 title: "Draft".into(),
                 planned: "2027-09-30".into(),
@@ -556,7 +368,7 @@ mod tests {
             },
         );
         wb.apply(&milestone, stamp(2)).unwrap();
-        let entry = Change::add_activity("pl", activity("2027-09-01", Some(&project_id)));
+        let entry = Change::add(Some("pl"), activity("2027-09-01", Some(&project_id)));
         wb.apply(&entry, stamp(2)).unwrap();
         let full = wb.clone();
 
@@ -565,7 +377,7 @@ mod tests {
             entry.created_id().unwrap(),
             &project_id,
         ] {
-            let remove = Change::RemoveFromPlacement { id: id.to_string() };
+            let remove = Change::delete(wb.record_kind(id).unwrap(), id);
             let undo = wb.undo_for(&remove).expect("a removal has an undo");
             wb.apply(&remove, stamp(3)).unwrap();
             assert!(wb.was_deleted(id));
@@ -584,7 +396,10 @@ mod tests {
             "all back in place"
         );
 
-        let delete = Change::DeletePlacement { id: "pl".into() };
+        let delete = Change::Delete {
+            kind: RecordKind::Placement,
+            id: "pl".into(),
+        };
         let undo = wb.undo_for(&delete).unwrap();
         match &undo {
             Change::Undelete(d) => assert!(d.describe().contains("NHS Eastern and Coastal Kent")),
@@ -594,7 +409,7 @@ mod tests {
         assert!(wb.placements.is_empty());
         assert_eq!(
             wb.apply(
-                &Change::add_activity("pl", activity("2027-09-01", None)),
+                &Change::add(Some("pl"), activity("2027-09-01", None)),
                 stamp(5)
             ),
             Err(Refusal::NotFound)
@@ -606,19 +421,20 @@ mod tests {
     #[test]
     fn ids_under_placements_are_never_reused() {
         let mut wb = with_placement();
-        let add = Change::AddProject {
+        let add = Change::Add {
             id: "pl".into(),
-            placement_id: "pl".into(),
-            draft: ProjectDraft {
+            under: Some("pl".into()),
+            draft: (ProjectDraft {
                 title: "X".into(),
                 ..Default::default()
-            },
+            })
+            .into(),
         };
         assert_eq!(wb.apply(&add, stamp(2)), Err(Refusal::DuplicateId));
-        let add = Change::AddActivity {
+        let add = Change::Add {
             id: "e1".into(),
-            placement_id: "pl".into(),
-            draft: activity("2027-09-01", None),
+            under: Some("pl".into()),
+            draft: (activity("2027-09-01", None)).into(),
         };
         wb.apply(&add, stamp(2)).unwrap();
         assert_eq!(wb.apply(&add, stamp(2)), Err(Refusal::DuplicateId));

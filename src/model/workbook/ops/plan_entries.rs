@@ -1,30 +1,100 @@
-//! The operations on what sits under a plan's goals (actions and evidence)
-//! and under a plan (reviews and self-ratings): adding, changing, removing,
-//! and putting a removed one back.
+//! The rules for what sits under a plan's goals (actions and evidence) and
+//! under a plan (reviews and self-ratings): how each is made and changed
+//! from its form's draft, and ticking an action off.
 
 use crate::model::common::saved_dates::Day;
-use crate::model::plan::{ActionDraft, EvidenceDraft, ReviewDraft, SelfRatingDraft};
-use crate::model::workbook::change::{Refusal, Stamp};
-use crate::model::workbook::deleted::{DeletedRecord, PlanEntry};
-use crate::model::workbook::document::{RecordKind, Workbook};
-use crate::model::workbook::records::{insert_at, push_sorted};
+use crate::model::plan::{
+    Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, Plan, Review, ReviewDraft, SelfRating,
+    SelfRatingDraft,
+};
+use crate::model::workbook::outcome::{Refusal, Stamp};
+use crate::model::workbook::tree::{kind, Drafted, Workbook};
+
+/// An action is due no later than its goal's target date; a changed action
+/// keeps whether it is done.
+impl Drafted for ActionDraft {
+    type Kind = kind::Action;
+    fn make(&self, id: &str, goal: &Goal, stamp: Stamp) -> Result<Action, Refusal> {
+        self.validate(id.to_string(), goal.target_date, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(&self, old: &Action, goal: &Goal, stamp: Stamp) -> Result<Action, Refusal> {
+        let checked = self.make(&old.id, goal, stamp)?;
+        Ok(Action {
+            text: checked.text,
+            due: checked.due,
+            ..old.clone()
+        })
+    }
+}
+
+impl Drafted for EvidenceDraft {
+    type Kind = kind::Evidence;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.today, stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Goal, stamp: Stamp) -> Result<EvidenceEntry, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(
+        &self,
+        old: &EvidenceEntry,
+        goal: &Goal,
+        stamp: Stamp,
+    ) -> Result<EvidenceEntry, Refusal> {
+        let checked = self.make(&old.id, goal, stamp)?;
+        Ok(EvidenceEntry {
+            date: checked.date,
+            what_happened: checked.what_happened,
+            learnt: checked.learnt,
+            ..old.clone()
+        })
+    }
+}
+
+impl Drafted for ReviewDraft {
+    type Kind = kind::Review;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.today, stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Plan, stamp: Stamp) -> Result<Review, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(&self, old: &Review, plan: &Plan, stamp: Stamp) -> Result<Review, Refusal> {
+        let checked = self.make(&old.id, plan, stamp)?;
+        Ok(Review {
+            date: checked.date,
+            summary: checked.summary,
+            next_review: checked.next_review,
+            ..old.clone()
+        })
+    }
+}
+
+/// A self-rating is added, not changed: changing one is rating again.
+impl Drafted for SelfRatingDraft {
+    type Kind = kind::SelfRating;
+    fn check(&self, stamp: Stamp) -> Result<(), Refusal> {
+        self.validate(String::new(), stamp.today, stamp.at)
+            .map(drop)
+            .map_err(Refusal::Invalid)
+    }
+    fn make(&self, id: &str, _: &Plan, stamp: Stamp) -> Result<SelfRating, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(&self, old: &SelfRating, plan: &Plan, stamp: Stamp) -> Result<SelfRating, Refusal> {
+        self.make(&old.id, plan, stamp)
+    }
+}
 
 impl Workbook {
-    pub(crate) fn add_action(
-        &mut self,
-        id: &str,
-        goal_id: &str,
-        draft: &ActionDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
-        let action = draft
-            .validate(id.to_string(), goal.target_date, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        goal.actions.push(action);
-        Ok(())
-    }
-
     /// Ticks an action off (dated today) or back to to-do.
     pub(crate) fn set_action_done(
         &mut self,
@@ -32,230 +102,10 @@ impl Workbook {
         done: bool,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        let action = self
-            .goals_mut()
-            .flat_map(|g| g.actions.iter_mut())
-            .find(|a| a.id == id)
-            .ok_or(Refusal::NotFound)?;
-        action.done_on = done.then_some(action.done_on.unwrap_or(Day(stamp.today)));
-        action.updated_at = stamp.at;
-        Ok(())
-    }
-
-    pub(crate) fn add_evidence(
-        &mut self,
-        id: &str,
-        goal_id: &str,
-        draft: &EvidenceDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let entry = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let (_, goal) = self.goal_mut(goal_id).ok_or(Refusal::NotFound)?;
-        push_sorted(&mut goal.evidence, entry, |e| e.date);
-        Ok(())
-    }
-
-    pub(crate) fn add_review(
-        &mut self,
-        id: &str,
-        plan_id: &str,
-        draft: &ReviewDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let review = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let plan = self.plan_mut(plan_id)?;
-        push_sorted(&mut plan.reviews, review, |r| r.date);
-        Ok(())
-    }
-
-    pub(crate) fn add_self_rating(
-        &mut self,
-        id: &str,
-        plan_id: &str,
-        draft: &SelfRatingDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let rating = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let plan = self.plan_mut(plan_id)?;
-        push_sorted(&mut plan.self_ratings, rating, |r| r.date);
-        Ok(())
-    }
-
-    /// Changes an action's words or due date (still not after its goal's
-    /// target date); whether it is done is kept.
-    pub(crate) fn update_action(
-        &mut self,
-        id: &str,
-        draft: &ActionDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let goal = self
-            .goals_mut()
-            .find(|g| g.actions.iter().any(|a| a.id == id))
-            .ok_or(Refusal::NotFound)?;
-        let checked = draft
-            .validate(id.to_string(), goal.target_date, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let action = goal
-            .actions
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or(Refusal::NotFound)?;
-        action.text = checked.text;
-        action.due = checked.due;
-        action.updated_at = stamp.at;
-        Ok(())
-    }
-
-    pub(crate) fn update_evidence(
-        &mut self,
-        id: &str,
-        draft: &EvidenceDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let checked = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let goal = self
-            .goals_mut()
-            .find(|g| g.evidence.iter().any(|e| e.id == id))
-            .ok_or(Refusal::NotFound)?;
-        let entry = goal
-            .evidence
-            .iter_mut()
-            .find(|e| e.id == id)
-            .ok_or(Refusal::NotFound)?;
-        entry.date = checked.date;
-        entry.what_happened = checked.what_happened;
-        entry.learnt = checked.learnt;
-        entry.updated_at = stamp.at;
-        goal.evidence.sort_by_key(|e| e.date);
-        Ok(())
-    }
-
-    pub(crate) fn update_review(
-        &mut self,
-        id: &str,
-        draft: &ReviewDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let checked = draft
-            .validate(id.to_string(), stamp.today, stamp.at)
-            .map_err(Refusal::Invalid)?;
-        let plan = self
-            .plans
-            .iter_mut()
-            .find(|p| p.reviews.iter().any(|r| r.id == id))
-            .ok_or(Refusal::NotFound)?;
-        let review = plan
-            .reviews
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or(Refusal::NotFound)?;
-        review.date = checked.date;
-        review.summary = checked.summary;
-        review.next_review = checked.next_review;
-        review.updated_at = stamp.at;
-        plan.reviews.sort_by_key(|r| r.date);
-        Ok(())
-    }
-
-    /// Removes an action, evidence entry or review, leaving a tombstone.
-    pub(crate) fn remove_entry(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let kind = self.entry_kind(id).ok_or(Refusal::NotFound)?;
-        for plan in &mut self.plans {
-            plan.reviews.retain(|r| r.id != id);
-            plan.self_ratings.retain(|r| r.id != id);
-            for goal in &mut plan.goals {
-                goal.actions.retain(|a| a.id != id);
-                goal.evidence.retain(|e| e.id != id);
-            }
-        }
-        self.bury(id, kind, stamp);
-        Ok(())
-    }
-
-    /// The kind of the action, evidence entry, review or self-rating with this id.
-    fn entry_kind(&self, id: &str) -> Option<RecordKind> {
-        self.record_kind(id).filter(|kind| {
-            matches!(
-                kind,
-                RecordKind::Action
-                    | RecordKind::Evidence
-                    | RecordKind::Review
-                    | RecordKind::SelfRating
-            )
+        self.edit::<kind::Action, _>(id, |action| {
+            action.done_on = done.then_some(action.done_on.unwrap_or(Day(stamp.today)));
         })
-    }
-
-    /// What removing an action, evidence entry, review or self-rating takes
-    /// away, for its undo.
-    pub(crate) fn deleted_entry_record(&self, id: &str) -> Option<DeletedRecord> {
-        fn at<T: Clone>(list: &[T], id: &str, id_of: fn(&T) -> &str) -> Option<(T, usize)> {
-            list.iter()
-                .position(|x| id_of(x) == id)
-                .map(|p| (list[p].clone(), p))
-        }
-        self.plans.iter().find_map(|p| {
-            let under_plan = at(&p.reviews, id, |r| &r.id)
-                .map(|(r, i)| (PlanEntry::Review(r), i))
-                .or_else(|| {
-                    at(&p.self_ratings, id, |r| &r.id).map(|(r, i)| (PlanEntry::SelfRating(r), i))
-                });
-            if let Some((entry, position)) = under_plan {
-                return Some(DeletedRecord::Entry {
-                    owner_id: p.id.clone(),
-                    entry,
-                    position,
-                });
-            }
-            p.goals.iter().find_map(|g| {
-                at(&g.actions, id, |a| &a.id)
-                    .map(|(a, i)| (PlanEntry::Action(a), i))
-                    .or_else(|| {
-                        at(&g.evidence, id, |e| &e.id).map(|(e, i)| (PlanEntry::Evidence(e), i))
-                    })
-                    .map(|(entry, position)| DeletedRecord::Entry {
-                        owner_id: g.id.clone(),
-                        entry,
-                        position,
-                    })
-            })
-        })
-    }
-
-    /// Puts an entry back under the goal or plan it was removed from.
-    pub(crate) fn put_entry_back(
-        &mut self,
-        owner_id: &str,
-        entry: &PlanEntry,
-        position: usize,
-    ) -> Result<(), Refusal> {
-        match entry {
-            PlanEntry::Action(a) => {
-                let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
-                insert_at(&mut goal.actions, a, position);
-            }
-            PlanEntry::Evidence(e) => {
-                let (_, goal) = self.goal_mut(owner_id).ok_or(Refusal::NotFound)?;
-                insert_at(&mut goal.evidence, e, position);
-            }
-            PlanEntry::Review(r) => {
-                let plan = self.plan_mut(owner_id)?;
-                insert_at(&mut plan.reviews, r, position);
-            }
-            PlanEntry::SelfRating(r) => {
-                let plan = self.plan_mut(owner_id)?;
-                insert_at(&mut plan.self_ratings, r, position);
-            }
-        }
-        Ok(())
+        .ok_or(Refusal::NotFound)
     }
 }
 
@@ -275,8 +125,8 @@ mod tests {
         let add = Change::add_goal(None, goal("Chair", "2027-03-31"));
         let goal_id = add.created_id().unwrap().to_string();
         wb.apply(&add, stamp(2)).unwrap();
-        let action = Change::add_action(
-            &goal_id,
+        let action = Change::add(
+            Some(&goal_id),
             ActionDraft {
                 text: "Meet".into(),
                 due: "2027-01-01".into(),
@@ -296,9 +146,9 @@ mod tests {
         draft.due = "2027-06-01".into();
         assert!(matches!(
             wb.apply(
-                &Change::UpdateAction {
+                &Change::Update {
                     id: action_id.clone(),
-                    draft: draft.clone()
+                    draft: (draft.clone()).into()
                 },
                 stamp(4)
             ),
@@ -307,9 +157,9 @@ mod tests {
         draft.due = "2027-02-01".into();
         draft.text = "Meet the finance lead".into();
         wb.apply(
-            &Change::UpdateAction {
+            &Change::Update {
                 id: action_id.clone(),
-                draft,
+                draft: draft.into(),
             },
             stamp(4),
         )
@@ -318,8 +168,8 @@ mod tests {
         assert_eq!(a.text, "Meet the finance lead");
         assert!(a.done_on.is_some(), "still done");
 
-        let entry = Change::add_evidence(
-            &goal_id,
+        let entry = Change::add(
+            Some(&goal_id),
             EvidenceDraft {
                 date: "2026-11-02".into(),
                 what_happened: "A".into(),
@@ -331,17 +181,17 @@ mod tests {
         let mut e = EvidenceDraft::of(&wb.goal(&goal_id).unwrap().1.evidence[0]);
         e.learnt = "B".into();
         wb.apply(
-            &Change::UpdateEvidence {
+            &Change::Update {
                 id: entry_id,
-                draft: e,
+                draft: e.into(),
             },
             stamp(6),
         )
         .unwrap();
         assert_eq!(wb.goal(&goal_id).unwrap().1.evidence[0].learnt, "B");
 
-        let review = Change::add_review(
-            "p1",
+        let review = Change::add(
+            Some("p1"),
             ReviewDraft {
                 date: "2026-11-05".into(),
                 summary: "S".into(),
@@ -353,9 +203,9 @@ mod tests {
         let mut r = ReviewDraft::of(&wb.plan("p1").unwrap().reviews[0]);
         r.next_review = "2027-05-05".into();
         wb.apply(
-            &Change::UpdateReview {
+            &Change::Update {
                 id: review_id.clone(),
-                draft: r,
+                draft: r.into(),
             },
             stamp(7),
         )
@@ -366,9 +216,9 @@ mod tests {
         );
         assert_eq!(
             wb.apply(
-                &Change::UpdateReview {
+                &Change::Update {
                     id: "nope".into(),
-                    draft: ReviewDraft::default()
+                    draft: (ReviewDraft::default()).into()
                 },
                 stamp(7)
             ),
@@ -404,32 +254,32 @@ mod tests {
         };
         let mut ids = Vec::new();
         for change in [
-            Change::add_action(&goal_id, action("One")),
-            Change::add_action(&goal_id, action("Two")),
-            Change::add_evidence(
-                &goal_id,
+            Change::add(Some(&goal_id), action("One")),
+            Change::add(Some(&goal_id), action("Two")),
+            Change::add(
+                Some(&goal_id),
                 EvidenceDraft {
                     date: "2026-11-02".into(),
                     what_happened: "E".into(),
                     learnt: String::new(),
                 },
             ),
-            Change::add_review(
-                "p1",
+            Change::add(
+                Some("p1"),
                 ReviewDraft {
                     date: "2026-11-03".into(),
                     summary: "R".into(),
                     next_review: String::new(),
                 },
             ),
-            Change::add_self_rating("p1", rating),
+            Change::add(Some("p1"), rating),
         ] {
             ids.push(change.created_id().unwrap().to_string());
             wb.apply(&change, stamp(4)).unwrap();
         }
         let before = wb.clone();
         for id in &ids {
-            let remove = Change::RemoveEntry { id: id.clone() };
+            let remove = Change::delete(wb.record_kind(id).unwrap(), id);
             let undo = wb.undo_for(&remove).expect("every removal has an undo");
             wb.apply(&remove, stamp(5)).unwrap();
             assert!(wb.was_deleted(id));
@@ -451,7 +301,7 @@ mod tests {
                 what_happened: format!("On {date}"),
                 learnt: "x".into(),
             };
-            wb.apply(&Change::add_evidence(&goal_id, entry), stamp(20))
+            wb.apply(&Change::add(Some(&goal_id), entry), stamp(20))
                 .unwrap();
         }
         let evidence = &wb.goal(&goal_id).unwrap().1.evidence;
@@ -462,7 +312,7 @@ mod tests {
             summary: "Fine".into(),
             next_review: "2026-11-19".into(),
         };
-        match wb.apply(&Change::add_review("p1", bad), stamp(20)) {
+        match wb.apply(&Change::add(Some("p1"), bad), stamp(20)) {
             Err(Refusal::Invalid(e)) => assert_eq!(e[0].field, REVIEW_NEXT_FIELD),
             other => panic!("expected invalid, got {other:?}"),
         }
@@ -471,8 +321,7 @@ mod tests {
             summary: "Fine".into(),
             next_review: "2027-05-20".into(),
         };
-        wb.apply(&Change::add_review("p1", good), stamp(20))
-            .unwrap();
+        wb.apply(&Change::add(Some("p1"), good), stamp(20)).unwrap();
         assert_eq!(
             wb.plan("p1").unwrap().next_review(),
             NaiveDate::from_ymd_opt(2027, 5, 20).map(Day)

@@ -11,9 +11,73 @@ use crate::model::plan::plans::{
     name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD,
 };
 use crate::model::plan::{CombinedPlan, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft};
-use crate::model::workbook::change::{GoalPlace, Refusal, Stamp};
-use crate::model::workbook::deleted::DeletedRecord;
-use crate::model::workbook::document::{RecordKind, Workbook};
+use crate::model::workbook::change::GoalPlace;
+use crate::model::workbook::outcome::{Refusal, Stamp};
+use crate::model::workbook::tree::{kind, Drafted, RecordKind, Workbook};
+
+/// A plan under a name no other plan has. A new name may not be another
+/// plan's (a name it already had is kept, so that two plans that shared one
+/// in an older workbook can still be edited), and a new start date may not
+/// fall after a goal's target date.
+impl Drafted for PlanDraft {
+    type Kind = kind::Plan;
+    fn make(&self, id: &str, wb: &Workbook, stamp: Stamp) -> Result<Plan, Refusal> {
+        let plan = self
+            .validate(id.to_string(), stamp.at)
+            .map_err(Refusal::Invalid)?;
+        wb.check_plan_name(&plan.name, id)?;
+        Ok(plan)
+    }
+    fn change(&self, old: &Plan, wb: &Workbook, stamp: Stamp) -> Result<Plan, Refusal> {
+        let checked = self
+            .validate(old.id.clone(), stamp.at)
+            .map_err(Refusal::Invalid)?;
+        if !same_name(&checked.name, &old.name) {
+            wb.check_plan_name(&checked.name, &old.id)?;
+        }
+        if let Some(starts) = checked.starts {
+            if let Some(early) = old
+                .goals
+                .iter()
+                .filter_map(|g| g.target_date)
+                .filter(|t| *t < starts)
+                .min()
+            {
+                return Err(Refusal::Invalid(vec![FieldError::new(
+                    PLAN_STARTS_FIELD,
+                    format!(
+                        "The plan cannot start after a goal's target date: the earliest is {}",
+                        long_date(early)
+                    ),
+                )]));
+            }
+        }
+        Ok(Plan {
+            name: checked.name,
+            owner: checked.owner,
+            starts: checked.starts,
+            ends: checked.ends,
+            aim: checked.aim,
+            ..old.clone()
+        })
+    }
+}
+
+/// A goal in a plan: its target date not before the plan starts; a changed
+/// goal keeps its status and where it came from (`GoalDraft::apply_to`).
+impl Drafted for GoalDraft {
+    type Kind = kind::Goal;
+    fn make(&self, id: &str, plan: &Plan, stamp: Stamp) -> Result<Goal, Refusal> {
+        self.validate(id.to_string(), stamp.today, stamp.at, None, plan.starts)
+            .map_err(Refusal::Invalid)
+    }
+    fn change(&self, old: &Goal, plan: &Plan, stamp: Stamp) -> Result<Goal, Refusal> {
+        let mut goal = old.clone();
+        self.apply_to(&mut goal, stamp.today, stamp.at, plan.starts)
+            .map_err(Refusal::Invalid)?;
+        Ok(goal)
+    }
+}
 
 impl Workbook {
     pub fn plan(&self, id: &str) -> Option<&Plan> {
@@ -34,10 +98,6 @@ impl Workbook {
 
     pub fn goal(&self, id: &str) -> Option<(&Plan, &Goal)> {
         self.goals().find(|(_, g)| g.id == id)
-    }
-
-    pub(crate) fn goals_mut(&mut self) -> impl Iterator<Item = &mut Goal> {
-        self.plans.iter_mut().flat_map(|p| p.goals.iter_mut())
     }
 
     pub(crate) fn plan_mut(&mut self, id: &str) -> Result<&mut Plan, Refusal> {
@@ -83,75 +143,6 @@ impl Workbook {
             )])),
             None => Ok(()),
         }
-    }
-
-    /// Adds a plan under a name no other plan has.
-    pub(crate) fn add_plan(
-        &mut self,
-        id: &str,
-        draft: &PlanDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let plan = draft
-            .validate(id.to_string(), stamp.at)
-            .map_err(Refusal::Invalid)?;
-        self.check_plan_name(&plan.name, id)?;
-        self.plans.push(plan);
-        Ok(())
-    }
-
-    /// Changes a plan's name, owner, period or aim. A new name may not be
-    /// another plan's (a name it already had is kept, so that two plans that
-    /// shared one in an older workbook can still be edited), and a new start
-    /// date may not fall after a goal's target date.
-    pub(crate) fn update_plan(
-        &mut self,
-        id: &str,
-        draft: &PlanDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let old_name = self.plan(id).ok_or(Refusal::NotFound)?.name.clone();
-        let checked = draft
-            .validate(id.to_string(), stamp.at)
-            .map_err(Refusal::Invalid)?;
-        if !same_name(&checked.name, &old_name) {
-            self.check_plan_name(&checked.name, id)?;
-        }
-        let plan = self.plan_mut(id)?;
-        if let Some(starts) = checked.starts {
-            if let Some(early) = plan
-                .goals
-                .iter()
-                .filter_map(|g| g.target_date)
-                .filter(|t| *t < starts)
-                .min()
-            {
-                return Err(Refusal::Invalid(vec![FieldError::new(
-                    PLAN_STARTS_FIELD,
-                    format!(
-                        "The plan cannot start after a goal's target date: the earliest is {}",
-                        long_date(early)
-                    ),
-                )]));
-            }
-        }
-        plan.name = checked.name;
-        plan.owner = checked.owner;
-        plan.starts = checked.starts;
-        plan.ends = checked.ends;
-        plan.aim = checked.aim;
-        plan.updated_at = stamp.at;
-        Ok(())
-    }
-
-    pub(crate) fn delete_plan(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let before = self.plans.len();
-        self.plans.retain(|p| p.id != id);
-        if self.plans.len() == before {
-            return Err(Refusal::NotFound);
-        }
-        self.bury(id, RecordKind::Plan, stamp);
-        Ok(())
     }
 
     /// Moves everything in the plan `from` (its goals with their actions and
@@ -356,60 +347,10 @@ impl Workbook {
         Ok(())
     }
 
-    pub(crate) fn update_goal(
-        &mut self,
-        id: &str,
-        draft: &GoalDraft,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
-        let (starts, goal) = self.goal_mut(id).ok_or(Refusal::NotFound)?;
-        draft
-            .apply_to(goal, stamp.today, stamp.at, starts)
-            .map_err(Refusal::Invalid)?;
-        Ok(())
-    }
-
-    pub(crate) fn set_goal_status(
-        &mut self,
-        id: &str,
-        status: GoalStatus,
-        stamp: Stamp,
-    ) -> Result<(), Refusal> {
+    pub(crate) fn set_goal_status(&mut self, id: &str, status: GoalStatus) -> Result<(), Refusal> {
         let (_, goal) = self.goal_mut(id).ok_or(Refusal::NotFound)?;
         goal.status = status;
-        goal.updated_at = stamp.at;
         Ok(())
-    }
-
-    pub(crate) fn remove_goal(&mut self, id: &str, stamp: Stamp) -> Result<(), Refusal> {
-        let plan = self
-            .plans
-            .iter_mut()
-            .find(|p| p.goals.iter().any(|g| g.id == id))
-            .ok_or(Refusal::NotFound)?;
-        plan.goals.retain(|g| g.id != id);
-        self.bury(id, RecordKind::Goal, stamp);
-        Ok(())
-    }
-
-    /// What a plan deletion removes, for its undo.
-    pub(crate) fn deleted_plan_record(&self, change_id: &str, goal: bool) -> Option<DeletedRecord> {
-        if goal {
-            self.plans.iter().find_map(|p| {
-                let position = p.goals.iter().position(|g| g.id == change_id)?;
-                Some(DeletedRecord::Goal {
-                    plan_id: p.id.clone(),
-                    record: p.goals[position].clone(),
-                    position,
-                })
-            })
-        } else {
-            let position = self.plans.iter().position(|p| p.id == change_id)?;
-            Some(DeletedRecord::Plan {
-                record: self.plans[position].clone(),
-                position,
-            })
-        }
     }
 }
 
@@ -434,9 +375,10 @@ pub(crate) mod tests {
             name: "P".into(),
             ..Default::default()
         };
-        let add = Change::AddPlan {
+        let add = Change::Add {
             id: "p1".into(),
-            draft,
+            under: None,
+            draft: draft.into(),
         };
         wb.apply(&add, stamp(1)).unwrap();
         wb
@@ -478,8 +420,7 @@ pub(crate) mod tests {
             text: "Ask the chair".into(),
             due: String::new(),
         };
-        wb.apply(&Change::add_action(&id, action), stamp(2))
-            .unwrap();
+        wb.apply(&Change::add(Some(&id), action), stamp(2)).unwrap();
         assert_eq!(
             check(&wb),
             Staleness::Fresh,
@@ -503,7 +444,10 @@ pub(crate) mod tests {
             "changed back, nothing to tell"
         );
 
-        let remove = Change::RemoveGoal { id: id.clone() };
+        let remove = Change::Delete {
+            kind: RecordKind::Goal,
+            id: id.clone(),
+        };
         let undo = wb.undo_for(&remove).unwrap();
         wb.apply(&remove, stamp(5)).unwrap();
         assert_eq!(check(&wb), Staleness::Deleted);
@@ -547,7 +491,8 @@ pub(crate) mod tests {
         assert_eq!(wb.summary().goals, 2);
 
         wb.apply(
-            &Change::DeletePlan {
+            &Change::Delete {
+                kind: RecordKind::Plan,
                 id: plan_id.clone(),
             },
             stamp(4),
@@ -566,12 +511,15 @@ pub(crate) mod tests {
     #[test]
     fn plans_keep_their_dates_in_order_with_their_goals_and_actions() {
         let mut wb = Workbook::new(stamp(1).at);
-        let plan = Change::add_plan(PlanDraft {
-            name: "2026 to 2027".into(),
-            starts: "2026-12-01".into(),
-            ends: "2027-11-30".into(),
-            ..Default::default()
-        });
+        let plan = Change::add(
+            None,
+            PlanDraft {
+                name: "2026 to 2027".into(),
+                starts: "2026-12-01".into(),
+                ends: "2027-11-30".into(),
+                ..Default::default()
+            },
+        );
         let plan_id = plan.created_id().unwrap().to_string();
         wb.apply(&plan, stamp(2)).unwrap();
         // A target before the plan starts is refused with the plan's start date.
@@ -592,9 +540,9 @@ pub(crate) mod tests {
         later.ends = "2028-03-31".into();
         assert!(matches!(
             wb.apply(
-                &Change::UpdatePlan {
+                &Change::Update {
                     id: plan_id.clone(),
-                    draft: later
+                    draft: later.into()
                 },
                 stamp(4)
             ),
@@ -602,8 +550,8 @@ pub(crate) mod tests {
         ));
 
         // An action due after its goal is refused; one before it is added and ticked.
-        let late = Change::add_action(
-            &goal_id,
+        let late = Change::add(
+            Some(&goal_id),
             ActionDraft {
                 text: "Meet finance".into(),
                 due: "2027-04-30".into(),
@@ -613,8 +561,8 @@ pub(crate) mod tests {
             Err(Refusal::Invalid(e)) => assert_eq!(e[0].field, ACTION_DUE_FIELD),
             other => panic!("expected invalid, got {other:?}"),
         }
-        let action = Change::add_action(
-            &goal_id,
+        let action = Change::add(
+            Some(&goal_id),
             ActionDraft {
                 text: "Meet finance".into(),
                 due: "2027-01-31".into(),
@@ -647,9 +595,9 @@ pub(crate) mod tests {
         draft.target_date = "2026-12-31".into();
         assert!(matches!(
             wb.apply(
-                &Change::UpdateGoal {
+                &Change::Update {
                     id: goal_id.clone(),
-                    draft
+                    draft: draft.into()
                 },
                 stamp(8)
             ),
@@ -672,7 +620,8 @@ pub(crate) mod tests {
         assert_eq!(wb.goal(&goal_id).unwrap().1.status, GoalStatus::InProgress);
 
         wb.apply(
-            &Change::RemoveEntry {
+            &Change::Delete {
+                kind: RecordKind::Action,
                 id: action_id.clone(),
             },
             stamp(9),
@@ -702,9 +651,10 @@ pub(crate) mod tests {
     #[test]
     fn no_two_plans_share_a_name_when_added_or_renamed() {
         let mut wb = with_plan_p1();
-        let add = |name: &str| Change::AddPlan {
+        let add = |name: &str| Change::Add {
             id: "p2".into(),
-            draft: named(name),
+            under: None,
+            draft: (named(name)).into(),
         };
         assert_eq!(
             name_error(wb.apply(&add(" p "), stamp(2))),
@@ -714,9 +664,9 @@ pub(crate) mod tests {
         assert_eq!(wb.plans.len(), 1, "nothing added");
         wb.apply(&add("Q"), stamp(2)).unwrap();
 
-        let rename = |id: &str, name: &str| Change::UpdatePlan {
+        let rename = |id: &str, name: &str| Change::Update {
             id: id.into(),
-            draft: named(name),
+            draft: (named(name)).into(),
         };
         assert_eq!(
             name_error(wb.apply(&rename("p2", "P"), stamp(3))),
@@ -736,9 +686,9 @@ pub(crate) mod tests {
         let mut aim = PlanDraft::of(wb.plan("p3").unwrap());
         aim.aim = "Lead".into();
         wb.apply(
-            &Change::UpdatePlan {
+            &Change::Update {
                 id: "p3".into(),
-                draft: aim,
+                draft: aim.into(),
             },
             stamp(5),
         )
@@ -752,9 +702,9 @@ pub(crate) mod tests {
     fn two_plans() -> Workbook {
         let mut wb = with_plan_p1();
         wb.apply(
-            &Change::UpdatePlan {
+            &Change::Update {
                 id: "p1".into(),
-                draft: named("Into"),
+                draft: (named("Into")).into(),
             },
             stamp(1),
         )
@@ -770,49 +720,53 @@ pub(crate) mod tests {
             draft: goal(title, ""),
         };
         let changes = vec![
-            Change::AddPlan {
+            Change::Add {
                 id: "p2".into(),
-                draft: named("From"),
+                under: None,
+                draft: (named("From")).into(),
             },
             add_goal("gA", "p1", "Already here"),
-            Change::AddReview {
+            Change::Add {
                 id: "r1".into(),
-                plan_id: "p1".into(),
-                draft: review("2026-11-10"),
+                under: Some("p1".into()),
+                draft: (review("2026-11-10")).into(),
             },
             add_goal("g1", "p2", "Chair the board"),
-            Change::AddAction {
+            Change::Add {
                 id: "act1".into(),
-                goal_id: "g1".into(),
-                draft: ActionDraft {
+                under: Some("g1".into()),
+                draft: (ActionDraft {
                     text: "Meet the chair".into(),
                     due: String::new(),
-                },
+                })
+                .into(),
             },
-            Change::AddEvidence {
+            Change::Add {
                 id: "ev1".into(),
-                goal_id: "g1".into(),
-                draft: EvidenceDraft {
+                under: Some("g1".into()),
+                draft: (EvidenceDraft {
                     date: "2026-11-03".into(),
                     what_happened: "Chaired".into(),
                     learnt: String::new(),
-                },
+                })
+                .into(),
             },
             add_goal("g2", "p2", "Lead the redesign"),
-            Change::AddReview {
+            Change::Add {
                 id: "r2".into(),
-                plan_id: "p2".into(),
-                draft: review("2026-11-05"),
+                under: Some("p2".into()),
+                draft: (review("2026-11-05")).into(),
             },
-            Change::AddSelfRating {
+            Change::Add {
                 id: "s2".into(),
-                plan_id: "p2".into(),
-                draft: SelfRatingDraft {
+                under: Some("p2".into()),
+                draft: (SelfRatingDraft {
                     date: "2026-11-04".into(),
                     ratings: [("managing-planning".to_string(), 2u8)]
                         .into_iter()
                         .collect(),
-                },
+                })
+                .into(),
             },
         ];
         for change in changes {
@@ -912,15 +866,21 @@ pub(crate) mod tests {
         let mut draft = GoalDraft::of(wb.goal("g1").unwrap().1);
         draft.title = "Chair the programme board".into();
         wb.apply(
-            &Change::UpdateGoal {
+            &Change::Update {
                 id: "g1".into(),
-                draft,
+                draft: draft.into(),
             },
             stamp(14),
         )
         .unwrap();
-        wb.apply(&Change::RemoveGoal { id: "g2".into() }, stamp(14))
-            .unwrap();
+        wb.apply(
+            &Change::Delete {
+                kind: RecordKind::Goal,
+                id: "g2".into(),
+            },
+            stamp(14),
+        )
+        .unwrap();
         let mut later = wb.clone();
         wb.apply(&undo, stamp(15)).unwrap();
         assert_eq!(goal_ids(&wb, "p1"), vec!["gA"]);
@@ -934,7 +894,13 @@ pub(crate) mod tests {
         assert_ids_unique(&wb);
 
         later
-            .apply(&Change::DeletePlan { id: "p1".into() }, stamp(15))
+            .apply(
+                &Change::Delete {
+                    kind: RecordKind::Plan,
+                    id: "p1".into(),
+                },
+                stamp(15),
+            )
             .unwrap();
         assert_eq!(later.apply(&undo, stamp(16)), Err(Refusal::NotFound));
     }
@@ -972,9 +938,9 @@ pub(crate) mod tests {
         let mut dated = PlanDraft::of(wb.plan("p1").unwrap());
         dated.starts = "2027-01-01".into();
         wb.apply(
-            &Change::UpdatePlan {
+            &Change::Update {
                 id: "p1".into(),
-                draft: dated,
+                draft: dated.into(),
             },
             stamp(13),
         )
@@ -982,9 +948,9 @@ pub(crate) mod tests {
         let mut draft = GoalDraft::of(wb.goal("g2").unwrap().1);
         draft.target_date = "2026-12-15".into();
         wb.apply(
-            &Change::UpdateGoal {
+            &Change::Update {
                 id: "g2".into(),
-                draft,
+                draft: draft.into(),
             },
             stamp(13),
         )
@@ -1032,7 +998,13 @@ pub(crate) mod tests {
         // Had the other tab deleted "From", the combination no longer applies.
         let mut deleted = shared.clone();
         deleted
-            .apply(&Change::DeletePlan { id: "p2".into() }, stamp(21))
+            .apply(
+                &Change::Delete {
+                    kind: RecordKind::Plan,
+                    id: "p2".into(),
+                },
+                stamp(21),
+            )
             .unwrap();
         deleted.revision = shared.revision + 1;
         let saved = plan_save(&here, &pending, Some(&deleted));
@@ -1081,7 +1053,10 @@ pub(crate) mod tests {
         let mut wb = with_plan_p1();
         wb.apply(&Change::add_goal(None, goal("Chair", "")), stamp(2))
             .unwrap();
-        let delete = Change::DeletePlan { id: "p1".into() };
+        let delete = Change::Delete {
+            kind: RecordKind::Plan,
+            id: "p1".into(),
+        };
         let undo = wb.undo_for(&delete).unwrap();
         wb.apply(&delete, stamp(3)).unwrap();
         assert!(wb.plans.is_empty());

@@ -10,6 +10,7 @@ use super::start::{AssessmentFields, AssessmentForm};
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::AssessmentDraft;
 use crate::model::common::validation::FieldError;
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{DeleteButton, ErrorSummary, StaleGuard, StaleNotice};
 use crate::ui::saver::use_saver;
@@ -53,9 +54,9 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         let draft = form.draft();
         if guard.may_save(&draft)
             && saver.submit(
-                Change::UpdateAssessmentDetails {
+                Change::Update {
                     id: id.get_untracked(),
-                    draft,
+                    draft: draft.into(),
                 },
                 errors,
             )
@@ -64,7 +65,8 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if saver.act(Change::DeleteAssessment {
+        if saver.act(Change::Delete {
+            kind: RecordKind::Assessment,
             id: id.get_untracked(),
         }) {
             navigate("/self-assessment", Default::default());

@@ -12,6 +12,7 @@ use crate::model::assessment::framework::{self, DOMAINS};
 use crate::model::assessment::scoring::{self, percent_label, StatementComparison, TALK_ABOUT_GAP};
 use crate::model::files::assessment_file::{import_error_message, read_assessment_export};
 use crate::model::workbook::ops::assessment::PartnerImport;
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{ChosenFile, DataTable, DeleteButton, DomainRow, FileImport};
 use crate::ui::saver::use_saver;
@@ -160,7 +161,10 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
     let remove = {
         let id = id.clone();
         Callback::new(move |()| {
-            saver.act(Change::RemovePartnerAssessment { id: id.clone() });
+            saver.act(Change::Delete {
+                kind: RecordKind::PartnerAssessment,
+                id: id.clone(),
+            });
         })
     };
     view! {

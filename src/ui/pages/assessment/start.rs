@@ -26,7 +26,7 @@ pub fn StartAssessment() -> impl IntoView {
 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change = Change::start_assessment(form.draft());
+        let change = Change::add(None, form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
         if saver.submit(change, errors) {
             navigate(

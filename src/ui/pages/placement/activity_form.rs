@@ -14,6 +14,7 @@ use crate::model::placement::activity::{
     ACTIVITY_WHAT_FIELD, REFLECTION_SOURCE,
 };
 use crate::model::placement::{ActivityDraft, ActivityType, Effectiveness};
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{
@@ -239,7 +240,7 @@ pub fn NewActivity() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let placement = id.get_untracked();
-        if saver.submit(Change::add_activity(&placement, form.draft()), errors) {
+        if saver.submit(Change::add(Some(&placement), form.draft()), errors) {
             navigate(
                 &format!("{}/log", placement_path(&placement)),
                 Default::default(),
@@ -295,9 +296,9 @@ pub fn EditActivity() -> impl IntoView {
             let draft = form.draft();
             if guard.may_save(&draft)
                 && saver.submit(
-                    Change::UpdateActivity {
+                    Change::Update {
                         id: id.get_untracked(),
-                        draft,
+                        draft: draft.into(),
                     },
                     errors,
                 )
@@ -309,7 +310,8 @@ pub fn EditActivity() -> impl IntoView {
     let delete = {
         let log = log.clone();
         Callback::new(move |()| {
-            if saver.act(Change::RemoveFromPlacement {
+            if saver.act(Change::Delete {
+                kind: RecordKind::Activity,
                 id: id.get_untracked(),
             }) {
                 navigate(&log, Default::default());

@@ -166,7 +166,7 @@ fn Projects(placement_id: String) -> impl IntoView {
     };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saver.submit(Change::add_project(&placement_id, form.draft()), errors) {
+        if saver.submit(Change::add(Some(&placement_id), form.draft()), errors) {
             form.clear();
         }
     };

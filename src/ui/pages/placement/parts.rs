@@ -11,6 +11,7 @@ use crate::model::files::placement_csv::{activity_csv, csv_file_name};
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
 use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton};
@@ -323,7 +324,7 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let what = format!("log entry of {} ({})", long_date(e.date), e.activity_type.label().to_lowercase());
             let id = e.id.clone();
             let delete = Callback::new(move |()| {
-                saver.act(Change::RemoveFromPlacement { id: id.clone() });
+                saver.act(Change::Delete { kind: RecordKind::Activity, id: id.clone() });
             });
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)

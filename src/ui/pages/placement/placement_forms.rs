@@ -13,6 +13,7 @@ use crate::model::placement::placements::{
     PLACEMENT_START_FIELD,
 };
 use crate::model::placement::PlacementDraft;
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
@@ -114,7 +115,7 @@ pub fn NewPlacement() -> impl IntoView {
     let form = PlacementForm::new(PlacementDraft::default());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change = Change::add_placement(form.draft());
+        let change = Change::add(None, form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
         if saver.submit(change, errors) {
             navigate(&placement_path(&id), Default::default());
@@ -148,9 +149,9 @@ pub fn PlacementDetails() -> impl IntoView {
         let draft = form.draft();
         if guard.may_save(&draft)
             && saver.submit(
-                Change::UpdatePlacement {
+                Change::Update {
                     id: id.get_untracked(),
-                    draft,
+                    draft: draft.into(),
                 },
                 errors,
             )
@@ -159,7 +160,8 @@ pub fn PlacementDetails() -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if saver.act(Change::DeletePlacement {
+        if saver.act(Change::Delete {
+            kind: RecordKind::Placement,
             id: id.get_untracked(),
         }) {
             navigate("/placement-log", Default::default());

@@ -13,6 +13,7 @@ use crate::model::placement::projects::{
     MILESTONE_DONE_FIELD, MILESTONE_PLANNED_FIELD, MILESTONE_TITLE_FIELD, PROJECT_TITLE_FIELD,
 };
 use crate::model::placement::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{
@@ -177,7 +178,7 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
             planned: planned.get_untracked(),
             done: String::new(),
         };
-        if saver.submit(Change::add_milestone(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add(Some(&id.get_untracked()), draft), errors) {
             title.set(String::new());
             planned.set(String::new());
         }
@@ -221,7 +222,7 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
             let remove = {
                 let id = m.id.clone();
                 Callback::new(move |()| {
-                    saver.act(Change::RemoveFromPlacement { id: id.clone() });
+                    saver.act(Change::Delete { kind: RecordKind::Milestone, id: id.clone() });
                 })
             };
             let when = match m.done_on {
@@ -269,9 +270,9 @@ pub fn EditProject() -> impl IntoView {
         let draft = form.draft();
         if guard.may_save(&draft)
             && saver.submit(
-                Change::UpdateProject {
+                Change::Update {
                     id: id.get_untracked(),
-                    draft,
+                    draft: draft.into(),
                 },
                 errors,
             )
@@ -288,7 +289,8 @@ pub fn EditProject() -> impl IntoView {
             .unwrap_or_default()
     });
     let delete = Callback::new(move |()| {
-        if saver.act(Change::RemoveFromPlacement {
+        if saver.act(Change::Delete {
+            kind: RecordKind::Project,
             id: id.get_untracked(),
         }) {
             navigate(&placement_path(&placement), Default::default());
@@ -350,9 +352,9 @@ pub fn EditMilestone() -> impl IntoView {
             };
             if guard.may_save(&draft)
                 && saver.submit(
-                    Change::UpdateMilestone {
+                    Change::Update {
                         id: id.get_untracked(),
-                        draft,
+                        draft: draft.into(),
                     },
                     errors,
                 )

@@ -72,9 +72,18 @@ impl Entry {
 
     fn change(self, id: String) -> Change {
         match self {
-            Entry::Action(draft) => Change::UpdateAction { id, draft },
-            Entry::Evidence(draft) => Change::UpdateEvidence { id, draft },
-            Entry::Review(draft) => Change::UpdateReview { id, draft },
+            Entry::Action(draft) => Change::Update {
+                id: id,
+                draft: draft.into(),
+            },
+            Entry::Evidence(draft) => Change::Update {
+                id: id,
+                draft: draft.into(),
+            },
+            Entry::Review(draft) => Change::Update {
+                id: id,
+                draft: draft.into(),
+            },
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::model::plan::entries::{
     ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
 };
 use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
 use crate::ui::saver::use_saver;
@@ -126,7 +127,7 @@ fn Actions(
             text: text.get_untracked(),
             due: due.get_untracked(),
         };
-        if saver.submit(Change::add_action(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add(Some(&id.get_untracked()), draft), errors) {
             text.set(String::new());
             due.set(String::new());
         }
@@ -170,7 +171,7 @@ fn ActionRow(goal: Memo<Option<Goal>>, action_id: String) -> impl IntoView {
         let id = a.id.clone();
         let remove = {
             let id = a.id.clone();
-            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
+            Callback::new(move |()| { saver.act(Change::Delete { kind: RecordKind::Action, id: id.clone() }); })
         };
         let overdue = a.done_on.is_none() && a.due.is_some_and(|d| d < today);
         let when = match (a.done_on, a.due) {
@@ -224,7 +225,7 @@ fn Evidence(
             what_happened: what.get_untracked(),
             learnt: learnt.get_untracked(),
         };
-        if saver.submit(Change::add_evidence(&id.get_untracked(), draft), errors) {
+        if saver.submit(Change::add(Some(&id.get_untracked()), draft), errors) {
             what.set(String::new());
             learnt.set(String::new());
         }
@@ -237,7 +238,7 @@ fn Evidence(
                     {
                         let remove = {
                             let id = entry.id.clone();
-                            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { saver.act(Change::Delete { kind: RecordKind::Evidence, id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">

@@ -14,6 +14,7 @@ use crate::model::plan::goals::GOAL_CAPABILITY_FIELD;
 use crate::model::plan::{
     Goal, GoalDraft, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, StaleGuard, StaleNotice,
@@ -204,9 +205,9 @@ pub fn EditGoal() -> impl IntoView {
         let draft = form.draft();
         if guard.may_save(&draft)
             && saver.submit(
-                Change::UpdateGoal {
+                Change::Update {
                     id: id.get_untracked(),
-                    draft,
+                    draft: draft.into(),
                 },
                 errors,
             )
@@ -280,7 +281,7 @@ pub fn GoalCard(id: String) -> impl IntoView {
             let what = format!("goal: {}", goal.title);
             let change_label = format!("Change goal: {}", goal.title);
             let delete = Callback::new(move |()| {
-                saver.act(Change::RemoveGoal { id: id.clone() });
+                saver.act(Change::Delete { kind: RecordKind::Goal, id: id.clone() });
             });
             let origin = goal.origin.clone().map(|origin| {
                 let statement = framework::statement(&origin.statement_id)

@@ -12,6 +12,7 @@ use crate::model::plan::entries::{REVIEW_DATE_FIELD, REVIEW_NEXT_FIELD, REVIEW_S
 use crate::model::plan::plans::suggested_elements;
 use crate::model::plan::self_rating::{SCALE, SOURCE as SELF_RATING_SOURCE, SUGGEST_AT_OR_BELOW};
 use crate::model::plan::{GoalDraft, ReviewDraft};
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{DataTable, DeleteButton, Field, FieldKind};
@@ -109,7 +110,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
             summary: summary.get_untracked(),
             next_review: next.get_untracked(),
         };
-        if saver.submit(Change::add_review(&plan_id, draft), errors) {
+        if saver.submit(Change::add(Some(&plan_id), draft), errors) {
             summary.set(String::new());
             next.set(String::new());
         }
@@ -122,7 +123,7 @@ pub fn Reviews(plan_id: String, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                     {
                         let remove = {
                             let id = review.id.clone();
-                            Callback::new(move |()| { saver.act(Change::RemoveEntry { id: id.clone() }); })
+                            Callback::new(move |()| { saver.act(Change::Delete { kind: RecordKind::Review, id: id.clone() }); })
                         };
                         view! {
                             <li class="nhsuk-card">
@@ -280,7 +281,7 @@ fn SelfRatings(plan_id: String) -> impl IntoView {
                     {
                         let (id, date, count) = rating;
                         let remove = Callback::new(move |()| {
-                            saver.act(Change::RemoveEntry { id: id.clone() });
+                            saver.act(Change::Delete { kind: RecordKind::SelfRating, id: id.clone() });
                         });
                         view! {
                             <li>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{PLAN_ENDS_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD};
 use crate::model::plan::PlanDraft;
+use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{
     DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
@@ -75,7 +76,7 @@ pub fn NewPlan() -> impl IntoView {
     let form = PlanForm::new(PlanDraft::default());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let change = Change::add_plan(form.draft());
+        let change = Change::add(None, form.draft());
         let id = change.created_id().unwrap_or_default().to_string();
         if saver.submit(change, errors) {
             navigate(&format!("/development-plan/plans/{id}"), Default::default());
@@ -109,9 +110,9 @@ pub fn PlanDetails() -> impl IntoView {
         let draft = form.draft();
         if guard.may_save(&draft)
             && saver.submit(
-                Change::UpdatePlan {
+                Change::Update {
                     id: id.get_untracked(),
-                    draft,
+                    draft: draft.into(),
                 },
                 errors,
             )
@@ -123,7 +124,8 @@ pub fn PlanDetails() -> impl IntoView {
         }
     });
     let delete = Callback::new(move |()| {
-        if saver.act(Change::DeletePlan {
+        if saver.act(Change::Delete {
+            kind: RecordKind::Plan,
             id: id.get_untracked(),
         }) {
             navigate("/development-plan", Default::default());

@@ -40,7 +40,7 @@ pub fn SelfRatingPage() -> impl IntoView {
                 date: date.get_untracked(),
                 ratings: ratings.get_untracked(),
             };
-            if saver.submit(Change::add_self_rating(&plan_id, draft), errors) {
+            if saver.submit(Change::add(Some(&plan_id), draft), errors) {
                 navigate(&back, Default::default());
             }
         }

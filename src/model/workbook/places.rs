@@ -1,0 +1,277 @@
+//! Finding a record of any kind by its id, taking it out and putting it in,
+//! through the declaration in `tree`; and the changes every kind has through
+//! its draft (`Change::Add`, `Change::Update`) or none (`Change::Delete`,
+//! `Change::Undelete`), with the bookkeeping done here, once, by the rule in
+//! `records`.
+
+use chrono::{DateTime, Utc};
+
+use crate::model::workbook::deleted::DeletedRecord;
+use crate::model::workbook::outcome::{Refusal, Stamp};
+use crate::model::workbook::records::Branch;
+use crate::model::workbook::tree::{
+    for_kind, Drafted, ForDraft, ForKind, Holder, Kind, Rec, Record, RecordDraft, RecordKind,
+    Tombstone, Up, Workbook,
+};
+
+impl Workbook {
+    /// The record of kind `K` with this id: the id of what it is under (none
+    /// at the top), its position in that list, and the record.
+    pub(crate) fn find<K: Kind>(&self, id: &str) -> Option<(Option<&str>, usize, &Rec<K>)> {
+        <K::Up as Holder>::all(self).into_iter().find_map(|up| {
+            let list = K::list(up);
+            let at = list.iter().position(|r| r.id() == id)?;
+            Some((<K::Up as Holder>::id_of(up), at, &list[at]))
+        })
+    }
+
+    /// What a record of kind `K` would go under: the record with the id
+    /// `under`, or the workbook when `under` is none and `K` is top-level.
+    pub(crate) fn holder<K: Kind>(&self, under: Option<&str>) -> Option<&Up<K>> {
+        <K::Up as Holder>::all(self)
+            .into_iter()
+            .find(|up| <K::Up as Holder>::id_of(up) == under)
+    }
+
+    fn holder_mut<K: Kind>(&mut self, under: Option<&str>) -> Option<&mut Up<K>> {
+        <K::Up as Holder>::all_mut(self)
+            .into_iter()
+            .find(|up| <K::Up as Holder>::id_of(up) == under)
+    }
+
+    /// Changes the record of kind `K` with this id with `edit`, then puts its
+    /// list back in order.
+    pub(crate) fn edit<K: Kind, R>(
+        &mut self,
+        id: &str,
+        edit: impl FnOnce(&mut Rec<K>) -> R,
+    ) -> Option<R> {
+        for up in <K::Up as Holder>::all_mut(self) {
+            let list = K::list_mut(up);
+            if let Some(record) = list.iter_mut().find(|r| r.id() == id) {
+                let out = edit(record);
+                K::order(list);
+                return Some(out);
+            }
+        }
+        None
+    }
+
+    /// Takes the record of kind `K` with this id out of its list, with where
+    /// it was (for an undo to put it back).
+    pub(crate) fn take<K: Kind>(&mut self, id: &str) -> Option<DeletedRecord> {
+        for up in <K::Up as Holder>::all_mut(self) {
+            let under = <K::Up as Holder>::id_of(up).map(str::to_string);
+            let list = K::list_mut(up);
+            if let Some(position) = list.iter().position(|r| r.id() == id) {
+                return Some(DeletedRecord {
+                    under,
+                    position,
+                    record: K::wrap(list.remove(position)),
+                });
+            }
+        }
+        None
+    }
+
+    /// Puts a record of kind `K` under `under`: at `position` (as it was
+    /// before it was taken out), or where its list's order puts it.
+    pub(crate) fn put<K: Kind>(
+        &mut self,
+        under: Option<&str>,
+        record: Rec<K>,
+        position: Option<usize>,
+    ) -> Result<(), Refusal> {
+        let list = K::list_mut(self.holder_mut::<K>(under).ok_or(Refusal::NotFound)?);
+        match position {
+            Some(at) => list.insert(at.min(list.len()), record),
+            None => {
+                list.push(record);
+                K::order(list);
+            }
+        }
+        Ok(())
+    }
+
+    /// Where the record with this id is, whatever its kind: the id of what
+    /// it is under, its kind and its position.
+    pub fn place_of(&self, id: &str) -> Option<(Option<&str>, RecordKind, usize)> {
+        struct Place<'a, 'i>(&'a Workbook, &'i str);
+        impl<'a> ForKind for Place<'a, '_> {
+            type Out = Option<(Option<&'a str>, RecordKind, usize)>;
+            fn run<K: Kind>(&mut self) -> Self::Out {
+                let (under, at, _) = self.0.find::<K>(self.1)?;
+                Some((under, K::KIND, at))
+            }
+        }
+        let kind = self.record_kind(id)?;
+        for_kind(kind, &mut Place(self, id))
+    }
+
+    /// The record with this id described as its deletion would be: its kind
+    /// and `the goal "Chair the board"`.
+    pub fn describe_record(&self, id: &str) -> Option<(RecordKind, String)> {
+        let kind = self.record_kind(id)?;
+        let copy = for_kind(kind, &mut CopyOf(self, id))?;
+        Some((kind, copy.record.describe()))
+    }
+
+    /// A copy of the record of `kind` with this id and where it is, for an undo.
+    pub(crate) fn copy_of(&self, kind: RecordKind, id: &str) -> Option<DeletedRecord> {
+        for_kind(kind, &mut CopyOf(self, id))
+    }
+
+    /// Adds a record made from `draft` with this id, under `under`: the
+    /// record it goes under must be there, and the draft must pass its rules.
+    /// It is stamped made and changed now.
+    pub(crate) fn add_drafted(
+        &mut self,
+        id: &str,
+        under: Option<&str>,
+        draft: &RecordDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        struct Add<'a> {
+            wb: &'a mut Workbook,
+            id: &'a str,
+            under: Option<&'a str>,
+            stamp: Stamp,
+        }
+        impl ForDraft for Add<'_> {
+            type Out = Result<(), Refusal>;
+            fn run<K: Kind, D: Drafted<Kind = K>>(&mut self, draft: &D) -> Self::Out {
+                draft.check(self.stamp)?;
+                let up = self.wb.holder::<K>(self.under).ok_or(Refusal::NotFound)?;
+                let mut record = draft.make(self.id, up, self.stamp)?;
+                stamp_new(&mut record, *self.stamp.at);
+                self.wb.put::<K>(self.under, record, None)
+            }
+        }
+        draft.run(&mut Add {
+            wb: self,
+            id,
+            under,
+            stamp,
+        })
+    }
+
+    /// Changes the record with this id to what `draft` says, keeping the
+    /// records under it and when it was made; it is stamped changed now.
+    pub(crate) fn update_drafted(
+        &mut self,
+        id: &str,
+        draft: &RecordDraft,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        struct Update<'a> {
+            wb: &'a mut Workbook,
+            id: &'a str,
+            stamp: Stamp,
+        }
+        impl ForDraft for Update<'_> {
+            type Out = Result<(), Refusal>;
+            fn run<K: Kind, D: Drafted<Kind = K>>(&mut self, draft: &D) -> Self::Out {
+                draft.check(self.stamp)?;
+                let (under, _, old) = self.wb.find::<K>(self.id).ok_or(Refusal::NotFound)?;
+                let up = self.wb.holder::<K>(under).ok_or(Refusal::NotFound)?;
+                let mut new = draft.change(old, up, self.stamp)?;
+                new.set_created_at(old.created_at());
+                new.set_updated_at(*self.stamp.at);
+                self.wb.edit::<K, _>(self.id, |slot| {
+                    new.adopt_children(slot);
+                    *slot = new;
+                });
+                Ok(())
+            }
+        }
+        draft.run(&mut Update {
+            wb: self,
+            id,
+            stamp,
+        })
+    }
+
+    /// Deletes the record of `kind` with this id, and everything under it,
+    /// leaving a tombstone so a merge knows it was deleted.
+    pub(crate) fn delete(
+        &mut self,
+        kind: RecordKind,
+        id: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        struct Take<'a, 'i>(&'a mut Workbook, &'i str);
+        impl ForKind for Take<'_, '_> {
+            type Out = Option<DeletedRecord>;
+            fn run<K: Kind>(&mut self) -> Self::Out {
+                self.0.take::<K>(self.1)
+            }
+        }
+        for_kind(kind, &mut Take(self, id)).ok_or(Refusal::NotFound)?;
+        self.bury(id, kind, stamp);
+        Ok(())
+    }
+
+    /// Puts back a record deleted a moment ago where it was, and forgets its
+    /// tombstone. Refused when it is back already or what it was under is gone.
+    pub(crate) fn undelete(&mut self, deleted: &DeletedRecord) -> Result<(), Refusal> {
+        struct Put<'a>(&'a mut Workbook, &'a DeletedRecord);
+        impl ForKind for Put<'_> {
+            type Out = Result<(), Refusal>;
+            fn run<K: Kind>(&mut self) -> Self::Out {
+                let record = K::unwrap(&self.1.record).ok_or(Refusal::NotFound)?;
+                let under = self.1.under.as_deref();
+                self.0
+                    .put::<K>(under, record.clone(), Some(self.1.position))
+            }
+        }
+        let id = deleted.record.id().to_string();
+        if self.holds(&id) {
+            return Err(Refusal::DuplicateId);
+        }
+        for_kind(deleted.record.kind(), &mut Put(self, deleted))?;
+        self.deleted.retain(|t| t.id != id);
+        Ok(())
+    }
+
+    /// Sets the `updated_at` of the record of `kind` with this id.
+    pub(crate) fn touch(&mut self, kind: RecordKind, id: &str, at: DateTime<Utc>) {
+        struct Touch<'a, 'i>(&'a mut Workbook, &'i str, DateTime<Utc>);
+        impl ForKind for Touch<'_, '_> {
+            type Out = ();
+            fn run<K: Kind>(&mut self) {
+                let at = self.2;
+                self.0.edit::<K, _>(self.1, |r| r.set_updated_at(at));
+            }
+        }
+        for_kind(kind, &mut Touch(self, id, at));
+    }
+
+    pub(crate) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
+        self.deleted.push(Tombstone {
+            id: id.to_string(),
+            kind,
+            deleted_at: stamp.at,
+        });
+    }
+}
+
+/// A copy of a record and where it is.
+struct CopyOf<'a, 'i>(&'a Workbook, &'i str);
+
+impl ForKind for CopyOf<'_, '_> {
+    type Out = Option<DeletedRecord>;
+    fn run<K: Kind>(&mut self) -> Self::Out {
+        let (under, position, record) = self.0.find::<K>(self.1)?;
+        Some(DeletedRecord {
+            under: under.map(str::to_string),
+            position,
+            record: K::wrap(record.clone()),
+        })
+    }
+}
+
+/// A new record is made and last changed at the moment of the change.
+fn stamp_new<T: Record>(record: &mut T, at: DateTime<Utc>) {
+    record.set_created_at(at);
+    record.set_updated_at(at);
+}
