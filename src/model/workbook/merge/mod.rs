@@ -31,6 +31,7 @@ pub mod report;
 mod tests;
 mod versions;
 
+use std::any::Any;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -46,7 +47,7 @@ use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook
 pub use crate::model::workbook::merge::report::{MergeOutcome, MergeReport, RenamedPlan};
 use crate::model::workbook::merge::versions::{to_value, versions, when};
 use crate::model::workbook::records::{Branch, MergeLists};
-use crate::model::workbook::tree::Record;
+use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
 
 /// Merges `incoming` (a backup) into `current` (the workbook), at `at`.
 ///
@@ -59,6 +60,17 @@ use crate::model::workbook::tree::Record;
 /// sides; a deletion of a record that stays (changed after it) is dropped, as
 /// an undo drops it. Conflicts already listed on either side are kept, and the
 /// same version is never listed twice, so merging a backup again adds nothing.
+/// The list of kind `K` in the workbook, when `K` is a top-level kind.
+fn top_list<K: Kind>(wb: &Workbook) -> Option<&Vec<Rec<K>>> {
+    let top = (wb as &dyn Any).downcast_ref::<Up<K>>()?;
+    Some(K::list(top))
+}
+
+fn top_list_mut<K: Kind>(wb: &mut Workbook) -> Option<&mut Vec<Rec<K>>> {
+    let top = (wb as &mut dyn Any).downcast_mut::<Up<K>>()?;
+    Some(K::list_mut(top))
+}
+
 pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {
     let mut conflicts = current.conflicts.clone();
     for c in &incoming.conflicts {
@@ -91,44 +103,64 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcom
         conflicts,
         report: MergeReport::default(),
     };
-    // A record under a plan (or any top-level record) the backup deleted is
-    // no longer taken here: in the backup it may live on somewhere else, as
-    // the goals of a plan combined into another do.
-    merger.free_deleted(&current.assessments);
-    merger.free_deleted(&current.partner_assessments);
-    merger.free_deleted(&current.plans);
-    merger.free_deleted(&current.placements);
+    // The backup's lists as they are to be merged: a partner's assessment
+    // under the id this workbook gave it, a plan under the name it has here.
+    let mut incoming = incoming.clone();
+    incoming.partner_assessments = same_partner_ids(current, &incoming);
+    incoming.plans = kept_plan_names(current, &incoming);
 
+    // Every top-level list, as the record tree declares them (`tree`): first
+    // the records under a top-level record the backup deleted are no longer
+    // taken here (in the backup they may live on somewhere else, as the goals
+    // of a plan combined into another do); then each list is merged.
+    struct Free<'a>(&'a Workbook, &'a mut Merger);
+    impl ForKind for Free<'_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            if let Some(top) = top_list::<K>(self.0) {
+                self.1.free_deleted(top);
+            }
+        }
+    }
+    struct MergeTop<'a> {
+        current: &'a Workbook,
+        incoming: &'a Workbook,
+        merged: &'a mut Workbook,
+        merger: &'a mut Merger,
+    }
+    impl ForKind for MergeTop<'_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            if let (Some(current), Some(incoming)) =
+                (top_list::<K>(self.current), top_list::<K>(self.incoming))
+            {
+                let list = merge_list(current, incoming, K::KIND, self.merger);
+                if let Some(merged) = top_list_mut::<K>(self.merged) {
+                    *merged = list;
+                }
+            }
+        }
+    }
+    for kind in RecordKind::ALL {
+        for_kind(*kind, &mut Free(current, &mut merger));
+    }
     let mut workbook = current.clone();
-    workbook.assessments = merge_list(
-        &current.assessments,
-        &incoming.assessments,
-        RecordKind::Assessment,
-        &mut merger,
-    );
-    workbook.partner_assessments = merge_list(
-        &current.partner_assessments,
-        &same_partner_ids(current, incoming),
-        RecordKind::PartnerAssessment,
-        &mut merger,
-    );
-    workbook.plans = merge_list(
-        &current.plans,
-        &kept_plan_names(current, incoming),
-        RecordKind::Plan,
-        &mut merger,
-    );
+    for kind in RecordKind::ALL {
+        for_kind(
+            *kind,
+            &mut MergeTop {
+                current,
+                incoming: &incoming,
+                merged: &mut workbook,
+                merger: &mut merger,
+            },
+        );
+    }
     let backup_day = incoming
         .last_backup_at
         .unwrap_or(incoming.updated_at)
         .date_naive();
     merger.report.renamed = tell_plans_apart(&mut workbook.plans, current, backup_day, at);
-    workbook.placements = merge_list(
-        &current.placements,
-        &incoming.placements,
-        RecordKind::Placement,
-        &mut merger,
-    );
 
     let mut deleted: Vec<Tombstone> = current.deleted.clone();
     let mut index: HashMap<String, usize> = deleted
