@@ -7,7 +7,7 @@ use super::entries::Review;
 use super::goals::Goal;
 use super::self_rating::{SelfRating, SUGGEST_AT_OR_BELOW};
 use crate::model::capabilities::{Element, DOMAINS};
-use crate::model::common::dates::parse_optional_date;
+use crate::model::common::dates::{long_date, parse_optional_date};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::user_text::UserText;
@@ -43,6 +43,30 @@ pub const FIRST_PLAN_NAME: &str = "My development plan";
 
 impl Plan {
     /// An empty plan under `FIRST_PLAN_NAME`, for a first goal to go in.
+    /// A plan may not start after one of its goals' target dates: the
+    /// same rule a goal's target date meets when it is set (`GoalDraft::validate`).
+    pub fn refuse_start_after_goals(&self, starts: Option<Day>) -> Result<(), Vec<FieldError>> {
+        let Some(starts) = starts else {
+            return Ok(());
+        };
+        match self
+            .goals
+            .iter()
+            .filter_map(|g| g.target_date)
+            .filter(|t| *t < starts)
+            .min()
+        {
+            Some(early) => Err(vec![FieldError::new(
+                PLAN_STARTS_FIELD,
+                format!(
+                    "The plan cannot start after a goal's target date: the earliest is {}",
+                    long_date(early)
+                ),
+            )]),
+            None => Ok(()),
+        }
+    }
+
     pub fn first(id: String, now: Moment) -> Plan {
         Plan {
             id,

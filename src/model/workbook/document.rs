@@ -1,7 +1,7 @@
-//! The saved document. Everything a user enters lives in one `Workbook`, which
-//! is saved whole to the browser's local storage and exported whole as a backup
-//! file. It is changed only through the named operations in `change` (applied by
-//! `apply`).
+//! The saved document as a whole. Everything a user enters lives in one
+//! `Workbook` (its shape is declared in `tree`), which is saved whole to the
+//! browser's local storage and exported whole as a backup file. It is changed
+//! only through the named operations in `change` (applied by `apply`).
 
 use crate::model::assessment::Assessment;
 use crate::model::common::saved_dates::Moment;

@@ -1,10 +1,13 @@
-//! The saved `Workbook` and the one way it changes: a page builds a named
-//! `Change` (`change`), `Workbook::apply` (`apply`, the dispatcher) hands it
-//! to the operation of its area (`ops/`), and a deletion can be undone
-//! (`undo`, with what was deleted in `deleted`). Merging a backup is itself a
-//! change (replayed on another tab's newer save and undone like any other), so
-//! `merge` lives here, beside the dispatcher that applies it; the conflicts it
-//! leaves are put right by `ops::conflicts`.
+//! The saved `Workbook` and the one way it changes. Its shape, and every
+//! kind of record in it, is declared once (`tree`); code that works on any
+//! kind reads that declaration (`records`, `places`). A page builds a named
+//! `Change` (`change`), `Workbook::apply` (`apply`, the dispatcher) does the
+//! bookkeeping every change shares and hands it to the rules of its area
+//! (`ops/`), and a deletion can be undone (`undo`, with what was deleted in
+//! `deleted`). Merging a backup is itself a change (replayed on another tab's
+//! newer save and undone like any other), so `merge` lives here, beside the
+//! dispatcher that applies it; the conflicts it leaves are put right by
+//! `ops::conflicts`.
 //!
 //! Imports run one way: the areas (`common`, `assessment`, `plan`,
 //! `placement`, `capabilities`) ← `workbook` ← `sync` and `files` ← `ui`.

@@ -275,3 +275,64 @@ fn stamp_new<T: Record>(record: &mut T, at: DateTime<Utc>) {
     record.set_created_at(at);
     record.set_updated_at(at);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::workbook::change::Change;
+    use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
+
+    fn stamp() -> Stamp {
+        Stamp::on(2027, 9, 30, 12, 0)
+    }
+
+    /// Deleting works for every kind the tree declares, with nothing written
+    /// per kind: the record and everything under it go, a tombstone of its
+    /// kind stays, and the undo puts it back exactly where it was.
+    #[test]
+    fn a_record_of_every_kind_is_deleted_and_put_back_where_it_was() {
+        let wb = workbook_with_every_kind_of_record();
+        for (kind, id) in wb.records() {
+            let mut changed = wb.clone();
+            let applied = changed.apply(&Change::delete(kind, id), stamp()).unwrap();
+            assert!(!changed.holds(id), "{kind:?} {id}");
+            assert!(changed.deleted.iter().any(|t| t.id == id && t.kind == kind));
+            let undo = applied.undo.expect("a deletion has an undo");
+            changed.apply(&undo, stamp()).unwrap();
+            changed.updated_at = wb.updated_at;
+            assert_eq!(changed, wb, "{kind:?} {id} put back as it was");
+        }
+    }
+
+    /// A deletion names the kind it deletes: the same id under another kind
+    /// is not found, and nothing changes.
+    #[test]
+    fn a_deletion_of_the_wrong_kind_finds_nothing() {
+        let wb = workbook_with_every_kind_of_record();
+        for (kind, id) in wb.records() {
+            let other = *RecordKind::ALL.iter().find(|k| **k != kind).unwrap();
+            let mut changed = wb.clone();
+            assert_eq!(
+                changed.apply(&Change::delete(other, id), stamp()),
+                Err(Refusal::NotFound)
+            );
+            assert_eq!(changed, wb);
+        }
+    }
+
+    /// Every record can be found by its id and says where it is: under a
+    /// record of the kind the tree says, at its place in that list.
+    #[test]
+    fn every_record_is_found_where_it_is() {
+        let wb = workbook_with_every_kind_of_record();
+        for (kind, id) in wb.records() {
+            let (under, found, position) = wb.place_of(id).unwrap();
+            assert_eq!(found, kind);
+            assert_eq!(under.and_then(|u| wb.record_kind(u)), kind.parent());
+            let copy = wb.copy_of(kind, id).unwrap();
+            assert_eq!(copy.position, position);
+            assert_eq!(copy.record.id(), id);
+            assert_eq!(wb.describe_record(id).unwrap().1, copy.describe());
+        }
+    }
+}

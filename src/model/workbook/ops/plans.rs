@@ -8,7 +8,7 @@ use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Day;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{
-    name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD, PLAN_STARTS_FIELD,
+    name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD,
 };
 use crate::model::plan::{CombinedPlan, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft};
 use crate::model::workbook::change::GoalPlace;
@@ -35,23 +35,8 @@ impl Drafted for PlanDraft {
         if !same_name(&checked.name, &old.name) {
             wb.check_plan_name(&checked.name, &old.id)?;
         }
-        if let Some(starts) = checked.starts {
-            if let Some(early) = old
-                .goals
-                .iter()
-                .filter_map(|g| g.target_date)
-                .filter(|t| *t < starts)
-                .min()
-            {
-                return Err(Refusal::Invalid(vec![FieldError::new(
-                    PLAN_STARTS_FIELD,
-                    format!(
-                        "The plan cannot start after a goal's target date: the earliest is {}",
-                        long_date(early)
-                    ),
-                )]));
-            }
-        }
+        old.refuse_start_after_goals(checked.starts)
+            .map_err(Refusal::Invalid)?;
         Ok(Plan {
             name: checked.name,
             owner: checked.owner,
