@@ -3,13 +3,14 @@
 //! and sends the user's intent here as named changes (`workbook::Change`).
 //!
 //! One folder per area. Imports run one way only:
-//! `common` ← `assessment`, `plan`, `placement`, `capabilities` ← `workbook`
+//! `common` ← `assessment`, `plan`, `placement`, `capabilities`, `group` ← `workbook`
 //! ← `sync`, `files` (← `ui`).
 
 pub mod assessment;
 pub mod capabilities;
 pub mod common;
 pub mod files;
+pub mod group;
 pub mod placement;
 pub mod plan;
 pub mod sync;
