@@ -19,3 +19,5 @@ say "Lighthouse (mobile defaults)"
 node bench/lighthouse.mjs
 say "Import checks, native release build (times the tests no longer assert)"
 cargo run --release --locked --offline --quiet --example import_checks_bench
+say "Group view model: reading members' files, taking them into a round, adding it up (native release build)"
+cargo run --release --locked --offline --quiet --example group_round_bench

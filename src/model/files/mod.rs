@@ -9,6 +9,7 @@
 pub mod assessment_file;
 pub mod backup;
 pub mod formats;
+pub mod group_csv;
 pub mod import_checks;
 pub mod placement_csv;
 #[cfg(not(target_arch = "wasm32"))]
