@@ -27,7 +27,7 @@ fn member_file(n: usize) -> String {
         format!("assessment-of-member-{n}"),
         format!("Practice {n}"),
         "Respiratory".into(),
-        if n % 3 == 0 {
+        if n.is_multiple_of(3) {
             Role::Manager
         } else {
             Role::Clinician
