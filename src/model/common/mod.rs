@@ -4,6 +4,7 @@
 //! part of the model.
 
 pub mod dates;
+pub mod identifiers;
 pub mod ids;
 /// London clock readings for tests of the date rules at awkward moments.
 #[cfg(test)]
