@@ -147,10 +147,7 @@ fn dates_of_birth(text: &str) -> Vec<Finding> {
             }
             // Within a few characters after it: "DOB: 3/4/1956", "born on 3 April 1956".
             let rest = &lower[end..];
-            let skipped = rest.len()
-                - rest
-                    .trim_start_matches(|c: char| matches!(c, '.' | ':' | ' ' | '-' | ','))
-                    .len();
+            let skipped = rest.len() - rest.trim_start_matches(['.', ':', ' ', '-', ',']).len();
             let mut after = end + skipped;
             if lower[after..].starts_with("on ") {
                 after += 3;
