@@ -3,9 +3,10 @@
 //! and sends the user's intent here as named changes (`workbook::Change`).
 //!
 //! One folder per area. Imports run one way only:
-//! `common` ← `assessment`, `plan`, `placement`, `capabilities`, `group`, `business_case` ← `workbook`
+//! `common` ← `assessment`, `plan`, `placement`, `capabilities`, `group`, `agreement`, `business_case` ← `workbook`
 //! ← `sync`, `files` (← `ui`).
 
+pub mod agreement;
 pub mod assessment;
 pub mod business_case;
 pub mod capabilities;
