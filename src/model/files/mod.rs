@@ -8,6 +8,7 @@
 
 pub mod assessment_file;
 pub mod backup;
+pub mod encrypted;
 pub mod formats;
 pub mod group_csv;
 pub mod import_checks;
