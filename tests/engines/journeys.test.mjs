@@ -218,8 +218,15 @@ for (const engineKey of engines) {
       const file = join(folder, 'my-backup.json');
       writeFileSync(file, text);
       // Choosing a file over WebDriver: its path typed into the file input.
-      await (await s.find(byLabel('Choose a backup file'))).sendKeys(file);
+      const chooseFile = async () => (await s.find(byLabel('Choose a backup file'))).sendKeys(file);
       const contents = `//*[@role='region'][@aria-label='Backup to restore']${list('Backup contents')}`;
+      await chooseFile();
+      await s.waitForText(contents, /2 development plan goals/);
+      // Nothing is replaced before the user confirms.
+      await s.click(nav('Development plan'));
+      await s.waitForText('//main//p', /^You have no goals yet\./);
+      await s.click(nav('Your data'));
+      await chooseFile();
       await s.waitForText(contents, /2 development plan goals/);
       await s.click(button('Replace my workbook with this backup'));
       await s.waitForText("//*[@role='status']", /Workbook restored/);
