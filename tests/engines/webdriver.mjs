@@ -29,7 +29,6 @@ const UK_ENV = { TZ: 'Europe/London', LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' };
 export const ENGINES = {
   webkit: {
     name: 'WebKit (WebKitGTK)',
-    driver: '/usr/bin/WebKitWebDriver',
     command: (port) => {
       const driver = ['/usr/bin/WebKitWebDriver', `--port=${port}`];
       return process.env.DISPLAY ? driver : ['xvfb-run', '-a', '-s', '-screen 0 1280x1024x24', ...driver];
@@ -49,7 +48,6 @@ export const ENGINES = {
   },
   firefox: {
     name: 'Firefox ESR',
-    driver: 'geckodriver',
     command: (port) => ['geckodriver', `--port=${port}`, '--log=error'],
     env: () => ({}),
     capabilities: ({ downloadDir }) => ({
@@ -136,7 +134,10 @@ export async function startDriver(engineKey) {
     try {
       if ((await call(url, 'GET', '/status')).ready !== undefined) break;
     } catch { /* not listening yet */ }
-    if (Date.now() > deadline) throw new Error(`${command} did not start: ${log}`);
+    if (Date.now() > deadline) {
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      throw new Error(`${command} did not start in 30 s: ${log}`);
+    }
     await sleep(100);
   }
   const driver = {
