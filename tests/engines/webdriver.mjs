@@ -116,6 +116,8 @@ async function call(base, method, path, body) {
  */
 export async function startDriver(engineKey) {
   const engine = ENGINES[engineKey];
+  // Asked first: an engine that is not installed fails here, before anything is started.
+  const versions = engine.versions();
   const port = await freePort();
   const downloadDir = mkdtempSync(join(tmpdir(), `${engineKey}-downloads-`));
   const [command, ...args] = engine.command(port);
@@ -143,7 +145,7 @@ export async function startDriver(engineKey) {
   const driver = {
     engine,
     url,
-    versions: engine.versions(),
+    versions,
     downloadDir,
     newSession: () => newSession(url, engine, downloadDir),
     /**
