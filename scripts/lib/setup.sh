@@ -87,6 +87,17 @@ setup_other_engines() {
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y webkit2gtk-driver xvfb xauth firefox-esr
   fi
+  # WebKitGTK takes its language (navigator.language) from the system locale:
+  # with en_GB.UTF-8 generated it is a UK user's browser, as the others are.
+  if ! locale -a 2>/dev/null | grep -qix 'en_GB\.utf8'; then
+    say "Generating the en_GB.UTF-8 locale for WebKit"
+    if ! dpkg -s locales >/dev/null 2>&1; then
+      as_root apt-get update
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y locales
+    fi
+    as_root sed -i 's/^# *en_GB.UTF-8 UTF-8/en_GB.UTF-8 UTF-8/' /etc/locale.gen
+    as_root locale-gen
+  fi
   if ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
     say "Installing geckodriver 0.37.1 (first time only: a few minutes)"
     cargo install --locked geckodriver --version '=0.37.1'

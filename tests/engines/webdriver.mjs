@@ -17,7 +17,7 @@ const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 /** How long a wait for something on the page lasts before the test fails. */
 export const WAIT_MS = 15_000;
 
-/** A UK user's browser: British English, London time. */
+/** A UK user's browser: British English (WebKitGTK reads it from LANG; setup.sh generates the locale), London time. */
 const UK_ENV = { TZ: 'Europe/London', LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' };
 
 /**
