@@ -73,3 +73,33 @@ build_release() {
   say "Building the release app with trunk (offline)"
   trunk build --release --offline
 }
+
+# The other engines the end-to-end journeys in tests/engines/ run in, over plain
+# WebDriver: WebKit (WebKitGTK's WebKitWebDriver, the engine of Safari on the
+# iPhones most NHS staff carry; it needs a display, so Xvfb with xvfb-run) and
+# Firefox ESR with Mozilla's geckodriver. Debian packages no geckodriver, so it
+# comes from crates.io like the build tools above; 0.37.1 with its own
+# lockfile builds with this machine's Rust.
+setup_other_engines() {
+  if [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] || [ ! -x /usr/bin/firefox-esr ] \
+    || [ ! -x /usr/bin/xauth ]; then
+    say "Installing WebKitGTK's WebDriver, Xvfb and Firefox ESR for the other-engine tests"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y webkit2gtk-driver xvfb xauth firefox-esr
+  fi
+  # WebKitGTK takes its language (navigator.language) from the system locale:
+  # with en_GB.UTF-8 generated it is a UK user's browser, as the others are.
+  if ! locale -a 2>/dev/null | grep -qix 'en_GB\.utf8'; then
+    say "Generating the en_GB.UTF-8 locale for WebKit"
+    if ! dpkg -s locales >/dev/null 2>&1; then
+      as_root apt-get update
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y locales
+    fi
+    as_root sed -i 's/^# *en_GB.UTF-8 UTF-8/en_GB.UTF-8 UTF-8/' /etc/locale.gen
+    as_root locale-gen
+  fi
+  if ! geckodriver --version 2>/dev/null | grep -q '^geckodriver 0\.37\.1'; then
+    say "Installing geckodriver 0.37.1 (first time only: a few minutes)"
+    cargo install --locked geckodriver --version '=0.37.1'
+  fi
+}
