@@ -75,7 +75,6 @@ impl Workbook {
             Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status),
             Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
             Change::SetMilestoneDone { id, done } => self.set_milestone_done(id, *done, stamp),
-            Change::AddMembers { round_id, members } => self.add_members(round_id, members, stamp),
             Change::MergeBackup { incoming } => {
                 let outcome = merge(self, incoming, stamp.at);
                 *self = outcome.workbook;

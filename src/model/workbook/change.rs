@@ -9,7 +9,6 @@
 
 use crate::model::assessment::{Assessment, Rating};
 use crate::model::common::ids::new_id;
-use crate::model::group::GroupMember;
 use crate::model::plan::{CombinedPlan, GoalDraft, GoalStatus};
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::merge::report::MergeReport;
@@ -95,12 +94,6 @@ pub enum Change {
     SetMilestoneDone {
         id: String,
         done: bool,
-    },
-    /// Takes members' single-assessment files into a group round (see
-    /// `Workbook::add_members`).
-    AddMembers {
-        round_id: String,
-        members: Vec<GroupMember>,
     },
     /// Merges a backup into the workbook by record id (`merge`): records only
     /// in the backup are added, the newer of two versions wins, and the other
@@ -275,7 +268,6 @@ impl Change {
             Change::Delete { kind, id } => Target::Deletes { kind: *kind, id },
             Change::Undelete(deleted) => Target::PutsBack(deleted),
             Change::CombinePlans { .. }
-            | Change::AddMembers { .. }
             | Change::UncombinePlans(_)
             | Change::MergeBackup { .. }
             | Change::ResolveConflict { .. }

@@ -23,7 +23,6 @@ impl Workbook {
             partner_assessments: Vec::new(),
             plans: Vec::new(),
             placements: Vec::new(),
-            group_rounds: Vec::new(),
             deleted: Vec::new(),
             conflicts: Vec::new(),
             last_backup_at: None,

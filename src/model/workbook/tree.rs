@@ -24,7 +24,6 @@ use serde_json::Value;
 use crate::model::assessment::{Assessment, AssessmentDraft};
 use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Moment;
-use crate::model::group::{AgreementDraft, AreaAgreement, GroupMember, GroupRound, RoundDraft};
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -74,10 +73,6 @@ pub struct Workbook {
     pub plans: Vec<Plan>,
     #[serde(default)]
     pub placements: Vec<Placement>,
-    /// A commissioning group's rounds of its members' self-assessments
-    /// (the group view), oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub group_rounds: Vec<GroupRound>,
     /// Records the user deleted: what was deleted and when, so that merging
     /// two copies can tell a deletion from a record the other copy never had.
     #[serde(default)]
@@ -553,31 +548,5 @@ record_kinds! {
         ),
         sorted_by: |e| e.date,
         draft: ActivityDraft,
-    }
-    GroupRound {
-        record: new GroupRound,
-        under: Top.group_rounds,
-        id_prefix: "round",
-        noun: "group round",
-        describe: |r| format!("the group round \"{}\"", r.name),
-        draft: RoundDraft,
-    }
-    GroupMember {
-        record: new GroupMember,
-        under: GroupRound.members,
-        id_prefix: "member",
-        noun: "member's file",
-        describe: |m| format!("the file of {}", m.label),
-    }
-    AreaAgreement {
-        record: new AreaAgreement,
-        under: GroupRound.agreements,
-        id_prefix: "agreement",
-        noun: "workshop agreement",
-        describe: |a| format!(
-            "the workshop agreement on \"{}\"",
-            crate::model::assessment::framework::domain(&a.domain_id).map_or("an area", |d| d.title)
-        ),
-        draft: AgreementDraft,
     }
 }
