@@ -27,162 +27,207 @@ pub(crate) trait MergeLists {
     fn merge_list<T: Record>(&mut self, current: &[T], incoming: &[T], kind: RecordKind) -> Vec<T>;
 }
 
-/// Runs `work` for every kind whose lists sit in a record of struct `T`
-/// (the work finds out which by `as_holder`).
+/// Runs `work` for every kind; the work finds out by downcasting whether
+/// that kind's lists sit in the record it was given. The record is passed as
+/// `dyn Any`, so each piece of work is made once per kind, not once for every
+/// pair of a record's struct and a kind (which the first download would carry).
 fn each_kind<F: ForKind<Out = ()>>(work: &mut F) {
     for kind in RecordKind::ALL {
         for_kind(*kind, work);
     }
 }
 
-/// `record` as what records of kind `K` sit under, when it is that.
-fn as_holder<K: Kind, T: 'static>(record: &T) -> Option<&Up<K>> {
-    (record as &dyn Any).downcast_ref::<Up<K>>()
+/// Empties every list under `record`.
+fn clear_children(record: &mut dyn Any) {
+    struct Empty<'a>(&'a mut dyn Any);
+    impl ForKind for Empty<'_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            if let Some(up) = self.0.downcast_mut::<Up<K>>() {
+                K::list_mut(up).clear();
+            }
+        }
+    }
+    each_kind(&mut Empty(record));
 }
 
-fn as_holder_mut<K: Kind, T: 'static>(record: &mut T) -> Option<&mut Up<K>> {
-    (record as &mut dyn Any).downcast_mut::<Up<K>>()
+/// Moves every list under `from` into `this` (both of one struct).
+fn move_children(this: &mut dyn Any, from: &mut dyn Any) {
+    struct Adopt<'a>(&'a mut dyn Any, &'a mut dyn Any);
+    impl ForKind for Adopt<'_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            if let (Some(this), Some(from)) = (
+                self.0.downcast_mut::<Up<K>>(),
+                self.1.downcast_mut::<Up<K>>(),
+            ) {
+                *K::list_mut(this) = std::mem::take(K::list_mut(from));
+            }
+        }
+    }
+    each_kind(&mut Adopt(this, from));
+}
+
+/// Calls `see` with each record directly under `record`, and its kind.
+fn each_child(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
+    struct Each<'a, 's>(&'a dyn Any, &'s mut dyn FnMut(RecordKind, &dyn Stamped));
+    impl ForKind for Each<'_, '_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            if let Some(up) = self.0.downcast_ref::<Up<K>>() {
+                for r in K::list(up) {
+                    (self.1)(K::KIND, r);
+                }
+            }
+        }
+    }
+    each_kind(&mut Each(record, see));
+}
+
+/// What a walk needs of a record, whatever its kind.
+pub(crate) trait Stamped {
+    fn made_at(&self) -> DateTime<Utc>;
+    fn last_changed(&self) -> DateTime<Utc>;
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<T: Record> Stamped for T {
+    fn made_at(&self) -> DateTime<Utc> {
+        self.created_at()
+    }
+    fn last_changed(&self) -> DateTime<Utc> {
+        self.updated_at()
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// What a record of `kind` is, in plain English: `the goal "Chair the board"`.
+pub(crate) fn describe_as(kind: RecordKind, record: &dyn Any) -> String {
+    struct Describe<'a>(&'a dyn Any);
+    impl ForKind for Describe<'_> {
+        type Out = Option<String>;
+        fn run<K: Kind>(&mut self) -> Option<String> {
+            self.0.downcast_ref::<K::Record>().map(K::describe)
+        }
+    }
+    for_kind(kind, &mut Describe(record)).unwrap_or_default()
+}
+
+/// Every record under `record`, at every level, each followed by those under it.
+fn walk_under<'a>(record: &'a dyn Any, out: &mut Vec<(RecordKind, &'a str)>) {
+    struct Under<'a, 'o>(&'a dyn Any, &'o mut Vec<(RecordKind, &'a str)>);
+    impl<'a> ForKind for Under<'a, '_> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            let record: &'a dyn Any = self.0;
+            if let Some(up) = record.downcast_ref::<Up<K>>() {
+                for r in K::list(up) {
+                    self.1.push((K::KIND, r.id()));
+                    walk_under(r, self.1);
+                }
+            }
+        }
+    }
+    each_kind(&mut Under(record, out));
+}
+
+/// The last change to anything under `record`, at every level.
+fn latest_under(record: &dyn Any) -> Option<DateTime<Utc>> {
+    let mut latest: Option<DateTime<Utc>> = None;
+    each_child(record, &mut |_, child| {
+        let deeper = latest_under(child.as_any());
+        for t in [Some(child.last_changed()), deeper].into_iter().flatten() {
+            latest = Some(latest.map_or(t, |l| l.max(t)));
+        }
+    });
+    latest
+}
+
+/// Merges the lists under two versions of one record (`M`, the merger, is
+/// the one type that does it, so this is made once per kind).
+fn merge_lists_under<M: MergeLists>(
+    this: &mut dyn Any,
+    current: &dyn Any,
+    incoming: &dyn Any,
+    m: &mut M,
+) {
+    struct Merge<'a, M> {
+        this: &'a mut dyn Any,
+        current: &'a dyn Any,
+        incoming: &'a dyn Any,
+        m: &'a mut M,
+    }
+    impl<M: MergeLists> ForKind for Merge<'_, M> {
+        type Out = ();
+        fn run<K: Kind>(&mut self) {
+            let (Some(current), Some(incoming)) = (
+                self.current.downcast_ref::<Up<K>>(),
+                self.incoming.downcast_ref::<Up<K>>(),
+            ) else {
+                return;
+            };
+            let mut merged = self
+                .m
+                .merge_list(K::list(current), K::list(incoming), K::KIND);
+            K::order(&mut merged);
+            if let Some(this) = self.this.downcast_mut::<Up<K>>() {
+                *K::list_mut(this) = merged;
+            }
+        }
+    }
+    each_kind(&mut Merge {
+        this,
+        current,
+        incoming,
+        m,
+    });
 }
 
 /// What every record has through the records under it.
 pub(crate) trait Branch: Record {
     /// What it is, in plain English: `the goal "Chair the board"`.
     fn describe(&self, kind: RecordKind) -> String {
-        struct Describe<'a>(&'a dyn Any);
-        impl ForKind for Describe<'_> {
-            type Out = Option<String>;
-            fn run<K: Kind>(&mut self) -> Option<String> {
-                self.0.downcast_ref::<K::Record>().map(K::describe)
-            }
-        }
-        for_kind(kind, &mut Describe(self)).unwrap_or_default()
+        describe_as(kind, self)
     }
 
     /// The record without the records under it.
     fn own(&self) -> Self {
-        struct Empty<'a, T>(&'a mut T);
-        impl<T: 'static> ForKind for Empty<'_, T> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if let Some(up) = as_holder_mut::<K, T>(self.0) {
-                    K::list_mut(up).clear();
-                }
-            }
-        }
         let mut own = self.clone();
-        each_kind(&mut Empty(&mut own));
+        clear_children(&mut own);
         own
     }
 
     /// Sets the records under `self` (an `own()` copy) to those under
     /// `current` and `incoming`, merged, each list in its order.
     fn merge_children<M: MergeLists>(&mut self, current: &Self, incoming: &Self, m: &mut M) {
-        struct Merge<'a, T, M> {
-            this: &'a mut T,
-            current: &'a T,
-            incoming: &'a T,
-            m: &'a mut M,
-        }
-        impl<T: 'static, M: MergeLists> ForKind for Merge<'_, T, M> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                let (Some(current), Some(incoming)) = (
-                    as_holder::<K, T>(self.current),
-                    as_holder::<K, T>(self.incoming),
-                ) else {
-                    return;
-                };
-                let mut merged = self
-                    .m
-                    .merge_list(K::list(current), K::list(incoming), K::KIND);
-                K::order(&mut merged);
-                if let Some(this) = as_holder_mut::<K, T>(self.this) {
-                    *K::list_mut(this) = merged;
-                }
-            }
-        }
-        each_kind(&mut Merge {
-            this: self,
-            current,
-            incoming,
-            m,
-        });
+        merge_lists_under(self, current, incoming, m);
     }
 
     /// Takes the records under `from` as its own.
     fn adopt_children(&mut self, from: &mut Self) {
-        struct Adopt<'a, T>(&'a mut T, &'a mut T);
-        impl<T: 'static> ForKind for Adopt<'_, T> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if let (Some(this), Some(from)) =
-                    (as_holder_mut::<K, T>(self.0), as_holder_mut::<K, T>(self.1))
-                {
-                    *K::list_mut(this) = std::mem::take(K::list_mut(from));
-                }
-            }
-        }
-        each_kind(&mut Adopt(self, from));
+        move_children(self, from);
     }
 
     /// The times of the records directly under it (made and last changed).
     fn child_times(&self) -> Vec<DateTime<Utc>> {
-        struct Times<'a, T>(&'a T, Vec<DateTime<Utc>>);
-        impl<T: 'static> ForKind for Times<'_, T> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if let Some(up) = as_holder::<K, T>(self.0) {
-                    for r in K::list(up) {
-                        self.1.extend([r.created_at(), r.updated_at()]);
-                    }
-                }
-            }
-        }
-        let mut times = Times(self, Vec::new());
-        each_kind(&mut times);
-        times.1
+        let mut times = Vec::new();
+        each_child(self, &mut |_, child| {
+            times.extend([child.made_at(), child.last_changed()]);
+        });
+        times
     }
 
     /// The last change to it or to anything under it.
     fn latest(&self) -> DateTime<Utc> {
-        let mut latest = self.updated_at();
-        self.each_under(&mut |_, record| latest = latest.max(record.last_changed()));
-        latest
+        latest_under(self).map_or(self.updated_at(), |l| l.max(self.updated_at()))
     }
 
     /// Every record under it, at every level, with its kind: each record
     /// followed by those under it.
     fn under<'a>(&'a self, out: &mut Vec<(RecordKind, &'a str)>) {
-        struct Under<'a, 'o, T>(&'a T, &'o mut Vec<(RecordKind, &'a str)>);
-        impl<'a, T: 'static> ForKind for Under<'a, '_, T> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if let Some(up) = as_holder::<K, T>(self.0) {
-                    for r in K::list(up) {
-                        self.1.push((K::KIND, r.id()));
-                        r.under(self.1);
-                    }
-                }
-            }
-        }
-        each_kind(&mut Under(self, out));
-    }
-
-    /// Calls `see` with every record under it, at every level.
-    fn each_under(&self, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
-        struct Each<'a, 's, T>(&'a T, &'s mut dyn FnMut(RecordKind, &dyn Stamped));
-        impl<T: 'static> ForKind for Each<'_, '_, T> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if let Some(up) = as_holder::<K, T>(self.0) {
-                    for r in K::list(up) {
-                        (self.1)(K::KIND, r);
-                        r.each_under(self.1);
-                    }
-                }
-            }
-        }
-        each_kind(&mut Each(self, see));
+        walk_under(self, out);
     }
 
     /// Its id and the ids of everything under it.
@@ -211,17 +256,6 @@ pub(crate) trait Branch: Record {
 }
 
 impl<T: Record> Branch for T {}
-
-/// A record's times, whatever its kind (for walks that only read them).
-pub(crate) trait Stamped {
-    fn last_changed(&self) -> DateTime<Utc>;
-}
-
-impl<T: Record> Stamped for T {
-    fn last_changed(&self) -> DateTime<Utc> {
-        self.updated_at()
-    }
-}
 
 impl Workbook {
     /// Calls `see` with every record in the workbook, at every level, with
