@@ -121,7 +121,10 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
   await goToArea(page, 'Self-assessment');
   await page.getByRole('link', { name: /^Results: Link partnership/ }).click();
   await page.getByRole('button', { name: /^Add to my development plan: / }).first().click();
-  // The confirmation names the goal as the model titled it.
+  // A goal worded as a goal is offered, to change before it is added.
+  assert.doesNotMatch(await page.getByLabel('Your goal', { exact: true }).inputValue(), /^Improve:/);
+  await page.getByRole('button', { name: 'Add this goal', exact: true }).click();
+  // The confirmation names the goal as it was kept.
   const added = await page.getByRole('status').getByText(/^Added the goal ".+" to your development plan\./).textContent();
   const title = added.match(/^Added the goal "(.+)" to/)[1];
   await goToArea(page, 'Development plan');
@@ -129,7 +132,7 @@ test('a goal made from a weak statement lands in the current plan, linked back, 
   const card = page.getByRole('list', { name: 'Your goals' }).getByRole('listitem').first();
   assert.match(await card.textContent(), /From your self-assessment/);
   assert.match(await card.textContent(), /No target date/);
-  await card.getByRole('link', { name: /^Change goal: Improve:/ }).click();
+  await card.getByRole('link', { name: `Change goal: ${title}`, exact: true }).click();
   await fillDate(page, 'Target date (optional)', await isoDay(page, 60));
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByText(/^Target date$/).waitFor();

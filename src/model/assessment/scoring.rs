@@ -281,12 +281,62 @@ pub fn priorities_for_action(assessment: &Assessment) -> Vec<PriorityRow> {
     rows
 }
 
-/// At most `n` domains that are priorities for action, most pressing first.
-pub fn top_priorities(assessment: &Assessment, n: usize) -> Vec<PriorityRow> {
+/// Every domain that is a priority for action by `PRIORITY_RULE`, most
+/// pressing first: exactly the rows of `priorities_for_action` marked
+/// `is_priority`, so a summary naming them always agrees with the table.
+pub fn priority_areas(assessment: &Assessment) -> Vec<PriorityRow> {
     priorities_for_action(assessment)
         .into_iter()
         .filter(|r| r.is_priority)
-        .take(n)
+        .collect()
+}
+
+/// Why a weak or flagged statement is where it is in `weak_or_flagged_in_order`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ActionReason {
+    /// The user flagged it as a priority.
+    Flagged,
+    /// Rated weak, in an area that is a priority for action.
+    WeakInPriorityArea,
+    /// Rated weak, in another area.
+    Weak,
+}
+
+/// Every weak or flagged statement (the same set as `weak_or_flagged`), most
+/// pressing first: the ones the user flagged, then weak ones in the areas
+/// that are priorities for action (most pressing area first), then the other
+/// weak ones; within each, lowest rated first, then framework order.
+pub fn weak_or_flagged_in_order(assessment: &Assessment) -> Vec<(&'static str, ActionReason)> {
+    let areas: Vec<&'static str> = priority_areas(assessment)
+        .into_iter()
+        .map(|r| r.domain_id)
+        .collect();
+    let mut list: Vec<(&'static str, ActionReason, usize, Option<u8>)> =
+        framework::all_statements()
+            .filter(|(_, s)| is_weak_or_flagged(assessment, s.id))
+            .map(|(d, s)| {
+                let area = areas.iter().position(|a| *a == d.id);
+                let reason = if assessment.is_flagged(s.id) {
+                    ActionReason::Flagged
+                } else if area.is_some() {
+                    ActionReason::WeakInPriorityArea
+                } else {
+                    ActionReason::Weak
+                };
+                // Area order counts only among weak statements in priority areas.
+                let area = if reason == ActionReason::WeakInPriorityArea {
+                    area.unwrap_or(0)
+                } else {
+                    0
+                };
+                (s.id, reason, area, assessment.level(s.id))
+            })
+            .collect();
+    // Stable: ties keep framework order. A flagged statement rated "not
+    // applicable" or not rated sorts after the rated ones.
+    list.sort_by_key(|&(_, reason, area, level)| (reason, area, level.map_or(u8::MAX, |l| l)));
+    list.into_iter()
+        .map(|(id, reason, _, _)| (id, reason))
         .collect()
 }
 
@@ -742,13 +792,101 @@ mod tests {
             .map(|r| r.domain_id)
             .collect();
         assert_eq!(flagged, vec!["power", "trust"]);
+        // One rule: the areas a summary names are the rows marked priority.
         assert_eq!(
-            top_priorities(&a, 1)
+            priority_areas(&a)
                 .iter()
                 .map(|r| r.domain_id)
                 .collect::<Vec<_>>(),
-            vec!["power"]
+            flagged
         );
+    }
+
+    #[test]
+    fn every_area_the_table_marks_is_a_priority_area_however_many() {
+        // Five areas below 50% of medium or high importance: all five are
+        // named, not only the first three.
+        let mut a = blank();
+        for (d, i) in [
+            ("power", 3),
+            ("aims", 2),
+            ("leadership", 2),
+            ("support", 3),
+            ("resources", 2),
+            ("trust", 1),
+            ("structures", 2),
+            ("delivery", 1),
+        ] {
+            assert!(a.set_importance(d, Some(i), now()));
+        }
+        for (id, level) in [
+            ("power-1", 1),
+            ("aims-1", 3),
+            ("leadership-1", 1),
+            ("support-1", 0),
+            ("resources-1", 1),
+            ("trust-1", 0),
+            ("structures-1", 1),
+            ("delivery-1", 0),
+        ] {
+            a.set_rating(id, Some(L(level)), now());
+        }
+        let marked: Vec<_> = priorities_for_action(&a)
+            .into_iter()
+            .filter(|r| r.is_priority)
+            .map(|r| r.domain_id)
+            .collect();
+        let named: Vec<_> = priority_areas(&a).iter().map(|r| r.domain_id).collect();
+        assert_eq!(named.len(), 5);
+        assert_eq!(named, marked);
+        assert_eq!(
+            named,
+            vec!["support", "power", "leadership", "resources", "structures"]
+        );
+    }
+
+    #[test]
+    fn weak_or_flagged_statements_come_flagged_first_then_priority_areas_then_the_rest() {
+        // power is a priority area (high importance, 25%); delivery is not
+        // (low importance). trust-2 is flagged at level 3, aims-1 flagged at 2.
+        let mut a = with(&[
+            ("power-1", L(1)),
+            ("power-2", L(0)),
+            ("aims-1", L(2)),
+            ("trust-1", L(0)),
+            ("trust-2", L(3)),
+            ("delivery-1", L(1)),
+            ("delivery-2", L(4)),
+        ]);
+        a.set_flagged("trust-2", true, now());
+        a.set_flagged("aims-1", true, now());
+        a.set_flagged("structures-1", true, now());
+        assert!(a.set_importance("power", Some(3), now()));
+        assert!(a.set_importance("delivery", Some(1), now()));
+        assert!(a.set_importance("trust", Some(1), now()));
+        let order = weak_or_flagged_in_order(&a);
+        use ActionReason::*;
+        assert_eq!(
+            order,
+            vec![
+                // Flagged, lowest first; structures-1 is not rated, so last.
+                ("aims-1", Flagged),
+                ("trust-2", Flagged),
+                ("structures-1", Flagged),
+                // Weak in the priority area, lowest first.
+                ("power-2", WeakInPriorityArea),
+                ("power-1", WeakInPriorityArea),
+                // The other weak ones, lowest first.
+                ("trust-1", Weak),
+                ("delivery-1", Weak),
+            ]
+        );
+        // The same statements as the plain list, in another order.
+        let mut ids: Vec<_> = order.iter().map(|(id, _)| *id).collect();
+        let mut plain = weak_or_flagged(&a);
+        ids.sort_unstable();
+        plain.sort_unstable();
+        assert_eq!(ids, plain);
     }
 
     #[test]

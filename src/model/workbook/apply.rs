@@ -69,7 +69,8 @@ impl Workbook {
                 place,
                 assessment_id,
                 statement_id,
-            } => self.add_goal_from_statement(id, place, assessment_id, statement_id, stamp),
+                title,
+            } => self.add_goal_from_statement(id, place, assessment_id, statement_id, title, stamp),
             Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
             Change::UncombinePlans(combined) => self.uncombine_plans(combined),
             Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status),
@@ -120,7 +121,7 @@ mod tests {
     use crate::model::assessment::{Assessment, AssessmentDraft, Rating};
     use crate::model::common::saved_dates::Day;
     use crate::model::plan::GOAL_TITLE_FIELD;
-    use crate::model::plan::{ActionDraft, EvidenceDraft, GoalDraft};
+    use crate::model::plan::{ActionDraft, EvidenceDraft, GoalDraft, GoalOrigin};
     use crate::model::workbook::change::GoalPlace;
     use crate::model::workbook::document::{RecordKind, Tombstone};
     use crate::model::workbook::ops::assessment::PartnerImport;
@@ -270,35 +271,59 @@ mod tests {
             stamp(2),
         )
         .unwrap();
-        let first = Change::add_goal_from_statement(None, "a1", "power-1");
+        // The title is the user's (the page suggests one they can change);
+        // where the goal came from is its link to the statement, and nothing
+        // is written into the goal's own fields for them.
+        let first = Change::add_goal_from_statement(
+            None,
+            "a1",
+            "power-1",
+            "  Get clinicians' views heard at the board  ",
+        );
         wb.apply(&first, stamp(3)).unwrap();
         let goal = &wb.plans[0].goals[0];
-        assert!(goal.title.starts_with("Improve: "));
-        assert!(goal.learning_need.contains("East Kent"));
-        assert!(goal.learning_need.contains("You rated it: 1"));
+        assert_eq!(goal.title, "Get clinicians' views heard at the board");
+        assert_eq!(goal.learning_need, "");
+        assert_eq!(goal.detail, "");
+        assert_eq!(
+            goal.origin,
+            Some(GoalOrigin {
+                assessment_id: "a1".into(),
+                statement_id: "power-1".into()
+            })
+        );
         assert!(wb.statement_is_in_plan("a1", "power-1"));
 
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(None, "a1", "power-1"),
+                &Change::add_goal_from_statement(None, "a1", "power-1", "Again"),
                 stamp(4)
             ),
             Err(Refusal::AlreadyInPlan)
         );
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(None, "a1", "no-such"),
+                &Change::add_goal_from_statement(None, "a1", "no-such", "A goal"),
                 stamp(4)
             ),
             Err(Refusal::UnknownStatement)
         );
         assert_eq!(
             wb.apply(
-                &Change::add_goal_from_statement(None, "zz", "power-1"),
+                &Change::add_goal_from_statement(None, "zz", "power-1", "A goal"),
                 stamp(4)
             ),
             Err(Refusal::NotFound)
         );
+        // A goal needs a title, as any goal does; nothing is added without one.
+        let Err(Refusal::Invalid(errors)) = wb.apply(
+            &Change::add_goal_from_statement(None, "a1", "power-2", "   "),
+            stamp(4),
+        ) else {
+            panic!("a goal with no title is refused");
+        };
+        assert_eq!(errors[0].field, GOAL_TITLE_FIELD);
+        assert!(!wb.statement_is_in_plan("a1", "power-2"));
         // Once the goal is removed, the statement can become a goal again.
         let id = wb.plans[0].goals[0].id.clone();
         wb.apply(
@@ -310,7 +335,7 @@ mod tests {
         )
         .unwrap();
         wb.apply(
-            &Change::add_goal_from_statement(None, "a1", "power-1"),
+            &Change::add_goal_from_statement(None, "a1", "power-1", "Be heard"),
             stamp(6),
         )
         .unwrap();
@@ -499,7 +524,7 @@ mod tests {
     fn a_goal_can_be_changed_and_an_overdue_date_kept_but_not_newly_set_in_the_past() {
         let mut wb = with_assessment();
         wb.apply(
-            &Change::add_goal_from_statement(None, "a1", "power-1"),
+            &Change::add_goal_from_statement(None, "a1", "power-1", "Be heard"),
             stamp(2),
         )
         .unwrap();
@@ -531,7 +556,7 @@ mod tests {
             at: stamp(4).at + chrono::Duration::days(200),
             today: NaiveDate::from_ymd_opt(2027, 6, 1).unwrap(),
         };
-        draft.title = "Improve: reworded".into();
+        draft.title = "Be heard at the board".into();
         wb.apply(
             &Change::Update {
                 id: id.clone(),
@@ -540,7 +565,7 @@ mod tests {
             later,
         )
         .unwrap();
-        assert_eq!(wb.plans[0].goals[0].title, "Improve: reworded");
+        assert_eq!(wb.plans[0].goals[0].title, "Be heard at the board");
         // ...but a new date in the past is refused.
         draft.target_date = "2027-05-01".into();
         assert!(matches!(

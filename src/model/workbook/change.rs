@@ -77,11 +77,14 @@ pub enum Change {
         place: GoalPlace,
         draft: GoalDraft,
     },
+    /// Adds a goal made from a statement of one of the user's assessments,
+    /// under the title they gave it, linked back to the statement.
     AddGoalFromStatement {
         id: String,
         place: GoalPlace,
         assessment_id: String,
         statement_id: String,
+        title: String,
     },
     SetGoalStatus {
         id: String,
@@ -205,16 +208,20 @@ impl Change {
         }
     }
 
+    /// A goal titled `title` made from a statement, into `plan_id` or with
+    /// `None` the newest plan (or a first plan when there is none).
     pub fn add_goal_from_statement(
         plan_id: Option<&str>,
         assessment_id: &str,
         statement_id: &str,
+        title: &str,
     ) -> Change {
         Change::AddGoalFromStatement {
             id: new_id("goal"),
             place: GoalPlace::for_plan(plan_id),
             assessment_id: assessment_id.to_string(),
             statement_id: statement_id.to_string(),
+            title: title.to_string(),
         }
     }
 

@@ -452,7 +452,7 @@ mod tests {
         assert_eq!(
             refused(
                 &wb,
-                &Change::add_goal_from_statement(None, "assessment-1", "power-1")
+                &Change::add_goal_from_statement(None, "assessment-1", "power-1", "A goal")
             ),
             "Nothing was changed: that statement is already a goal in your development plan."
         );

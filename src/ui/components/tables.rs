@@ -17,11 +17,16 @@ pub fn DataTable(
     /// stands in for a heading.
     #[prop(optional)]
     caption_size: Option<&'static str>,
+    /// The caption names the table for assistive technology only, when a
+    /// heading just above already shows the same words.
+    #[prop(optional)]
+    caption_hidden: bool,
     children: Children,
 ) -> impl IntoView {
-    let caption_class = match caption_size {
-        Some(size) => format!("nhsuk-table__caption nhsuk-table__caption--{size}"),
-        None => "nhsuk-table__caption".to_string(),
+    let caption_class = match (caption_hidden, caption_size) {
+        (true, _) => "nhsuk-table__caption nhsuk-u-visually-hidden".to_string(),
+        (false, Some(size)) => format!("nhsuk-table__caption nhsuk-table__caption--{size}"),
+        (false, None) => "nhsuk-table__caption".to_string(),
     };
     let region_name = caption.clone();
     view! {

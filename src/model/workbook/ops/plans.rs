@@ -292,33 +292,29 @@ impl Workbook {
         Ok(())
     }
 
-    /// Turns a statement of one of the user's assessments into a goal, worded
-    /// from the statement and the rating given. A statement becomes a goal once.
+    /// Turns a statement of one of the user's assessments into a goal under
+    /// the title the user gave it (the results page offers
+    /// `suggested_goals::suggested_goal`, which they can change). The goal
+    /// keeps a link to the statement (`origin`), which the plan shows as where
+    /// it came from; nothing else is written into it for them. A statement
+    /// becomes a goal once.
     pub(crate) fn add_goal_from_statement(
         &mut self,
         id: &str,
         place: &GoalPlace,
         assessment_id: &str,
         statement_id: &str,
+        title: &str,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
         let found = self.place_goal(place)?;
-        let assessment = self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
-        let (domain, statement) =
-            framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
+        self.assessment(assessment_id).ok_or(Refusal::NotFound)?;
+        framework::statement(statement_id).ok_or(Refusal::UnknownStatement)?;
         if self.statement_is_in_plan(assessment_id, statement_id) {
             return Err(Refusal::AlreadyInPlan);
         }
-        let rating = assessment
-            .rating(statement_id)
-            .map(|r| format!(" You rated it: {}.", r.label()))
-            .unwrap_or_default();
         let draft = GoalDraft {
-            title: format!("Improve: {}", statement.text),
-            learning_need: format!(
-                "From your self-assessment of {}, in the area \"{}\".{rating}",
-                assessment.partnership, domain.title
-            ),
+            title: title.to_string(),
             ..Default::default()
         };
         let origin = GoalOrigin {
@@ -337,6 +333,31 @@ impl Workbook {
         goal.status = status;
         Ok(())
     }
+}
+
+/// A goal's learning need as a page shows it, or `None` when there is none
+/// to show. Before a goal made from a statement was given the user's own
+/// title, the app wrote where it came from into its learning need ("From your
+/// self-assessment of East Kent, in the area "Power and influence". You rated
+/// it: 1 Starting."); such a goal's link to its statement now says that, so
+/// the old sentence, left as it was saved, is not shown a second time. Any
+/// other text, and that sentence once the user changed it, is shown.
+pub fn learning_need_to_show(goal: &Goal) -> Option<&str> {
+    let need = goal.learning_need.as_str();
+    if need.is_empty() {
+        return None;
+    }
+    let written_by_the_app = goal
+        .origin
+        .as_ref()
+        .and_then(|o| framework::statement(&o.statement_id))
+        .and_then(|(domain, _)| {
+            let rest = need.strip_prefix("From your self-assessment of ")?;
+            let (_, after) = rest.split_once(&format!(", in the area \"{}\".", domain.title))?;
+            Some(after.is_empty() || (after.starts_with(" You rated it: ") && after.ends_with('.')))
+        })
+        .unwrap_or(false);
+    (!written_by_the_app).then_some(need)
 }
 
 #[cfg(test)]
@@ -375,6 +396,49 @@ pub(crate) mod tests {
             target_date: target.into(),
             ..Default::default()
         }
+    }
+
+    /// A goal saved by an older version, with where it came from written
+    /// into its learning need, still reads: the sentence is kept as saved but
+    /// not shown beside the link that now says the same; anything the user
+    /// wrote is shown.
+    #[test]
+    fn the_origin_sentence_an_older_version_wrote_is_not_shown_twice() {
+        let mut wb = with_plan_p1();
+        wb.apply(&Change::add_goal(None, goal("Improve: x", "")), stamp(2))
+            .unwrap();
+        let mut g = wb.plans[0].goals[0].clone();
+        g.origin = Some(GoalOrigin {
+            assessment_id: "a1".into(),
+            statement_id: "power-1".into(),
+        });
+        for old in [
+            "From your self-assessment of East Kent, in the area \"Power and influence\". You rated it: 1 Starting.",
+            "From your self-assessment of East Kent, in the area \"Power and influence\".",
+        ] {
+            g.learning_need = old.into();
+            assert_eq!(learning_need_to_show(&g), None, "{old}");
+            assert_eq!(g.learning_need, old, "the saved text is left as it was");
+        }
+        for shown in [
+            "From your self-assessment of East Kent, in the area \"Power and influence\". I need to chair better.",
+            "To be heard at the board",
+        ] {
+            g.learning_need = shown.into();
+            assert_eq!(learning_need_to_show(&g), Some(shown));
+        }
+        // Another area's sentence is not this goal's own: shown.
+        g.learning_need =
+            "From your self-assessment of East Kent, in the area \"Trust and joint working\"."
+                .into();
+        assert!(learning_need_to_show(&g).is_some());
+        // With no link to a statement, the sentence is all there is: shown.
+        g.origin = None;
+        g.learning_need =
+            "From your self-assessment of East Kent, in the area \"Power and influence\".".into();
+        assert!(learning_need_to_show(&g).is_some());
+        g.learning_need = "".into();
+        assert_eq!(learning_need_to_show(&g), None);
     }
 
     /// An edit form opened on a goal is stale only when the goal's own

@@ -34,7 +34,8 @@ pub fn Overview() -> impl IntoView {
 
         <h2>"Your assessments"</h2>
         <Show when=move || !assessments.with(Vec::is_empty) fallback=|| view! { <p>"You have not started an assessment yet."</p> }>
-            <DataTable caption="Your assessments" headers=vec!["Assessment".into(), "Progress".into(), "Overall score".into(), "Actions".into()]>
+            // The heading above says "Your assessments"; the caption only names the table.
+            <DataTable caption="Your assessments" caption_hidden=true headers=vec!["Assessment".into(), "Progress".into(), "Overall score".into(), "Actions".into()]>
                     <For each=move || assessments.get() key=|a| (a.id.clone(), a.updated_at) children=move |a| {
                         let progress = scoring::progress(&a);
                         let title = a.title();
@@ -44,7 +45,7 @@ pub fn Overview() -> impl IntoView {
                                 <td>{format!("{} of {} answered", progress.answered, progress.total)}</td>
                                 <td>{scoring::percent_label(scoring::overall_percent(&a))}</td>
                                 <td>
-                                    <ul class="nhsuk-list nhsuk-u-margin-bottom-0">
+                                    <ul class="nhsuk-list nhsuk-u-margin-bottom-0 app-table-links">
                                         {
                                             // The accessible name starts with the visible words.
                                             let action = if progress.is_complete() { "Review answers" } else { "Continue" };

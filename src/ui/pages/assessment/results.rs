@@ -9,11 +9,15 @@ use leptos::prelude::*;
 use super::{own_assessment, param, AssessmentNotFound};
 use crate::model::assessment::framework;
 use crate::model::assessment::scoring::{self, percent_label};
+use crate::model::assessment::suggested_goals::suggested_goal;
 use crate::model::assessment::Assessment;
+use crate::model::common::validation::FieldError;
+use crate::model::plan::GOAL_TITLE_FIELD;
 use crate::model::Change;
-use crate::ui::components::DataTable;
+use crate::ui::components::{DataTable, ErrorSummary, Field, FieldKind};
 use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -53,7 +57,15 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
 
     view! {
         <Title text=heading.clone() />
-        <h1>{heading}</h1>
+        // A short title with the assessment on a smaller line under it, named
+        // as one: "Results: East Kent: Respiratory …". The label gives that
+        // name exactly (made from the text, browsers put a space before the
+        // hidden colon); the hidden colon keeps the text itself whole.
+        <h1 class="app-title" aria-label=heading>
+            "Results"
+            <span class="nhsuk-u-visually-hidden">": "</span>
+            <span class="nhsuk-caption-m app-title__detail">{a.title()}</span>
+        </h1>
         <p class="nhsuk-body-l">
             {format!(
                 "You have answered {} of {} statements.",
@@ -91,11 +103,13 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
         <p>{scoring::SCORING_METHOD}</p>
         <p class="nhsuk-body-s">{framework::MATURITY_SCALE_SOURCE}</p>
 
+        // What to act on comes straight after the scores: the priority areas,
+        // then the weak or flagged statements, most pressing first.
+        <Priorities assessment=a.clone() />
+        <Actions assessment=a.clone() />
         <StrongAndWeak assessment=a.clone() />
         <Flagged assessment=a.clone() />
         <YourNotes assessment=a.clone() />
-        <Priorities assessment=a.clone() />
-        <Actions assessment=a.clone() />
         <WhatNext assessment=a />
     }
 }
@@ -420,14 +434,19 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
             }
         })
         .collect_view();
-    let top: Vec<&'static str> = scoring::top_priorities(&assessment, 3)
+    // The same rule as the table's tags (`priority_areas` is its marked rows).
+    let areas: Vec<&'static str> = scoring::priority_areas(&assessment)
         .iter()
         .filter_map(|r| framework::domain(r.domain_id).map(|d| d.title))
         .collect();
-    let summary = if top.is_empty() {
-        "None of your areas is a priority for action by this rule.".to_string()
-    } else {
-        format!("Your top priorities for action: {}.", top.join("; "))
+    let summary = match areas.as_slice() {
+        [] => "None of your areas is a priority for action by this rule.".to_string(),
+        [one] => format!("Your priority for action: {one}."),
+        many => format!(
+            "Your {} priorities for action, most pressing first: {}.",
+            many.len(),
+            many.join("; ")
+        ),
     };
     view! {
         <h2>"Importance and score"</h2>
@@ -440,124 +459,281 @@ fn Priorities(assessment: Assessment) -> impl IntoView {
     }
 }
 
+/// How many weak or flagged statements show before "Show all".
+const ACTIONS_SHOWN_FIRST: usize = 5;
+
 #[component]
 fn Actions(assessment: Assessment) -> impl IntoView {
-    let store = use_store();
-    let saver = use_saver();
-    let confirmation = RwSignal::new(None::<String>);
     let a = assessment;
-    let statements = scoring::weak_or_flagged(&a);
+    let statements = scoring::weak_or_flagged_in_order(&a);
+    let total = statements.len();
+    let show_all = RwSignal::new(false);
+    // One goal form is open at a time, so its field and error summary are
+    // the only ones on the page.
+    let open = RwSignal::new(None::<&'static str>);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let first_hidden = statements.get(ACTIONS_SHOWN_FIRST).map(|(id, _)| *id);
 
-    let items = statements
-        .into_iter()
-        .filter_map(framework::statement)
-        .map(|(domain, statement)| {
-            let assessment_id = a.id.clone();
-            let rating = a.rating(statement.id).map(|r| r.label());
-            let flagged = a.is_flagged(statement.id);
-            let note = a
-                .answer(statement.id)
-                .map(|ans| ans.evidence.trim().to_string())
-                .filter(|n| !n.is_empty());
-            let statement_id = statement.id;
-            // Whether the plan has this statement's goal is the model's rule;
-            // the memo keeps this card from re-rendering on unrelated changes.
-            let in_plan = {
-                let assessment_id = assessment_id.clone();
-                store.select(move |w| w.statement_is_in_plan(&assessment_id, statement_id))
-            };
-            let add = move |_| {
-                // Into the newest plan, or a first plan if there is none yet.
-                let change = Change::add_goal_from_statement(None, &assessment_id, statement_id);
-                let goal_id = change.created_id().map(str::to_string);
-                if saver.act(change) {
-                    // The goal's title is the model's rule: read it from the goal made.
-                    let title = goal_id.and_then(|id| {
-                        store.workbook.with_untracked(|w| w.goal(&id).map(|(_, g)| g.title.clone()))
-                    });
-                    if let Some(title) = title {
-                        confirmation.set(Some(format!(
-                            "Added the goal \"{title}\" to your development plan."
-                        )));
-                    }
-                }
-            };
-            let button_label = format!("Add to my development plan: {}", statement.text);
-            let about = format!(
-                "{}.{}{}",
-                domain.title,
-                rating.map(|r| format!(" Your rating: {r}.")).unwrap_or_default(),
-                if flagged { " You flagged this as a priority." } else { "" }
-            );
-            view! {
-                <li class="nhsuk-card">
-                    <div class="nhsuk-card__content">
-                        <h3 class="nhsuk-card__heading nhsuk-heading-s">{statement.text}</h3>
-                        <p class="nhsuk-body-s">{about}</p>
-                        {note.map(|n| view! {
-                            <p class="nhsuk-body-s app-note__text">
-                                <span class="nhsuk-u-font-weight-bold">"Your notes: "</span>
-                                {n}
-                            </p>
-                        })}
-                        <Show
-                            when=move || in_plan.get()
-                            fallback=move || {
-                                let add = add.clone();
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                                        aria-label=button_label.clone()
-                                        on:click=add
-                                    >
-                                        "Add to my development plan"
-                                    </button>
-                                }
-                            }
-                        >
-                            <p class="nhsuk-u-margin-bottom-0">
-                                <strong class="nhsuk-tag nhsuk-tag--green">"In your development plan"</strong>
-                                " "
-                                <A href="/development-plan">"Go to your development plan"</A>
-                            </p>
-                        </Show>
-                    </div>
-                </li>
-            }
-        })
+    let card = {
+        let a = a.clone();
+        move |(statement_id, reason): (&'static str, scoring::ActionReason)| {
+            view! { <ActionCard assessment=a.clone() statement_id reason open errors /> }
+        }
+    };
+    let shown = statements
+        .iter()
+        .take(ACTIONS_SHOWN_FIRST)
+        .copied()
+        .map(card.clone())
         .collect_view();
+    let rest: Vec<_> = statements
+        .iter()
+        .skip(ACTIONS_SHOWN_FIRST)
+        .copied()
+        .collect();
+    let more = rest.len();
+    let toggle = move |_| {
+        let showing = !show_all.get_untracked();
+        show_all.set(showing);
+        // Shown, the first of the rest takes focus, so a keyboard or screen
+        // reader user carries on reading where the list grew.
+        if let (true, Some(id)) = (showing, first_hidden) {
+            request_animation_frame(move || focus_id(&action_heading_id(id)));
+        }
+    };
 
-    let any = !scoring::weak_or_flagged(&a).is_empty();
     view! {
         <h2>"Turn weak spots into actions"</h2>
         <p>
             {format!(
-                "Statements you rated {} or lower, or flagged as a priority, can become goals in your development plan.",
+                "Statements you rated {} or lower, or flagged as a priority, can become goals in your development plan. Those you flagged come first, then weak ones in your priority areas for action, then the rest, lowest rated first.",
                 level_label(scoring::WEAK_LEVEL),
             )}
         </p>
-        <div role="status" class="app-results__status">
-            {move || {
-                confirmation
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <div class="nhsuk-inset-text">
-                                <p>
-                                    {message} " "
-                                    <A href="/development-plan">"Go to your development plan"</A>
-                                </p>
-                            </div>
-                        }
-                    })
-            }}
-        </div>
-        {if any {
-            view! { <ul class="nhsuk-list" aria-label="Weak or flagged statements">{items}</ul> }
-                .into_any()
-        } else {
+        {if total == 0 {
             view! { <p>"No statements are rated weak or flagged."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="nhsuk-list" aria-label="Weak or flagged statements" id="results-actions">
+                    {shown}
+                    <Show when=move || show_all.get()>
+                        {rest.iter().copied().map(card.clone()).collect_view()}
+                    </Show>
+                </ul>
+                {(more > 0).then(|| view! {
+                    <p class="nhsuk-body-s" id="results-actions-count">
+                        {move || if show_all.get() {
+                            format!("Showing all {total} weak or flagged statements.")
+                        } else {
+                            format!("Showing the first {ACTIONS_SHOWN_FIRST} of {total} weak or flagged statements.")
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        class="nhsuk-button nhsuk-button--secondary"
+                        aria-controls="results-actions"
+                        aria-expanded=move || show_all.get().to_string()
+                        on:click=toggle
+                    >
+                        {move || if show_all.get() {
+                            format!("Show only the first {ACTIONS_SHOWN_FIRST}")
+                        } else {
+                            format!("Show all {total} statements ({more} more)")
+                        }}
+                    </button>
+                })}
+            }
+            .into_any()
         }}
     }
+}
+
+fn action_heading_id(statement_id: &str) -> String {
+    format!("action-{statement_id}")
+}
+
+fn add_button_id(statement_id: &str) -> String {
+    format!("add-goal-{statement_id}")
+}
+
+/// Focuses the element with this id, if it is on the page.
+fn focus_id(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// One weak or flagged statement: what it is, why it is here, and a goal
+/// made from it. "Add to my development plan" opens a short form with a
+/// suggested goal the user can reword before it is added.
+#[component]
+fn ActionCard(
+    assessment: Assessment,
+    statement_id: &'static str,
+    reason: scoring::ActionReason,
+    open: RwSignal<Option<&'static str>>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let store = use_store();
+    let saver = use_saver();
+    let a = assessment;
+    let Some((domain, statement)) = framework::statement(statement_id) else {
+        return ().into_any();
+    };
+    let assessment_id = a.id.clone();
+    let rating = a.rating(statement_id).map(|r| r.label());
+    let note = a
+        .answer(statement_id)
+        .map(|ans| ans.evidence.trim().to_string())
+        .filter(|n| !n.is_empty());
+    // Whether the plan has this statement's goal is the model's rule; the
+    // memo keeps this card from re-rendering on unrelated changes.
+    let in_plan = {
+        let assessment_id = assessment_id.clone();
+        store.select(move |w| w.statement_is_in_plan(&assessment_id, statement_id))
+    };
+    let suggested = suggested_goal(statement_id).unwrap_or(statement.text);
+    let title = RwSignal::new(suggested.to_string());
+    let added = RwSignal::new(None::<String>);
+    let status = NodeRef::<leptos::html::Div>::new();
+
+    let open_form = move |_| {
+        errors.set(Vec::new());
+        title.set(suggested.to_string());
+        open.set(Some(statement_id));
+        request_animation_frame(|| focus_id(GOAL_TITLE_FIELD));
+    };
+    let cancel = move |_| {
+        errors.set(Vec::new());
+        open.set(None);
+        request_animation_frame(move || focus_id(&add_button_id(statement_id)));
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // Into the newest plan, or a first plan if there is none yet.
+        let change = Change::add_goal_from_statement(
+            None,
+            &assessment_id,
+            statement_id,
+            &title.get_untracked(),
+        );
+        let goal_id = change.created_id().map(str::to_string);
+        if saver.submit(change, errors) {
+            // The goal's title as kept (trimmed): read it from the goal made.
+            let kept = goal_id.and_then(|id| {
+                store
+                    .workbook
+                    .with_untracked(|w| w.goal(&id).map(|(_, g)| g.title.to_string()))
+            });
+            added.set(kept);
+            open.set(None);
+            // The form goes; focus goes to what replaced it.
+            request_animation_frame(move || {
+                if let Some(element) = status.get_untracked() {
+                    let _ = element.focus();
+                }
+            });
+        }
+    };
+
+    let button_label = format!("Add to my development plan: {}", statement.text);
+    let why = match reason {
+        scoring::ActionReason::Flagged => " You flagged this as a priority.",
+        scoring::ActionReason::WeakInPriorityArea => " In a priority area for action.",
+        scoring::ActionReason::Weak => "",
+    };
+    let about = format!(
+        "{}.{}{why}",
+        domain.title,
+        rating
+            .map(|r| format!(" Your rating: {r}."))
+            .unwrap_or_default(),
+    );
+    let form_or_button = move || {
+        if open.get() == Some(statement_id) {
+            let add = add.clone();
+            view! {
+                <form novalidate class="no-print" on:submit=add>
+                    <ErrorSummary errors=errors.into() />
+                    <Field
+                        id=GOAL_TITLE_FIELD
+                        label="Your goal"
+                        hint="A goal suggested from this statement. Change it to say what you want to achieve."
+                        // Several lines, so the whole suggestion shows on a phone.
+                        kind=FieldKind::TextArea
+                        rows=3
+                        bind=title
+                        errors=Signal::from(errors)
+                    />
+                    <div class="app-actions">
+                        <button type="submit" class="nhsuk-button nhsuk-u-margin-bottom-0">
+                            "Add this goal"
+                        </button>
+                        <button
+                            type="button"
+                            class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                            on:click=cancel
+                        >
+                            "Cancel"
+                        </button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    id=add_button_id(statement_id)
+                    class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    aria-label=button_label.clone()
+                    on:click=open_form
+                >
+                    "Add to my development plan"
+                </button>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class="nhsuk-card app-action-card">
+            <div class="nhsuk-card__content">
+                <h3
+                    class="nhsuk-card__heading nhsuk-heading-s"
+                    id=action_heading_id(statement_id)
+                    tabindex="-1"
+                >
+                    {statement.text}
+                </h3>
+                <p class="nhsuk-body-s">{about}</p>
+                {note.map(|n| view! {
+                    <p class="nhsuk-body-s app-note__text">
+                        <span class="nhsuk-u-font-weight-bold">"Your notes: "</span>
+                        {n}
+                    </p>
+                })}
+                // Screen feedback only: on paper the tag below says it.
+                <div role="status" tabindex="-1" class="no-print" node_ref=status>
+                    {move || added.get().map(|t| view! {
+                        <p class="nhsuk-body-s">
+                            {format!("Added the goal \"{t}\" to your development plan.")}
+                        </p>
+                    })}
+                </div>
+                <Show when=move || in_plan.get() fallback=form_or_button>
+                    <p class="nhsuk-u-margin-bottom-0">
+                        <strong class="nhsuk-tag nhsuk-tag--green">"In your development plan"</strong>
+                        " "
+                        <span class="no-print">
+                            <A href="/development-plan">"Go to your development plan"</A>
+                        </span>
+                    </p>
+                </Show>
+            </div>
+        </li>
+    }
+    .into_any()
 }

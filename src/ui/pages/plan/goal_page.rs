@@ -5,13 +5,14 @@ use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
 
-use super::goals::{capability_label, status_choices, status_tag, GoalNotFound};
+use super::goals::{capability_label, status_choices, status_tag, GoalFrom, GoalNotFound};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::entries::{
     ACTION_DUE_FIELD, ACTION_TEXT_FIELD, EVIDENCE_DATE_FIELD, EVIDENCE_WHAT_FIELD,
 };
 use crate::model::plan::{ActionDraft, EvidenceDraft, Goal};
+use crate::model::workbook::ops::plans::learning_need_to_show;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{summary_row, DeleteButton, ErrorSummary, Field, FieldKind, Radios};
@@ -71,9 +72,20 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
         .map(|s| s.label())
         .collect::<Vec<_>>()
         .join("; ");
+    // Where a goal made from a statement came from, once, as a link.
+    let origin = goal.origin.clone().map(|origin| {
+        view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Made from"</dt>
+                <dd class="nhsuk-summary-list__value"><GoalFrom origin /></dd>
+            </div>
+        }
+    });
+    let need = learning_need_to_show(&goal).unwrap_or_default().to_string();
     view! {
         <dl class="nhsuk-summary-list">
-            {summary_row("Learning need", goal.learning_need.to_string())}
+            {origin}
+            {summary_row("Learning need", need)}
             {summary_row("How success will show", goal.success_measure.to_string())}
             {summary_row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
             {summary_row("Capability it builds", goal.capability.as_deref().and_then(capability_label).unwrap_or_default())}

@@ -12,8 +12,9 @@ use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::goals::GOAL_CAPABILITY_FIELD;
 use crate::model::plan::{
-    Goal, GoalDraft, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
+    Goal, GoalDraft, GoalOrigin, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
+use crate::model::workbook::ops::plans::learning_need_to_show;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::components::{
@@ -266,6 +267,34 @@ pub fn capability_label(id: &str) -> Option<String> {
     capabilities::label(id)
 }
 
+/// Where a goal made from a self-assessment statement came from, said once:
+/// the assessment and area in words, and the statement as a link to that
+/// assessment's results ("From your self-assessment of East Kent (Power and
+/// influence): Our clinicians' views …").
+#[component]
+pub fn GoalFrom(origin: GoalOrigin) -> impl IntoView {
+    let store = use_store();
+    let partnership = {
+        let id = origin.assessment_id.clone();
+        store.select(move |w| w.assessment(&id).map(|a| a.partnership.to_string()))
+    };
+    let (area, statement) = framework::statement(&origin.statement_id).map_or(
+        (None, "a statement no longer in the framework"),
+        |(d, s)| (Some(d.title), s.text),
+    );
+    let href = format!("/self-assessment/{}/results", origin.assessment_id);
+    let area = area.map(|a| format!(" ({a})")).unwrap_or_default();
+    move || match partnership.get() {
+        Some(partnership) => view! {
+            {format!("From your self-assessment of {partnership}{area}: ")}
+            <A href=href.clone()>{statement}</A>
+        }
+        .into_any(),
+        // The assessment was deleted: its results can no longer be opened.
+        None => format!("From a self-assessment since deleted{area}: {statement}").into_any(),
+    }
+}
+
 /// One goal in a plan's list, re-rendered only when that goal changes.
 #[component]
 pub fn GoalCard(id: String) -> impl IntoView {
@@ -284,16 +313,10 @@ pub fn GoalCard(id: String) -> impl IntoView {
                 saver.act(Change::Delete { kind: RecordKind::Goal, id: id.clone() });
             });
             let origin = goal.origin.clone().map(|origin| {
-                let statement = framework::statement(&origin.statement_id)
-                    .map(|(_, s)| s.text)
-                    .unwrap_or("a statement no longer in the framework");
-                view! {
-                    <p class="nhsuk-body-s">
-                        "From your self-assessment: "
-                        <A href=format!("/self-assessment/{}/results", origin.assessment_id)>{statement}</A>
-                    </p>
-                }
+                view! { <p class="nhsuk-body-s"><GoalFrom origin /></p> }
             });
+            // Where it came from is said once, by the link above.
+            let need = learning_need_to_show(&goal).map(str::to_string);
             let added = goal.created_at.with_timezone(&chrono::Local).date_naive();
             let done = goal.actions.iter().filter(|a| a.done_on.is_some()).count();
             let actions = match goal.actions.len() {
@@ -308,7 +331,7 @@ pub fn GoalCard(id: String) -> impl IntoView {
                         </h3>
                         <p>{status_tag(goal.status)}</p>
                         {origin}
-                        {(!goal.learning_need.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.learning_need.to_string()}</p> })}
+                        {need.map(|need| view! { <p class="nhsuk-card__description">{need}</p> })}
                         {(!goal.detail.is_empty()).then(|| view! { <p class="nhsuk-card__description">{goal.detail.to_string()}</p> })}
                         <p class="nhsuk-body-s">
                             {match goal.target_date {
