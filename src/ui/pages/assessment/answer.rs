@@ -54,7 +54,7 @@ fn DomainForm(
     view! {
         <Title text=format!("{} – Self-assessment", domain.title) />
         <span class="nhsuk-caption-m">{format!("Area {} of {} · ", position + 1, DOMAINS.len())}{move || title.get()}</span>
-        <h1>{domain.title}</h1>
+        <h1 class="nhsuk-u-margin-bottom-4">{domain.title}</h1>
         <p>{domain.summary}</p>
         <p role="status" aria-label="Progress">
             {move || progress.get().map(|p| format!("{} of {} statements answered", p.answered, p.total))}
