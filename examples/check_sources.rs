@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use commissioning_workbook::model::assessment::framework::{all_statements, SEED_ARTICLES};
+use commissioning_workbook::model::assessment::framework::{
+    all_statements, seed_article, GLOSSARY, SEED_ARTICLES,
+};
 
 /// Curly quotes and dashes as plain ones, spaces collapsed, so a headline
 /// matches however the page typeset it.
@@ -45,6 +47,24 @@ fn main() -> ExitCode {
     for (_, statement) in all_statements() {
         if statement.source.article().is_none() {
             problems.push(format!("statement {} cites no known article", statement.id));
+        }
+    }
+    // The glossary's 2009 terms stay traceable: each article it says uses a
+    // term prints it.
+    for term in GLOSSARY {
+        for (file, words) in term.used_in {
+            let path = folder.join(file);
+            let title = seed_article(file).map_or("(not a listed article)", |a| a.title);
+            match std::fs::read_to_string(&path) {
+                Ok(text) if plain(&text).contains(&plain(words)) => {
+                    println!("ok  glossary \"{}\": \"{words}\" in \"{title}\"", term.term)
+                }
+                _ => problems.push(format!(
+                    "glossary \"{}\": {} does not print \"{words}\"",
+                    term.term,
+                    path.display()
+                )),
+            }
         }
     }
     if problems.is_empty() {

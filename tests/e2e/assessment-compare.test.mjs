@@ -247,6 +247,7 @@ test('a partner\'s assessment is offered for comparison with the latest complete
   const choice = page.getByLabel(/^Compare .* with$/);
   await choice.waitFor();
   assert.equal(await choice.inputValue(), 'assessment-complete');
-  assert.match(await choice.locator('option').first().textContent(), /15 June 2026 \(2 of 43 answered\)/, 'newest first, partial marked');
+  // Role and date first, so a phone's narrow drop-down still shows them (issue 23).
+  assert.match(await choice.locator('option').first().textContent(), /^Clinician, 15 June 2026: East Kent: Respiratory \(2 of 43 answered\)$/, 'newest first, partial marked');
   await context.close();
 });

@@ -134,10 +134,12 @@ test('an area shows the rating scale once and folds each statement\'s reason awa
   await statement.getByLabel('Flag as a priority to act on').waitFor();
   await page.getByRole('group', { name: /How important is power and influence/ }).getByLabel('High').waitFor();
 
-  // Why it matters and the source: in a closed NHS.UK details element until asked for.
-  const details = statement.locator('details.nhsuk-details');
+  // Why it matters and the source: in a closed NHS.UK details element until
+  // asked for. (Issue 23 put it beside the note and flag, each folded on a
+  // phone, so a statement has two, and shortened its summary to fit the line.)
+  const details = statement.locator('details.nhsuk-details').filter({ hasText: 'Why it matters' });
   assert.equal(await details.count(), 1);
-  const summary = details.getByText('Why it matters and where it comes from', { exact: true });
+  const summary = details.getByText('Why it matters', { exact: true });
   assert.equal(await summary.isVisible(), true);
   const why = details.getByText(/^Why it matters: /);
   const source = details.getByText(/^Source: /);

@@ -37,6 +37,15 @@ impl Role {
         }
     }
 
+    /// The role in one word, as titles and short labels show it.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Role::Clinician => "Clinician",
+            Role::Manager => "Manager",
+            Role::Other => "Other",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Role::Clinician => "clinician",
@@ -244,11 +253,7 @@ impl Assessment {
 
     /// A one-line name for lists, e.g. "East Kent: Respiratory (Clinician), 22 November 2026".
     pub fn title(&self) -> String {
-        let role = match self.role {
-            Role::Clinician => "Clinician",
-            Role::Manager => "Manager",
-            Role::Other => "Other",
-        };
+        let role = self.role.short_name();
         let mut name = self.partnership.trim().to_string();
         if !self.clinical_area.trim().is_empty() {
             name = format!("{name}: {}", self.clinical_area.trim());

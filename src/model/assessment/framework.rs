@@ -97,6 +97,76 @@ pub const SEED_ARTICLES: &[SeedArticle] = &[
     },
 ];
 
+/// A word of 2009 the articles use that the NHS in England no longer does,
+/// with what it means today and the public source for today's meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GlossaryTerm {
+    pub term: &'static str,
+    /// What the same thing is called or is today.
+    pub today: &'static str,
+    /// The articles that use it: (`SeedArticle::file`, the words as the
+    /// article prints them, which the CI source check looks for in the file).
+    pub used_in: &'static [(&'static str, &'static str)],
+    /// The public source for what it means today.
+    pub source: &'static str,
+}
+
+/// Words from 2009 and what they are called today (the About page's glossary).
+/// The workbook's own wording uses today's terms; the articles, and the
+/// sources the statements cite, keep theirs.
+pub const GLOSSARY: &[GlossaryTerm] = &[
+    GlossaryTerm {
+        term: "PCT (primary care trust)",
+        today: "The local NHS body that commissioned most care for its area until 2013. Clinical commissioning \
+                groups (CCGs) took over in 2013, and integrated care boards (ICBs) replaced CCGs in July 2022. \
+                Read \"PCT\" as your commissioning organisation, today usually the ICB.",
+        used_in: &[(MARSHALL, "PCT"), (DIXON, "PCTs"), (KENT, "PCT"), (ALSOP, "PCT"), (SMITH, "PCT")],
+        source: "Health and Social Care Act 2012 (PCTs abolished and CCGs set up from 1 April 2013); Health and \
+                 Care Act 2022 (ICBs replaced CCGs from 1 July 2022).",
+    },
+    GlossaryTerm {
+        term: "PBC (practice-based commissioning)",
+        today: "GP practices, often in groups, holding indicative budgets to redesign services (2005 to 2013). \
+                The nearest groupings today are primary care networks (PCNs, from 2019) and place-based \
+                partnerships (place partnerships) within an integrated care system.",
+        used_in: &[
+            (MARSHALL, "practice-based commissioning"),
+            (DIXON, "practice-based commissioning"),
+            (KENT, "practice based commissioning"),
+            (ALSOP, "practice-based commissioning"),
+            (SMITH, "Practice-Based Commissioning"),
+        ],
+        source: "Department of Health, Practice based commissioning: promoting clinical engagement (2004), from \
+                 April 2005, ending with PCTs under the Health and Social Care Act 2012; NHS England, Investment \
+                 and evolution: a five-year framework for GP contract reform (January 2019), which set up primary \
+                 care networks; NHS England, Thriving places: guidance on the development of place-based \
+                 partnerships as part of statutory integrated care systems (September 2021).",
+    },
+    GlossaryTerm {
+        term: "PBC group or consortium",
+        today: "Practices commissioning together. Today: a primary care network or a place-based partnership, \
+                working with the ICB.",
+        used_in: &[(MARSHALL, "PBC group"), (ALSOP, "PBC consortiums")],
+        source: "NHS England, Investment and evolution (January 2019) and Thriving places (September 2021), as \
+                 above.",
+    },
+    GlossaryTerm {
+        term: "Lead commissioner",
+        today: "The manager in the commissioning organisation (today usually the ICB) who leads commissioning \
+                for a clinical area, paired with a clinical lead.",
+        used_in: &[(KENT, "lead commissioner")],
+        source: "The article's own term; the commissioning organisation today as for PCT above.",
+    },
+    GlossaryTerm {
+        term: "GP registrar",
+        today: "A doctor in GP specialty training, today usually called a GP specialty trainee (GPST) or GP \
+                trainee.",
+        used_in: &[(KENT, "GP registrar")],
+        source: "Royal College of General Practitioners, GP curriculum and training pages, which speak of GP \
+                 specialty trainees.",
+    },
+];
+
 /// Where a statement comes from: a seed article and the idea in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Source {
@@ -923,6 +993,32 @@ pub fn domains_serving(principle: PatPrinciple) -> impl Iterator<Item = &'static
 mod tests {
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn every_glossary_term_names_the_articles_that_use_it_and_a_source_for_today() {
+        assert!(GLOSSARY.len() >= 5);
+        for g in GLOSSARY {
+            assert!(!g.used_in.is_empty(), "{} is used in an article", g.term);
+            for (file, words) in g.used_in {
+                assert!(
+                    seed_article(file).is_some(),
+                    "{}: {file} is a listed article",
+                    g.term
+                );
+                assert!(!words.is_empty());
+            }
+            assert!(!g.today.is_empty() && !g.source.is_empty(), "{}", g.term);
+        }
+        // Today's terms the start form uses are explained.
+        let all: String = GLOSSARY.iter().map(|g| g.today).collect();
+        for today in [
+            "integrated care boards (ICBs)",
+            "primary care networks (PCNs",
+            "place partnerships",
+        ] {
+            assert!(all.contains(today), "{today}");
+        }
+    }
 
     #[test]
     fn the_table_of_ids_lists_every_statement_in_order() {

@@ -575,6 +575,88 @@ pub fn compare_domains(mine: &Assessment, partner: &Assessment) -> Vec<DomainCom
         .collect()
 }
 
+/// How important one domain is to the user and to their partner (1 Low to
+/// 3 High), as each rated it on their own assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportanceComparison {
+    pub domain_id: &'static str,
+    pub mine: Option<u8>,
+    pub partner: Option<u8>,
+    /// Partner's importance minus mine, when both rated it.
+    pub difference: Option<i32>,
+}
+
+impl ImportanceComparison {
+    /// Both rated it and the ratings are not the same: worth talking about,
+    /// since partners who weigh an area differently will pull different ways
+    /// on where to put effort, even where their scores agree.
+    pub fn differs(&self) -> bool {
+        self.difference.is_some_and(|d| d != 0)
+    }
+}
+
+/// Every domain's importance compared, in framework order. An importance
+/// outside the 1 to 3 scale (a hand-edited file) counts as not rated.
+pub fn compare_importance(mine: &Assessment, partner: &Assessment) -> Vec<ImportanceComparison> {
+    DOMAINS
+        .iter()
+        .map(|d| {
+            let (m, p) = (mine.importance_of(d.id), partner.importance_of(d.id));
+            ImportanceComparison {
+                domain_id: d.id,
+                mine: m,
+                partner: p,
+                difference: m.zip(p).map(|(m, p)| i32::from(p) - i32::from(m)),
+            }
+        })
+        .collect()
+}
+
+/// Only the domains the two partners rate differently in importance, the
+/// widest gap first (framework order within the same gap).
+pub fn importance_differences(
+    mine: &Assessment,
+    partner: &Assessment,
+) -> Vec<ImportanceComparison> {
+    let mut differing: Vec<ImportanceComparison> = compare_importance(mine, partner)
+        .into_iter()
+        .filter(ImportanceComparison::differs)
+        .collect();
+    // A stable sort keeps framework order between equal gaps.
+    differing.sort_by_key(|c| std::cmp::Reverse(c.difference.map_or(0, i32::abs)));
+    differing
+}
+
+/// An importance as shown: "3 High", or "Not rated".
+pub fn importance_label(value: Option<u8>) -> String {
+    value.and_then(framework::importance_level).map_or_else(
+        || "Not rated".to_string(),
+        |i| format!("{} {}", i.value, i.name),
+    )
+}
+
+/// An assessment as a choice in a drop-down, the role and date first so they
+/// show even where a phone cuts the end off ("Clinician, 1 November 2026:
+/// East Kent: Respiratory"), and how far it is answered when it is not
+/// finished.
+pub fn choice_label(assessment: &Assessment) -> String {
+    let mut name = assessment.partnership.trim().to_string();
+    if !assessment.clinical_area.trim().is_empty() {
+        name = format!("{name}: {}", assessment.clinical_area.trim());
+    }
+    let label = format!(
+        "{}, {}: {name}",
+        assessment.role.short_name(),
+        crate::model::common::dates::long_date(assessment.date)
+    );
+    let p = progress(assessment);
+    if p.is_complete() {
+        label
+    } else {
+        format!("{label} ({} of {} answered)", p.answered, p.total)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1087,5 +1169,75 @@ mod tests {
         let list = vec![older, done, newer];
         let ids: Vec<&str> = unfinished(&list).iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["newer", "older"]);
+    }
+
+    #[test]
+    fn importance_is_compared_with_a_partner_and_differences_put_widest_first() {
+        let mut mine = blank();
+        let mut partner = blank();
+        // power: 3 v 1 (gap 2); aims: 2 v 2 (same); trust: 1 v 2 (gap 1);
+        // leadership: only mine; support: only the partner's.
+        for (d, m, p) in [("power", 3, 1), ("aims", 2, 2), ("trust", 1, 2)] {
+            assert!(mine.set_importance(d, Some(m), now()));
+            assert!(partner.set_importance(d, Some(p), now()));
+        }
+        mine.set_importance("leadership", Some(3), now());
+        partner.set_importance("support", Some(1), now());
+        // A value off the scale in a hand-edited file is not rated.
+        partner.importance.insert("delivery".into(), 9);
+        mine.set_importance("delivery", Some(2), now());
+
+        let all = compare_importance(&mine, &partner);
+        assert_eq!(all.len(), DOMAINS.len());
+        let get = |id: &str| all.iter().find(|c| c.domain_id == id).unwrap().clone();
+        assert_eq!(
+            (
+                get("power").mine,
+                get("power").partner,
+                get("power").difference
+            ),
+            (Some(3), Some(1), Some(-2))
+        );
+        assert!(get("power").differs());
+        assert_eq!(get("aims").difference, Some(0));
+        assert!(!get("aims").differs());
+        assert_eq!(get("trust").difference, Some(1));
+        assert_eq!(
+            (
+                get("leadership").mine,
+                get("leadership").partner,
+                get("leadership").differs()
+            ),
+            (Some(3), None, false)
+        );
+        assert_eq!(get("support").mine, None);
+        assert_eq!(get("delivery").partner, None, "9 is off the 1 to 3 scale");
+
+        let differing: Vec<&str> = importance_differences(&mine, &partner)
+            .iter()
+            .map(|c| c.domain_id)
+            .collect();
+        assert_eq!(differing, vec!["power", "trust"]);
+        assert_eq!(importance_label(Some(3)), "3 High");
+        assert_eq!(importance_label(Some(1)), "1 Low");
+        assert_eq!(importance_label(None), "Not rated");
+        assert_eq!(importance_label(Some(7)), "Not rated");
+    }
+
+    #[test]
+    fn a_drop_down_choice_puts_the_role_and_date_before_the_long_name() {
+        let mut a = blank();
+        a.clinical_area = "Respiratory and long-term conditions".into();
+        a.role = Role::Manager;
+        assert_eq!(
+            choice_label(&a),
+            "Manager, 22 November 2026: East Kent: Respiratory and long-term conditions (0 of 43 answered)"
+        );
+        let mut done = all_at(2);
+        done.role = Role::Clinician;
+        assert_eq!(
+            choice_label(&done),
+            "Clinician, 22 November 2026: East Kent"
+        );
     }
 }

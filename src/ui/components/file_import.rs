@@ -1,6 +1,11 @@
 //! The one control for choosing a file to read in (a backup to restore, a
-//! partner's assessment). It reads the chosen file as text, hands it on, and
-//! clears itself so the same file can be chosen again after fixing a problem.
+//! partner's assessment). It reads the chosen file as text and hands it on.
+//!
+//! Once read, the file stays chosen, so the control names the file that was
+//! just imported instead of saying "No file chosen" beside the message that it
+//! was imported (which read as if nothing had happened). It is cleared as the
+//! file picker opens instead, so the same file can still be chosen again after
+//! fixing a problem (a browser sends no change for a file already chosen).
 
 use leptos::prelude::*;
 
@@ -31,7 +36,6 @@ pub fn FileImport(
         };
         leptos::task::spawn_local(async move {
             let read = browser::read_chosen_file(&element).await;
-            element.set_value("");
             match read {
                 Some(Ok((name, text))) => on_file.run(ChosenFile { name, text }),
                 Some(Err(message)) => on_error.run(message),
@@ -50,6 +54,11 @@ pub fn FileImport(
                 accept=".json,application/json"
                 aria-describedby=hint_id.clone()
                 node_ref=input
+                on:click=move |_| {
+                    if let Some(element) = input.get_untracked() {
+                        element.set_value("");
+                    }
+                }
                 on:change=chosen
             />
         </div>

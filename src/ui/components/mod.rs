@@ -13,5 +13,5 @@ pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 pub use stale::{StaleGuard, StaleNotice};
-pub use tables::{summary_row, DataTable, DomainRow};
+pub use tables::{summary_row, DataTable, DomainRow, StackedCell};
 pub use title::Title;

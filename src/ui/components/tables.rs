@@ -21,6 +21,15 @@ pub fn DataTable(
     /// heading just above already shows the same words.
     #[prop(optional)]
     caption_hidden: bool,
+    /// Stacked on a phone (below the design system's tablet width) instead of
+    /// scrolling sideways: each row becomes a block, its row header on top
+    /// and each cell under its column's name, so a table too wide for a phone
+    /// is read whole without scrolling. The rows given then use `StackedCell`
+    /// for their cells. The table keeps its table roles (set explicitly, as
+    /// the NHS.UK responsive table does, since a row shown as a block loses
+    /// them in some browsers).
+    #[prop(optional)]
+    stacked: bool,
     children: Children,
 ) -> impl IntoView {
     let caption_class = match (caption_hidden, caption_size) {
@@ -29,21 +38,50 @@ pub fn DataTable(
         (false, None) => "nhsuk-table__caption".to_string(),
     };
     let region_name = caption.clone();
+    let (table_class, role) = if stacked {
+        ("nhsuk-table app-table--stacked", Some("table"))
+    } else {
+        ("nhsuk-table", None)
+    };
     view! {
         <div class="app-table-scroll" role="region" aria-label=region_name tabindex="0">
-            <table class="nhsuk-table">
+            <table class=table_class role=role>
                 <caption class=caption_class>{caption}</caption>
-                <thead class="nhsuk-table__head">
-                    <tr class="nhsuk-table__row">
+                <thead class="nhsuk-table__head" role=role.map(|_| "rowgroup")>
+                    <tr class="nhsuk-table__row" role=role.map(|_| "row")>
                         {headers
                             .into_iter()
-                            .map(|h| view! { <th scope="col" class="nhsuk-table__header">{h}</th> })
+                            .map(|h| view! { <th scope="col" class="nhsuk-table__header" role=role.map(|_| "columnheader")>{h}</th> })
                             .collect_view()}
                     </tr>
                 </thead>
-                <tbody class="nhsuk-table__body">{children()}</tbody>
+                <tbody class="nhsuk-table__body" role=role.map(|_| "rowgroup")>{children()}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A cell of a stacked `DataTable`: on a phone its column's name shows above
+/// it (hidden from screen readers, which have the column header). `wide`
+/// takes the row's full width on a phone; an empty cell is not shown there.
+#[component]
+pub fn StackedCell(
+    column: &'static str,
+    #[prop(optional)] wide: bool,
+    #[prop(optional)] class: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let class = format!(
+        "nhsuk-table__cell{}{}{}",
+        if wide { " app-table__cell--wide" } else { "" },
+        if class.is_empty() { "" } else { " " },
+        class
+    );
+    view! {
+        <td class=class role="cell">
+            <span class="app-table__label" aria-hidden="true">{column}</span>
+            {children()}
+        </td>
     }
 }
 

@@ -4,20 +4,58 @@ use leptos::prelude::*;
 use crate::ui::components::DataTable;
 
 use crate::model::assessment::framework::{
-    domains_serving, PatPrinciple, DOMAINS, IMPORTANCE_LEVELS, IMPORTANCE_SOURCE, MATURITY_LEVELS,
-    MATURITY_SCALE_SOURCE, PAT_CITATION, SEED_ARTICLES,
+    domains_serving, seed_article, PatPrinciple, DOMAINS, GLOSSARY, IMPORTANCE_LEVELS,
+    IMPORTANCE_SOURCE, MATURITY_LEVELS, MATURITY_SCALE_SOURCE, PAT_CITATION, SEED_ARTICLES,
 };
+
+/// The page's sections, in order: (id of its heading, heading). The contents
+/// list at the top links to each, so a phone user need not scroll through
+/// some twenty screens to find one.
+const SECTIONS: [(&str, &str); 9] = [
+    ("about-privacy", "Privacy: nothing leaves this browser"),
+    ("about-content", "Where the content comes from"),
+    ("about-articles", "The articles the content comes from"),
+    (
+        "about-glossary",
+        "Words from 2009 and what they are called today",
+    ),
+    (
+        "about-capabilities",
+        "Leadership capabilities in the development plan",
+    ),
+    ("about-placement", "The placement log"),
+    ("about-framework", "The readiness framework"),
+    ("about-pat", "Partnership Assessment Tool principles"),
+    ("about-scales", "The scales"),
+];
+
+/// A section's heading, with the id the contents list links to.
+fn section_heading(id: &'static str) -> impl IntoView {
+    let text = SECTIONS
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map_or("", |(_, t)| *t);
+    view! { <h2 id=id>{text}</h2> }
+}
 
 #[component]
 pub fn About() -> impl IntoView {
     view! {
         <Title text="About" />
         <h1>"About this workbook"</h1>
-        <h2>"Privacy: nothing leaves this browser"</h2>
+        <nav class="app-contents" aria-labelledby="about-contents">
+            <h2 class="nhsuk-heading-s" id="about-contents">"Contents"</h2>
+            <ol class="nhsuk-list nhsuk-list--number">
+                {SECTIONS.iter().map(|(id, text)| view! {
+                    <li><a href=format!("#{id}")>{*text}</a></li>
+                }).collect_view()}
+            </ol>
+        </nav>
+        {section_heading("about-privacy")}
         <p>
             "The workbook runs entirely in your web browser. What you enter is kept in this browser's local storage on this device and is never sent anywhere. It leaves the browser only when you download a backup or an export yourself."
         </p>
-        <h2>"Where the content comes from"</h2>
+        {section_heading("about-content")}
         <p>
             "The workbook is drawn from five articles on clinical and practice-based commissioning in the NHS in England, published in 2009 and 2010. Each framework statement in the self-assessment says which article it comes from."
         </p>
@@ -34,7 +72,7 @@ pub fn About() -> impl IntoView {
 #[component]
 fn SeedArticles() -> impl IntoView {
     view! {
-        <h2>"The articles the content comes from"</h2>
+        {section_heading("about-articles")}
         <DataTable caption="The articles" headers=vec!["Author".into(), "Title".into(), "Where it appeared".into(), "Date".into(), "Summary".into()]>
                 {SEED_ARTICLES
                     .iter()
@@ -62,7 +100,7 @@ fn Capabilities() -> impl IntoView {
     use crate::model::plan::Support;
     let marshall = cite(ARTICLE_SKILLS[0].source_file);
     view! {
-        <h2>"Leadership capabilities in the development plan"</h2>
+        {section_heading("about-capabilities")}
         <p>
             {format!("Each goal in a development plan can name the capability it builds: one of the 20 elements of the {MLCF_CITATION} ")}
             {format!("Beside each element are the leadership skills named in {marshall} that draw on it (the mapping is this workbook's own).")}
@@ -107,7 +145,7 @@ fn PlacementSources() -> impl IntoView {
     use crate::model::placement::ActivityType;
     let (file, idea) = PLACEMENT_SOURCE;
     view! {
-        <h2>"The placement log"</h2>
+        {section_heading("about-placement")}
         <p>
             {format!("A placement is {DEFAULT_LENGTH_MONTHS} months long unless you change it, and has a lead commissioner or supervisor: from {} ({idea}).", cite(file))}
         </p>
@@ -125,44 +163,35 @@ fn PlacementSources() -> impl IntoView {
     }
 }
 
-/// Terms of 2009 that the articles and statements use, and what the same
-/// things are called in the NHS in England today.
-const GLOSSARY: [(&str, &str); 5] = [
-    (
-        "PCT (primary care trust)",
-        "The local NHS body that commissioned most care for its area until 2013. Clinical commissioning groups (CCGs) took over in 2013, and integrated care boards (ICBs) replaced CCGs in July 2022. Read \"PCT\" as your commissioning organisation, today usually the ICB.",
-    ),
-    (
-        "PBC (practice-based commissioning)",
-        "GP practices, often in groups, holding indicative budgets to redesign services (2005 to 2013). The nearest groupings today are primary care networks (PCNs, from 2019) and place-based partnerships within an integrated care system.",
-    ),
-    (
-        "PBC group or consortium",
-        "Practices commissioning together. Today: a primary care network or a place-based partnership.",
-    ),
-    (
-        "Lead commissioner",
-        "The manager in the commissioning organisation who leads commissioning for a clinical area, paired with a clinical lead.",
-    ),
-    (
-        "GP registrar",
-        "A doctor in GP specialty training, today usually called a GP specialty trainee (GPST) or GP trainee.",
-    ),
-];
-
+/// Terms of 2009 that the articles and the statements' sources use, what the
+/// same things are called in the NHS in England today, which articles use
+/// each, and the source for today's meaning (`framework::GLOSSARY`).
 #[component]
 fn Glossary() -> impl IntoView {
     view! {
-        <h2>"Words from 2009 and what they are called today"</h2>
-        <p>"The articles were written in 2009 and 2010, and some of the statements keep their words. This is what they mean now."</p>
+        {section_heading("about-glossary")}
+        <p>"The articles were written in 2009 and 2010, and the sources the statements cite keep their words. The workbook's own wording uses today's terms. This is what the 2009 words mean now, and where each is used."</p>
         <dl class="nhsuk-summary-list">
             {GLOSSARY
                 .iter()
-                .map(|(term, meaning)| view! {
-                    <div class="nhsuk-summary-list__row">
-                        <dt class="nhsuk-summary-list__key">{*term}</dt>
-                        <dd class="nhsuk-summary-list__value">{*meaning}</dd>
-                    </div>
+                .map(|g| {
+                    let used_in = g
+                        .used_in
+                        .iter()
+                        .filter_map(|(file, _)| seed_article(file))
+                        .map(|a| format!("\u{201c}{}\u{201d}", a.title))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    view! {
+                        <div class="nhsuk-summary-list__row">
+                            <dt class="nhsuk-summary-list__key">{g.term}</dt>
+                            <dd class="nhsuk-summary-list__value">
+                                <p>{g.today}</p>
+                                <p class="nhsuk-body-s">{format!("Used in: {used_in}.")}</p>
+                                <p class="nhsuk-body-s nhsuk-u-margin-bottom-0">{format!("Source for today: {}", g.source)}</p>
+                            </dd>
+                        </div>
+                    }
                 })
                 .collect_view()}
         </dl>
@@ -176,7 +205,7 @@ fn principle_name(p: PatPrinciple) -> String {
 #[component]
 fn Framework() -> impl IntoView {
     view! {
-        <h2>"The readiness framework"</h2>
+        {section_heading("about-framework")}
         <p>
             {format!(
                 "The self-assessment has {} areas. Each area groups statements you rate on the maturity scale, and each serves one or more principles of the Partnership Assessment Tool.",
@@ -215,7 +244,7 @@ fn Framework() -> impl IntoView {
 #[component]
 fn PatPrinciples() -> impl IntoView {
     view! {
-        <h2>"Partnership Assessment Tool principles"</h2>
+        {section_heading("about-pat")}
         <p>
             "The areas are mapped to the six principles of the Partnership Assessment Tool, so the framework can be read against a widely used partnership tool. The descriptions are this workbook's own summaries."
         </p>
@@ -247,7 +276,7 @@ fn PatPrinciples() -> impl IntoView {
 #[component]
 fn Scales() -> impl IntoView {
     view! {
-        <h2>"The scales"</h2>
+        {section_heading("about-scales")}
         <h3>"Maturity"</h3>
         <p>"Each statement is rated on this scale, or as not applicable or don't know."</p>
         <dl class="nhsuk-summary-list">

@@ -110,6 +110,7 @@ areas! {
         "/self-assessment" => assessment::Overview,
         "/self-assessment/new" => assessment::StartAssessment,
         "/self-assessment/over-time/:earlier/:later" => assessment::OverTime,
+        "/self-assessment/partner/:partner" => assessment::PartnerView,
         "/self-assessment/:id/domain/:domain" => assessment::AnswerDomain,
         "/self-assessment/:id/results" => assessment::Results,
         "/self-assessment/:id/details" => assessment::AssessmentDetails,

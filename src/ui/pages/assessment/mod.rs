@@ -14,7 +14,7 @@ pub use details::AssessmentDetails;
 pub use export::ExportAssessment;
 pub use over_time::OverTime;
 pub use overview::{resume_path, Overview};
-pub use partner::{ImportPartner, PartnerComparison};
+pub use partner::{ImportPartner, PartnerComparison, PartnerView};
 pub use results::Results;
 pub use start::StartAssessment;
 

@@ -98,7 +98,7 @@ pub fn AssessmentFields(errors: RwSignal<Vec<FieldError>>, form: AssessmentForm)
         <Field
             id=ASSESSMENT_PARTNERSHIP_FIELD
             label="Partnership name"
-            hint="For example, the practice-based commissioning group and the commissioning organisation it works with."
+            hint="For example, your primary care network or place partnership and the integrated care board (ICB) it works with."
             errors=errors
             bind=partnership
         />
