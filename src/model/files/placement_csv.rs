@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::formats::slug;
+use super::formats::file_name;
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
 use crate::model::placement::activity::format_duration;
@@ -105,13 +105,7 @@ pub fn activity_csv(placement: &Placement) -> String {
 
 /// `placement-log-nhs-eastern-and-coastal-kent-2027-12-01.csv`.
 pub fn csv_file_name(placement: &Placement, today: NaiveDate) -> String {
-    let place = slug(&placement.organisation);
-    let middle = if place.is_empty() {
-        String::new()
-    } else {
-        format!("-{place}")
-    };
-    format!("placement-log{middle}-{}.csv", input_value(today))
+    file_name("placement-log", &placement.organisation, today, "csv")
 }
 
 #[cfg(test)]
