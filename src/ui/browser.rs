@@ -1,7 +1,8 @@
 //! Small wrappers over browser APIs the pages need: file download, file reading,
-//! and today's date. Kept here so pages stay about what the user sees.
+//! and today's date and time zone. Kept here so pages stay about what the
+//! user sees.
 
-use chrono::{Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -20,6 +21,12 @@ pub fn local_date_time(at: impl Into<chrono::DateTime<chrono::Utc>>) -> String {
         long_date(local.date_naive()),
         clock_time(&local)
     )
+}
+
+/// The user's offset from UTC at `at`, as their browser's time zone gives it
+/// (an hour ahead in British Summer Time, none in winter).
+pub fn offset_at(at: DateTime<Utc>) -> FixedOffset {
+    at.with_timezone(&Local).offset().fix()
 }
 
 /// Offers `text` to the user as a file download named `file_name`.

@@ -87,8 +87,12 @@ pub fn progress_text(progress: Option<Progress>) -> String {
 pub fn download_csv(placement_id: &str) -> Result<(), String> {
     let store = use_store();
     let file = store.workbook.with_untracked(|w| {
-        w.placement(placement_id)
-            .map(|p| (csv_file_name(p, browser::today()), activity_csv(p)))
+        w.placement(placement_id).map(|p| {
+            (
+                csv_file_name(p, browser::today()),
+                activity_csv(p, browser::offset_at),
+            )
+        })
     });
     match file {
         Some((name, text)) => browser::download_text(&name, &text, "text/csv;charset=utf-8"),
@@ -274,7 +278,9 @@ pub fn TimeAndCapabilities(dashboard: Memo<Option<Dashboard>>) -> impl IntoView 
 /// The log's cards and the summary's selected reflections both show it.
 pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
     let line = |label: &'static str, text: &str| {
-        (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>" "{text.to_string()}</p> })
+        (!text.is_empty()).then(
+            || view! { <p class="app-pre-line"><strong>{label}</strong>" "{text.to_string()}</p> },
+        )
     };
     let capabilities = e
         .capabilities
@@ -289,7 +295,7 @@ pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
             {e.effectiveness.map(|x| format!(" · {}", x.label()))}
         </p>
         {line("My role:", &e.role)}
-        <p>{e.what_done.to_string()}</p>
+        <p class="app-pre-line">{e.what_done.to_string()}</p>
         {line("Working with others:", &e.with_others)}
         {line("Keep doing:", &e.keep)}
         {line("Do better:", &e.improve)}
