@@ -10,6 +10,7 @@ use crate::model::common::dates::long_date;
 use crate::model::files::placement_csv::{activity_csv, csv_file_name};
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
+use crate::model::placement::portfolio::entry_text;
 use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
@@ -110,6 +111,84 @@ pub fn CsvButton(#[prop(into)] placement_id: Signal<String>) -> impl IntoView {
             "Download the log as CSV"
         </button>
         {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
+    }
+}
+
+/// How far a copy for the portfolio got.
+#[derive(Clone, Copy, PartialEq)]
+enum Copying {
+    NotYet,
+    Copied,
+    /// The browser refused: the text is shown, selected, to copy by hand.
+    Refused,
+}
+
+/// "Copy for your portfolio": puts `text` (made when pressed) on the
+/// clipboard in one click and says so in a live region; if the browser
+/// refuses, shows the text selected in a box so the user can copy it.
+#[component]
+pub fn CopyForPortfolio(
+    /// The button's accessible name, e.g. "Copy for your portfolio: log entry of 1 December 2026".
+    #[prop(into)]
+    name: String,
+    /// The button's words.
+    #[prop(into)]
+    label: String,
+    text: Callback<(), String>,
+) -> impl IntoView {
+    let state = RwSignal::new(Copying::NotYet);
+    let shown = RwSignal::new(String::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let copy = move |_| {
+        let words = text.run(());
+        shown.set(words.clone());
+        state.set(Copying::NotYet);
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&words).await;
+            state.set(if copied {
+                Copying::Copied
+            } else {
+                Copying::Refused
+            });
+        });
+    };
+    // Once the box is there, it is given the text and the text is selected
+    // for Ctrl+C (set here, not as a property of the box, so nothing resets
+    // the selection after it is made).
+    Effect::new(move |_| {
+        let words = shown.get();
+        if state.get() == Copying::Refused {
+            if let Some(area) = area.get() {
+                area.set_value(&words);
+                let _ = area.focus();
+                area.select();
+            }
+        }
+    });
+    let area_id = crate::model::common::ids::new_id("copy");
+    view! {
+        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2"
+            aria-label=name on:click=copy>
+            {label}
+        </button>
+        <p role="status" class="nhsuk-body-s app-copied">
+            {move || (state.get() == Copying::Copied).then_some(
+                "Copied. Paste it into a new entry in your portfolio's learning log."
+            )}
+        </p>
+        {move || (state.get() == Copying::Refused).then(|| {
+            let area_id = area_id.clone();
+            view! {
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=area_id.clone()>"Text for your portfolio"</label>
+                    <div class="nhsuk-hint" id=format!("{area_id}-hint")>
+                        "Your browser did not let this page copy it. The text is selected: press Ctrl and C (or Command and C on a Mac) to copy it."
+                    </div>
+                    <textarea class="nhsuk-textarea" id=area_id.clone() rows=8 readonly
+                        aria-describedby=format!("{area_id}-hint") node_ref=area></textarea>
+                </div>
+            }
+        })}
     }
 }
 
@@ -332,6 +411,10 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let delete = Callback::new(move |()| {
                 saver.act(Change::Delete { kind: RecordKind::Activity, id: id.clone() });
             });
+            let portfolio = {
+                let (e, project) = (e.clone(), project.clone());
+                Callback::new(move |()| entry_text(&e, project.as_deref()))
+            };
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)
                 .then(|| format!(" · changed {}", browser::local_date_time(e.updated_at)));
@@ -345,11 +428,12 @@ pub fn EntryCard(id: String) -> impl IntoView {
                         {entry_body(&e, project)}
                         {e.in_summary.then(|| view! { <p class="nhsuk-body-s">"In your end-of-placement summary"</p> })}
                         <p class="nhsuk-body-s app-written">{format!("Written {written}")}{changed}</p>
-                        <div class="no-print">
-                            <p>
-                                <A href=format!("/placement-log/entries/{}", e.id) attr:aria-label=format!("Change {what}")>"Change"</A>
-                            </p>
-                            <DeleteButton what on_confirm=delete />
+                        // The entry's actions on one row (a phone shows many entries).
+                        <div class="no-print app-actions">
+                            <CopyForPortfolio name=format!("Copy for your portfolio: {what}")
+                                label="Copy for your portfolio" text=portfolio />
+                            <A href=format!("/placement-log/entries/{}", e.id) attr:aria-label=format!("Change {what}")>"Change"</A>
+                            <DeleteButton what on_confirm=delete compact=true />
                         </div>
                     </div>
                 </li>

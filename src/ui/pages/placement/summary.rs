@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use super::parts::{
     entry_body, minutes_text, placement_path, progress_text, project_status_tag,
-    CapabilityCoverage, PlacementNotFound, TimeTables,
+    CapabilityCoverage, CopyForPortfolio, PlacementNotFound, TimeTables,
 };
 use crate::model::common::dates::long_date;
+use crate::model::placement::portfolio::summary_text;
 use crate::model::placement::Placement;
 use crate::ui::browser;
 use crate::ui::components::summary_row;
@@ -73,6 +74,10 @@ fn SummaryView(placement: Placement) -> impl IntoView {
             .and_then(|id| p.project(id))
             .map(|p| p.title.to_string())
     };
+    let portfolio = {
+        let p = p.clone();
+        Callback::new(move |()| summary_text(&p, today))
+    };
     let caption = if p.trainee.is_empty() {
         p.organisation.to_string()
     } else {
@@ -89,6 +94,8 @@ fn SummaryView(placement: Placement) -> impl IntoView {
                 on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
                 "Print this summary"
             </button>
+            <CopyForPortfolio name="Copy the summary for your portfolio"
+                label="Copy the summary for your portfolio" text=portfolio />
             <A href=placement_path(&p.id)>"Back to your placement"</A>
         </div>
         {p.trainee.is_empty().then(|| view! {
