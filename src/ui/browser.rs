@@ -1,7 +1,8 @@
 //! Small wrappers over browser APIs the pages need: file download, file reading,
-//! and today's date. Kept here so pages stay about what the user sees.
+//! copying to the clipboard, and today's date and time zone. Kept here so
+//! pages stay about what the user sees.
 
-use chrono::{Local, NaiveDate};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, Utc};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -20,6 +21,33 @@ pub fn local_date_time(at: impl Into<chrono::DateTime<chrono::Utc>>) -> String {
         long_date(local.date_naive()),
         clock_time(&local)
     )
+}
+
+/// The user's offset from UTC at `at`, as their browser's time zone gives it
+/// (an hour ahead in British Summer Time, none in winter).
+pub fn offset_at(at: DateTime<Utc>) -> FixedOffset {
+    at.with_timezone(&Local).offset().fix()
+}
+
+/// Puts `text` on the clipboard. False when the browser has no clipboard
+/// here (an address not served securely) or refuses (the user or a policy
+/// blocked it): the page then offers the text to copy by hand.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // `navigator.clipboard` is missing outside a secure context; calling it
+    // there would throw.
+    let clipboard = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .is_ok()
 }
 
 /// Offers `text` to the user as a file download named `file_name`.

@@ -337,6 +337,56 @@ pub fn navigate(to: &str, options: NavigateOptions) {
     }
 }
 
+/// The query part of the address's `#` part, decoded: `#/log?text=zo%C3%AB`
+/// gives `[("text", "zoë")]`. A page keeps what it shows there (the log's
+/// filters), so a reload or Back shows the same again.
+pub fn hash_query() -> Vec<(String, String)> {
+    let hash = current_hash();
+    let Some((_, query)) = hash.split_once('?') else {
+        return Vec::new();
+    };
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(&s.replace('+', " "))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(name, value)| (decode(name), decode(value)))
+        .collect()
+}
+
+/// Puts `pairs` (those with a value) in the query part of the address of
+/// the page at `path`, in place: no new history entry, no page change,
+/// nothing sent. Nothing happens once the address is another page's.
+pub fn replace_hash_query(path: &str, pairs: &[(&str, String)]) {
+    if path_from_hash(&current_hash()).as_deref() != Some(path) {
+        return;
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| {
+            format!(
+                "{name}={}",
+                String::from(js_sys::encode_uri_component(value))
+            )
+        })
+        .collect();
+    let wanted = if query.is_empty() {
+        format!("#{path}")
+    } else {
+        format!("#{path}?{}", query.join("&"))
+    };
+    if current_hash() != wanted {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
+        }
+    }
+}
+
 /// `navigate`, as pages ask for it.
 pub fn use_navigate() -> fn(&str, NavigateOptions) {
     navigate

@@ -89,6 +89,8 @@ test('a trainee sets up a placement, adds a project and milestones, logs, filter
   const other = milestones.getByRole('listitem').filter({ hasText: 'Agree the new pathway' });
   await other.evaluate((el) => { el.dataset.testTag = 'kept'; });
   await milestones.getByRole('checkbox', { name: 'Map the current pathway' }).check();
+  // Ticking asks when it was done (today unless changed) before it is saved.
+  await page.getByRole('button', { name: 'Mark as done: Map the current pathway' }).click();
   await milestones.getByText(/done \d+ \w+ \d{4}/).waitFor();
   assert.equal(await other.evaluate((el) => el.dataset.testTag), 'kept');
   await milestones.getByRole('checkbox', { name: 'Map the current pathway' }).uncheck();

@@ -4,6 +4,8 @@
 //! part of the model.
 
 pub mod dates;
+/// Text folded for search (case and accents).
+pub mod folding;
 pub mod identifiers;
 pub mod ids;
 /// London clock readings for tests of the date rules at awkward moments.

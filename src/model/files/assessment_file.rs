@@ -12,11 +12,10 @@ use serde_json::Value;
 
 pub use super::formats::ASSESSMENT_FORMAT_NAME;
 use super::formats::{
-    pretty_json, read_envelope, read_fields, slug, ReadError, ASSESSMENT_FILE_VERSION,
+    file_name, pretty_json, read_envelope, read_fields, ReadError, ASSESSMENT_FILE_VERSION,
 };
 use crate::model::assessment::framework::{FRAMEWORK_VERSION, MAX_IMPORTANCE, MIN_IMPORTANCE};
 use crate::model::assessment::{Assessment, Rating, MAX_LEVEL};
-use crate::model::common::dates::input_value;
 
 /// The envelope written around the assessment.
 #[derive(Serialize)]
@@ -121,16 +120,12 @@ pub fn assessment_to_json(assessment: &Assessment) -> String {
 /// role tells the two partners' files apart. The slug keeps only ASCII letters
 /// and digits so the name is safe on every system.
 pub fn assessment_file_name(assessment: &Assessment) -> String {
-    let mut name = format!("partnership-assessment-{}", assessment.role.key());
-    let slug = slug(&format!(
-        "{} {}",
-        assessment.partnership, assessment.clinical_area
-    ));
-    if !slug.is_empty() {
-        name.push('-');
-        name.push_str(&slug);
-    }
-    format!("{name}-{}.json", input_value(assessment.date))
+    file_name(
+        &format!("partnership-assessment-{}", assessment.role.key()),
+        &format!("{} {}", assessment.partnership, assessment.clinical_area),
+        *assessment.date,
+        "json",
+    )
 }
 
 /// Reads a shared assessment: checks the size, the format name, the schema and
@@ -283,8 +278,17 @@ mod tests {
         a.clinical_area = UserText::default();
         assert_eq!(
             assessment_file_name(&a),
-            "partnership-assessment-manager-n-code-co-2026-11-22.json"
+            "partnership-assessment-manager-unicode-co-2026-11-22.json",
+            "accents dropped, not splitting the word"
         );
+        // Cut at the end of a word (the "…-group-an-…").
+        a.partnership = "Canterbury practice-based commissioning group".into();
+        a.clinical_area = "Anticoagulation and respiratory".into();
+        assert_eq!(
+            assessment_file_name(&a),
+            "partnership-assessment-manager-canterbury-practice-based-commissioning-2026-11-22.json"
+        );
+        a.clinical_area = UserText::default();
         a.partnership = "***".into();
         assert_eq!(
             assessment_file_name(&a),

@@ -13,7 +13,6 @@ use super::formats::{
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
 use super::stored_form;
-use crate::model::common::dates::input_value;
 use crate::model::common::saved_dates::read_moment;
 use crate::model::workbook::document::Workbook;
 
@@ -257,7 +256,7 @@ fn step_3_to_4(mut value: Value) -> Result<Value, ReadError> {
 
 /// The backup file name for a given day, e.g. `commissioning-workbook-2026-11-22.json`.
 pub fn backup_file_name(today: NaiveDate) -> String {
-    format!("{FORMAT_NAME}-{}.json", input_value(today))
+    super::formats::file_name(FORMAT_NAME, "", today, "json")
 }
 
 /// What was found in local storage when the app started.

@@ -5,10 +5,13 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::model::assessment::framework::FRAMEWORK_VERSION;
+use crate::model::common::dates::input_value;
+use crate::model::common::folding::fold;
 use crate::model::common::saved_dates::{noting_refused_date, DateError, DateKind, RefusedDate};
 
 // The workbook's own format name and shape version are declared with the
@@ -383,25 +386,44 @@ pub fn pretty_json(compact: &str) -> String {
     out
 }
 
-/// Lower-case ASCII letters and digits joined by single hyphens, at most 40
-/// characters, never ending in a hyphen.
+/// The longest the user's words in a file name may be, in characters.
+pub const NAME_WORDS_MAX: usize = 40;
+
+/// The words of `text` as a file name's part: lower-case ASCII letters and
+/// digits (accents dropped, so "Zoë" is "zoe") joined by single hyphens.
+/// Cut at the end of a word, never inside one, to at most `NAME_WORDS_MAX`
+/// characters: "…-and-berkshire", not "…-and-berk". Only a first word longer
+/// than that is cut inside itself, as there is no shorter whole word.
 pub(super) fn slug(text: &str) -> String {
-    const MAX: usize = 40;
+    let folded = fold(text);
     let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            if out.len() == MAX {
-                break;
-            }
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            if out.len() + 1 >= MAX {
-                break;
-            }
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.is_empty() {
+            out = word.chars().take(NAME_WORDS_MAX).collect();
+        } else if out.len() + 1 + word.len() <= NAME_WORDS_MAX {
             out.push('-');
+            out.push_str(word);
+        } else {
+            break;
         }
     }
-    out.trim_end_matches('-').to_string()
+    out
+}
+
+/// Every file the app offers is named the one way: a fixed start (what the
+/// file is), then the user's words that tell theirs apart (`slug`), then the
+/// day, e.g. `placement-log-nhs-eastern-and-coastal-kent-2027-12-01.csv`.
+pub fn file_name(start: &str, words: &str, day: NaiveDate, extension: &str) -> String {
+    let words = slug(words);
+    let middle = if words.is_empty() {
+        String::new()
+    } else {
+        format!("-{words}")
+    };
+    format!("{start}{middle}-{}.{extension}", input_value(day))
 }
 
 #[cfg(test)]
@@ -536,5 +558,43 @@ mod tests {
         let long = "x".repeat(100);
         assert_eq!(quoted(&long), format!("\"{}…\"", "x".repeat(40)));
         assert_eq!(quoted(&"x".repeat(40)), format!("\"{}\"", "x".repeat(40)));
+    }
+
+    #[test]
+    fn file_names_are_cut_at_the_end_of_a_word() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        // The example: 40 characters fall inside "berkshire".
+        let words = "NHS Buckinghamshire, Oxfordshire and Berkshire West ICB";
+        assert_eq!(
+            file_name("placement-log", words, day, "csv"),
+            "placement-log-nhs-buckinghamshire-oxfordshire-and-2026-12-04.csv"
+        );
+        for text in [
+            words,
+            "East Kent practice-based commissioning group and respiratory services",
+            "a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii",
+        ] {
+            let cut = slug(text);
+            assert!(cut.len() <= NAME_WORDS_MAX, "{cut}");
+            let whole: Vec<String> = fold(text)
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            for word in cut.split('-') {
+                assert!(
+                    whole.iter().any(|w| w == word),
+                    "{word} is a whole word of {text}"
+                );
+            }
+        }
+        // Accents are dropped rather than splitting a word.
+        assert_eq!(slug("Zoë Ångström & Co!!"), "zoe-angstrom-co");
+        // One word longer than the limit is all there is to cut.
+        assert_eq!(slug(&"a".repeat(100)), "a".repeat(NAME_WORDS_MAX));
+        assert_eq!(
+            file_name("backup", " ***", day, "json"),
+            "backup-2026-12-04.json"
+        );
     }
 }

@@ -1,18 +1,22 @@
 //! The placement log as a CSV file, for a spreadsheet or an e-portfolio:
 //! RFC 4180 (quoted where needed, CRLF line ends), UTF-8 with a header row,
 //! one row per activity entry in date order. Written with the `csv` crate so
-//! commas, quotes and line breaks inside text are quoted correctly.
+//! commas, quotes and line breaks inside text are quoted correctly. Each row
+//! ends with the placement's details (trainee, host, supervisor, area, dates),
+//! so a row read on its own, or rows from several placements pasted into one
+//! sheet, still say whose and where they are; times are the user's local
+//! time with its offset from UTC, as RFC 3339 writes them.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
-use super::formats::slug;
+use super::formats::file_name;
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::Placement;
 
 /// The header row, in column order.
-pub const CSV_HEADERS: [&str; 18] = [
+pub const CSV_HEADERS: [&str; 24] = [
     "Date",
     "Written",
     "Last changed",
@@ -31,6 +35,12 @@ pub const CSV_HEADERS: [&str; 18] = [
     "Leadership capabilities",
     "Outside the placement dates",
     "In my summary",
+    "Trainee",
+    "Host organisation",
+    "Lead commissioner or supervisor",
+    "Clinical area",
+    "Placement start",
+    "Placement end",
 ];
 
 /// A byte-order mark first, so spreadsheet programs that guess the encoding
@@ -47,8 +57,25 @@ pub fn neutralise_formula(cell: &str) -> String {
     }
 }
 
-/// The activity log of `placement` as CSV text.
-pub fn activity_csv(placement: &Placement) -> String {
+/// The activity log of `placement` as CSV text. `offset_at` gives the user's
+/// offset from UTC at a moment (the browser knows it, and it changes with
+/// summer time), so "Written" reads as the clock on their wall did.
+pub fn activity_csv(
+    placement: &Placement,
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> String {
+    let local = |at: DateTime<Utc>| {
+        at.with_timezone(&offset_at(at))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    };
+    let details = [
+        placement.trainee.to_string(),
+        placement.organisation.to_string(),
+        placement.supervisor.to_string(),
+        placement.clinical_area.to_string(),
+        placement.start.map(input_value).unwrap_or_default(),
+        placement.last_day().map(input_value).unwrap_or_default(),
+    ];
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -72,10 +99,8 @@ pub fn activity_csv(placement: &Placement) -> String {
         let yes_no = |b: bool| if b { "Yes" } else { "No" }.to_string();
         let row = [
             input_value(e.date),
-            e.created_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            e.updated_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            local(*e.created_at),
+            local(*e.updated_at),
             e.minutes.to_string(),
             format_duration(e.minutes),
             e.activity_type.label().to_string(),
@@ -95,7 +120,11 @@ pub fn activity_csv(placement: &Placement) -> String {
             yes_no(e.in_summary),
         ];
         writer
-            .write_record(row.iter().map(|cell| neutralise_formula(cell)))
+            .write_record(
+                row.iter()
+                    .chain(&details)
+                    .map(|cell| neutralise_formula(cell)),
+            )
             .expect("in memory");
     }
     let bytes = writer.into_inner().expect("in memory");
@@ -105,13 +134,7 @@ pub fn activity_csv(placement: &Placement) -> String {
 
 /// `placement-log-nhs-eastern-and-coastal-kent-2027-12-01.csv`.
 pub fn csv_file_name(placement: &Placement, today: NaiveDate) -> String {
-    let place = slug(&placement.organisation);
-    let middle = if place.is_empty() {
-        String::new()
-    } else {
-        format!("-{place}")
-    };
-    format!("placement-log{middle}-{}.csv", input_value(today))
+    file_name("placement-log", &placement.organisation, today, "csv")
 }
 
 #[cfg(test)]
@@ -124,7 +147,9 @@ mod tests {
     fn placement_with(texts: &[&str]) -> Placement {
         let now = Moment(Utc::now());
         let mut p = PlacementDraft {
+            trainee: "Dr Zoë Adams".into(),
             organisation: "NHS Eastern & Coastal Kent".into(),
+            supervisor: "Amanda, lead commissioner".into(),
             start: "2027-08-02".into(),
             ..Default::default()
         }
@@ -176,7 +201,7 @@ mod tests {
     #[test]
     fn a_standard_csv_reader_reads_back_every_entry_exactly() {
         let p = placement_with(&AWKWARD);
-        let text = activity_csv(&p);
+        let text = activity_csv(&p, |_| FixedOffset::east_opt(0).unwrap());
         assert!(text.starts_with(UTF8_BOM));
         assert!(text.contains("\r\n"), "RFC 4180 line ends");
         let body = text.trim_start_matches(UTF8_BOM);
@@ -207,6 +232,11 @@ mod tests {
                 "Working within teams; Applying knowledge and evidence"
             );
             assert_eq!(&row[16], "No");
+            assert_eq!(&row[18], "Dr Zoë Adams");
+            assert_eq!(&row[19], "NHS Eastern & Coastal Kent");
+            assert_eq!(&row[20], "Amanda, lead commissioner");
+            assert_eq!(&row[22], "2027-08-02");
+            assert_eq!(&row[23], "2027-12-01");
         }
         assert_eq!(&rows[0][0], "2027-08-03");
     }
@@ -229,7 +259,34 @@ mod tests {
             csv_file_name(&p, day),
             "placement-log-nhs-eastern-coastal-kent-2027-12-01.csv"
         );
-        let text = activity_csv(&p);
+        let text = activity_csv(&p, |_| FixedOffset::east_opt(0).unwrap());
         assert_eq!(text.lines().count(), 1, "a header row even with no entries");
+    }
+
+    #[test]
+    fn times_are_the_users_local_time_with_its_offset_at_that_moment() {
+        let mut p = placement_with(&["Summer", "Winter"]);
+        let at = |text: &str| Moment(text.parse::<DateTime<Utc>>().unwrap());
+        p.entries[0].created_at = at("2027-08-03T09:15:00Z");
+        p.entries[0].updated_at = at("2027-08-03T09:15:00Z");
+        p.entries[1].created_at = at("2027-08-04T09:15:00Z");
+        p.entries[1].updated_at = at("2027-11-02T10:00:00Z");
+        // London: an hour ahead of UTC in summer, none in winter.
+        let london = |t: DateTime<Utc>| {
+            let summer = t < "2027-10-31T01:00:00Z".parse::<DateTime<Utc>>().unwrap();
+            FixedOffset::east_opt(if summer { 3600 } else { 0 }).unwrap()
+        };
+        let text = activity_csv(&p, london);
+        let mut reader =
+            csv::ReaderBuilder::new().from_reader(text.trim_start_matches(UTF8_BOM).as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&rows[0][1], "2027-08-03T10:15:00+01:00");
+        assert_eq!(&rows[1][1], "2027-08-04T10:15:00+01:00");
+        assert_eq!(&rows[1][2], "2027-11-02T10:00:00+00:00");
+        // Read back, each is the same moment as saved.
+        assert_eq!(
+            rows[1][2].parse::<DateTime<Utc>>().unwrap(),
+            *p.entries[1].updated_at
+        );
     }
 }

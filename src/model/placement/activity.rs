@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::capabilities;
 use crate::model::common::dates::input_value;
+use crate::model::common::folding::fold;
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::stale::Shown;
 use crate::model::common::user_text::UserText;
@@ -506,7 +507,8 @@ pub struct LogFilter {
     pub project: ProjectFilter,
     pub activity_type: Option<ActivityType>,
     pub capability: Option<String>,
-    /// Words to find, in any order, in any of the entry's text (any case).
+    /// Words to find, in any order, in any of the entry's text (any case,
+    /// with or without accents).
     pub text: String,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
@@ -536,10 +538,11 @@ impl LogFilter {
             ProjectFilter::None => e.project_id.is_none(),
             ProjectFilter::Project(id) => e.project_id.as_deref() == Some(id),
         };
-        let words = self.text.to_lowercase();
+        // Case and accents folded on both sides: "zoe" finds "Zoë".
+        let words = fold(&self.text);
         let text = words
             .split_whitespace()
-            .all(|word| e.texts().iter().any(|t| t.to_lowercase().contains(word)));
+            .all(|word| e.texts().iter().any(|t| fold(t).contains(word)));
         project
             && self.activity_type.is_none_or(|t| t == e.activity_type)
             && self
@@ -712,6 +715,7 @@ mod tests {
         .validate("b".into(), today, now, |_| true)
         .unwrap();
         b.project_id = None;
+        b.with_others = "Met Zoë’s team at the café".into();
 
         let all = LogFilter::default();
         assert!(all.is_empty() && all.matches(&a) && all.matches(&b));
@@ -758,6 +762,16 @@ mod tests {
             vec!["a"],
             "every word, in any case, in any text"
         );
+        for words in ["zoe", "ZOË", "zoe's CAFE", "Zoë’s café"] {
+            assert_eq!(
+                only(LogFilter {
+                    text: words.into(),
+                    ..Default::default()
+                }),
+                vec!["b"],
+                "{words}: accents and case folded"
+            );
+        }
         assert_eq!(
             only(LogFilter {
                 from: NaiveDate::from_ymd_opt(2027, 9, 2),

@@ -13,6 +13,8 @@ pub mod activity;
 mod at_awkward_moments;
 pub mod dashboard;
 pub mod placements;
+/// Entries and the summary as text for the RCGP portfolio's learning log.
+pub mod portfolio;
 pub mod projects;
 
 pub use activity::{

@@ -33,6 +33,10 @@ pub const PLACEMENT_END_FIELD: &str = "placement-end";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Placement {
     pub id: String,
+    /// The trainee's own name, for the summary they hand to their educational
+    /// supervisor and the CSV (workbooks from before it was asked read as empty).
+    #[serde(default)]
+    pub trainee: UserText,
     /// The commissioning organisation hosting the placement.
     #[serde(default)]
     pub organisation: UserText,
@@ -153,6 +157,7 @@ impl Placement {
 /// What the placement form sends: text as typed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacementDraft {
+    pub trainee: String,
     pub organisation: String,
     pub supervisor: String,
     pub clinical_area: String,
@@ -167,6 +172,7 @@ pub struct PlacementDraft {
 impl Default for PlacementDraft {
     fn default() -> Self {
         PlacementDraft {
+            trainee: String::new(),
             organisation: String::new(),
             supervisor: String::new(),
             clinical_area: String::new(),
@@ -181,6 +187,7 @@ impl Default for PlacementDraft {
 /// The checked values of a placement form.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacementDetails {
+    pub trainee: String,
     pub organisation: String,
     pub supervisor: String,
     pub clinical_area: String,
@@ -196,6 +203,7 @@ impl PlacementDraft {
     pub fn of(p: &Placement) -> Self {
         let computed = p.start.and_then(|s| end_from_length(*s, p.length_months));
         PlacementDraft {
+            trainee: p.trainee.to_string(),
             organisation: p.organisation.to_string(),
             supervisor: p.supervisor.to_string(),
             clinical_area: p.clinical_area.to_string(),
@@ -213,6 +221,7 @@ impl PlacementDraft {
     /// The fields as the placement details form shows them (`common::stale`).
     pub fn shown(&self) -> Vec<Shown> {
         vec![
+            Shown::text("Your name", &self.trainee),
             Shown::text("Host organisation", &self.organisation),
             Shown::text("Lead commissioner or supervisor", &self.supervisor),
             Shown::text("Clinical area", &self.clinical_area),
@@ -265,6 +274,7 @@ impl PlacementDraft {
         };
         match (errors.is_empty(), start, length, end) {
             (true, Some(start), Some(length_months), Some(end)) => Ok(PlacementDetails {
+                trainee: self.trainee.trim().to_string(),
                 organisation,
                 supervisor: self.supervisor.trim().to_string(),
                 clinical_area: self.clinical_area.trim().to_string(),
@@ -282,6 +292,7 @@ impl PlacementDetails {
     pub fn into_placement(self, id: String, now: Moment) -> Placement {
         let mut placement = Placement {
             id,
+            trainee: UserText::default(),
             organisation: UserText::default(),
             supervisor: UserText::default(),
             clinical_area: UserText::default(),
@@ -299,6 +310,7 @@ impl PlacementDetails {
     }
 
     pub fn apply_to(self, p: &mut Placement, now: Moment) {
+        p.trainee = self.trainee.into();
         p.organisation = self.organisation.into();
         p.supervisor = self.supervisor.into();
         p.clinical_area = self.clinical_area.into();
@@ -515,5 +527,28 @@ mod tests {
                 assert!(seed_article(file).is_some(), "{}", t.key());
             }
         }
+    }
+
+    #[test]
+    fn a_placement_saved_before_the_trainees_name_was_asked_still_reads() {
+        let old = serde_json::json!({
+            "id": "p1",
+            "organisation": "NHS Eastern and Coastal Kent",
+            "start": "2026-09-01",
+            "created_at": "2026-09-01T09:00:00Z",
+            "updated_at": "2026-09-01T09:00:00Z"
+        });
+        let p: Placement = serde_json::from_value(old).unwrap();
+        assert_eq!(p.trainee.to_string(), "");
+        let named = PlacementDraft {
+            trainee: "  Dr Zoë Adams ".into(),
+            ..PlacementDraft::of(&p)
+        };
+        let mut changed = p.clone();
+        named
+            .validate()
+            .unwrap_or_else(|_| panic!("valid"))
+            .apply_to(&mut changed, p.updated_at);
+        assert_eq!(changed.trainee.to_string(), "Dr Zoë Adams");
     }
 }

@@ -14,6 +14,22 @@ pub const PROJECT_TITLE_FIELD: &str = "project-title";
 pub const MILESTONE_TITLE_FIELD: &str = "milestone-title";
 pub const MILESTONE_PLANNED_FIELD: &str = "milestone-planned";
 pub const MILESTONE_DONE_FIELD: &str = "milestone-done";
+/// The date asked for when a milestone is ticked off in its project's list.
+pub const MILESTONE_TICKED_FIELD: &str = "milestone-ticked-on";
+
+/// The day a milestone ticked off in the list was done, as the user typed it
+/// (today unless they change it): a real date, today or in the past.
+pub fn day_it_was_done(text: &str, today: NaiveDate) -> Result<NaiveDate, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    required_date(
+        text,
+        MILESTONE_TICKED_FIELD,
+        "date it was done",
+        Some(today),
+        &mut errors,
+    )
+    .ok_or(errors)
+}
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -75,7 +75,9 @@ impl Workbook {
             Change::UncombinePlans(combined) => self.uncombine_plans(combined),
             Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status),
             Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
-            Change::SetMilestoneDone { id, done } => self.set_milestone_done(id, *done, stamp),
+            Change::SetMilestoneDone { id, done } => {
+                self.set_milestone_done(id, done.as_deref(), stamp)
+            }
             Change::MergeBackup { incoming } => {
                 let outcome = merge(self, incoming, stamp.at);
                 *self = outcome.workbook;

@@ -205,7 +205,7 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
         wb.apply(
             &Change::SetMilestoneDone {
                 id: add_milestone.created_id().unwrap().to_string(),
-                done: true,
+                done: Some(today.into()),
             },
             stamp(&m),
         )

@@ -94,9 +94,11 @@ pub enum Change {
         id: String,
         done: bool,
     },
+    /// Ticks a milestone off as done on the day typed (`YYYY-MM-DD`, from
+    /// the date boxes), or marks it still to do (`None`).
     SetMilestoneDone {
         id: String,
-        done: bool,
+        done: Option<String>,
     },
     /// Merges a backup into the workbook by record id (`merge`): records only
     /// in the backup are added, the newer of two versions wins, and the other

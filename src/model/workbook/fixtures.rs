@@ -111,6 +111,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
     });
     wb.placements.push(Placement {
         id: "placement-1".into(),
+        trainee: "Dr Zoë Adams".into(),
         organisation: "NHS Eastern and Coastal Kent".into(),
         supervisor: "Amanda".into(),
         clinical_area: "Respiratory".into(),

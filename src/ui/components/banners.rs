@@ -304,8 +304,20 @@ fn UndoBanner() -> impl IntoView {
 /// A delete button that asks first. `what` names the record ("goal: Chair
 /// the board"); the buttons' accessible names start with their visible words.
 #[component]
-pub fn DeleteButton(#[prop(into)] what: String, on_confirm: Callback<()>) -> impl IntoView {
+pub fn DeleteButton(
+    #[prop(into)] what: String,
+    on_confirm: Callback<()>,
+    /// A small button, for a list where one sits on every row (milestones).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let asking = RwSignal::new(false);
+    // Written out whole so the CSS trimming step sees each class is used.
+    let class = if compact {
+        "nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+    } else {
+        "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+    };
     let question = format!("Delete {what}?");
     let yes = format!("Yes, delete {what}");
     let first = format!("Delete {what}");
@@ -313,7 +325,7 @@ pub fn DeleteButton(#[prop(into)] what: String, on_confirm: Callback<()>) -> imp
         <Show
             when=move || asking.get()
             fallback=move || view! {
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                <button type="button" class=class
                     aria-label=first.clone() on:click=move |_| asking.set(true)>
                     "Delete"
                 </button>

@@ -415,7 +415,7 @@ fn an_action_added_on_one_side_and_the_goal_retitled_on_the_other_are_both_kept(
         &mut here,
         Change::SetMilestoneDone {
             id: "m1".into(),
-            done: true,
+            done: Some("2026-11-20".into()),
         },
         7,
     );

@@ -3,6 +3,7 @@
 //! drafts, and ticking a milestone off; and the placement log's reads.
 
 use crate::model::common::saved_dates::Day;
+use crate::model::placement::projects::day_it_was_done;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -145,26 +146,33 @@ impl Workbook {
         })
     }
 
-    /// Ticks a milestone off (done today) or back to still to do.
+    /// Ticks a milestone off on the day the user says it was done (`done`,
+    /// as typed), or back to still to do (`None`).
     pub(crate) fn set_milestone_done(
         &mut self,
         id: &str,
-        done: bool,
+        done: Option<&str>,
         stamp: Stamp,
     ) -> Result<(), Refusal> {
-        self.edit::<kind::Milestone, _>(id, |m| {
-            m.done_on = done.then_some(m.done_on.unwrap_or(Day(stamp.today)));
-        })
-        .ok_or(Refusal::NotFound)
+        let day = match done {
+            Some(text) => Some(Day(
+                day_it_was_done(text, stamp.today).map_err(Refusal::Invalid)?
+            )),
+            None => None,
+        };
+        self.edit::<kind::Milestone, _>(id, |m| m.done_on = day)
+            .ok_or(Refusal::NotFound)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::placement::projects::MILESTONE_TICKED_FIELD;
     use crate::model::placement::{ActivityType, ProjectStatus};
     use crate::model::workbook::change::Change;
     use crate::model::workbook::tree::RecordKind;
+    use chrono::NaiveDate;
 
     fn stamp(day: u32) -> Stamp {
         Stamp::on(2027, 9, day, 9, 0)
@@ -260,26 +268,47 @@ mod tests {
         );
         assert_eq!(wb.current_placement().unwrap().id, "pl");
 
-        // Ticking a milestone off records today; unticking clears it.
+        // Ticking a milestone off records the day the user says it was done
+        // (not the day it was ticked); unticking clears it.
         let m = wb.placement("pl").unwrap().projects[0].milestones[0]
             .id
             .clone();
-        wb.apply(
-            &Change::SetMilestoneDone {
-                id: m.clone(),
-                done: true,
-            },
-            stamp(5),
-        )
-        .unwrap();
+        let tick = |day: &str| Change::SetMilestoneDone {
+            id: m.clone(),
+            done: Some(day.into()),
+        };
+        wb.apply(&tick("2027-09-02"), stamp(5)).unwrap();
         assert_eq!(
             wb.milestone(&m).unwrap().2.done_on,
-            Some(Day(stamp(5).today))
+            NaiveDate::from_ymd_opt(2027, 9, 2).map(Day)
         );
+        // A day after today, or no real day, is refused and changes nothing.
+        let before = wb.clone();
+        for (day, message) in [
+            (
+                "2027-09-06",
+                "The date it was done must be today or in the past",
+            ),
+            ("2027-02-30", "The date it was done must be a real date"),
+            ("", "Enter the date it was done"),
+        ] {
+            match wb.apply(&tick(day), stamp(5)) {
+                Err(Refusal::Invalid(errors)) => {
+                    assert_eq!(errors[0].field, MILESTONE_TICKED_FIELD);
+                    assert!(
+                        errors[0].message.starts_with(message),
+                        "{day}: {}",
+                        errors[0].message
+                    );
+                }
+                other => panic!("{day}: {other:?}"),
+            }
+        }
+        assert_eq!(wb, before);
         wb.apply(
             &Change::SetMilestoneDone {
                 id: m.clone(),
-                done: false,
+                done: None,
             },
             stamp(6),
         )

@@ -28,15 +28,39 @@ struct FilterForm {
 }
 
 impl FilterForm {
-    fn new() -> Self {
+    /// The filters the address holds (`?words=zoe&type=meeting`), so a
+    /// reload, a bookmark or Back from an entry shows the same entries.
+    fn from_address() -> Self {
+        let query = crate::ui::routing::hash_query();
+        let get = |name: &str| {
+            RwSignal::new(
+                query
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default(),
+            )
+        };
         FilterForm {
-            project: RwSignal::new(String::new()),
-            activity_type: RwSignal::new(String::new()),
-            capability: RwSignal::new(String::new()),
-            text: RwSignal::new(String::new()),
-            from: RwSignal::new(String::new()),
-            to: RwSignal::new(String::new()),
+            project: get("project"),
+            activity_type: get("type"),
+            capability: get("capability"),
+            text: get("words"),
+            from: get("from"),
+            to: get("to"),
         }
+    }
+
+    /// The filters as the address keeps them, as typed.
+    fn to_address(self) -> Vec<(&'static str, String)> {
+        vec![
+            ("words", self.text.get()),
+            ("project", self.project.get()),
+            ("type", self.activity_type.get()),
+            ("capability", self.capability.get()),
+            ("from", self.from.get()),
+            ("to", self.to.get()),
+        ]
     }
 
     /// The filter as chosen; a date not yet typed in full filters nothing.
@@ -87,8 +111,14 @@ pub fn ActivityLog() -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let form = FilterForm::new();
+    let form = FilterForm::from_address();
     let filter = Memo::new(move |_| form.filter());
+    // Every change to the filters is kept in the address, in place.
+    let path = crate::ui::routing::current_path();
+    Effect::new(move |_| {
+        let pairs = form.to_address();
+        crate::ui::routing::replace_hash_query(&path, &pairs);
+    });
     // (ids shown newest first, minutes shown, entries in all): the list
     // re-renders when which entries match changes; each card when its entry does.
     let shown = store.select(move |w| {

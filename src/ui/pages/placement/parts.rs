@@ -10,6 +10,7 @@ use crate::model::common::dates::long_date;
 use crate::model::files::placement_csv::{activity_csv, csv_file_name};
 use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
+use crate::model::placement::portfolio::entry_text;
 use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
@@ -87,8 +88,12 @@ pub fn progress_text(progress: Option<Progress>) -> String {
 pub fn download_csv(placement_id: &str) -> Result<(), String> {
     let store = use_store();
     let file = store.workbook.with_untracked(|w| {
-        w.placement(placement_id)
-            .map(|p| (csv_file_name(p, browser::today()), activity_csv(p)))
+        w.placement(placement_id).map(|p| {
+            (
+                csv_file_name(p, browser::today()),
+                activity_csv(p, browser::offset_at),
+            )
+        })
     });
     match file {
         Some((name, text)) => browser::download_text(&name, &text, "text/csv;charset=utf-8"),
@@ -106,6 +111,84 @@ pub fn CsvButton(#[prop(into)] placement_id: Signal<String>) -> impl IntoView {
             "Download the log as CSV"
         </button>
         {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{p}</p> })}
+    }
+}
+
+/// How far a copy for the portfolio got.
+#[derive(Clone, Copy, PartialEq)]
+enum Copying {
+    NotYet,
+    Copied,
+    /// The browser refused: the text is shown, selected, to copy by hand.
+    Refused,
+}
+
+/// "Copy for your portfolio": puts `text` (made when pressed) on the
+/// clipboard in one click and says so in a live region; if the browser
+/// refuses, shows the text selected in a box so the user can copy it.
+#[component]
+pub fn CopyForPortfolio(
+    /// The button's accessible name, e.g. "Copy for your portfolio: log entry of 1 December 2026".
+    #[prop(into)]
+    name: String,
+    /// The button's words.
+    #[prop(into)]
+    label: String,
+    text: Callback<(), String>,
+) -> impl IntoView {
+    let state = RwSignal::new(Copying::NotYet);
+    let shown = RwSignal::new(String::new());
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let copy = move |_| {
+        let words = text.run(());
+        shown.set(words.clone());
+        state.set(Copying::NotYet);
+        leptos::task::spawn_local(async move {
+            let copied = browser::copy_text(&words).await;
+            state.set(if copied {
+                Copying::Copied
+            } else {
+                Copying::Refused
+            });
+        });
+    };
+    // Once the box is there, it is given the text and the text is selected
+    // for Ctrl+C (set here, not as a property of the box, so nothing resets
+    // the selection after it is made).
+    Effect::new(move |_| {
+        let words = shown.get();
+        if state.get() == Copying::Refused {
+            if let Some(area) = area.get() {
+                area.set_value(&words);
+                let _ = area.focus();
+                area.select();
+            }
+        }
+    });
+    let area_id = crate::model::common::ids::new_id("copy");
+    view! {
+        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-2"
+            aria-label=name on:click=copy>
+            {label}
+        </button>
+        <p role="status" class="nhsuk-body-s app-copied">
+            {move || (state.get() == Copying::Copied).then_some(
+                "Copied. Paste it into a new entry in your portfolio's learning log."
+            )}
+        </p>
+        {move || (state.get() == Copying::Refused).then(|| {
+            let area_id = area_id.clone();
+            view! {
+                <div class="nhsuk-form-group">
+                    <label class="nhsuk-label" for=area_id.clone()>"Text for your portfolio"</label>
+                    <div class="nhsuk-hint" id=format!("{area_id}-hint")>
+                        "Your browser did not let this page copy it. The text is selected: press Ctrl and C (or Command and C on a Mac) to copy it."
+                    </div>
+                    <textarea class="nhsuk-textarea" id=area_id.clone() rows=8 readonly
+                        aria-describedby=format!("{area_id}-hint") node_ref=area></textarea>
+                </div>
+            }
+        })}
     }
 }
 
@@ -274,7 +357,9 @@ pub fn TimeAndCapabilities(dashboard: Memo<Option<Dashboard>>) -> impl IntoView 
 /// The log's cards and the summary's selected reflections both show it.
 pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
     let line = |label: &'static str, text: &str| {
-        (!text.is_empty()).then(|| view! { <p><strong>{label}</strong>" "{text.to_string()}</p> })
+        (!text.is_empty()).then(
+            || view! { <p class="app-pre-line"><strong>{label}</strong>" "{text.to_string()}</p> },
+        )
     };
     let capabilities = e
         .capabilities
@@ -289,7 +374,7 @@ pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
             {e.effectiveness.map(|x| format!(" · {}", x.label()))}
         </p>
         {line("My role:", &e.role)}
-        <p>{e.what_done.to_string()}</p>
+        <p class="app-pre-line">{e.what_done.to_string()}</p>
         {line("Working with others:", &e.with_others)}
         {line("Keep doing:", &e.keep)}
         {line("Do better:", &e.improve)}
@@ -326,6 +411,10 @@ pub fn EntryCard(id: String) -> impl IntoView {
             let delete = Callback::new(move |()| {
                 saver.act(Change::Delete { kind: RecordKind::Activity, id: id.clone() });
             });
+            let portfolio = {
+                let (e, project) = (e.clone(), project.clone());
+                Callback::new(move |()| entry_text(&e, project.as_deref()))
+            };
             let written = browser::local_date_time(e.created_at);
             let changed = (e.updated_at != e.created_at)
                 .then(|| format!(" · changed {}", browser::local_date_time(e.updated_at)));
@@ -339,11 +428,12 @@ pub fn EntryCard(id: String) -> impl IntoView {
                         {entry_body(&e, project)}
                         {e.in_summary.then(|| view! { <p class="nhsuk-body-s">"In your end-of-placement summary"</p> })}
                         <p class="nhsuk-body-s app-written">{format!("Written {written}")}{changed}</p>
-                        <div class="no-print">
-                            <p>
-                                <A href=format!("/placement-log/entries/{}", e.id) attr:aria-label=format!("Change {what}")>"Change"</A>
-                            </p>
-                            <DeleteButton what on_confirm=delete />
+                        // The entry's actions on one row (a phone shows many entries).
+                        <div class="no-print app-actions">
+                            <CopyForPortfolio name=format!("Copy for your portfolio: {what}")
+                                label="Copy for your portfolio" text=portfolio />
+                            <A href=format!("/placement-log/entries/{}", e.id) attr:aria-label=format!("Change {what}")>"Change"</A>
+                            <DeleteButton what on_confirm=delete compact=true />
                         </div>
                     </div>
                 </li>

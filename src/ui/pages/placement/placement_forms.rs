@@ -23,6 +23,7 @@ use crate::ui::store::use_store;
 
 #[derive(Clone, Copy)]
 struct PlacementForm {
+    trainee: RwSignal<String>,
     organisation: RwSignal<String>,
     supervisor: RwSignal<String>,
     clinical_area: RwSignal<String>,
@@ -35,6 +36,7 @@ struct PlacementForm {
 impl PlacementForm {
     fn new(draft: PlacementDraft) -> Self {
         PlacementForm {
+            trainee: RwSignal::new(draft.trainee),
             organisation: RwSignal::new(draft.organisation),
             supervisor: RwSignal::new(draft.supervisor),
             clinical_area: RwSignal::new(draft.clinical_area),
@@ -47,6 +49,7 @@ impl PlacementForm {
 
     /// Shows `draft` in the form, replacing what it held.
     fn fill(&self, draft: PlacementDraft) {
+        self.trainee.set(draft.trainee);
         self.organisation.set(draft.organisation);
         self.supervisor.set(draft.supervisor);
         self.clinical_area.set(draft.clinical_area);
@@ -58,6 +61,7 @@ impl PlacementForm {
 
     fn draft(&self) -> PlacementDraft {
         PlacementDraft {
+            trainee: self.trainee.get_untracked(),
             organisation: self.organisation.get_untracked(),
             supervisor: self.supervisor.get_untracked(),
             clinical_area: self.clinical_area.get_untracked(),
@@ -81,6 +85,9 @@ fn PlacementFields(errors: RwSignal<Vec<FieldError>>, form: PlacementForm) -> im
             .flatten()
     };
     view! {
+        <Field id="placement-trainee" label="Your name (optional)"
+            hint="As it should appear on your end-of-placement summary and the CSV file, for example Dr Sam Patel."
+            bind=form.trainee />
         <Field id=PLACEMENT_ORGANISATION_FIELD label="Host organisation"
             hint="The commissioning organisation you are placed in, for example an integrated care board."
             errors=errors bind=form.organisation />

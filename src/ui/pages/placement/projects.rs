@@ -10,7 +10,8 @@ use super::parts::{placement_path, project_status_tag};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::placement::projects::{
-    MILESTONE_DONE_FIELD, MILESTONE_PLANNED_FIELD, MILESTONE_TITLE_FIELD, PROJECT_TITLE_FIELD,
+    MILESTONE_DONE_FIELD, MILESTONE_PLANNED_FIELD, MILESTONE_TICKED_FIELD, MILESTONE_TITLE_FIELD,
+    PROJECT_TITLE_FIELD,
 };
 use crate::model::placement::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};
 use crate::model::workbook::RecordKind;
@@ -159,6 +160,8 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let title = RwSignal::new(String::new());
     let planned = RwSignal::new(String::new());
+    // The milestone being ticked off, while its date is asked for.
+    let ticking = RwSignal::new(None::<String>);
     let ids = Memo::new(move |_| {
         project.with(|p| {
             p.as_ref()
@@ -188,7 +191,7 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
         <Show when=move || !ids.with(Vec::is_empty) fallback=|| view! { <p>"No milestones yet. Add the dated steps of the project."</p> }>
             <ul class="nhsuk-list" aria-label="Milestones">
                 <For each=move || ids.get() key=|m| m.clone() let:milestone_id>
-                    <MilestoneRow project milestone_id />
+                    <MilestoneRow project milestone_id ticking />
                 </For>
             </ul>
         </Show>
@@ -205,20 +208,51 @@ fn Milestones(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> imp
 }
 
 /// One milestone: a checkbox to tick it off, its dates, change and delete.
+/// Ticking asks when it was done (today unless the user says otherwise) and
+/// records that day once they press "Mark as done"; `ticking` is the one
+/// milestone of the list being asked about.
 #[component]
-fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) -> impl IntoView {
+fn MilestoneRow(
+    project: Memo<Option<(String, Project)>>,
+    milestone_id: String,
+    ticking: RwSignal<Option<String>>,
+) -> impl IntoView {
     let saver = use_saver();
+    let id = milestone_id.clone();
     let milestone = Memo::new(move |_| {
         project.with(|p| {
             p.as_ref()
-                .and_then(|(_, p)| p.milestones.iter().find(|m| m.id == milestone_id).cloned())
+                .and_then(|(_, p)| p.milestones.iter().find(|m| m.id == id).cloned())
         })
     });
     let today = browser::today();
-    move || {
-        milestone.get().map(|m: Milestone| {
+    let asking = {
+        let id = milestone_id.clone();
+        Memo::new(move |_| ticking.with(|t| t.as_deref() == Some(id.as_str())))
+    };
+    let day = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let mark_done = {
+        let id = milestone_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let change = Change::SetMilestoneDone {
+                id: id.clone(),
+                done: Some(day.get_untracked()),
+            };
+            if saver.submit(change, errors) {
+                ticking.set(None);
+            }
+        }
+    };
+    let reveal_id = format!("milestone-when-{milestone_id}");
+    let row = {
+        let reveal_id = reveal_id.clone();
+        move || {
+            milestone.get().map(|m: Milestone| {
             let input = format!("milestone-done-{}", m.id);
             let id = m.id.clone();
+            let done = m.done_on.is_some();
             let remove = {
                 let id = m.id.clone();
                 Callback::new(move |()| {
@@ -229,27 +263,63 @@ fn MilestoneRow(project: Memo<Option<(String, Project)>>, milestone_id: String) 
                 Some(done) => format!("Planned for {} · done {}", long_date(m.planned), long_date(done)),
                 None => format!("Planned for {}", long_date(m.planned)),
             };
+            let reveal_id = reveal_id.clone();
             view! {
-                <li class="app-action">
-                    <div class="nhsuk-checkboxes__item">
-                        <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
-                            prop:checked=m.done_on.is_some()
-                            on:change=move |ev| {
-                                saver.act(Change::SetMilestoneDone { id: id.clone(), done: event_target_checked(&ev) });
-                            } />
-                        <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.to_string()}</label>
-                    </div>
-                    <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                        {when}
-                        {m.is_overdue(today).then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> })}
-                    </p>
-                    <p class="nhsuk-u-margin-bottom-1">
-                        <A href=format!("/placement-log/milestones/{}", m.id) attr:aria-label=format!("Change milestone: {}", m.title)>"Change"</A>
-                    </p>
-                    <DeleteButton what=format!("milestone: {}", m.title) on_confirm=remove />
-                </li>
+                <div class="nhsuk-checkboxes__item">
+                    <input class="nhsuk-checkboxes__input" type="checkbox" id=input.clone()
+                        prop:checked=move || done || asking.get()
+                        aria-controls=(!done).then(|| reveal_id.clone())
+                        aria-expanded=move || (!done).then(|| asking.get().to_string())
+                        on:change=move |ev| {
+                            if event_target_checked(&ev) {
+                                // Ask when it was done, today unless they say otherwise.
+                                day.set(crate::model::common::dates::input_value(today));
+                                errors.set(Vec::new());
+                                ticking.set(Some(id.clone()));
+                            } else if done {
+                                saver.act(Change::SetMilestoneDone { id: id.clone(), done: None });
+                            } else {
+                                ticking.set(None);
+                            }
+                        } />
+                    <label class="nhsuk-label nhsuk-checkboxes__label" for=input>{m.title.to_string()}</label>
+                </div>
+                <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                    {when}
+                    {m.is_overdue(today).then(|| view! { " " <strong class="nhsuk-tag nhsuk-tag--red">"Overdue"</strong> })}
+                </p>
+                <div class="app-actions nhsuk-body-s">
+                    <A href=format!("/placement-log/milestones/{}", m.id) attr:aria-label=format!("Change milestone: {}", m.title)>"Change"</A>
+                    <DeleteButton what=format!("milestone: {}", m.title) on_confirm=remove compact=true />
+                </div>
             }
         })
+        }
+    };
+    let title =
+        move || milestone.with(|m| m.as_ref().map(|m| m.title.to_string()).unwrap_or_default());
+    view! {
+        <li class="app-action app-milestone">
+            {row}
+            <Show when=move || asking.get()>
+                <form novalidate class="nhsuk-checkboxes__conditional app-milestone-when" id=reveal_id.clone() on:submit=mark_done.clone()>
+                    <Field id=MILESTONE_TICKED_FIELD label="Date it was done" kind=FieldKind::Date
+                        hint="Today, unless it was done on another day. For example, 31 3 2027"
+                        width_class="nhsuk-input--width-10" errors=errors bind=day />
+                    <div class="app-actions">
+                        <button type="submit" class="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-0"
+                            aria-label=move || format!("Mark as done: {}", title())>
+                            "Mark as done"
+                        </button>
+                        <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                            aria-label=move || format!("Cancel marking as done: {}", title())
+                            on:click=move |_| ticking.set(None)>
+                            "Cancel"
+                        </button>
+                    </div>
+                </form>
+            </Show>
+        </li>
     }
 }
 

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use super::parts::{
     entry_body, minutes_text, placement_path, progress_text, project_status_tag,
-    CapabilityCoverage, PlacementNotFound, TimeTables,
+    CapabilityCoverage, CopyForPortfolio, PlacementNotFound, TimeTables,
 };
 use crate::model::common::dates::long_date;
+use crate::model::placement::portfolio::summary_text;
 use crate::model::placement::Placement;
 use crate::ui::browser;
 use crate::ui::components::summary_row;
@@ -31,6 +32,33 @@ pub fn PlacementSummary() -> impl IntoView {
     }
 }
 
+/// Space for the educational supervisor to sign the printed summary off:
+/// their name, comments, signature and the date, each a line to write on.
+#[component]
+fn SignOff() -> impl IntoView {
+    let line = |label: &'static str, lines: usize| {
+        view! {
+            <div class="app-sign-off__item">
+                <p class="app-sign-off__label">{label}</p>
+                {(0..lines).map(|_| view! { <div class="app-sign-off__line"></div> }).collect_view()}
+            </div>
+        }
+    };
+    view! {
+        <section class="app-sign-off" aria-labelledby="sign-off-heading">
+            <h2 id="sign-off-heading">"Educational supervisor's sign-off"</h2>
+            <p class="no-print">"When printed, this part has lines for your educational supervisor's name, comments, signature and the date."</p>
+            // The lines are for paper: on screen they would only be scrolled past.
+            <div class="app-print-only">
+                {line("Educational supervisor's name", 1)}
+                {line("Comments", 5)}
+                {line("Signature", 1)}
+                {line("Date", 1)}
+            </div>
+        </section>
+    }
+}
+
 #[component]
 fn SummaryView(placement: Placement) -> impl IntoView {
     let today = browser::today();
@@ -46,24 +74,48 @@ fn SummaryView(placement: Placement) -> impl IntoView {
             .and_then(|id| p.project(id))
             .map(|p| p.title.to_string())
     };
+    let portfolio = {
+        let p = p.clone();
+        Callback::new(move |()| summary_text(&p, today))
+    };
+    let caption = if p.trainee.is_empty() {
+        p.organisation.to_string()
+    } else {
+        format!("{} · {}", p.trainee, p.organisation)
+    };
     view! {
-        <span class="nhsuk-caption-l">{p.organisation.to_string()}</span>
+        <div class="app-placement-summary">
+        <span class="nhsuk-caption-l">{caption}</span>
         <h1>"End-of-placement summary"</h1>
-        <p class="no-print">
+        // One row of actions. Pages print numbered ("Page 1 of 3") in
+        // Chrome and Edge (the summary's @page margin box, in the styles).
+        <div class="no-print app-actions">
             <button type="button" class="nhsuk-button nhsuk-button--secondary"
                 on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>
                 "Print this summary"
             </button>
-            " "
+            <CopyForPortfolio name="Copy the summary for your portfolio"
+                label="Copy the summary for your portfolio" text=portfolio />
             <A href=placement_path(&p.id)>"Back to your placement"</A>
-        </p>
+        </div>
+        {p.trainee.is_empty().then(|| view! {
+            <p class="no-print nhsuk-body-s">
+                "Your name is not on this summary. "
+                <A href=format!("{}/details", placement_path(&p.id))>"Add your name to the placement"</A>
+            </p>
+        })}
         <h2>"The placement"</h2>
         <dl class="nhsuk-summary-list">
+            {summary_row("Trainee", p.trainee.to_string())}
             {summary_row("Host organisation", p.organisation.to_string())}
             {summary_row("Lead commissioner or supervisor", p.supervisor.to_string())}
             {summary_row("Clinical area", p.clinical_area.to_string())}
             {summary_row("Dates", dates)}
-            {summary_row("Where it is now", progress_text(dashboard.progress))}
+            // Where it is today means nothing on paper read later.
+            <div class="nhsuk-summary-list__row no-print">
+                <dt class="nhsuk-summary-list__key">"Where it is now"</dt>
+                <dd class="nhsuk-summary-list__value">{progress_text(dashboard.progress)}</dd>
+            </div>
             {summary_row("Learning objectives", p.objectives.to_string())}
         </dl>
 
@@ -120,6 +172,8 @@ fn SummaryView(placement: Placement) -> impl IntoView {
                 }
             }).collect_view().into_any()
         }}
+        <SignOff />
         <p class="nhsuk-body-s">{format!("Printed from the Commissioning Workbook on {}.", long_date(today))}</p>
+        </div>
     }
 }
