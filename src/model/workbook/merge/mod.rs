@@ -29,7 +29,7 @@
 pub mod report;
 #[cfg(test)]
 mod tests;
-mod versions;
+pub(crate) mod versions;
 
 use std::any::Any;
 use std::collections::{HashMap, HashSet};
@@ -44,7 +44,7 @@ use crate::model::common::saved_dates::Moment;
 use crate::model::plan::plans::same_name;
 use crate::model::plan::Plan;
 use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook};
-pub use crate::model::workbook::merge::report::{MergeOutcome, MergeReport, RenamedPlan};
+pub use crate::model::workbook::merge::report::{Counts, MergeOutcome, MergeReport, RenamedPlan};
 use crate::model::workbook::merge::versions::{to_value, versions, when};
 use crate::model::workbook::records::{Branch, MergeLists};
 use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
@@ -371,7 +371,7 @@ impl Merger {
             other_record,
             found_at: self.at,
         });
-        self.report.conflicts += 1;
+        self.report.conflicts.add(kind, 1);
         true
     }
 
@@ -408,7 +408,7 @@ impl Merger {
             other,
             Value::Null,
         ) {
-            self.report.revived += 1;
+            self.report.revived.add(kind, 1);
         }
     }
 
@@ -456,7 +456,11 @@ fn merge_list<T: Record>(
         match m.incoming_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
                 // What the backup holds elsewhere (moved there) is not deleted.
-                m.report.deletions += record.count(|id| !m.incoming_ids.contains(id));
+                record.count_by_kind(
+                    kind,
+                    |id| !m.incoming_ids.contains(id),
+                    &mut m.report.deletions,
+                );
             }
             deleted => {
                 let mut kept = record.own();
@@ -477,7 +481,11 @@ fn merge_list<T: Record>(
         match m.current_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
                 // What this workbook holds elsewhere (moved there) is not left out.
-                m.report.stayed_deleted += record.count(|id| !m.taken.contains(id));
+                record.count_by_kind(
+                    kind,
+                    |id| !m.taken.contains(id),
+                    &mut m.report.stayed_deleted,
+                );
             }
             _ if m.taken.contains(record.id()) => {
                 // The same id is somewhere else in this workbook: adding it
@@ -497,7 +505,7 @@ fn merge_list<T: Record>(
             }
             deleted => {
                 m.taken.insert(record.id().to_string());
-                m.report.added += 1;
+                m.report.added.add(kind, 1);
                 let mut added = record.own();
                 added.merge_children(&record.own(), record, m);
                 if let Some(deleted_at) = deleted {
@@ -535,10 +543,10 @@ fn merge_pair<T: Record>(current: &T, incoming: &T, kind: RecordKind, m: &mut Me
         };
         let listed = ours_untouched == theirs_untouched;
         if incoming_wins {
-            m.report.updated += 1;
+            m.report.updated.add(kind, 1);
             (theirs, Some(ours), listed)
         } else {
-            m.report.kept += 1;
+            m.report.kept.add(kind, 1);
             (ours, Some(theirs), listed)
         }
     };
