@@ -269,3 +269,54 @@ test('parts taken from the other version must keep the rules, and the shared ban
   await expectReadableButtons(page, 'the undo banner and the backup reminder');
   await context.close();
 });
+
+test('a record kept although the backup deleted it is told in local times, and using the other version deletes it, said once done', async () => {
+  const stored = workbook({
+    plans: [plan('plan-1', 'My development plan', [goal('goal-1', 'Chair the board', 'in_progress', july('09:12:30'))])],
+    conflicts: [{
+      id: 'conflict-1', record_id: 'goal-1', kind: 'goal', description: 'the goal "Chair the board"',
+      kept: 'In this workbook, changed 1 July 2026 at 09:12 UTC after the backup deleted it',
+      other: 'Deleted in the backup 1 July 2026 at 09:10 UTC',
+      other_record: null, found_at: july('09:30:00'),
+      deletion: { in_backup: true, deleted_at: july('09:10:00'), changed_at: july('09:12:30') },
+    }],
+  });
+  const { context, page } = await openWith(stored, '/#/your-data');
+  const card = page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+  const text = (await card.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /In your workbook: changed on 1 July 2026 at 10:12, after the backup deleted it\./);
+  assert.match(text, /The other version: deleted in the backup on 1 July 2026 at 10:10\./);
+  assert.doesNotMatch(text, /UTC/);
+  await expectNoViolations(page, 'a record kept although deleted in the backup');
+  await card.getByRole('button', { name: /^Use the other version/ }).click();
+  const settled = page.getByRole('status').filter({ hasText: 'Settled:' });
+  await settled.waitFor();
+  assert.match(await settled.textContent(), /Settled: The goal "Chair the board" is deleted, as in the other version\./);
+  await focusIsIn(page, 'Settled: The goal');
+  const saved = await savedWorkbook(page);
+  assert.deepEqual(saved.plans[0].goals, []);
+  assert.ok(saved.deleted.some((t) => t.id === 'goal-1'), 'deleted as any deletion is');
+  await context.close();
+});
+
+test('two versions changed in the same second are said to be a moment apart, and one field is shown without a choice to tick', async () => {
+  const ours = goal('goal-1', 'Chair the board', 'not_started', july('09:15:42'));
+  const theirs = { ...ours, title: 'Chair the board from April', actions: [], evidence: [] };
+  const stored = workbook({
+    plans: [plan('plan-1', 'My development plan', [ours])],
+    conflicts: [{
+      id: 'conflict-1', record_id: 'goal-1', kind: 'goal', description: 'the goal "Chair the board"',
+      kept: 'Title: "Chair the board". Last changed 1 July 2026 at 09:15 UTC',
+      other: 'Title: "Chair the board from April". Last changed 1 July 2026 at 09:15 UTC',
+      other_record: theirs, found_at: july('09:30:00'),
+    }],
+  });
+  const { context, page } = await openWith(stored, '/#/your-data');
+  const card = page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+  const text = (await card.textContent()).replace(/\s+/g, ' ');
+  assert.match(text, /Both versions were last changed on 1 July 2026 at 10:15, a moment apart\./);
+  assert.match(text, /What do you want to achieve\? ?In your workbook: Chair the board ?The other version: Chair the board from April/);
+  assert.equal(await card.getByRole('checkbox').count(), 0, 'nothing to choose between with one field: a whole version');
+  assert.doesNotMatch(text, /UTC/);
+  await context.close();
+});

@@ -124,6 +124,25 @@ pub struct Conflict {
     /// one), or `null` when the other version is the record's deletion.
     pub other_record: Value,
     pub found_at: Moment,
+    /// When the other version is the record's deletion: which side deleted
+    /// it and when, and when the record kept was last changed, so the page
+    /// can say so in the user's own time (`kept` and `other` say it in UTC).
+    /// Absent in conflicts listed before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion: Option<ConflictDeletion>,
+}
+
+/// A conflict between a record kept and its deletion on the other side.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ConflictDeletion {
+    /// True when the backup deleted the record; false when this workbook did
+    /// (and the record came back from the backup).
+    pub in_backup: bool,
+    pub deleted_at: Moment,
+    /// When the record kept was last changed (itself or anything under it),
+    /// after the deletion.
+    pub changed_at: Moment,
 }
 
 /// What every record has, whatever its kind: an id that is never reused and

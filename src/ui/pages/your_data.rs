@@ -333,6 +333,7 @@ fn ConflictCard(
             )
         }
     };
+    let other_is_deletion = c.other_record.is_null();
     let use_other = {
         let (id, described) = (c.id.clone(), described.clone());
         move |_| {
@@ -341,7 +342,11 @@ fn ConflictCard(
                     id: id.clone(),
                     use_other: true,
                 },
-                format!("Settled: {described} now has the other version."),
+                if other_is_deletion {
+                    format!("Settled: {described} is deleted, as in the other version.")
+                } else {
+                    format!("Settled: {described} now has the other version.")
+                },
             )
         }
     };
@@ -374,6 +379,7 @@ fn ConflictCard(
         }
     };
     let (card_id, kept_text, other_text) = (c.id.clone(), c.kept.clone(), c.other.clone());
+    let deletion = c.deletion.clone();
     let take_label = format!(
         "Take the ticked parts of the other version: {}",
         c.description
@@ -436,12 +442,26 @@ fn ConflictCard(
             }
             .into_any()
         }
-        // The other version is a deletion (or cannot be read): as the merge said it.
-        _ => view! {
-            <p><strong>"In your workbook: "</strong>{kept_text.clone()}</p>
-            <p><strong>"The other version: "</strong>{other_text.clone()}</p>
+        // The other version is a deletion (or cannot be read): said in the
+        // user's own time where the times were kept, else as the merge said it.
+        _ => {
+            let (kept, other) = match &deletion {
+                Some(d) if d.in_backup => (
+                    format!("changed on {}, after the backup deleted it.", browser::local_date_time(d.changed_at)),
+                    format!("deleted in the backup on {}.", browser::local_date_time(d.deleted_at)),
+                ),
+                Some(d) => (
+                    format!("brought back from the backup, where it was changed on {}, after it was deleted here.", browser::local_date_time(d.changed_at)),
+                    format!("deleted in this workbook on {}.", browser::local_date_time(d.deleted_at)),
+                ),
+                None => (kept_text.clone(), other_text.clone()),
+            };
+            view! {
+                <p><strong>"In your workbook: "</strong>{kept}</p>
+                <p><strong>"The other version: "</strong>{other}</p>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <li class="nhsuk-card">

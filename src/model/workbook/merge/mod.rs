@@ -47,6 +47,7 @@ use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook
 pub use crate::model::workbook::merge::report::{Counts, MergeOutcome, MergeReport, RenamedPlan};
 use crate::model::workbook::merge::versions::{to_value, versions, when};
 use crate::model::workbook::records::{Branch, MergeLists};
+use crate::model::workbook::tree::ConflictDeletion;
 use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
 
 /// Merges `incoming` (a backup) into `current` (the workbook), at `at`.
@@ -344,15 +345,17 @@ impl Merger {
     }
 
     /// Lists a conflict unless the same version of the record is already
-    /// listed. Returns whether it was listed.
+    /// listed: the two versions in short (`kept`, `other`), the other one
+    /// itself, and the deletion it is, if it is one. Returns whether it was
+    /// listed.
     fn list(
         &mut self,
         kind: RecordKind,
         record_id: &str,
         description: String,
-        kept: String,
-        other: String,
+        (kept, other): (String, String),
         other_record: Value,
+        deletion: Option<ConflictDeletion>,
     ) -> bool {
         if self
             .conflicts
@@ -370,6 +373,7 @@ impl Merger {
             other,
             other_record,
             found_at: self.at,
+            deletion,
         });
         self.report.conflicts.add(kind, 1);
         true
@@ -400,13 +404,18 @@ impl Merger {
                 format!("Deleted in this workbook {}", when(deleted_at)),
             ),
         };
+        let deletion = ConflictDeletion {
+            in_backup: matches!(side, DeletedIn::Backup),
+            deleted_at: Moment(deleted_at),
+            changed_at: Moment(last_change),
+        };
         if self.list(
             kind,
             record.id(),
             record.describe(kind),
-            kept,
-            other,
+            (kept, other),
             Value::Null,
+            Some(deletion),
         ) {
             self.report.revived.add(kind, 1);
         }
@@ -426,9 +435,9 @@ impl Merger {
             kind,
             winner.id(),
             winner.describe(kind),
-            kept,
-            other,
+            (kept, other),
             loser_json,
+            None,
         );
     }
 }
@@ -495,12 +504,15 @@ fn merge_list<T: Record>(
                     kind,
                     record.id(),
                     description,
-                    "In this workbook, in another place".into(),
-                    format!(
-                        "From the backup, in another place. Last changed {}",
-                        when(record.updated_at())
+                    (
+                        "In this workbook, in another place".into(),
+                        format!(
+                            "From the backup, in another place. Last changed {}",
+                            when(record.updated_at())
+                        ),
                     ),
                     to_value(record),
+                    None,
                 );
             }
             deleted => {

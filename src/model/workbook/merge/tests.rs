@@ -519,6 +519,15 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
         conflict.other,
         "Deleted in the backup 24 November 2026 at 09:10 UTC"
     );
+    assert_eq!(
+        conflict.deletion,
+        Some(crate::model::workbook::tree::ConflictDeletion {
+            in_backup: true,
+            deleted_at: stamp(10).at,
+            changed_at: stamp(12).at,
+        }),
+        "kept as times, for the page to show in the user's own time"
+    );
     assert_eq!(outcome.report.revived.total(), 1);
     assert!(outcome
         .report
@@ -1203,6 +1212,7 @@ fn a_version_that_leaves_out_fields_differs_only_where_its_values_do() {
         other: String::new(),
         other_record: other,
         found_at: stamp(30).at,
+        deletion: None,
     });
     let versions = wb.conflict_versions("c").unwrap();
     let fields: Vec<(&str, &str, &str)> = versions
