@@ -128,8 +128,24 @@ pub struct Conflict {
     /// it and when, and when the record kept was last changed, so the page
     /// can say so in the user's own time (`kept` and `other` say it in UTC).
     /// Absent in conflicts listed before it was kept.
+    // Held as JSON and read with `Conflict::deletion` when shown: a struct of
+    // its own here would put its reader in the first download, which reads
+    // the workbook, for a page in Your data's part (the schema still
+    // describes it exactly).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deletion: Option<ConflictDeletion>,
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<ConflictDeletion>")
+    )]
+    pub deletion: Option<Value>,
+}
+
+impl Conflict {
+    /// The deletion the other version is, as the merge noted it (none for a
+    /// conflict between two versions, or one listed before it was noted).
+    pub fn deletion(&self) -> Option<ConflictDeletion> {
+        serde_json::from_value(self.deletion.clone()?).ok()
+    }
 }
 
 /// A conflict between a record kept and its deletion on the other side.

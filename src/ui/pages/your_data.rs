@@ -379,7 +379,7 @@ fn ConflictCard(
         }
     };
     let (card_id, kept_text, other_text) = (c.id.clone(), c.kept.clone(), c.other.clone());
-    let deletion = c.deletion.clone();
+    let deletion = c.deletion();
     let take_label = format!(
         "Take the ticked parts of the other version: {}",
         c.description
@@ -418,7 +418,7 @@ fn ConflictCard(
                         <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
                             "Tick the parts to take from the other version"
                         </legend>
-                        <div class="nhsuk-checkboxes nhsuk-checkboxes--small">{fields}</div>
+                        <div class="nhsuk-checkboxes">{fields}</div>
                     </fieldset>
                 </div>
                 <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2"

@@ -373,7 +373,7 @@ impl Merger {
             other,
             other_record,
             found_at: self.at,
-            deletion,
+            deletion: deletion.as_ref().map(to_value),
         });
         self.report.conflicts.add(kind, 1);
         true

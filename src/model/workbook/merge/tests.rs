@@ -520,7 +520,7 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
         "Deleted in the backup 24 November 2026 at 09:10 UTC"
     );
     assert_eq!(
-        conflict.deletion,
+        conflict.deletion(),
         Some(crate::model::workbook::tree::ConflictDeletion {
             in_backup: true,
             deleted_at: stamp(10).at,
