@@ -178,7 +178,7 @@ test('merging a backup from another browser keeps both sides, lists a record cha
   await goToArea(here.page, 'Your data');
   await chooseBackup(here.page, 'theirs.json', theirs);
   const preview = here.page.getByRole('list', { name: 'What merging would do' });
-  assert.match(await preview.textContent(), /1 record added/);
+  assert.match(await preview.textContent(), /1 goal added/);
   assert.match(await preview.textContent(), /changed on both sides/);
   await here.page.getByRole('button', { name: 'Merge it into my workbook' }).click();
   await here.page.getByRole('status').filter({ hasText: 'Backup merged' }).waitFor();

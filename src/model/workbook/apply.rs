@@ -92,6 +92,9 @@ impl Workbook {
                 id,
                 use_other: false,
             } => self.resolve_conflict_keep_current(id),
+            Change::ResolveConflictFields { id, take } => {
+                self.resolve_conflict_fields(id, take, stamp)
+            }
             Change::NoteBackup => self.note_backup(stamp),
             Change::SetBackupReminder { days } => self.set_backup_reminder(*days),
         };
@@ -751,7 +754,11 @@ mod tests {
             )
             .unwrap();
         let report = applied.merge_report.expect("a merge reports what it did");
-        assert_eq!(report.added, 3, "the assessment, the plan and its goal");
+        assert_eq!(
+            report.added.total(),
+            3,
+            "the assessment, the plan and its goal"
+        );
         assert_eq!(applied.undo, None);
         assert!(other.goal(&goal).is_some());
     }

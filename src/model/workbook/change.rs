@@ -112,6 +112,13 @@ pub enum Change {
         id: String,
         use_other: bool,
     },
+    /// Settles a conflict field by field: the fields `take` (as saved, such
+    /// as `status`) come from the other version, the rest stay as in the
+    /// workbook (`Workbook::resolve_conflict_fields`).
+    ResolveConflictFields {
+        id: String,
+        take: Vec<String>,
+    },
     /// The user downloaded a backup of the whole workbook.
     NoteBackup,
     /// After how many days changes not in a backup bring a reminder (0: never).
@@ -280,6 +287,7 @@ impl Change {
             | Change::UncombinePlans(_)
             | Change::MergeBackup { .. }
             | Change::ResolveConflict { .. }
+            | Change::ResolveConflictFields { .. }
             | Change::NoteBackup
             | Change::SetBackupReminder { .. } => Target::Other,
         }

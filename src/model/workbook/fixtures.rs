@@ -181,6 +181,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             "updated_at": "2027-09-17T09:00:00Z",
         }),
         found_at: Moment(at(18, 10)),
+        deletion: None,
     });
     wb.last_backup_at = Some(Moment(at(17, 9)));
     wb.updated_at = Moment(at(18, 9));

@@ -17,6 +17,7 @@ use std::any::Any;
 
 use chrono::{DateTime, Utc};
 
+use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::tree::{
     for_kind, ForKind, Holder, Kind, Record, RecordKind, Up, Workbook,
 };
@@ -238,12 +239,16 @@ pub(crate) trait Branch: Record {
         out.extend(under.into_iter().map(|(_, id)| id));
     }
 
-    /// How many records it is, with those under it, counting only the ids
-    /// `counted` takes.
-    fn count(&self, counted: impl Fn(&str) -> bool) -> usize {
-        let mut ids = Vec::new();
-        self.ids(&mut ids);
-        ids.into_iter().filter(|id| counted(id)).count()
+    /// Counts it (of `kind`) and the records under it, each by its kind,
+    /// into `counts`, counting only the ids `counted` takes.
+    fn count_by_kind(&self, kind: RecordKind, counted: impl Fn(&str) -> bool, counts: &mut Counts) {
+        let mut all = vec![(kind, self.id())];
+        self.under(&mut all);
+        for (kind, id) in all {
+            if counted(id) {
+                counts.add(kind, 1);
+            }
+        }
     }
 
     /// True when its own fields cannot have been edited since it was made:

@@ -114,7 +114,8 @@ impl Change {
     /// named by its kind, since it is gone: "That goal was deleted in another
     /// tab or window, so nothing was changed."
     pub fn refusal_message(&self, refusal: &Refusal, workbook: &Workbook) -> String {
-        if let Change::ResolveConflict { id, .. } = self {
+        if let Change::ResolveConflict { id, .. } | Change::ResolveConflictFields { id, .. } = self
+        {
             if *refusal == Refusal::NotFound && workbook.conflict(id).is_none() {
                 return "That conflict was already settled in another tab or window, so nothing \
                         was changed."

@@ -24,6 +24,7 @@ use serde_json::Value;
 use crate::model::assessment::{Assessment, AssessmentDraft};
 use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Moment;
+use crate::model::common::stale::Shown;
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -123,6 +124,41 @@ pub struct Conflict {
     /// one), or `null` when the other version is the record's deletion.
     pub other_record: Value,
     pub found_at: Moment,
+    /// When the other version is the record's deletion: which side deleted
+    /// it and when, and when the record kept was last changed, so the page
+    /// can say so in the user's own time (`kept` and `other` say it in UTC).
+    /// Absent in conflicts listed before it was kept.
+    // Held as JSON and read with `Conflict::deletion` when shown: a struct of
+    // its own here would put its reader in the first download, which reads
+    // the workbook, for a page in Your data's part (the schema still
+    // describes it exactly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "Option<ConflictDeletion>")
+    )]
+    pub deletion: Option<Value>,
+}
+
+impl Conflict {
+    /// The deletion the other version is, as the merge noted it (none for a
+    /// conflict between two versions, or one listed before it was noted).
+    pub fn deletion(&self) -> Option<ConflictDeletion> {
+        serde_json::from_value(self.deletion.clone()?).ok()
+    }
+}
+
+/// A conflict between a record kept and its deletion on the other side.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ConflictDeletion {
+    /// True when the backup deleted the record; false when this workbook did
+    /// (and the record came back from the backup).
+    pub in_backup: bool,
+    pub deleted_at: Moment,
+    /// When the record kept was last changed (itself or anything under it),
+    /// after the deletion.
+    pub changed_at: Moment,
 }
 
 /// What every record has, whatever its kind: an id that is never reused and
@@ -181,6 +217,18 @@ pub(crate) trait Kind: 'static {
     fn describe(record: &Self::Record) -> String;
     fn wrap(record: Self::Record) -> AnyRecord;
     fn unwrap(record: &AnyRecord) -> Option<&Self::Record>;
+    /// The draft of the form that changes it, made from the record, and its
+    /// fields as that form shows them (labels and values in the user's
+    /// words); none for a kind no form changes.
+    fn form(record: &Self::Record, wb: &Workbook) -> Option<(RecordDraft, Vec<Shown>)>;
+}
+
+/// A table line's `form:`: the record's draft and its fields in words.
+type FormOf<T> = fn(&T, &Workbook) -> (RecordDraft, Vec<Shown>);
+
+/// Gives a `form:` closure its type, so its arguments' types are known.
+fn form_of<T>(form: FormOf<T>) -> FormOf<T> {
+    form
 }
 
 /// The record (or workbook) a record of kind `K` sits under.
@@ -254,10 +302,11 @@ macro_rules! record_kinds {
             record: $how:ident $ty:ident,
             under: $up:ident . $field:ident,
             id_prefix: $prefix:literal,
-            noun: $noun:literal,
+            nouns: [$noun:literal, $plural:literal],
             describe: $describe:expr,
             $( sorted_by: $key:expr, )?
             $( draft: $draft:ty, )?
+            $( form: $form:expr, )?
         }
     )*) => {
         /// The kinds of record a workbook holds.
@@ -284,6 +333,15 @@ macro_rules! record_kinds {
                 match self {
                     $(RecordKind::$kind => $noun,)*
                 }
+            }
+
+            /// So many records of this kind, in the user's words: "1 goal",
+            /// "2 pieces of evidence".
+            pub fn count(self, n: usize) -> String {
+                let noun = match self {
+                    $(RecordKind::$kind => if n == 1 { $noun } else { $plural },)*
+                };
+                format!("{n} {noun}")
             }
 
             /// The first part of a new record's id (`goal-…`).
@@ -330,6 +388,11 @@ macro_rules! record_kinds {
                 }
                 fn wrap(record: $ty) -> AnyRecord {
                     AnyRecord::$kind(record)
+                }
+                #[allow(unused_variables)]
+                fn form(record: &$ty, wb: &Workbook) -> Option<(RecordDraft, Vec<Shown>)> {
+                    let form: Option<FormOf<$ty>> = None $( .or(Some(form_of::<$ty>($form))) )?;
+                    form.map(|form| form(record, wb))
                 }
                 #[allow(unreachable_patterns)]
                 fn unwrap(record: &AnyRecord) -> Option<&$ty> {
@@ -441,80 +504,118 @@ macro_rules! record_struct {
 // Each line: the kind (its saved name is the name in snake_case; a new kind
 // goes at the end, as the names are saved in files), the struct that holds
 // it (`new` the first time a struct is named), the list it is kept in, the
-// first part of its ids, its name in the user's words, how one is described,
-// the order of its list when not the order records were added, and the
-// form draft that adds and changes one (its `Drafted` is in `ops/`).
+// first part of its ids, its name in the user's words (one, and more than
+// one: "1 goal", "2 pieces of evidence"), how one is described, the order of
+// its list when not the order records were added, the form draft that adds
+// and changes one (its `Drafted` is in `ops/`), and the draft made from a
+// record with its fields as the form shows them (`form`: a conflict's two
+// versions side by side, and the rules a version made of both must keep).
 record_kinds! {
     Assessment {
         record: new Assessment,
         under: Top.assessments,
         id_prefix: "assessment",
-        noun: "assessment",
+        nouns: ["assessment", "assessments"],
         describe: |a| format!("the assessment {}", a.title()),
         draft: AssessmentDraft,
+        form: |a, _| {
+            let draft = AssessmentDraft::of(a);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     PartnerAssessment {
         record: also Assessment,
         under: Top.partner_assessments,
         id_prefix: "partner",
-        noun: "partner's assessment",
+        nouns: ["partner's assessment", "partner's assessments"],
         describe: |a| format!("your partner's assessment {}", a.title()),
     }
     Goal {
         record: new Goal,
         under: Plan.goals,
         id_prefix: "goal",
-        noun: "goal",
+        nouns: ["goal", "goals"],
         describe: |g| format!("the goal \"{}\"", g.title),
         draft: GoalDraft,
+        form: |g, _| {
+            let draft = GoalDraft::of(g);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Placement {
         record: new Placement,
         under: Top.placements,
         id_prefix: "placement",
-        noun: "placement",
+        nouns: ["placement", "placements"],
         describe: |p| format!("the placement at {}", p.title()),
         draft: PlacementDraft,
+        form: |p, _| {
+            let draft = PlacementDraft::of(p);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Plan {
         record: new Plan,
         under: Top.plans,
         id_prefix: "plan",
-        noun: "plan",
+        nouns: ["development plan", "development plans"],
         describe: |p| format!("the plan \"{}\"", p.name),
         draft: PlanDraft,
+        form: |p, _| {
+            let draft = PlanDraft::of(p);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Action {
         record: new Action,
         under: Goal.actions,
         id_prefix: "action",
-        noun: "action",
+        nouns: ["action", "actions"],
         describe: |a| format!("the action \"{}\"", a.text),
         draft: ActionDraft,
+        form: |a, _| {
+            let draft = ActionDraft::of(a);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Evidence {
         record: new EvidenceEntry,
         under: Goal.evidence,
         id_prefix: "evidence",
-        noun: "piece of evidence",
+        nouns: ["piece of evidence", "pieces of evidence"],
         describe: |e| format!("the evidence from {}", long_date(e.date)),
         sorted_by: |e| e.date,
         draft: EvidenceDraft,
+        form: |e, _| {
+            let draft = EvidenceDraft::of(e);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Review {
         record: new Review,
         under: Plan.reviews,
         id_prefix: "review",
-        noun: "review",
+        nouns: ["review", "reviews"],
         describe: |r| format!("the review of {}", long_date(r.date)),
         sorted_by: |r| r.date,
         draft: ReviewDraft,
+        form: |r, _| {
+            let draft = ReviewDraft::of(r);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     SelfRating {
         record: new SelfRating,
         under: Plan.self_ratings,
         id_prefix: "self-rating",
-        noun: "self-rating",
+        nouns: ["self-rating", "self-ratings"],
         describe: |r| format!("the self-rating of {}", long_date(r.date)),
         sorted_by: |r| r.date,
         draft: SelfRatingDraft,
@@ -523,24 +624,34 @@ record_kinds! {
         record: new Project,
         under: Placement.projects,
         id_prefix: "project",
-        noun: "project",
+        nouns: ["project", "projects"],
         describe: |p| format!("the project \"{}\"", p.title),
         draft: ProjectDraft,
+        form: |p, _| {
+            let draft = ProjectDraft::of(p);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Milestone {
         record: new Milestone,
         under: Project.milestones,
         id_prefix: "milestone",
-        noun: "milestone",
+        nouns: ["milestone", "milestones"],
         describe: |m| format!("the milestone \"{}\"", m.title),
         sorted_by: |m| m.planned,
         draft: MilestoneDraft,
+        form: |m, _| {
+            let draft = MilestoneDraft::of(m);
+            let shown = draft.shown();
+            (draft.into(), shown)
+        },
     }
     Activity {
         record: new ActivityEntry,
         under: Placement.entries,
         id_prefix: "activity",
-        noun: "log entry",
+        nouns: ["log entry", "log entries"],
         describe: |e| format!(
             "the log entry of {} ({})",
             long_date(e.date),
@@ -548,5 +659,10 @@ record_kinds! {
         ),
         sorted_by: |e| e.date,
         draft: ActivityDraft,
+        form: |e, wb| {
+            let draft = ActivityDraft::of(e);
+            let shown = draft.shown(|id| wb.project(id).map(|(_, p)| p.title.to_string()));
+            (draft.into(), shown)
+        },
     }
 }

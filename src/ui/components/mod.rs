@@ -3,6 +3,7 @@
 //! and the guard that stops a stale edit form overwriting a newer change.
 
 mod banners;
+mod conflict_notice;
 mod fields;
 mod file_import;
 mod stale;
@@ -10,6 +11,7 @@ mod tables;
 mod title;
 
 pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
+pub use conflict_notice::ConflictNotice;
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 pub use stale::{StaleGuard, StaleNotice};

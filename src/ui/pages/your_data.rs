@@ -266,49 +266,221 @@ pub fn YourData() -> impl IntoView {
     }
 }
 
-/// Versions that lost to a newer one when a backup was merged: each can be
-/// dismissed (keep the workbook's version) or put in place of it.
+/// Versions that lost to a newer one when a backup was merged: for each,
+/// keep the version in the workbook, use the other one, or take some of its
+/// fields, compared field by field in the form's words with local times.
+/// Settling one says so, in a message that takes focus.
 #[component]
 fn Conflicts() -> impl IntoView {
     use crate::model::workbook::document::Conflict;
     let store = use_store();
-    let saver = use_saver();
     let conflicts = store.select(|w| w.conflicts.clone());
-    let resolve = move |id: String, use_other: bool| {
-        saver.act(Change::ResolveConflict { id, use_other });
-    };
+    // What was settled last, said once it is done.
+    let settled = RwSignal::new(None::<String>);
+    let message = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = message.get() {
+            let _ = element.focus();
+        }
+    });
     view! {
+        {move || settled.get().map(|m| view! {
+            <div class="nhsuk-inset-text app-settled" role="status" tabindex="-1" node_ref=message>
+                <span class="nhsuk-u-visually-hidden">"Information: "</span>
+                <p>{m}</p>
+            </div>
+        })}
         <Show when=move || !conflicts.with(Vec::is_empty)>
-            <h2>"Changed on both sides"</h2>
-            <p>"When you merged a backup, these records had been changed both in the backup and in this workbook. The newer version is in your workbook; the other is shown here. Keep the version in your workbook, or use the other one instead."</p>
+            <h2 id="conflicts">"Changed on both sides"</h2>
+            <p>"When you merged a backup, these records had been changed both in the backup and in this workbook. The newer version is in your workbook; the other is shown here, field by field. Keep the version in your workbook, use the other one instead, or tick the parts of the other one to take and keep the rest."</p>
             <ul class="nhsuk-list" aria-label="Conflicts">
                 <For each=move || conflicts.get() key=|c: &Conflict| c.id.clone() let:c>
-                    {
-                        let (keep_id, other_id) = (c.id.clone(), c.id.clone());
-                        view! {
-                            <li class="nhsuk-card">
-                                <div class="nhsuk-card__content">
-                                    <h3 class="nhsuk-card__heading nhsuk-heading-s">{c.description.clone()}</h3>
-                                    <p><strong>"In your workbook: "</strong>{c.kept.clone()}</p>
-                                    <p><strong>"The other version: "</strong>{c.other.clone()}</p>
-                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                                        aria-label=format!("Keep the version in your workbook: {}", c.description)
-                                        on:click=move |_| resolve(keep_id.clone(), false)>
-                                        "Keep the version in your workbook"
-                                    </button>
-                                    " "
-                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                                        aria-label=format!("Use the other version: {}", c.description)
-                                        on:click=move |_| resolve(other_id.clone(), true)>
-                                        "Use the other version"
-                                    </button>
-                                </div>
-                            </li>
-                        }
-                    }
+                    <ConflictCard conflict=c settled />
                 </For>
             </ul>
         </Show>
+    }
+}
+
+/// One conflict: the two versions side by side and the ways to settle it.
+/// The comparison follows the workbook (another tab may change the record).
+#[component]
+fn ConflictCard(
+    conflict: crate::model::workbook::document::Conflict,
+    settled: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let store = use_store();
+    let saver = use_saver();
+    let c = conflict;
+    let id = c.id.clone();
+    let versions = store.select(move |w| w.conflict_versions(&id));
+    let ticked = RwSignal::new(Vec::<String>::new());
+    let described = capitalised(&c.description);
+    let settle = move |change: Change, done: String| {
+        if saver.act(change) {
+            settled.set(Some(done));
+        }
+    };
+    let keep = {
+        let (id, described) = (c.id.clone(), described.clone());
+        move |_| {
+            settle(
+                Change::ResolveConflict {
+                    id: id.clone(),
+                    use_other: false,
+                },
+                format!("Settled: {described} keeps the version in your workbook."),
+            )
+        }
+    };
+    let other_is_deletion = c.other_record.is_null();
+    let use_other = {
+        let (id, described) = (c.id.clone(), described.clone());
+        move |_| {
+            settle(
+                Change::ResolveConflict {
+                    id: id.clone(),
+                    use_other: true,
+                },
+                if other_is_deletion {
+                    format!("Settled: {described} is deleted, as in the other version.")
+                } else {
+                    format!("Settled: {described} now has the other version.")
+                },
+            )
+        }
+    };
+    let take_ticked = {
+        let (id, described) = (c.id.clone(), described.clone());
+        move |_| {
+            let take = ticked.get_untracked();
+            let names: Vec<String> = versions.with_untracked(|v| {
+                v.iter()
+                    .flat_map(|v| &v.fields)
+                    .filter(|f| take.contains(&f.field))
+                    .map(|f| format!("\u{201c}{}\u{201d}", f.label))
+                    .collect()
+            });
+            let done = if names.is_empty() {
+                format!("Settled: {described} keeps the version in your workbook.")
+            } else {
+                format!(
+                    "Settled: {described} now has {} from the other version; everything else is as it was in your workbook.",
+                    names.join(" and ")
+                )
+            };
+            settle(
+                Change::ResolveConflictFields {
+                    id: id.clone(),
+                    take,
+                },
+                done,
+            );
+        }
+    };
+    let (card_id, kept_text, other_text) = (c.id.clone(), c.kept.clone(), c.other.clone());
+    let deletion = c.deletion();
+    let take_label = format!(
+        "Take the ticked parts of the other version: {}",
+        c.description
+    );
+    let body = move || match versions.get() {
+        Some(v) if v.fields.len() > 1 => {
+            let fields = v.fields.into_iter().enumerate().map(|(i, f)| {
+                let input_id = format!("{card_id}-take-{i}");
+                let hint_id = format!("{input_id}-hint");
+                let field = f.field.clone();
+                let checked_field = f.field.clone();
+                view! {
+                    <div class="nhsuk-checkboxes__item">
+                        <input class="nhsuk-checkboxes__input" id=input_id.clone() type="checkbox" aria-describedby=hint_id.clone()
+                            prop:checked=move || ticked.with(|t| t.contains(&checked_field))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                ticked.update(|t| {
+                                    t.retain(|x| *x != field);
+                                    if on { t.push(field.clone()); }
+                                });
+                            } />
+                        <label class="nhsuk-label nhsuk-checkboxes__label" for=input_id>{f.label.clone()}</label>
+                        <div class="nhsuk-hint nhsuk-checkboxes__hint" id=hint_id>
+                            "In your workbook: " {f.kept.clone()} " "
+                            <br />
+                            "The other version: " {f.other.clone()}
+                        </div>
+                    </div>
+                }
+            }).collect_view();
+            view! {
+                <p>{when_changed(v.kept_at, v.other_at)}</p>
+                <div class="nhsuk-form-group">
+                    <fieldset class="nhsuk-fieldset">
+                        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                            "Tick the parts to take from the other version"
+                        </legend>
+                        <div class="nhsuk-checkboxes">{fields}</div>
+                    </fieldset>
+                </div>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2"
+                    aria-label=take_label.clone()
+                    on:click=take_ticked.clone()>
+                    "Take the ticked parts, keep the rest"
+                </button>
+                " "
+            }.into_any()
+        }
+        Some(v) if !v.fields.is_empty() => {
+            let f = &v.fields[0];
+            view! {
+                <p>{when_changed(v.kept_at, v.other_at)}</p>
+                <p class="nhsuk-u-margin-bottom-2"><strong>{f.label.clone()}</strong></p>
+                <p>
+                    "In your workbook: " {f.kept.clone()} " "
+                    <br />
+                    "The other version: " {f.other.clone()}
+                </p>
+            }
+            .into_any()
+        }
+        // The other version is a deletion (or cannot be read): said in the
+        // user's own time where the times were kept, else as the merge said it.
+        _ => {
+            let (kept, other) = match &deletion {
+                Some(d) if d.in_backup => (
+                    format!("changed on {}, after the backup deleted it.", browser::local_date_time(d.changed_at)),
+                    format!("deleted in the backup on {}.", browser::local_date_time(d.deleted_at)),
+                ),
+                Some(d) => (
+                    format!("brought back from the backup, where it was changed on {}, after it was deleted here.", browser::local_date_time(d.changed_at)),
+                    format!("deleted in this workbook on {}.", browser::local_date_time(d.deleted_at)),
+                ),
+                None => (kept_text.clone(), other_text.clone()),
+            };
+            view! {
+                <p><strong>"In your workbook: "</strong>{kept}</p>
+                <p><strong>"The other version: "</strong>{other}</p>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <li class="nhsuk-card">
+            <div class="nhsuk-card__content">
+                <h3 class="nhsuk-card__heading nhsuk-heading-s">{described.clone()}</h3>
+                {body}
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-2"
+                    aria-label=format!("Keep the version in your workbook: {}", c.description)
+                    on:click=keep>
+                    "Keep the version in your workbook"
+                </button>
+                " "
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    aria-label=format!("Use the other version: {}", c.description)
+                    on:click=use_other>
+                    "Use the other version"
+                </button>
+            </div>
+        </li>
     }
 }
 
@@ -403,7 +575,49 @@ fn StorageUse() -> impl IntoView {
     }
 }
 
-/// "12 KB", "1.4 MB".
+/// When each version was last changed, in the user's own time zone: to the
+/// second when both fall in the same minute, and "a moment apart" when even
+/// the second is the same, so two versions never look changed at once.
+fn when_changed(
+    kept: chrono::DateTime<chrono::Utc>,
+    other: chrono::DateTime<chrono::Utc>,
+) -> String {
+    use crate::model::common::dates::{clock_time_with_seconds, long_date};
+    use chrono::{Local, Timelike};
+    let (k, o) = (kept.with_timezone(&Local), other.with_timezone(&Local));
+    let same_minute =
+        k.date_naive() == o.date_naive() && k.hour() == o.hour() && k.minute() == o.minute();
+    if !same_minute {
+        return format!(
+            "The version in your workbook was last changed on {}; the other version on {}.",
+            browser::local_date_time(kept),
+            browser::local_date_time(other)
+        );
+    }
+    let day = long_date(k.date_naive());
+    if k.second() == o.second() {
+        format!(
+            "Both versions were last changed on {day} at {}, a moment apart.",
+            crate::model::common::dates::clock_time(&k)
+        )
+    } else {
+        format!(
+            "The version in your workbook was last changed on {day} at {}; the other version at {}.",
+            clock_time_with_seconds(&k),
+            clock_time_with_seconds(&o)
+        )
+    }
+}
+
+/// The sentence with its first letter capitalised (`the goal …` → `The goal …`).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// What a merge did (or would do), in lines for the user.
 fn merged_lines(report: &merge::MergeReport) -> Vec<String> {
     if report.changed_nothing() {
@@ -413,6 +627,7 @@ fn merged_lines(report: &merge::MergeReport) -> Vec<String> {
     }
 }
 
+/// "12 KB", "1.4 MB".
 fn size_text(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
@@ -421,8 +636,24 @@ fn size_text(bytes: usize) -> String {
     }
 }
 
+/// How long "Delete everything" can be undone while the page stays open.
+/// On a shared computer the next person may find the page still open: after
+/// this, or once the user leaves the page, what was deleted is let go.
+const UNDO_DELETE_EVERYTHING_FOR: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// What "Delete everything" left on the page.
+#[derive(Clone)]
+enum Deleted {
+    /// What was deleted, held by this page only, so it can be put back.
+    Undoable(DeletedEverything),
+    /// The time to undo has passed: nothing is held any more.
+    Lapsed,
+}
+
 /// "Delete everything from this browser", for shared computers: offers a
 /// backup first, asks, then removes the workbook and every kept-aside copy.
+/// It can be undone for 2 minutes while the page stays open; leaving the
+/// page (or closing it) ends that at once.
 #[component]
 fn DeleteEverything(
     download_backup: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
@@ -431,17 +662,54 @@ fn DeleteEverything(
     let store = use_store();
     let saver = use_saver();
     let asking = RwSignal::new(false);
-    // What was deleted, while it can still be put back (this page holds it).
-    let done = RwSignal::new(None::<DeletedEverything>);
+    let done = RwSignal::new(None::<Deleted>);
     let problem = RwSignal::new(None::<String>);
+    let lapse_timer = StoredValue::new(None::<TimeoutHandle>);
+    let stop_timer = move || {
+        if let Some(timer) = lapse_timer.try_get_value().flatten() {
+            timer.clear();
+        }
+    };
+    // Lets go of what was deleted, so nobody can put it back from here.
+    let lapse = move || {
+        stop_timer();
+        if done.try_with_untracked(|d| matches!(d, Some(Deleted::Undoable(_)))) == Some(true) {
+            done.set(Some(Deleted::Lapsed));
+        }
+    };
+    // Closing the tab or going to another site lets go at once (leaving for
+    // another page of the app drops this component, and what it holds, too).
+    let page_hidden = window_event_listener(leptos::ev::pagehide, move |_| lapse());
+    on_cleanup(move || {
+        page_hidden.remove();
+        stop_timer();
+    });
+    let delete = move |_| {
+        problem.set(None);
+        done.set(Some(Deleted::Undoable(saver.delete_everything())));
+        asking.set(false);
+        on_deleted.run(());
+        stop_timer();
+        lapse_timer.set_value(set_timeout_with_handle(lapse, UNDO_DELETE_EVERYTHING_FOR).ok());
+    };
     let undo = move |_| {
-        if let Some(deleted) = done.get_untracked() {
+        if let Some(Deleted::Undoable(deleted)) = done.get_untracked() {
+            stop_timer();
             problem.set(saver.undo_delete_everything(deleted).err());
             done.set(None);
             on_deleted.run(());
         }
     };
+    // The message takes focus as it appears, so it is seen and heard even
+    // though the button pressed is gone.
+    let message = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = message.get() {
+            let _ = element.focus();
+        }
+    });
     let summary = store.select(|w| w.summary().lines().join(", "));
+    let undoable = move || done.with(|d| matches!(d, Some(Deleted::Undoable(_))));
     view! {
         <h2>"Delete everything from this browser"</h2>
         <p>
@@ -453,7 +721,7 @@ fn DeleteEverything(
         " "
         <Show when=move || !asking.get()>
             <button type="button" class="nhsuk-button nhsuk-button--warning"
-                on:click=move |_| { done.set(None); asking.set(true); }>
+                on:click=move |_| { lapse(); done.set(None); asking.set(true); }>
                 "Delete everything from this browser"
             </button>
         </Show>
@@ -462,9 +730,8 @@ fn DeleteEverything(
                 <h3 class="nhsuk-warning-callout__label">
                     <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Are you sure?"</span>
                 </h3>
-                <p>{move || format!("This deletes everything in your workbook from this browser ({}), and any unreadable data kept aside. It cannot be undone.", summary.get())}</p>
-                <button type="button" class="nhsuk-button nhsuk-button--warning"
-                    on:click=move |_| { done.set(Some(saver.delete_everything())); asking.set(false); on_deleted.run(()); }>
+                <p>{move || format!("This deletes everything in your workbook from this browser ({}), and any unreadable data kept aside. You can undo it for 2 minutes while this page stays open; after that it cannot be put back.", summary.get())}</p>
+                <button type="button" class="nhsuk-button nhsuk-button--warning" on:click=delete>
                     "Yes, delete everything"
                 </button>
                 " "
@@ -474,12 +741,21 @@ fn DeleteEverything(
             </div>
         </Show>
         <Show when=move || done.with(Option::is_some)>
-            <div class="nhsuk-panel" role="status">
-                <h3 class="nhsuk-panel__title">"Everything has been deleted from this browser"</h3>
-                <p>"Nothing of your workbook is left in this browser's storage. You can close the page. Until you do, you can put it all back."</p>
-                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=undo>
-                    "Undo: put my workbook back"
-                </button>
+            <div class="nhsuk-panel" role="status" tabindex="-1" node_ref=message aria-labelledby="deleted-everything-title">
+                <h3 class="nhsuk-panel__title" id="deleted-everything-title">"Everything has been deleted from this browser"</h3>
+                <Show
+                    when=undoable
+                    fallback=|| view! {
+                        <p>"Nothing of your workbook is left in this browser's storage. Undo is no longer available: it cannot be put back from this page. You can close the page."</p>
+                    }
+                >
+                    <p>"Nothing of your workbook is left in this browser's storage. You can undo this for 2 minutes, while this page stays open. After that, or if you leave this page, it cannot be put back."</p>
+                    // A white button: the design system's secondary button is
+                    // see-through, which on the green panel put blue on green.
+                    <button type="button" class="nhsuk-button nhsuk-button--reverse nhsuk-u-margin-bottom-0" on:click=undo>
+                        "Undo: put my workbook back"
+                    </button>
+                </Show>
             </div>
         </Show>
         {move || problem.get().map(|p| view! { <p class="nhsuk-error-message" role="alert">{format!("It could not all be put back: {p}.")}</p> })}

@@ -82,6 +82,7 @@ fn clean_conflict(conflict: &mut Conflict) {
         other,
         other_record,
         found_at: _,
+        deletion: _,
     } = conflict;
     for text in [description, kept, other] {
         clean(text);

@@ -29,7 +29,7 @@
 pub mod report;
 #[cfg(test)]
 mod tests;
-mod versions;
+pub(crate) mod versions;
 
 use std::any::Any;
 use std::collections::{HashMap, HashSet};
@@ -44,9 +44,10 @@ use crate::model::common::saved_dates::Moment;
 use crate::model::plan::plans::same_name;
 use crate::model::plan::Plan;
 use crate::model::workbook::document::{Conflict, RecordKind, Tombstone, Workbook};
-pub use crate::model::workbook::merge::report::{MergeOutcome, MergeReport, RenamedPlan};
+pub use crate::model::workbook::merge::report::{Counts, MergeOutcome, MergeReport, RenamedPlan};
 use crate::model::workbook::merge::versions::{to_value, versions, when};
 use crate::model::workbook::records::{Branch, MergeLists};
+use crate::model::workbook::tree::ConflictDeletion;
 use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
 
 /// Merges `incoming` (a backup) into `current` (the workbook), at `at`.
@@ -344,15 +345,17 @@ impl Merger {
     }
 
     /// Lists a conflict unless the same version of the record is already
-    /// listed. Returns whether it was listed.
+    /// listed: the two versions in short (`kept`, `other`), the other one
+    /// itself, and the deletion it is, if it is one. Returns whether it was
+    /// listed.
     fn list(
         &mut self,
         kind: RecordKind,
         record_id: &str,
         description: String,
-        kept: String,
-        other: String,
+        (kept, other): (String, String),
         other_record: Value,
+        deletion: Option<ConflictDeletion>,
     ) -> bool {
         if self
             .conflicts
@@ -370,8 +373,9 @@ impl Merger {
             other,
             other_record,
             found_at: self.at,
+            deletion: deletion.as_ref().map(to_value),
         });
-        self.report.conflicts += 1;
+        self.report.conflicts.add(kind, 1);
         true
     }
 
@@ -400,15 +404,20 @@ impl Merger {
                 format!("Deleted in this workbook {}", when(deleted_at)),
             ),
         };
+        let deletion = ConflictDeletion {
+            in_backup: matches!(side, DeletedIn::Backup),
+            deleted_at: Moment(deleted_at),
+            changed_at: Moment(last_change),
+        };
         if self.list(
             kind,
             record.id(),
             record.describe(kind),
-            kept,
-            other,
+            (kept, other),
             Value::Null,
+            Some(deletion),
         ) {
-            self.report.revived += 1;
+            self.report.revived.add(kind, 1);
         }
     }
 
@@ -426,9 +435,9 @@ impl Merger {
             kind,
             winner.id(),
             winner.describe(kind),
-            kept,
-            other,
+            (kept, other),
             loser_json,
+            None,
         );
     }
 }
@@ -456,7 +465,11 @@ fn merge_list<T: Record>(
         match m.incoming_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
                 // What the backup holds elsewhere (moved there) is not deleted.
-                m.report.deletions += record.count(|id| !m.incoming_ids.contains(id));
+                record.count_by_kind(
+                    kind,
+                    |id| !m.incoming_ids.contains(id),
+                    &mut m.report.deletions,
+                );
             }
             deleted => {
                 let mut kept = record.own();
@@ -477,7 +490,11 @@ fn merge_list<T: Record>(
         match m.current_deleted.get(record.id()).copied() {
             Some(deleted_at) if deleted_at >= last_change => {
                 // What this workbook holds elsewhere (moved there) is not left out.
-                m.report.stayed_deleted += record.count(|id| !m.taken.contains(id));
+                record.count_by_kind(
+                    kind,
+                    |id| !m.taken.contains(id),
+                    &mut m.report.stayed_deleted,
+                );
             }
             _ if m.taken.contains(record.id()) => {
                 // The same id is somewhere else in this workbook: adding it
@@ -487,17 +504,20 @@ fn merge_list<T: Record>(
                     kind,
                     record.id(),
                     description,
-                    "In this workbook, in another place".into(),
-                    format!(
-                        "From the backup, in another place. Last changed {}",
-                        when(record.updated_at())
+                    (
+                        "In this workbook, in another place".into(),
+                        format!(
+                            "From the backup, in another place. Last changed {}",
+                            when(record.updated_at())
+                        ),
                     ),
                     to_value(record),
+                    None,
                 );
             }
             deleted => {
                 m.taken.insert(record.id().to_string());
-                m.report.added += 1;
+                m.report.added.add(kind, 1);
                 let mut added = record.own();
                 added.merge_children(&record.own(), record, m);
                 if let Some(deleted_at) = deleted {
@@ -535,10 +555,10 @@ fn merge_pair<T: Record>(current: &T, incoming: &T, kind: RecordKind, m: &mut Me
         };
         let listed = ours_untouched == theirs_untouched;
         if incoming_wins {
-            m.report.updated += 1;
+            m.report.updated.add(kind, 1);
             (theirs, Some(ours), listed)
         } else {
-            m.report.kept += 1;
+            m.report.kept.add(kind, 1);
             (ours, Some(theirs), listed)
         }
     };

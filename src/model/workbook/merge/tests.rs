@@ -179,7 +179,7 @@ fn merging_a_workbook_with_itself_changes_nothing() {
     );
     let outcome = merge(&wb, &wb, stamp(30).at);
     assert!(outcome.report.changed_nothing());
-    assert_eq!(outcome.report.conflicts, 0);
+    assert_eq!(outcome.report.conflicts.total(), 0);
     assert_eq!(outcome.report.unchanged, wb.record_ids().len());
     assert_eq!(
         outcome.report.lines(),
@@ -237,15 +237,19 @@ fn records_on_one_side_are_added_once_however_often_the_backup_is_merged() {
     assert_eq!(once.workbook.goal(&there_id).unwrap().1.actions.len(), 1);
     assert_eq!(once.workbook.plans.len(), 2);
     assert_eq!(once.workbook.placement("pl").unwrap().entries.len(), 2);
-    assert_eq!(once.report.added, 4, "goal, its action, plan, entry");
-    assert_eq!(once.report.conflicts, 1);
+    assert_eq!(
+        once.report.added.total(),
+        4,
+        "goal, its action, plan, entry"
+    );
+    assert_eq!(once.report.conflicts.total(), 1);
     assert_eq!(once.workbook.conflicts.len(), 1);
     assert_eq!(
         once.report.lines(),
         vec![
-            "4 records added",
-            "1 record kept as in this workbook, where it was changed more recently",
-            "1 record changed on both sides: the newer version is kept and the other is listed under conflicts",
+            "1 development plan, 1 goal, 1 log entry and 1 action added",
+            "1 goal kept as in this workbook, where it was changed more recently",
+            "1 goal changed on both sides: the newer version is kept and the other is listed under conflicts",
         ]
     );
     assert_eq!(
@@ -261,7 +265,10 @@ fn records_on_one_side_are_added_once_however_often_the_backup_is_merged() {
         "merging again changes nothing"
     );
     assert!(twice.report.changed_nothing());
-    assert_eq!((twice.report.added, twice.report.conflicts), (0, 0));
+    assert_eq!(
+        (twice.report.added.total(), twice.report.conflicts.total()),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -283,10 +290,10 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
         1,
         "its action stays"
     );
-    assert_eq!(outcome.report.updated, 1);
-    assert_eq!(outcome.report.conflicts, 1);
+    assert_eq!(outcome.report.updated.total(), 1);
+    assert_eq!(outcome.report.conflicts.total(), 1);
     assert!(outcome.report.lines().contains(
-        &"1 record changed on both sides: the newer version is kept and the other is listed under conflicts".to_string()
+        &"1 goal changed on both sides: the newer version is kept and the other is listed under conflicts".to_string()
     ));
     let conflict = &merged.conflicts[0];
     assert_eq!(conflict.record_id, "g1");
@@ -316,7 +323,7 @@ fn a_goal_changed_on_both_sides_keeps_the_newer_and_lists_the_other_to_swap_back
         the_other_way.workbook.goal("g1").unwrap().1.title,
         "Chair the respiratory board"
     );
-    assert_eq!(the_other_way.report.kept, 1);
+    assert_eq!(the_other_way.report.kept.total(), 1);
 
     let mut resolved = merged.clone();
     let id = conflict.id.clone();
@@ -439,12 +446,12 @@ fn an_action_added_on_one_side_and_the_goal_retitled_on_the_other_are_both_kept(
             "{:?}",
             outcome.workbook.conflicts
         );
-        assert_eq!(outcome.report.conflicts, 0);
+        assert_eq!(outcome.report.conflicts.total(), 0);
     }
     let outcome = merge(&here, &backup, stamp(30).at);
-    assert_eq!(outcome.report.updated, 2, "goal and assessment");
-    assert_eq!(outcome.report.kept, 1, "milestone");
-    assert_eq!(outcome.report.added, 0);
+    assert_eq!(outcome.report.updated.total(), 2, "goal and assessment");
+    assert_eq!(outcome.report.kept.total(), 1, "milestone");
+    assert_eq!(outcome.report.added.total(), 0);
 }
 
 #[test]
@@ -473,20 +480,21 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
     assert!(outcome.workbook.activity("e1").is_none());
     assert!(outcome.workbook.was_deleted("g1") && outcome.workbook.was_deleted("e1"));
     assert_eq!(
-        outcome.report.deletions, 3,
+        outcome.report.deletions.total(),
+        3,
         "the goal, its action and the entry"
     );
     assert!(outcome.workbook.conflicts.is_empty());
     assert_eq!(
         outcome.report.lines(),
-        vec!["3 records deleted, as they were deleted in the backup"]
+        vec!["1 goal, 1 log entry and 1 action deleted, as they were deleted in the backup"]
     );
 
     // Deleted here: the backup's unchanged copy does not bring it back.
     let outcome = merge(&backup, &shared, stamp(30).at);
     assert!(outcome.workbook.goal("g1").is_none());
-    assert_eq!(outcome.report.stayed_deleted, 3);
-    assert_eq!(outcome.report.added, 0);
+    assert_eq!(outcome.report.stayed_deleted.total(), 3);
+    assert_eq!(outcome.report.added.total(), 0);
     assert!(outcome.workbook.was_deleted("g1"));
 
     // Changed here after the backup deleted it: kept, and listed.
@@ -511,12 +519,21 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
         conflict.other,
         "Deleted in the backup 24 November 2026 at 09:10 UTC"
     );
-    assert_eq!(outcome.report.revived, 1);
+    assert_eq!(
+        conflict.deletion(),
+        Some(crate::model::workbook::tree::ConflictDeletion {
+            in_backup: true,
+            deleted_at: stamp(10).at,
+            changed_at: stamp(12).at,
+        }),
+        "kept as times, for the page to show in the user's own time"
+    );
+    assert_eq!(outcome.report.revived.total(), 1);
     assert!(outcome
         .report
         .lines()
         .iter()
-        .any(|l| l.starts_with("1 record kept although deleted on one side")));
+        .any(|l| l.starts_with("1 goal kept although deleted on one side")));
     let again = merge(&outcome.workbook, &backup, stamp(31).at);
     assert_eq!(again.workbook.conflicts.len(), 1, "not listed twice");
     // Using the other version deletes it after all.
@@ -550,7 +567,7 @@ fn a_deletion_wins_over_an_unchanged_record_but_not_over_a_later_edit() {
         outcome.workbook.conflicts[0].other,
         "Deleted in this workbook 24 November 2026 at 09:10 UTC"
     );
-    assert_eq!(outcome.report.added, 2, "the goal and its action");
+    assert_eq!(outcome.report.added.total(), 2, "the goal and its action");
     assert_ids_unique(&outcome.workbook);
 }
 
@@ -917,4 +934,305 @@ fn conflicts_are_saved_with_the_workbook_and_read_back() {
         !to_json(&shared).contains("conflicts"),
         "a workbook without any writes none"
     );
+}
+
+#[test]
+fn what_a_merge_adds_is_counted_kind_by_kind_in_the_users_words() {
+    let here = Workbook::new(stamp(0).at);
+    let backup = first_plan("p", "Chair the board", 1);
+    let outcome = merge(&here, &backup, stamp(30).at);
+    assert_eq!(outcome.report.added.of(RecordKind::Plan), 1);
+    assert_eq!(outcome.report.added.of(RecordKind::Goal), 1);
+    assert_eq!(
+        outcome.report.lines(),
+        vec!["1 development plan and 1 goal added"]
+    );
+}
+
+/// A goal whose title was changed here at minute 5 and its status at 6,
+/// and whose title was changed in the backup at minute 7, merged: the
+/// backup's version wins and this one's is listed.
+fn goal_changed_on_both_sides() -> (Workbook, String) {
+    let shared = base();
+    let mut here = shared.clone();
+    retitle(&mut here, "g1", "Chair the programme board", 5);
+    apply(
+        &mut here,
+        Change::SetGoalStatus {
+            id: "g1".into(),
+            status: crate::model::plan::GoalStatus::InProgress,
+        },
+        6,
+    );
+    let mut backup = shared;
+    retitle(&mut backup, "g1", "Chair the respiratory board", 7);
+    let merged = merge(&here, &backup, stamp(30).at).workbook;
+    let id = merged.conflicts[0].id.clone();
+    (merged, id)
+}
+
+#[test]
+fn a_conflict_is_shown_field_by_field_as_the_form_shows_it() {
+    let (wb, id) = goal_changed_on_both_sides();
+    let versions = wb.conflict_versions(&id).unwrap();
+    let fields: Vec<(&str, &str, &str, &str)> = versions
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.field.as_str(),
+                f.label.as_str(),
+                f.kept.as_str(),
+                f.other.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            (
+                "title",
+                "What do you want to achieve?",
+                "Chair the respiratory board",
+                "Chair the programme board"
+            ),
+            ("status", "Status", "Not started", "In progress"),
+        ],
+        "labels and values in the form's words, never saved codes"
+    );
+    assert_eq!(versions.kept_at, *stamp(7).at);
+    assert_eq!(versions.other_at, *stamp(6).at);
+}
+
+#[test]
+fn some_fields_can_be_taken_from_the_other_version_and_the_rest_kept() {
+    let (mut wb, id) = goal_changed_on_both_sides();
+    apply(
+        &mut wb,
+        Change::ResolveConflictFields {
+            id: id.clone(),
+            take: vec!["status".into()],
+        },
+        40,
+    );
+    let goal = wb.goal("g1").unwrap().1;
+    assert_eq!(goal.title, "Chair the respiratory board", "kept");
+    assert_eq!(
+        goal.status,
+        crate::model::plan::GoalStatus::InProgress,
+        "taken"
+    );
+    assert_eq!(goal.actions.len(), 1, "the records under it stay");
+    assert_eq!(goal.updated_at, stamp(40).at);
+    assert!(wb.conflicts.is_empty(), "settled");
+    assert_eq!(
+        wb.apply(
+            &Change::ResolveConflictFields {
+                id,
+                take: vec!["status".into()]
+            },
+            stamp(41)
+        ),
+        Err(Refusal::NotFound),
+        "settled once"
+    );
+}
+
+#[test]
+fn taking_every_field_or_none_is_the_other_version_or_this_one() {
+    let (mut all, id) = goal_changed_on_both_sides();
+    let mut none = all.clone();
+    apply(
+        &mut all,
+        Change::ResolveConflictFields {
+            id: id.clone(),
+            take: vec!["title".into(), "status".into()],
+        },
+        40,
+    );
+    let goal = all.goal("g1").unwrap().1;
+    assert_eq!(
+        (goal.title.as_str(), goal.status),
+        (
+            "Chair the programme board",
+            crate::model::plan::GoalStatus::InProgress
+        )
+    );
+    apply(
+        &mut none,
+        Change::ResolveConflictFields { id, take: vec![] },
+        40,
+    );
+    let goal = none.goal("g1").unwrap().1;
+    assert_eq!(goal.title, "Chair the respiratory board");
+    assert!(none.conflicts.is_empty());
+}
+
+#[test]
+fn fields_taken_from_the_other_version_must_keep_the_rules() {
+    // Two plans may not share a name, field by field too.
+    let here = first_plan("pa", "Chair the board", 1);
+    let mut there = first_plan("pb", "Lead the redesign", 2);
+    let mut aim = PlanDraft::of(there.plan("pb").unwrap());
+    aim.aim = "Lead".into();
+    apply(
+        &mut there,
+        Change::Update {
+            id: "pb".into(),
+            draft: aim.into(),
+        },
+        3,
+    );
+    let once = merge(&here, &there, stamp(30).at).workbook;
+    let mut wb = merge(&there, &once, stamp(40).at).workbook;
+    let id = wb
+        .conflicts
+        .iter()
+        .find(|c| c.record_id == "pb")
+        .unwrap()
+        .id
+        .clone();
+    let before = wb.clone();
+    match wb.apply(
+        &Change::ResolveConflictFields {
+            id: id.clone(),
+            take: vec!["name".into()],
+        },
+        stamp(41),
+    ) {
+        Err(Refusal::Invalid(e)) => assert!(e[0].message.starts_with(
+            "The other version is called \"My development plan\", and you already have a plan called"
+        )),
+        other => panic!("expected invalid, got {other:?}"),
+    }
+    assert_eq!(wb, before, "refused, nothing changed");
+
+    // A plan may not end before it starts, whichever version each date is from.
+    let shared = first_plan("p", "Chair the board", 1);
+    let dated = |wb: &mut Workbook, starts: &str, ends: &str, minute| {
+        let mut draft = PlanDraft::of(wb.plan("p").unwrap());
+        draft.starts = starts.into();
+        draft.ends = ends.into();
+        apply(
+            wb,
+            Change::Update {
+                id: "p".into(),
+                draft: draft.into(),
+            },
+            minute,
+        );
+    };
+    let mut here = shared.clone();
+    dated(&mut here, "2027-06-01", "2027-12-31", 5);
+    let mut backup = shared;
+    dated(&mut backup, "2026-01-01", "2026-03-31", 7);
+    let mut wb = merge(&here, &backup, stamp(30).at).workbook;
+    let id = wb.conflicts[0].id.clone();
+    // The backup's dates won; taking only the other version's start would
+    // start the plan after it ends.
+    let before = wb.clone();
+    assert!(matches!(
+        wb.apply(
+            &Change::ResolveConflictFields {
+                id: id.clone(),
+                take: vec!["starts".into()],
+            },
+            stamp(41),
+        ),
+        Err(Refusal::Invalid(_))
+    ));
+    assert_eq!(wb, before);
+    apply(
+        &mut wb,
+        Change::ResolveConflictFields {
+            id,
+            take: vec!["starts".into(), "ends".into()],
+        },
+        42,
+    );
+    assert_eq!(
+        wb.plan("p").unwrap().starts.map(|d| d.to_string()),
+        Some("2027-06-01".to_string())
+    );
+}
+
+#[test]
+fn a_field_that_is_not_the_records_own_cannot_be_taken() {
+    let (mut wb, id) = goal_changed_on_both_sides();
+    let before = wb.clone();
+    for field in ["id", "updated_at", "no_such_field"] {
+        assert!(
+            matches!(
+                wb.apply(
+                    &Change::ResolveConflictFields {
+                        id: id.clone(),
+                        take: vec![field.into()],
+                    },
+                    stamp(41),
+                ),
+                Err(Refusal::Invalid(_))
+            ),
+            "{field}"
+        );
+    }
+    assert_eq!(wb, before);
+}
+
+#[test]
+fn a_records_page_can_tell_which_conflicts_are_about_it_or_what_is_under_it() {
+    let (wb, _) = goal_changed_on_both_sides();
+    let (own, under) = wb.conflicts_within("g1");
+    assert!(own);
+    assert_eq!(under.total(), 0);
+    let (own, under) = wb.conflicts_within("p1");
+    assert!(!own);
+    assert_eq!(under.words(), "1 goal", "the goal is in the plan");
+    let (own, under) = wb.conflicts_within("pl");
+    assert!(!own && under.total() == 0, "nothing in the placement");
+}
+
+#[test]
+fn a_version_that_leaves_out_fields_differs_only_where_its_values_do() {
+    // A conflict as a hand-edited or older file may hold it: the other
+    // version of the plan without the fields it has at their defaults.
+    let mut wb = first_plan("p", "Chair the board", 1);
+    let other = serde_json::json!({
+        "id": "p",
+        "name": "My development plan",
+        "aim": "Lead the redesign",
+        "created_at": "2026-11-24T09:01:00Z",
+        "updated_at": "2026-11-24T09:02:00Z",
+    });
+    wb.conflicts.push(Conflict {
+        id: "c".into(),
+        record_id: "p".into(),
+        kind: RecordKind::Plan,
+        description: "the plan \"My development plan\"".into(),
+        kept: String::new(),
+        other: String::new(),
+        other_record: other,
+        found_at: stamp(30).at,
+        deletion: None,
+    });
+    let versions = wb.conflict_versions("c").unwrap();
+    let fields: Vec<(&str, &str, &str)> = versions
+        .fields
+        .iter()
+        .map(|f| (f.label.as_str(), f.kept.as_str(), f.other.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![("Your development aim", "(empty)", "Lead the redesign")]
+    );
+    apply(
+        &mut wb,
+        Change::ResolveConflictFields {
+            id: "c".into(),
+            take: vec!["aim".into()],
+        },
+        40,
+    );
+    let plan = wb.plan("p").unwrap();
+    assert_eq!(plan.aim, "Lead the redesign");
+    assert_eq!(plan.goals.len(), 1);
 }

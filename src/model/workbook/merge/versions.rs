@@ -62,6 +62,69 @@ pub(crate) fn versions(
     (summary(a, kept_at), summary(b, other_at))
 }
 
+/// The parts of one field that differ between two versions, each as
+/// "part: value" joined with "; " (the value itself when the field is not
+/// made of parts): for a goal's `support`, "Mentoring, Coaching" against
+/// "Mentoring"; for an assessment's `answers`, only the statements whose
+/// answers differ.
+pub(crate) fn differing_leaves(ours: &Value, theirs: &Value) -> (String, String) {
+    let leaves = |value: &Value| {
+        let mut out = Vec::new();
+        match value {
+            Value::Object(map) if !map.is_empty() => {
+                for (key, v) in map {
+                    flatten(label(key), v, &mut out);
+                }
+            }
+            other => out.push((String::new(), shown(other))),
+        }
+        out
+    };
+    let (a, b) = (leaves(ours), leaves(theirs));
+    let look = |list: &[(String, String)], key: &str| {
+        list.iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(|| "(none)".to_string(), |(_, v)| v.clone())
+    };
+    let mut keys: Vec<&str> = a.iter().map(|(k, _)| k.as_str()).collect();
+    keys.extend(
+        b.iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| !a.iter().any(|(x, _)| x == k)),
+    );
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for key in keys {
+        let (p, q) = (look(&a, key), look(&b, key));
+        if p != q {
+            let named = |v: String| {
+                if key.is_empty() {
+                    v
+                } else {
+                    format!("{key}: {v}")
+                }
+            };
+            x.push(named(p));
+            y.push(named(q));
+        }
+    }
+    (x.join("; "), y.join("; "))
+}
+
+fn label(key: &str) -> String {
+    key.replace('_', " ")
+}
+
+fn flatten(path: String, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(map) if !map.is_empty() => {
+            for (key, v) in map {
+                flatten(format!("{path} › {}", label(key)), v, out);
+            }
+        }
+        other => out.push((path, shown(other))),
+    }
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -73,19 +136,6 @@ fn capitalised(text: &str) -> String {
 /// A record's own fields as (label, value shown) pairs, nested fields
 /// flattened ("answers › power-1 › rating › level"), its id and times left out.
 fn fields(value: &Value) -> Vec<(String, String)> {
-    fn label(key: &str) -> String {
-        key.replace('_', " ")
-    }
-    fn flatten(path: String, value: &Value, out: &mut Vec<(String, String)>) {
-        match value {
-            Value::Object(map) if !map.is_empty() => {
-                for (key, v) in map {
-                    flatten(format!("{path} › {}", label(key)), v, out);
-                }
-            }
-            other => out.push((path, shown(other))),
-        }
-    }
     let mut out = Vec::new();
     if let Value::Object(map) = value {
         for (key, v) in map {

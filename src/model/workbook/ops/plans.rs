@@ -1075,7 +1075,8 @@ pub(crate) mod tests {
         assert_eq!(outcome.workbook.plans, combined.plans);
         assert_ids_unique(&outcome.workbook);
         assert_eq!(
-            outcome.report.stayed_deleted, 1,
+            outcome.report.stayed_deleted.total(),
+            1,
             "the plan, not what it held"
         );
         assert!(outcome.report.changed_nothing());
@@ -1088,9 +1089,9 @@ pub(crate) mod tests {
         assert!(outcome.workbook.was_deleted("p2"));
         assert_eq!(
             (
-                outcome.report.deletions,
-                outcome.report.added,
-                outcome.report.conflicts
+                outcome.report.deletions.total(),
+                outcome.report.added.total(),
+                outcome.report.conflicts.total()
             ),
             (1, 6, 0),
             "the plan deleted; two goals, an action, evidence, a review and a self-rating added"

@@ -1,6 +1,7 @@
 //! Changing an assessment's details (partnership, clinical area, role, date)
 //! and deleting it, which asks first and can be undone straight after.
 
+use crate::ui::components::ConflictNotice;
 use crate::ui::components::Title;
 use crate::ui::routing::use_navigate;
 use crate::ui::routing::A;
@@ -78,6 +79,7 @@ fn DetailsForm(id: Memo<String>) -> impl IntoView {
         <Title text="Change assessment details" />
         <span class="nhsuk-caption-l">{move || title.get()}</span>
         <h1>"Change assessment details"</h1>
+        <ConflictNotice id=id />
         <p>"Change the partnership, clinical area, your role or the date. Your answers are kept."</p>
         <StaleNotice guard what="assessment" save fill=Callback::new(move |d| form.fill(d)) />
         <ErrorSummary errors=errors.into() />

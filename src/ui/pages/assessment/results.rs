@@ -2,6 +2,7 @@
 //! strongest and weakest statements, priorities, and a way to turn weak or
 //! flagged statements into development-plan goals.
 
+use crate::ui::components::ConflictNotice;
 use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
@@ -66,6 +67,7 @@ fn ResultsFor(assessment: Assessment) -> impl IntoView {
             <span class="nhsuk-u-visually-hidden">": "</span>
             <span class="nhsuk-caption-m app-title__detail">{a.title()}</span>
         </h1>
+        <ConflictNotice id=a.id.clone() />
         <p class="nhsuk-body-l">
             {format!(
                 "You have answered {} of {} statements.",

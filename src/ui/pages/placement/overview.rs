@@ -3,6 +3,7 @@
 //! `/placement-log` shows the newest placement; `/placement-log/placements/:placement`
 //! a chosen one.
 
+use crate::ui::components::ConflictNotice;
 use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
@@ -92,6 +93,7 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
     view! {
         <Title text="Placement log" />
         <h1>"Placement log"</h1>
+        <ConflictNotice id />
         {move || details.get().map(|(id, organisation, supervisor, area, start, end, months, objectives)| {
             let dates = match (start, end) {
                 (Some(s), Some(e)) => format!("{} to {} ({months} {})", long_date(s), long_date(e), if months == 1 { "month" } else { "months" }),

@@ -1,6 +1,7 @@
 //! One goal: what it is, its status, its actions (ticked off as they are done)
 //! and its evidence and reflections.
 
+use crate::ui::components::ConflictNotice;
 use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
@@ -49,6 +50,7 @@ fn GoalView(id: Memo<String>) -> impl IntoView {
         <Title text=move || format!("Goal: {}", title()) />
         <span class="nhsuk-caption-l">{move || plan.get().map(|(_, name)| name)}</span>
         <h1>{title}</h1>
+        <ConflictNotice id=id />
         <ErrorSummary errors=errors.into() />
         {move || goal.get().map(|g| view! { <GoalSummary goal=g /> })}
         <p>

@@ -3,6 +3,7 @@
 //! dates month by month. `/development-plan` shows the newest plan;
 //! `/development-plan/plans/:plan` a chosen one.
 
+use crate::ui::components::ConflictNotice;
 use crate::ui::components::Title;
 use crate::ui::routing::A;
 use leptos::prelude::*;
@@ -90,6 +91,7 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
     view! {
         <Title text="Development plan" />
         <h1>"Leadership development plan"</h1>
+        <ConflictNotice id=Signal::derive(move || plan_id.get().unwrap_or_default()) />
         <p class="no-print">
             "Plan how you will develop as a clinical leader in commissioning: goals with the actions, support and evidence that will get you there, reviewed as you go."
         </p>
