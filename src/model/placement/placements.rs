@@ -29,13 +29,19 @@ pub const PLACEMENT_START_FIELD: &str = "placement-start";
 pub const PLACEMENT_LENGTH_FIELD: &str = "placement-length";
 pub const PLACEMENT_END_FIELD: &str = "placement-end";
 
+fn no_name(name: &UserText) -> bool {
+    name.is_empty()
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Placement {
     pub id: String,
     /// The trainee's own name, for the summary they hand to their educational
-    /// supervisor and the CSV (workbooks from before it was asked read as empty).
-    #[serde(default)]
+    /// supervisor and the CSV (workbooks from before it was asked read as empty,
+    /// and an empty one is not written, so a backup without names keeps the
+    /// bytes it had before the field was added).
+    #[serde(default, skip_serializing_if = "no_name")]
     pub trainee: UserText,
     /// The commissioning organisation hosting the placement.
     #[serde(default)]
