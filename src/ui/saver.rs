@@ -17,6 +17,7 @@
 //! the first download (shown on every page, the home page too) reaches it only
 //! through its own part, with a `BannerWrite` (`from_banner`).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Local, Utc};
@@ -81,8 +82,9 @@ pub enum BannerWrite {
     DownloadBackup,
     /// "Start saving again, replacing the unreadable data".
     AllowSavingOverUnreadable,
-    /// "Undo" after a deletion: the change that puts it back.
-    Undo(Change),
+    /// "Undo" after a deletion: the change that puts it back (shared, so the
+    /// banners on every page hold it without copying it).
+    Undo(Arc<Change>),
 }
 
 /// What became of a `BannerWrite`, for the banner to say.
@@ -132,7 +134,7 @@ fn saver_part(saver: Saver, write: BannerWrite) -> Result<BannerWritten, PartLoa
         BannerWrite::Undo(change) => {
             // Refused (what it went back into was deleted in another tab or
             // window), the refusal banner says so.
-            saver.act(change);
+            saver.act(Arc::unwrap_or_clone(change));
             saver.store.undo.set(None);
             BannerWritten::Done
         }
@@ -263,7 +265,9 @@ impl Saver {
                 Some(Change::UncombinePlans(combined)) => Some(combined.describe()),
                 _ => None,
             };
-            store.undo.set(described.zip(applied.undo.clone()));
+            store
+                .undo
+                .set(described.zip(applied.undo.clone().map(Arc::new)));
         }
         self.pending.update_value(|p| p.push(change, stamp));
         if !typing {

@@ -18,6 +18,8 @@ use leptos::prelude::*;
 use super::storage::{self, SavingBlocked, UnreadableNotice};
 use crate::model::files::backup;
 use crate::model::sync;
+use std::sync::Arc;
+
 use crate::model::{Change, Workbook};
 
 /// The local-storage allowance of browsers for one site, as `storage_used` counts.
@@ -46,7 +48,7 @@ pub struct WorkbookStore {
     /// The last deletion (or plans combined), which can be undone: what was
     /// done, and the change that puts it back. Cleared by the next change or
     /// when dismissed.
-    pub undo: RwSignal<Option<(String, Change)>>,
+    pub undo: RwSignal<Option<(String, Arc<Change>)>>,
     /// Whether the browser agreed to keep this site's storage when it frees
     /// up space; asked once, after the first save (`None` until answered).
     pub persisted: RwSignal<Option<bool>>,

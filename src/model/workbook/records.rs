@@ -18,9 +18,7 @@ use std::any::Any;
 use chrono::{DateTime, Utc};
 
 use crate::model::workbook::merge::report::Counts;
-use crate::model::workbook::tree::{
-    for_kind, ForKind, Holder, Kind, Record, RecordKind, Up, Workbook,
-};
+use crate::model::workbook::tree::{for_kind, ForKind, Kind, Record, RecordKind, Up, Workbook};
 
 /// Merges two lists of the same kind of record (the merge does this, level
 /// by level, through each record's `merge_children`).
@@ -264,45 +262,26 @@ impl<T: Record> Branch for T {}
 
 impl Workbook {
     /// Calls `see` with every record in the workbook, at every level, with
-    /// its kind: kind by kind, in the order `RecordKind::ALL` lists them.
+    /// its kind: each record, then those under it.
     pub(crate) fn each_record(&self, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
-        struct Each<'a, 's>(&'a Workbook, &'s mut dyn FnMut(RecordKind, &dyn Stamped));
-        impl ForKind for Each<'_, '_> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                for r in <K as Holder>::all(self.0) {
-                    (self.1)(K::KIND, r);
-                }
-            }
+        // The workbook holds the top-level lists as a record holds its own,
+        // so the same walk serves (and the first download carries one walk).
+        fn walk(holder: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
+            each_child(holder, &mut |kind, child| {
+                see(kind, child);
+                walk(child.as_any(), &mut *see);
+            });
         }
-        for kind in RecordKind::ALL {
-            for_kind(*kind, &mut Each(self, see));
-        }
+        walk(self, see);
     }
 
     /// Every record in the workbook, at every level, with its kind: the
     /// top-level lists in the order `RecordKind::ALL` names them, each
     /// record followed by those under it.
     pub fn records(&self) -> Vec<(RecordKind, &str)> {
-        struct Ids<'a>(&'a Workbook, Vec<(RecordKind, &'a str)>);
-        impl ForKind for Ids<'_> {
-            type Out = ();
-            fn run<K: Kind>(&mut self) {
-                if <K::Up as Holder>::KIND.is_some() {
-                    return;
-                }
-                let wb = self.0;
-                for r in <K as Holder>::all(wb) {
-                    self.1.push((K::KIND, r.id()));
-                    r.under(&mut self.1);
-                }
-            }
-        }
-        let mut ids = Ids(self, Vec::new());
-        for kind in RecordKind::ALL {
-            for_kind(*kind, &mut ids);
-        }
-        ids.1
+        let mut out = Vec::new();
+        walk_under(self, &mut out);
+        out
     }
 
     /// The id of every record in the workbook, at every level.
@@ -322,7 +301,7 @@ impl Workbook {
 mod tests {
     use super::*;
     use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
-    use crate::model::workbook::tree::kind;
+    use crate::model::workbook::tree::{kind, Holder};
 
     /// The walk of the tree finds a record of every kind, each under a
     /// record of the kind `RecordKind::parent` says it sits under.
