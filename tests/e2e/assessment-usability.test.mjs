@@ -86,6 +86,10 @@ test("a partner's assessment can be read on its own, read only, with nothing cut
   const card = page.getByRole('list', { name: 'Partner assessments' }).getByRole('listitem');
   await card.getByRole('heading', { name: PARTNER_TITLE }).waitFor();
   assert.equal(await card.getByRole('link', { name: 'Start a self-assessment of your own' }).getAttribute('href'), '#/self-assessment/new');
+  // Deleting is offered by a small button, not one as wide as the phone.
+  const remove = card.getByRole('button', { name: `Delete partner assessment: ${PARTNER_TITLE}` });
+  const removeBox = await remove.boundingBox();
+  assert.ok(removeBox.width < PHONE.width / 2, `the Delete button is ${removeBox.width} px wide`);
   await card.getByRole('link', { name: `View your partner's answers: ${PARTNER_TITLE}` }).click();
 
   const main = page.getByRole('main');

@@ -171,27 +171,31 @@ impl Change {
 /// Per area, then per statement, how the `later` round's medians differ from
 /// the `earlier` round's.
 pub fn compare(earlier: &RoundSummary, later: &RoundSummary) -> (Vec<Change>, Vec<Change>) {
-    let areas = earlier
-        .areas
-        .iter()
-        .zip(&later.areas)
-        .map(|(e, l)| Change {
-            id: e.domain.id,
-            before: e.all.median,
-            after: l.all.median,
-        })
-        .collect();
-    let statements = earlier
-        .statements
-        .iter()
-        .zip(&later.statements)
-        .map(|(e, l)| Change {
-            id: e.statement.id,
-            before: e.all.median,
-            after: l.all.median,
-        })
-        .collect();
-    (areas, statements)
+    fn changes<T>(
+        earlier: &[T],
+        later: &[T],
+        id: fn(&T) -> &'static str,
+        spread: fn(&T) -> &Spread,
+    ) -> Vec<Change> {
+        earlier
+            .iter()
+            .zip(later)
+            .map(|(e, l)| Change {
+                id: id(e),
+                before: spread(e).median,
+                after: spread(l).median,
+            })
+            .collect()
+    }
+    (
+        changes(&earlier.areas, &later.areas, |a| a.domain.id, |a| &a.all),
+        changes(
+            &earlier.statements,
+            &later.statements,
+            |s| s.statement.id,
+            |s| &s.all,
+        ),
+    )
 }
 
 #[cfg(test)]

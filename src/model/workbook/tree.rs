@@ -226,6 +226,15 @@ pub(crate) trait Kind: 'static {
 /// A table line's `form:`: the record's draft and its fields in words.
 type FormOf<T> = fn(&T, &Workbook) -> (RecordDraft, Vec<Shown>);
 
+/// A form's draft with its fields in words, as a `form:` gives them.
+fn with_shown<D: Into<RecordDraft>>(
+    draft: D,
+    shown: impl Fn(&D) -> Vec<Shown>,
+) -> (RecordDraft, Vec<Shown>) {
+    let fields = shown(&draft);
+    (draft.into(), fields)
+}
+
 /// Gives a `form:` closure its type, so its arguments' types are known.
 fn form_of<T>(form: FormOf<T>) -> FormOf<T> {
     form
@@ -518,11 +527,7 @@ record_kinds! {
         nouns: ["assessment", "assessments"],
         describe: |a| format!("the assessment {}", a.title()),
         draft: AssessmentDraft,
-        form: |a, _| {
-            let draft = AssessmentDraft::of(a);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |a, _| with_shown(AssessmentDraft::of(a), AssessmentDraft::shown),
     }
     PartnerAssessment {
         record: also Assessment,
@@ -538,11 +543,7 @@ record_kinds! {
         nouns: ["goal", "goals"],
         describe: |g| format!("the goal \"{}\"", g.title),
         draft: GoalDraft,
-        form: |g, _| {
-            let draft = GoalDraft::of(g);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |g, _| with_shown(GoalDraft::of(g), GoalDraft::shown),
     }
     Placement {
         record: new Placement,
@@ -551,11 +552,7 @@ record_kinds! {
         nouns: ["placement", "placements"],
         describe: |p| format!("the placement at {}", p.title()),
         draft: PlacementDraft,
-        form: |p, _| {
-            let draft = PlacementDraft::of(p);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |p, _| with_shown(PlacementDraft::of(p), PlacementDraft::shown),
     }
     Plan {
         record: new Plan,
@@ -564,11 +561,7 @@ record_kinds! {
         nouns: ["development plan", "development plans"],
         describe: |p| format!("the plan \"{}\"", p.name),
         draft: PlanDraft,
-        form: |p, _| {
-            let draft = PlanDraft::of(p);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |p, _| with_shown(PlanDraft::of(p), PlanDraft::shown),
     }
     Action {
         record: new Action,
@@ -577,11 +570,7 @@ record_kinds! {
         nouns: ["action", "actions"],
         describe: |a| format!("the action \"{}\"", a.text),
         draft: ActionDraft,
-        form: |a, _| {
-            let draft = ActionDraft::of(a);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |a, _| with_shown(ActionDraft::of(a), ActionDraft::shown),
     }
     Evidence {
         record: new EvidenceEntry,
@@ -591,11 +580,7 @@ record_kinds! {
         describe: |e| format!("the evidence from {}", long_date(e.date)),
         sorted_by: |e| e.date,
         draft: EvidenceDraft,
-        form: |e, _| {
-            let draft = EvidenceDraft::of(e);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |e, _| with_shown(EvidenceDraft::of(e), EvidenceDraft::shown),
     }
     Review {
         record: new Review,
@@ -605,11 +590,7 @@ record_kinds! {
         describe: |r| format!("the review of {}", long_date(r.date)),
         sorted_by: |r| r.date,
         draft: ReviewDraft,
-        form: |r, _| {
-            let draft = ReviewDraft::of(r);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |r, _| with_shown(ReviewDraft::of(r), ReviewDraft::shown),
     }
     SelfRating {
         record: new SelfRating,
@@ -627,11 +608,7 @@ record_kinds! {
         nouns: ["project", "projects"],
         describe: |p| format!("the project \"{}\"", p.title),
         draft: ProjectDraft,
-        form: |p, _| {
-            let draft = ProjectDraft::of(p);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |p, _| with_shown(ProjectDraft::of(p), ProjectDraft::shown),
     }
     Milestone {
         record: new Milestone,
@@ -641,11 +618,7 @@ record_kinds! {
         describe: |m| format!("the milestone \"{}\"", m.title),
         sorted_by: |m| m.planned,
         draft: MilestoneDraft,
-        form: |m, _| {
-            let draft = MilestoneDraft::of(m);
-            let shown = draft.shown();
-            (draft.into(), shown)
-        },
+        form: |m, _| with_shown(MilestoneDraft::of(m), MilestoneDraft::shown),
     }
     Activity {
         record: new ActivityEntry,
@@ -659,10 +632,8 @@ record_kinds! {
         ),
         sorted_by: |e| e.date,
         draft: ActivityDraft,
-        form: |e, wb| {
-            let draft = ActivityDraft::of(e);
-            let shown = draft.shown(|id| wb.project(id).map(|(_, p)| p.title.to_string()));
-            (draft.into(), shown)
-        },
+        form: |e, wb| with_shown(ActivityDraft::of(e), |d| {
+            d.shown(|id| wb.project(id).map(|(_, p)| p.title.to_string()))
+        }),
     }
 }

@@ -250,7 +250,7 @@ fn PartnerRow(id: String, title: String, own: Vec<(String, String, bool)>) -> im
                         </p>
                     }.into_any()
                 }}
-                <DeleteButton what=format!("partner assessment: {title}") on_confirm=remove />
+                <DeleteButton what=format!("partner assessment: {title}") on_confirm=remove compact=true />
             </div>
         </li>
     }
