@@ -314,7 +314,7 @@ pub fn DeleteButton(
     let asking = RwSignal::new(false);
     // Written out whole so the CSS trimming step sees each class is used.
     let class = if compact {
-        "nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+        "nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 app-button--fit"
     } else {
         "nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
     };

@@ -92,9 +92,12 @@ fn OverTimeChooser(assessments: Memo<Vec<Assessment>>) -> impl IntoView {
                             *e == a.id
                         }
                     });
-                    // Role and date first, so a narrow drop-down cuts the
-                    // partnership's name rather than what tells two apart.
-                    let label = scoring::choice_label(a);
+                    let p = scoring::progress(a);
+                    let label = if p.is_complete() {
+                        a.title()
+                    } else {
+                        format!("{} ({} of {} answered)", a.title(), p.answered, p.total)
+                    };
                     view! { <option value=a.id.clone() selected=selected>{label}</option> }
                 })
                 .collect_view()
