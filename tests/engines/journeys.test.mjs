@@ -51,12 +51,13 @@ async function choose(session, field, label) {
 
 /**
  * Ticks the radio or checkbox whose label matches `labelTest` (an XPath test
- * on the label: `reads` or `includes`), under `scope`, by clicking its label as a
- * person does (the NHS.UK input itself is drawn see-through over it, so
- * WebDriver counts it as not shown), and waits until it is ticked.
+ * on the label: `reads` or `includes`), under `scope`, by pressing the
+ * pointer on its label as a person does (the NHS.UK input is drawn
+ * see-through, beside the label or, for a rating drawn as a tile, over it),
+ * and waits until it is ticked.
  */
 async function tick(session, labelTest, scope = '') {
-  await session.click(`${scope}//label[${labelTest}]`);
+  await session.pointerClick(`${scope}//label[${labelTest}]`);
   const box = await session.present(boxLabelled(labelTest, scope));
   await session.waitUntil(() => box.selected(), `${labelTest} to be ticked`);
 }

@@ -274,6 +274,33 @@ async function newSession(base, engine, downloadDir) {
       await (await session.find(xpath)).click();
     },
 
+    /**
+     * Presses the pointer on the middle of the element, as a person's click
+     * does: it lands on whatever is drawn on top there (a radio drawn as a
+     * tile lies over its label), where WebDriver's element click refuses.
+     */
+    async pointerClick(xpath) {
+      const target = await session.find(xpath);
+      // Pointer actions do not scroll; an element click would, so do as it does.
+      await send('POST', '/execute/sync', {
+        script: 'arguments[0].scrollIntoView({ block: "center" });',
+        args: [target.reference],
+      });
+      await send('POST', '/actions', {
+        actions: [{
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', origin: target.reference, x: 0, y: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        }],
+      });
+      await send('DELETE', '/actions');
+    },
+
     /** Empties the field labelled `label` and types `text` into it key by key. */
     async type(label, text, scope = '') {
       const field = await session.find(byLabel(label, scope));
