@@ -119,6 +119,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
         1 => migrate(step_1_to_2(value)?, 2),
         2 => migrate(step_2_to_3(value)?, 3),
         3 => migrate(step_3_to_4(value)?, 4),
+        4 => migrate(step_4_to_5(value)?, 5),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -159,6 +160,14 @@ fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
     doc.entry("revision").or_insert(json!(0));
     doc.entry("deleted").or_insert(json!([]));
     doc.insert("schema_version".into(), json!(2));
+    Ok(value)
+}
+
+/// Version 5 added the group view's rounds (the section `group`). A version
+/// 4 document has none, so only the version number changes.
+fn step_4_to_5(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
+    doc.insert("schema_version".into(), json!(5));
     Ok(value)
 }
 
@@ -669,6 +678,74 @@ mod tests {
         assert!(placement.entries.is_empty() && placement.projects.is_empty());
         let text = to_compact_json(&wb);
         assert_eq!(read_workbook(&text).unwrap(), wb);
+    }
+
+    /// A document exactly as version 4 saved it (every kind of record then).
+    const SCHEMA_4_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-4.json");
+
+    #[test]
+    fn a_schema_4_document_keeps_everything_and_has_no_group_rounds() {
+        let wb = read_workbook(SCHEMA_4_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert!(wb.group_rounds().is_empty());
+        let mut before: Value = serde_json::from_str(SCHEMA_4_FIXTURE).unwrap();
+        before["schema_version"] = json!(SCHEMA_VERSION);
+        assert_eq!(
+            serde_json::to_value(&wb).unwrap(),
+            before,
+            "only the version changes"
+        );
+        assert!(
+            !to_compact_json(&wb).contains("\"group\""),
+            "no empty section is written"
+        );
+    }
+
+    #[test]
+    fn group_rounds_are_kept_unread_until_asked_for_and_survive_a_save() {
+        let wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
+        let text = to_compact_json(&wb);
+        let read = read_workbook(&text).unwrap();
+        assert!(read.group.if_read().is_none(), "not read at start");
+        let as_json = |text: &str| serde_json::from_str::<Value>(text).unwrap();
+        assert_eq!(
+            as_json(&to_compact_json(&read)),
+            as_json(&text),
+            "written back as it came (keys in another order)"
+        );
+        assert_eq!(
+            read.group_rounds()[0].members[0].label.as_str(),
+            "Member 1 <i>of East Kent</i>"
+        );
+        assert_eq!(read, wb);
+    }
+
+    #[test]
+    fn group_rounds_that_cannot_be_read_are_kept_and_the_rest_loads() {
+        let wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
+        let mut value = serde_json::to_value(&wb).unwrap();
+        value["group"]["rounds"][0]["held_on"] = json!("31/02/2027");
+        let text = value.to_string();
+        let mut read = read_workbook(&text).expect("the rest of the workbook loads");
+        assert_eq!(read.plans, wb.plans);
+        assert!(read.group_rounds().is_empty());
+        assert!(read.group_problem().is_some());
+        let refused = read.apply(
+            &crate::model::workbook::change::Change::delete(
+                crate::model::workbook::tree::RecordKind::GroupRound,
+                "round-1",
+            ),
+            crate::model::workbook::change::Stamp::on(2027, 9, 20, 9, 0),
+        );
+        assert!(refused.is_err(), "nothing in it can be changed");
+        let saved: Value = serde_json::from_str(&to_compact_json(&read)).unwrap();
+        assert_eq!(
+            saved["group"], value["group"],
+            "and it is saved back as it was"
+        );
+        assert!(crate::model::files::import_checks::sections_problem(&read)
+            .unwrap()
+            .starts_with("its group rounds could not be read"));
     }
 
     #[test]

@@ -6,4 +6,4 @@ pub mod rounds;
 pub mod stats;
 pub mod summary;
 
-pub use rounds::{AgreementDraft, AreaAgreement, GroupMember, GroupRound, RoundDraft};
+pub use rounds::{AgreementDraft, AreaAgreement, GroupBook, GroupMember, GroupRound, RoundDraft};

@@ -16,6 +16,21 @@ use crate::model::common::stale::Shown;
 use crate::model::common::user_text::UserText;
 use crate::model::common::validation::{optional_date, required_date, required_text, FieldError};
 
+/// The group view's part of the workbook: its rounds, oldest first. Saved
+/// as a deferred section (`workbook::deferred`): read when a group page opens.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct GroupBook {
+    #[serde(default)]
+    pub rounds: Vec<GroupRound>,
+}
+
+impl GroupBook {
+    pub fn round(&self, id: &str) -> Option<&GroupRound> {
+        self.rounds.iter().find(|r| r.id == id)
+    }
+}
+
 /// One round: the group's answers at one time, and its workshop's decisions.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -84,6 +99,13 @@ pub struct AreaAgreement {
     pub note: UserText,
     pub created_at: Moment,
     pub updated_at: Moment,
+}
+
+impl AreaAgreement {
+    /// The area's title, as the framework names it.
+    pub fn area_name(&self) -> &'static str {
+        framework::domain(&self.domain_id).map_or("an area no longer in the framework", |d| d.title)
+    }
 }
 
 impl GroupMember {
@@ -180,6 +202,7 @@ impl GroupRound {
 
 pub const ROUND_NAME_FIELD: &str = "round-name";
 pub const ROUND_DATE_FIELD: &str = "round-date";
+pub const KEEP_NAMES_FIELD: &str = "keep-names";
 
 /// The new-round form: its name and day, and whether names are kept.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -257,6 +280,16 @@ impl AgreementDraft {
                 .unwrap_or_default(),
             note: a.note.to_string(),
         }
+    }
+
+    pub fn shown(&self) -> Vec<Shown> {
+        let level = |l: Option<u8>| l.map(|l| format!("Level {l}")).unwrap_or_default();
+        vec![
+            Shown::text("Level agreed now", &level(self.agreed_level)),
+            Shown::text("Target level", &level(self.target_level)),
+            Shown::date("Date to reach the target", &self.target_date),
+            Shown::text("Notes of the discussion", &self.note),
+        ]
     }
 
     /// Levels on the scale; a target above the agreed level, with a date

@@ -78,6 +78,8 @@ impl Workbook {
             Change::SetMilestoneDone { id, done } => {
                 self.set_milestone_done(id, done.as_deref(), stamp)
             }
+            Change::TakeInMembers { round, members } => self.take_in_members(round, members, stamp),
+            Change::SetRoundMembers { round, members } => self.set_round_members(round, members),
             Change::MergeBackup { incoming } => {
                 let outcome = merge(self, incoming, stamp.at);
                 *self = outcome.workbook;

@@ -9,6 +9,7 @@
 
 use crate::model::assessment::{Assessment, Rating};
 use crate::model::common::ids::new_id;
+use crate::model::group::GroupMember;
 use crate::model::plan::{CombinedPlan, GoalDraft, GoalStatus};
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::merge::report::MergeReport;
@@ -99,6 +100,17 @@ pub enum Change {
     SetMilestoneDone {
         id: String,
         done: Option<String>,
+    },
+    /// Takes members' files into a group round (`Workbook::take_in_members`):
+    /// new members join, a newer copy of a member's file replaces it.
+    TakeInMembers {
+        round: String,
+        members: Vec<GroupMember>,
+    },
+    /// Puts a round's members back as they were (the "Undo" after loading).
+    SetRoundMembers {
+        round: String,
+        members: Vec<GroupMember>,
     },
     /// Merges a backup into the workbook by record id (`merge`): records only
     /// in the backup are added, the newer of two versions wins, and the other
@@ -285,6 +297,8 @@ impl Change {
             Change::Undelete(deleted) => Target::PutsBack(deleted),
             Change::CombinePlans { .. }
             | Change::UncombinePlans(_)
+            | Change::TakeInMembers { .. }
+            | Change::SetRoundMembers { .. }
             | Change::MergeBackup { .. }
             | Change::ResolveConflict { .. }
             | Change::ResolveConflictFields { .. }

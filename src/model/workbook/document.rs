@@ -23,6 +23,7 @@ impl Workbook {
             partner_assessments: Vec::new(),
             plans: Vec::new(),
             placements: Vec::new(),
+            group: Default::default(),
             deleted: Vec::new(),
             conflicts: Vec::new(),
             last_backup_at: None,

@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::model::assessment::{Assessment, Rating, Role};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::user_text::UserText;
+use crate::model::group::{AreaAgreement, GroupMember, GroupRound};
 use crate::model::placement::{
     ActivityEntry, ActivityType, Effectiveness, Milestone, Placement, Project, ProjectStatus,
 };
@@ -159,6 +160,33 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
         }],
         created_at: Moment(at(1, 9)),
         updated_at: Moment(at(5, 9)),
+    });
+    let mut member = GroupMember::from_assessment(
+        "member-1".into(),
+        &an_assessment("assessment-of-a-member"),
+        false,
+        1,
+        Moment(at(7, 9)),
+    );
+    member.label = "Member 1 <i>of East Kent</i>".into();
+    wb.group.get_mut().unwrap().rounds.push(GroupRound {
+        id: "round-1".into(),
+        name: "Autumn workshop\n<b>2027</b>".into(),
+        held_on: Day(day(7)),
+        anonymised: true,
+        members: vec![member],
+        agreements: vec![AreaAgreement {
+            id: "agreement-1".into(),
+            domain_id: "power".into(),
+            agreed_level: Some(1),
+            target_level: Some(3),
+            target_date: Some(Day(day(30))),
+            note: "Board \"split\"\tthen agreed".into(),
+            created_at: Moment(at(7, 10)),
+            updated_at: Moment(at(7, 11)),
+        }],
+        created_at: Moment(at(7, 9)),
+        updated_at: Moment(at(7, 9)),
     });
     wb.deleted.push(Tombstone {
         id: "goal-gone".into(),

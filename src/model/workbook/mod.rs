@@ -18,6 +18,7 @@ pub mod apply;
 #[cfg(test)]
 mod at_awkward_moments;
 pub mod change;
+pub mod deferred;
 pub mod deleted;
 pub mod document;
 #[cfg(test)]

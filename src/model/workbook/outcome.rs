@@ -39,6 +39,8 @@ pub enum Refusal {
     NotFound,
     /// The statement is already a goal in the development plan.
     AlreadyInPlan,
+    /// The round has levels agreed for that area already (change those instead).
+    AlreadyAgreed,
     /// The statement id is not in the framework.
     UnknownStatement,
     /// A value off its scale, such as importance 4.
@@ -68,6 +70,7 @@ impl std::fmt::Display for Refusal {
             }
             Refusal::NotFound => "what it changes is no longer in the workbook",
             Refusal::AlreadyInPlan => "that statement is already a goal in your development plan",
+            Refusal::AlreadyAgreed => "the round has levels agreed for that area already",
             Refusal::UnknownStatement => "that statement is not in the framework",
             Refusal::OutOfRange => "the value is outside its scale",
             Refusal::DuplicateId => "a record with the same id is already in the workbook",

@@ -273,14 +273,37 @@ impl Workbook {
             });
         }
         walk(self, see);
+        // The sections a page has read; one not read has not changed since it
+        // was saved, and reading it here would put its reader in the first
+        // download (which walks the workbook at start).
+        if let Some(group) = self.group.if_read() {
+            walk(group, see);
+        }
     }
 
     /// Every record in the workbook, at every level, with its kind: the
     /// top-level lists in the order `RecordKind::ALL` names them, each
     /// record followed by those under it.
+    /// The sections (`deferred`) are read if they were not yet.
     pub fn records(&self) -> Vec<(RecordKind, &str)> {
         let mut out = Vec::new();
         walk_under(self, &mut out);
+        if let Some(group) = self.group.get() {
+            walk_under(group, &mut out);
+        }
+        out
+    }
+
+    /// Every record as `records` lists them, but only in the sections read
+    /// so far: for the checks the first download makes as the app starts,
+    /// which must not carry the sections' readers. A section is checked when
+    /// it is read (`files::import_checks::sections_problem`).
+    pub fn records_read_so_far(&self) -> Vec<(RecordKind, &str)> {
+        let mut out = Vec::new();
+        walk_under(self, &mut out);
+        if let Some(group) = self.group.if_read() {
+            walk_under(group, &mut out);
+        }
         out
     }
 

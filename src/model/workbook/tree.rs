@@ -25,6 +25,9 @@ use crate::model::assessment::{Assessment, AssessmentDraft};
 use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Moment;
 use crate::model::common::stale::Shown;
+use crate::model::group::{
+    AgreementDraft, AreaAgreement, GroupBook, GroupMember, GroupRound, RoundDraft,
+};
 use crate::model::placement::{
     ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
     ProjectDraft,
@@ -33,6 +36,7 @@ use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
     ReviewDraft, SelfRating, SelfRatingDraft,
 };
+use crate::model::workbook::deferred::Deferred;
 use crate::model::workbook::outcome::{Refusal, Stamp};
 
 /// Names a whole-workbook document: the local-storage copy and backup files.
@@ -45,8 +49,10 @@ pub const FORMAT_NAME: &str = "commissioning-workbook";
 /// History: 1 (first release); 2 (random ids, `created_at`/`updated_at` on
 /// every record, tombstones of deleted records, a save revision); 3 (several
 /// development plans, with actions, evidence and reviews under them); 4 (the
-/// placement log: projects, milestones and activity entries under placements).
-pub const SCHEMA_VERSION: u32 = 4;
+/// placement log: projects, milestones and activity entries under placements);
+/// 5 (the group view's rounds, in the section `group`: a version 4 app would
+/// drop them unread, so it must refuse the document instead).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Days unbacked-up changes may wait before a reminder, unless the user
 /// chooses otherwise.
@@ -74,6 +80,10 @@ pub struct Workbook {
     pub plans: Vec<Plan>,
     #[serde(default)]
     pub placements: Vec<Placement>,
+    /// The group view's rounds: read when a group page opens (`deferred`).
+    #[serde(default, skip_serializing_if = "no_group_rounds")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "GroupBook"))]
+    pub group: Deferred<GroupBook>,
     /// Records the user deleted: what was deleted and when, so that merging
     /// two copies can tell a deletion from a record the other copy never had.
     #[serde(default)]
@@ -89,6 +99,10 @@ pub struct Workbook {
     /// this many days old; 0 never.
     #[serde(default = "default_reminder_days")]
     pub backup_reminder_days: u32,
+}
+
+fn no_group_rounds(group: &Deferred<GroupBook>) -> bool {
+    group.is_empty_by(|g| g.rounds.is_empty())
 }
 
 fn default_reminder_days() -> u32 {
@@ -197,6 +211,25 @@ impl Holder for Top {
         vec![wb]
     }
     fn id_of(_: &Workbook) -> Option<&str> {
+        None
+    }
+}
+
+/// The group view's section, as what its rounds sit in. Reading it is left
+/// to the first page that asks for a round (`Deferred`); a section that cannot
+/// be read holds nothing to find or change.
+pub(crate) struct GroupSection;
+
+impl Holder for GroupSection {
+    const KIND: Option<RecordKind> = None;
+    type Node = GroupBook;
+    fn all(wb: &Workbook) -> Vec<&GroupBook> {
+        wb.group.get().into_iter().collect()
+    }
+    fn all_mut(wb: &mut Workbook) -> Vec<&mut GroupBook> {
+        wb.group.get_mut().into_iter().collect()
+    }
+    fn id_of(_: &GroupBook) -> Option<&str> {
         None
     }
 }
@@ -480,6 +513,9 @@ macro_rules! holder {
     (Top) => {
         Top
     };
+    (GroupBook) => {
+        GroupSection
+    };
     ($kind:ident) => {
         kind::$kind
     };
@@ -635,5 +671,31 @@ record_kinds! {
         form: |e, wb| with_shown(ActivityDraft::of(e), |d| {
             d.shown(|id| wb.project(id).map(|(_, p)| p.title.to_string()))
         }),
+    }
+    GroupRound {
+        record: new GroupRound,
+        under: GroupBook.rounds,
+        id_prefix: "round",
+        nouns: ["group round", "group rounds"],
+        describe: |r| format!("the round \"{}\"", r.name),
+        sorted_by: |r| r.held_on,
+        draft: RoundDraft,
+        form: |r, _| with_shown(RoundDraft::of(r), RoundDraft::shown),
+    }
+    GroupMember {
+        record: new GroupMember,
+        under: GroupRound.members,
+        id_prefix: "member",
+        nouns: ["member's file", "members' files"],
+        describe: |m| format!("{}'s file", m.label),
+    }
+    AreaAgreement {
+        record: new AreaAgreement,
+        under: GroupRound.agreements,
+        id_prefix: "agreement",
+        nouns: ["agreed level", "agreed levels"],
+        describe: |a| format!("the levels agreed for {}", a.area_name()),
+        draft: AgreementDraft,
+        form: |a, _| with_shown(AgreementDraft::of(a), AgreementDraft::shown),
     }
 }

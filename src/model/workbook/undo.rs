@@ -1,5 +1,5 @@
 //! Undo: the change that puts back what a deletion (or a combination of
-//! plans) took away, worked out before the change is applied.
+//! plans, or members' files loaded) took away, worked out before the change is applied.
 
 use crate::model::workbook::change::Change;
 use crate::model::workbook::tree::Workbook;
@@ -17,6 +17,12 @@ impl Workbook {
             Change::CombinePlans { into, from } => {
                 let combined = self.combined_plan_record(into, from)?;
                 Some(Change::UncombinePlans(Box::new(combined)))
+            }
+            Change::TakeInMembers { round, .. } | Change::SetRoundMembers { round, .. } => {
+                Some(Change::SetRoundMembers {
+                    round: round.clone(),
+                    members: self.group_round(round)?.members.clone(),
+                })
             }
             _ => None,
         }

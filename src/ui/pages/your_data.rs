@@ -1,7 +1,7 @@
 use crate::ui::components::Title;
 use leptos::prelude::*;
 
-use crate::model::files::backup;
+use crate::model::files::{backup, import_checks};
 use crate::model::workbook::merge;
 use crate::model::{Change, Workbook};
 use crate::ui::browser;
@@ -64,7 +64,16 @@ pub fn YourData() -> impl IntoView {
     };
 
     let on_file = Callback::new(move |file: ChosenFile| {
-        restore.set(Some(match backup::read_workbook(&file.text) {
+        // The backup's sections (group rounds) are read and checked here, in
+        // this page's part: the first download's reader leaves them unread.
+        let read = backup::read_workbook(&file.text).map_err(|e| e.to_string());
+        let read = read.and_then(
+            |workbook| match import_checks::sections_problem(&workbook) {
+                Some(problem) => Err(format!("The file cannot be used: {problem}.")),
+                None => Ok(workbook),
+            },
+        );
+        restore.set(Some(match read {
             Ok(workbook) => Restore::Ready {
                 merge_preview: store.workbook.with_untracked(|current| {
                     merged_lines(
@@ -74,9 +83,9 @@ pub fn YourData() -> impl IntoView {
                 file_name: file.name,
                 workbook,
             },
-            Err(error) => Restore::Refused {
+            Err(reason) => Restore::Refused {
                 file_name: file.name,
-                reason: error.to_string(),
+                reason,
             },
         }));
     });

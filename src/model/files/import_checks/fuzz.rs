@@ -25,7 +25,7 @@ use proptest::string::string_regex;
 use proptest::test_runner::RngAlgorithm;
 use serde_json::{json, Value};
 
-use super::duplicate_id;
+use super::{duplicate_id, sections_problem};
 use crate::model::assessment::{Assessment, Role};
 use crate::model::common::saved_dates::Moment;
 use crate::model::files::assessment_file::{
@@ -557,6 +557,11 @@ fn control_character_in(value: &Value) -> Option<String> {
 /// or refuses it in plain English.
 fn check_backup(text: &str) -> Result<(), TestCaseError> {
     match read_workbook(text) {
+        // A file brought in has its sections read and checked too, as the
+        // page that brings it in does.
+        Ok(wb) if sections_problem(&wb).is_some() => {
+            check_message(&sections_problem(&wb).unwrap())?;
+        }
         Ok(wb) => {
             prop_assert_eq!(duplicate_id(&wb), None);
             let written = serde_json::to_value(&wb).unwrap();

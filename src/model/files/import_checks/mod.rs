@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::model::common::user_text::clean;
+use crate::model::files::formats::{read_fields, ReadError};
+use crate::model::group::GroupBook;
 use crate::model::workbook::document::{Conflict, Workbook};
 
 /// The first id held by two records, if any: assessments, partner
@@ -20,22 +22,49 @@ use crate::model::workbook::document::{Conflict, Workbook};
 /// are not records and are not counted. Conflicts left by a merge are
 /// resolved by their own id, so two of them may not share one either (a
 /// conflict's `record_id` names a record and is not counted).
+///
+/// Only the sections read so far are looked at (`Workbook::records_read_so_far`):
+/// this runs in the first download, at start; a file brought in is checked
+/// whole by `sections_problem` too.
 pub fn duplicate_id(workbook: &Workbook) -> Option<String> {
+    first_duplicate(workbook.records_read_so_far().into_iter().map(|(_, id)| id)).or_else(|| {
+        let mut conflicts: HashSet<&str> = HashSet::new();
+        workbook
+            .conflicts
+            .iter()
+            .map(|c| c.id.as_str())
+            .find(|id| !conflicts.insert(id))
+            .map(str::to_string)
+    })
+}
+
+fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut seen: HashSet<&str> = HashSet::new();
-    if let Some(id) = workbook
-        .record_ids()
-        .into_iter()
+    ids.into_iter()
         .find(|id| !seen.insert(id))
-    {
-        return Some(id.to_string());
-    }
-    let mut conflicts: HashSet<&str> = HashSet::new();
-    workbook
-        .conflicts
-        .iter()
-        .map(|c| c.id.as_str())
-        .find(|id| !conflicts.insert(id))
         .map(str::to_string)
+}
+
+/// What is wrong with the workbook's sections (`workbook::deferred`), read
+/// now: one that cannot be read, or an id a record in one shares with any
+/// other record. Run on a file brought in (a backup to restore or merge),
+/// in the part of the page that brings it in.
+pub fn sections_problem(workbook: &Workbook) -> Option<String> {
+    if workbook.group_problem().is_some() {
+        // Read again the way every document is, for the reason in words.
+        let reason = read_fields::<GroupBook>(workbook.group.saved())
+            .err()
+            .map_or_else(
+                || "they are damaged".to_string(),
+                |e| match e {
+                    ReadError::Invalid(detail) => detail,
+                    other => other.to_string(),
+                },
+            );
+        return Some(format!("its group rounds could not be read: {reason}"));
+    }
+    first_duplicate(workbook.record_ids().into_iter())
+        .map(|id| format!("two records in it have the same id, \"{id}\""))
 }
 
 /// The first number with a fraction (or too large to be whole) in the other

@@ -31,7 +31,6 @@ pub mod report;
 mod tests;
 pub(crate) mod versions;
 
-use std::any::Any;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -48,7 +47,7 @@ pub use crate::model::workbook::merge::report::{Counts, MergeOutcome, MergeRepor
 use crate::model::workbook::merge::versions::{to_value, versions, when};
 use crate::model::workbook::records::{Branch, MergeLists};
 use crate::model::workbook::tree::ConflictDeletion;
-use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
+use crate::model::workbook::tree::{for_kind, ForKind, Holder, Kind, Rec, Record};
 
 /// Merges `incoming` (a backup) into `current` (the workbook), at `at`.
 ///
@@ -62,14 +61,24 @@ use crate::model::workbook::tree::{for_kind, ForKind, Kind, Rec, Record, Up};
 /// an undo drops it. Conflicts already listed on either side are kept, and the
 /// same version is never listed twice, so merging a backup again adds nothing.
 /// The list of kind `K` in the workbook, when `K` is a top-level kind.
+/// The list of a top-level kind: one kept in the workbook itself or in one
+/// of its sections (read here if it was not: a section that cannot be read
+/// has no list, and is left as it is).
 fn top_list<K: Kind>(wb: &Workbook) -> Option<&Vec<Rec<K>>> {
-    let top = (wb as &dyn Any).downcast_ref::<Up<K>>()?;
-    Some(K::list(top))
+    if <K::Up as Holder>::KIND.is_some() {
+        return None;
+    }
+    <K::Up as Holder>::all(wb).into_iter().next().map(K::list)
 }
 
 fn top_list_mut<K: Kind>(wb: &mut Workbook) -> Option<&mut Vec<Rec<K>>> {
-    let top = (wb as &mut dyn Any).downcast_mut::<Up<K>>()?;
-    Some(K::list_mut(top))
+    if <K::Up as Holder>::KIND.is_some() {
+        return None;
+    }
+    <K::Up as Holder>::all_mut(wb)
+        .into_iter()
+        .next()
+        .map(K::list_mut)
 }
 
 pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {

@@ -5,6 +5,7 @@
 pub mod assessment;
 pub mod backup_reminder;
 pub mod conflicts;
+pub mod group;
 pub mod placement;
 pub mod plan_entries;
 pub mod plans;
