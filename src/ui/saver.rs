@@ -30,6 +30,7 @@ use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::files::backup;
 use crate::model::sync::{self, Pending};
+use crate::model::workbook::RecordKind;
 use crate::model::{Applied, Change, Refusal, Stamp, Workbook};
 
 /// How long typing must pause before what was typed is saved.
@@ -263,6 +264,13 @@ impl Saver {
             let described = match &applied.undo {
                 Some(Change::Undelete(record)) => Some(format!("Deleted {}.", record.describe())),
                 Some(Change::UncombinePlans(combined)) => Some(combined.describe()),
+                Some(Change::SetRoundMembers { .. }) => match &change {
+                    Change::TakeInMembers { members, .. } => Some(format!(
+                        "Loaded {}.",
+                        RecordKind::GroupMember.count(members.len())
+                    )),
+                    _ => Some("Put the round's members back as they were.".to_string()),
+                },
                 _ => None,
             };
             store
