@@ -97,3 +97,11 @@ pub async fn read_chosen_file(
         None => Err(format!("The file {name} could not be read.")),
     })
 }
+
+/// Opens the browser's print dialogue (the page's print styles leave out
+/// the controls).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -144,7 +144,7 @@ fn read_unusual(raw: String) -> Startup {
     };
     match backup::interpret_stored(Some(raw)) {
         StoredState::Empty => Startup::with(Workbook::new(now)),
-        StoredState::Loaded(workbook) => Startup::with(workbook),
+        StoredState::Loaded(workbook) => Startup::with(*workbook),
         StoredState::Unreadable { raw, error } => {
             let key = free_kept_aside_key(
                 &store,

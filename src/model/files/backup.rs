@@ -273,7 +273,7 @@ pub fn backup_file_name(today: NaiveDate) -> String {
 pub enum StoredState {
     /// Nothing saved yet: start a new workbook.
     Empty,
-    Loaded(Workbook),
+    Loaded(Box<Workbook>),
     /// Something is saved but cannot be read. The raw text must be kept aside,
     /// never overwritten, and the user told.
     Unreadable {
@@ -286,7 +286,7 @@ pub fn interpret_stored(raw: Option<String>) -> StoredState {
     match raw {
         None => StoredState::Empty,
         Some(text) => match read_workbook(&text) {
-            Ok(workbook) => StoredState::Loaded(workbook),
+            Ok(workbook) => StoredState::Loaded(Box::new(workbook)),
             Err(error) => StoredState::Unreadable { raw: text, error },
         },
     }
@@ -560,7 +560,7 @@ mod tests {
         let wb = sample();
         assert_eq!(
             interpret_stored(Some(to_json(&wb))),
-            StoredState::Loaded(wb)
+            StoredState::Loaded(Box::new(wb))
         );
         match interpret_stored(Some("garbage".into())) {
             StoredState::Unreadable { raw, .. } => assert_eq!(raw, "garbage"),

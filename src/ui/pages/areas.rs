@@ -25,7 +25,7 @@
 
 use leptos::prelude::*;
 
-use super::{assessment, placement, plan};
+use super::{assessment, group, placement, plan};
 use crate::ui::routing::{Area, PartLoadError, Route};
 
 /// A pattern an area has no page for: the route table and the area's
@@ -140,6 +140,15 @@ areas! {
         "/placement-log/projects/:id/edit" => placement::EditProject,
         "/placement-log/milestones/:id" => placement::EditMilestone,
         "/placement-log/entries/:id" => placement::EditActivity,
+    }
+    GROUP, part group_area, fetched by fetch_group_area, named "Group view" {
+        "/group" => group::GroupView,
+        "/group/new" => group::NewRound,
+        "/group/compare/:earlier/:later" => group::CompareRounds,
+        "/group/rounds/:round" => group::RoundPage,
+        "/group/rounds/:round/details" => group::RoundDetails,
+        "/group/rounds/:round/workshop" => group::Workshop,
+        "/group/rounds/:round/workshop/:domain" => group::AgreeArea,
     }
     YOUR_DATA, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
         "/your-data" => super::YourData,

@@ -57,6 +57,10 @@ pub fn Home() -> impl IntoView {
                 <A href="/placement-log">"keep a placement log"</A>
                 " if you are a GP trainee on a commissioning placement: projects, dated activity with reflections, and an end-of-placement summary"
             </li>
+            <li>
+                <A href="/group">"see where your commissioning group stands"</A>
+                " from its members' self-assessment files, and record the levels agreed in its workshop"
+            </li>
         </ul>
         <h2>"What is saved"</h2>
         <p>

@@ -3,6 +3,7 @@
 mod about;
 pub mod areas;
 pub mod assessment;
+pub mod group;
 mod home;
 mod not_found;
 pub mod placement;

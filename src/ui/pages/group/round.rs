@@ -1,0 +1,167 @@
+//! One round: loading members' files, the members loaded (each can be
+//! removed), and where the group stands, with its workshop's levels, the
+//! CSV of the aggregate and a printed report.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::parts::{download_round_csv, round_path, RoundNotFound, UnreadableRounds, WhatIsKept};
+use crate::model::common::dates::long_date;
+use crate::model::group::summary::RoundSummary;
+use crate::model::workbook::RecordKind;
+use crate::model::Change;
+use crate::ui::browser;
+use crate::ui::components::{DataTable, DeleteButton, Title};
+use crate::ui::routing::{use_params_map, A};
+use crate::ui::saver::use_saver;
+use crate::ui::store::use_store;
+
+/// A member as the list shows it.
+#[derive(Clone, PartialEq)]
+struct MemberLine {
+    id: String,
+    label: String,
+    role: &'static str,
+    assessed_on: String,
+    changed: String,
+}
+
+#[component]
+pub fn RoundPage() -> impl IntoView {
+    let store = use_store();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("round").unwrap_or_default());
+    let heading = store.select(move |w| {
+        w.group_round(&id.get())
+            .map(|r| (r.name.to_string(), long_date(*r.held_on), r.anonymised))
+    });
+    let found = move || heading.with(Option::is_some);
+    view! {
+        <Title text=move || heading.get().map(|h| h.0).unwrap_or_else(|| "Round not found".into()) />
+        <UnreadableRounds />
+        <Show when=found fallback=RoundNotFound>
+            <span class="nhsuk-caption-l">"Group round"</span>
+            <h1>{move || heading.get().map(|h| h.0)}</h1>
+            <p>
+                {move || heading.get().map(|h| format!("Held on {}. ", h.1))}
+                <A href=move || format!("{}/details", round_path(&id.get())) attr:class="no-print">"Change the round's name or date"</A>
+            </p>
+            <RoundActions id />
+            <WhatIsKept />
+            <MembersLoaded id />
+            <RoundFigures id />
+        </Show>
+    }
+}
+
+/// The workshop, the CSV file and printing.
+#[component]
+fn RoundActions(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let message = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let result = store.workbook.with_untracked(|w| {
+            w.group_round(&id.get_untracked())
+                .map(download_round_csv)
+                .unwrap_or_else(|| Err("The round is no longer in your workbook.".into()))
+        });
+        message.set(Some(match result {
+            Ok(name) => format!(
+                "The group's figures are downloading as {name}. They hold no member's answers."
+            ),
+            Err(reason) => reason,
+        }));
+    };
+    view! {
+        <ul class="nhsuk-list app-actions no-print">
+            <li><A href=move || format!("{}/workshop", round_path(&id.get())) attr:class="nhsuk-button nhsuk-u-margin-bottom-0">"Record the workshop's levels"</A></li>
+            <li>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" on:click=download>
+                    "Download the group's figures (CSV)"
+                </button>
+            </li>
+            <li>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    on:click=move |_| browser::print()>
+                    "Print the group report"
+                </button>
+            </li>
+        </ul>
+        <p role="status" class="no-print">{move || message.get()}</p>
+    }
+}
+
+/// The members loaded, each removable (undoable straight after).
+#[component]
+fn MembersLoaded(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let saver = use_saver();
+    let members = store.select(move |w| {
+        w.group_round(&id.get())
+            .map(|r| {
+                r.members
+                    .iter()
+                    .map(|m| MemberLine {
+                        id: m.id.clone(),
+                        label: m.label.to_string(),
+                        role: m.role.short_name(),
+                        assessed_on: long_date(*m.assessed_on),
+                        changed: browser::local_date_time(m.source_changed_at),
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let count = move || members.with(Vec::len);
+    view! {
+        <h2>"Members' files"</h2>
+        <p>{move || match count() {
+            0 => "No member's file is loaded yet.".to_string(),
+            n => format!("{} loaded.", RecordKind::GroupMember.count(n)),
+        }}</p>
+        <Show when=move || count() != 0>
+            <details class="nhsuk-details no-print">
+                <summary class="nhsuk-details__summary">
+                    <span class="nhsuk-details__summary-text">{move || format!("See the {} loaded", RecordKind::GroupMember.count(count()))}</span>
+                </summary>
+                <div class="nhsuk-details__text">
+                    <DataTable caption="Members' files loaded" caption_hidden=true
+                        headers=vec!["Member".into(), "Role".into(), "Assessment of".into(), "Last changed by the member".into(), "Remove".into()]>
+                        <For each=move || members.get() key=|m| (m.id.clone(), m.label.clone(), m.changed.clone()) let:m>
+                            <tr class="nhsuk-table__row">
+                                <th scope="row" class="nhsuk-table__cell">{m.label.clone()}</th>
+                                <td class="nhsuk-table__cell">{m.role}</td>
+                                <td class="nhsuk-table__cell">{m.assessed_on.clone()}</td>
+                                <td class="nhsuk-table__cell">{m.changed.clone()}</td>
+                                <td class="nhsuk-table__cell">
+                                    <DeleteButton compact=true what=format!("{}'s file", m.label)
+                                        on_confirm=Callback::new({
+                                            let member = m.id.clone();
+                                            move |()| { saver.act(Change::delete(RecordKind::GroupMember, &member)); }
+                                        }) />
+                                </td>
+                            </tr>
+                        </For>
+                    </DataTable>
+                </div>
+            </details>
+        </Show>
+    }
+}
+
+/// Where the group stands, added up again only when the members change.
+#[component]
+fn RoundFigures(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let summary = store.select(move |w| {
+        w.group_round(&id.get())
+            .map(|r| Arc::new(RoundSummary::of(r)))
+    });
+    view! {
+        {move || summary.get().filter(|s| s.members > 0).map(|s| view! {
+            <h2>"Where the group stands"</h2>
+            <p>{format!("From {}.", RecordKind::GroupMember.count(s.members))}</p>
+        })}
+    }
+}
