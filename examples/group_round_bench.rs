@@ -1,6 +1,8 @@
 //! The benchmark's native part for the group view (`./scripts/bench.sh`):
-//! how long the model takes to read members' single-assessment files, take
-//! them into a round and add the round up, for 200 and 2,000 members. It
+//! how long the model takes to read members' single-assessment files and
+//! work out what taking them into a round does (`group_intake::Intake`, as
+//! the page does: every file checked, duplicates counted once), put them in
+//! the round and add the round up, for 200 and 2,000 members. It
 //! times the model alone; the browser's figure (reading the files from disk,
 //! drawing the page) is measured separately. Reported, not asserted.
 //!
@@ -13,12 +15,10 @@ use commissioning_workbook::model::assessment::framework;
 use commissioning_workbook::model::assessment::{Assessment, Rating, Role};
 use commissioning_workbook::model::common::ids::new_id;
 use commissioning_workbook::model::common::saved_dates::Moment;
-use commissioning_workbook::model::files::assessment_file::{
-    assessment_to_json, read_assessment_export,
-};
-use commissioning_workbook::model::group::rounds::Arrival;
+use commissioning_workbook::model::files::assessment_file::assessment_to_json;
+use commissioning_workbook::model::files::group_intake::{Intake, PickedFile};
 use commissioning_workbook::model::group::summary::RoundSummary;
-use commissioning_workbook::model::group::{GroupMember, RoundDraft};
+use commissioning_workbook::model::group::RoundDraft;
 
 /// A member's file: every statement rated, levels spread by the member's number.
 fn member_file(n: usize) -> String {
@@ -65,8 +65,13 @@ fn main() {
         at: Moment(Utc.with_ymd_and_hms(2027, 3, 10, 9, 0, 0).unwrap()),
     };
     for members in [200, 2_000] {
-        let files: Vec<String> = (1..=members).map(member_file).collect();
-        let bytes: usize = files.iter().map(String::len).sum();
+        let texts: Vec<String> = (1..=members).map(member_file).collect();
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let files: Vec<PickedFile> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(n, text)| PickedFile::text(format!("member-{}.json", n + 1), text))
+            .collect();
         let mut round = RoundDraft {
             name: "Spring".into(),
             held_on: "2027-03-10".into(),
@@ -74,29 +79,23 @@ fn main() {
         }
         .validate("round".into(), stamp.at)
         .unwrap();
-        let (assessments, read) = timed(|| {
-            files
-                .iter()
-                .map(|f| read_assessment_export(f).expect("a good file"))
-                .collect::<Vec<_>>()
-        });
-        let (_, taken) = timed(|| {
-            for (n, a) in assessments.iter().enumerate() {
-                let member =
-                    GroupMember::from_assessment(new_id("member"), a, false, n + 1, stamp.at);
-                if let Arrival::New(member) = round.arrival(&member) {
-                    round.members.push(member);
-                }
-            }
-        });
+        let (intake, read) =
+            timed(|| Intake::of(&round, &files, false, stamp.at, || new_id("member")));
+        assert_eq!((intake.new.len(), intake.bad.len()), (members, 0));
+        let (_, taken) = timed(|| round.members.extend(intake.new));
         let (summary, summed) = timed(|| RoundSummary::of(&round));
         assert_eq!(summary.members, members);
+        // The same files again: each compared with every member of the round.
+        let (again, reloaded) =
+            timed(|| Intake::of(&round, &files, false, stamp.at, || new_id("member")));
+        assert_eq!(again.already_in.len(), members);
         println!(
-            "{members} member files ({:.1} MB): read {:.0} ms, taken into the round {:.0} ms, added up {:.0} ms",
+            "{members} member files ({:.1} MB): read and checked {:.0} ms, taken into the round {:.0} ms, added up {:.0} ms; loaded again (each counted once) {:.0} ms",
             bytes as f64 / 1e6,
             read.as_secs_f64() * 1e3,
             taken.as_secs_f64() * 1e3,
-            summed.as_secs_f64() * 1e3
+            summed.as_secs_f64() * 1e3,
+            reloaded.as_secs_f64() * 1e3
         );
     }
 }

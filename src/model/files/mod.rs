@@ -1,7 +1,8 @@
 //! The files users hold and the form the workbook is stored in: backups with
 //! their schema versions and migrations (`backup`), the packed text kept in
 //! local storage (`stored_form`), single shared assessments
-//! (`assessment_file`), the placement log as CSV (`placement_csv`), what every
+//! (`assessment_file`) and members' files taken into a group round
+//! (`group_intake`), the placement log as CSV (`placement_csv`), what every
 //! format has in common and why a file is refused (`formats`), the checks made
 //! on everything read (`import_checks`) and the JSON Schemas (`schemas`).
 //! Imports the workbook and the areas; only the UI imports this.
@@ -11,6 +12,7 @@ pub mod backup;
 pub mod encrypted;
 pub mod formats;
 pub mod group_csv;
+pub mod group_intake;
 pub mod import_checks;
 pub mod placement_csv;
 #[cfg(not(target_arch = "wasm32"))]
