@@ -1,11 +1,15 @@
 //! Pieces every page shares, following NHS.UK design system patterns: form
-//! fields with their errors, the file-import control, storage banners, tables,
+//! fields with their errors, the file-import control (and the one for many
+//! members' files at once), storage banners, tables,
 //! and the guard that stops a stale edit form overwriting a newer change.
 
 mod banners;
 mod conflict_notice;
 mod fields;
 mod file_import;
+// Used only by the group round's page, which is being written (issue 24).
+#[allow(dead_code)]
+mod many_files;
 mod stale;
 mod tables;
 mod title;
@@ -14,6 +18,8 @@ pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
 pub use conflict_notice::ConflictNotice;
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
+#[allow(unused_imports)]
+pub use many_files::{IntakeReport, ManyFilesPicker};
 pub use stale::{StaleGuard, StaleNotice};
 pub use tables::{summary_row, DataTable, DomainRow, StackedCell};
 pub use title::Title;
