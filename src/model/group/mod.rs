@@ -5,5 +5,6 @@
 pub mod rounds;
 pub mod stats;
 pub mod summary;
+pub mod wording;
 
 pub use rounds::{AgreementDraft, AreaAgreement, GroupBook, GroupMember, GroupRound, RoundDraft};
