@@ -1,10 +1,11 @@
 //! Pieces every page shares, following NHS.UK design system patterns: form
 //! fields with their errors, the file-import control (and the one for many
-//! members' files at once), storage banners, tables,
-//! and the guard that stops a stale edit form overwriting a newer change.
+//! members' files at once), storage banners, tables, a group's diverging
+//! bars, and the guard that stops a stale edit form overwriting a newer change.
 
 mod banners;
 mod conflict_notice;
+mod diverging_bar;
 mod fields;
 mod file_import;
 // Used only by the group round's page, which is being written (issue 24).
@@ -16,6 +17,7 @@ mod title;
 
 pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts};
 pub use conflict_notice::ConflictNotice;
+pub use diverging_bar::{DivergingBar, DivergingLegend};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
 #[allow(unused_imports)]

@@ -11,7 +11,7 @@ use crate::model::assessment::framework::{
 /// The page's sections, in order: (id of its heading, heading). The contents
 /// list at the top links to each, so a phone user need not scroll through
 /// some twenty screens to find one.
-const SECTIONS: [(&str, &str); 9] = [
+const SECTIONS: [(&str, &str); 10] = [
     ("about-privacy", "Privacy: nothing leaves this browser"),
     ("about-content", "Where the content comes from"),
     ("about-articles", "The articles the content comes from"),
@@ -27,6 +27,7 @@ const SECTIONS: [(&str, &str); 9] = [
     ("about-framework", "The readiness framework"),
     ("about-pat", "Partnership Assessment Tool principles"),
     ("about-scales", "The scales"),
+    ("about-group", "A group's results: agreement or a split"),
 ];
 
 /// A section's heading, with the id the contents list links to.
@@ -66,6 +67,7 @@ pub fn About() -> impl IntoView {
         <Framework />
         <PatPrinciples />
         <Scales />
+        <GroupAgreement />
     }
 }
 
@@ -309,5 +311,45 @@ fn Scales() -> impl IntoView {
                 .collect_view()}
         </dl>
         <p>{IMPORTANCE_SOURCE}</p>
+    }
+}
+
+/// The rule a group's results use to say whether members agree on a
+/// statement, two worked examples drawn as the results draw them, and where
+/// the rule and the figures come from.
+#[component]
+fn GroupAgreement() -> impl IntoView {
+    use crate::model::group::stats::{Spread, AGREEMENT_RULE, AGREEMENT_RULE_SOURCE};
+    use crate::model::group::wording::agreement_reason;
+    use crate::ui::components::{DivergingBar, DivergingLegend};
+    // Twelve members, the size of panel SCIROCCO's figure of four is for:
+    // one example just over the line, one just under it.
+    let example = |levels: [u8; 12], name: &'static str| {
+        let spread = Spread::of(levels.map(Some));
+        let reason = agreement_reason(&spread);
+        view! {
+            <div class="app-diverging-chart__row">
+                <p class="app-diverging-chart__label">{name}</p>
+                <DivergingBar spread=spread name=name />
+                <p class="nhsuk-body-s">{reason}</p>
+            </div>
+        }
+    };
+    view! {
+        {section_heading("about-group")}
+        <p>
+            "A commissioning group's results add up its members' answers to each statement: how many chose each level, the median (the middle answer), and the middle half of the answers (the interquartile range, from the lower quartile to the upper, each the median of the lower or upper half of the answers, the middle answer left out of both when there is an odd number, as taught in UK schools). \"Not applicable or don't know\" is left out."
+        </p>
+        <p>"Whether the members agree on a statement or are split follows one rule:"</p>
+        <div class="nhsuk-inset-text"><p>{AGREEMENT_RULE}</p></div>
+        <figure class="app-diverging-chart">
+            <figcaption class="nhsuk-body-s nhsuk-u-font-weight-bold">
+                "Two examples, each of twelve members, drawn as the group's results draw them"
+            </figcaption>
+            <DivergingLegend />
+            {example([0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4], "Example 1: split")}
+            {example([0, 0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4], "Example 2: agreement")}
+        </figure>
+        <p class="nhsuk-body-s">"Source: " {AGREEMENT_RULE_SOURCE}</p>
     }
 }

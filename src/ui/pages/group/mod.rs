@@ -7,6 +7,7 @@
 mod compare;
 mod overview;
 mod parts;
+mod results;
 mod round;
 mod round_forms;
 mod workshop;
