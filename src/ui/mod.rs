@@ -7,8 +7,6 @@ mod browser;
 mod components;
 mod offline;
 mod pages;
-// Used only by the group round's page, which is being written (issue 24).
-#[allow(dead_code)]
 mod picked_files;
 mod routing;
 mod saver;

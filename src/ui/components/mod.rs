@@ -8,8 +8,6 @@ mod conflict_notice;
 mod diverging_bar;
 mod fields;
 mod file_import;
-// Used only by the group round's page, which is being written (issue 24).
-#[allow(dead_code)]
 mod many_files;
 mod stale;
 mod tables;
@@ -20,7 +18,6 @@ pub use conflict_notice::ConflictNotice;
 pub use diverging_bar::{DivergingBar, DivergingLegend};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};
 pub use file_import::{ChosenFile, FileImport};
-#[allow(unused_imports)]
 pub use many_files::{IntakeReport, ManyFilesPicker};
 pub use stale::{StaleGuard, StaleNotice};
 pub use tables::{summary_row, DataTable, DomainRow, StackedCell};

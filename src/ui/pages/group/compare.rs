@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
+use std::sync::Arc;
+
+use super::results::RoundComparison;
 use crate::model::common::dates::long_date;
+use crate::model::group::summary::RoundSummary;
 use crate::ui::components::Title;
 use crate::ui::routing::{use_params_map, A};
 use crate::ui::store::use_store;
@@ -21,6 +25,15 @@ pub fn CompareRounds() -> impl IntoView {
         };
         name(&earlier.get()).zip(name(&later.get()))
     });
+    let summaries = store.select(move |w| {
+        let round = |id: &str| w.group_round(id);
+        let (a, b) = (round(&earlier.get())?, round(&later.get())?);
+        Some((
+            Arc::new(RoundSummary::of(a)),
+            Arc::new(RoundSummary::of(b)),
+            (a.name.to_string(), b.name.to_string()),
+        ))
+    });
     view! {
         <Title text="Two rounds compared" />
         <Show when=move || names.with(Option::is_some)
@@ -31,6 +44,9 @@ pub fn CompareRounds() -> impl IntoView {
             }>
             <h1>"Two rounds compared"</h1>
             <p>{move || names.get().map(|(a, b)| format!("From {a} to {b}."))}</p>
+            {move || summaries.get().map(|(earlier, later, (earlier_name, later_name))| view! {
+                <RoundComparison earlier later earlier_name later_name />
+            })}
         </Show>
     }
 }

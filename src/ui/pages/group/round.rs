@@ -7,12 +7,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::parts::{download_round_csv, round_path, RoundNotFound, UnreadableRounds, WhatIsKept};
+use super::results::{AreaResults, GroupSummaryHeadline};
 use crate::model::common::dates::long_date;
+use crate::model::files::group_intake::{Intake, Taking};
 use crate::model::group::summary::RoundSummary;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
-use crate::ui::components::{DataTable, DeleteButton, Title};
+use crate::ui::components::{DataTable, DeleteButton, IntakeReport, ManyFilesPicker, Title};
 use crate::ui::routing::{use_params_map, A};
 use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
@@ -49,6 +51,7 @@ pub fn RoundPage() -> impl IntoView {
             </p>
             <RoundActions id />
             <WhatIsKept />
+            <LoadMembersFiles id />
             <MembersLoaded id />
             <RoundFigures id />
         </Show>
@@ -161,7 +164,66 @@ fn RoundFigures(id: Memo<String>) -> impl IntoView {
     view! {
         {move || summary.get().filter(|s| s.members > 0).map(|s| view! {
             <h2>"Where the group stands"</h2>
-            <p>{format!("From {}.", RecordKind::GroupMember.count(s.members))}</p>
+            <GroupSummaryHeadline summary=s.clone() />
+            <AreaResults summary=s />
         })}
+    }
+}
+
+/// Loading members' files: many at once, dropped, or a whole folder. The
+/// batch is read against the round as it is when reading starts, then taken
+/// in with one change (one Undo); what happened is said in words, each file
+/// that could not be read with its reason.
+#[component]
+fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let saver = use_saver();
+    let outcome = RwSignal::new(None::<Intake>);
+    let refused = RwSignal::new(None::<String>);
+    let anonymised = store.select(move |w| w.group_round(&id.get()).map(|r| r.anonymised));
+    let start = Callback::new(move |()| {
+        outcome.set(None);
+        refused.set(None);
+        store.workbook.with_untracked(|w| {
+            let round = w.group_round(&id.get_untracked())?;
+            Some(Taking::new(
+                round,
+                !round.anonymised,
+                chrono::Utc::now().into(),
+            ))
+        })
+    });
+    let on_intake = Callback::new(move |intake: Intake| {
+        if !intake.changes_nothing() {
+            let members = intake.new.iter().chain(&intake.replaced).cloned().collect();
+            let change = Change::TakeInMembers {
+                round: id.get_untracked(),
+                members,
+            };
+            if let Err(refusal) = saver.apply(change.clone()) {
+                let message = store
+                    .workbook
+                    .with_untracked(|w| change.refusal_message(&refusal, w));
+                refused.set(Some(format!("Nothing was loaded: {message}")));
+                return;
+            }
+        }
+        outcome.set(Some(intake));
+    });
+    view! {
+        <div class="no-print">
+            <h2>"Load members' files"</h2>
+            <p>{move || match anonymised.get() {
+                Some(false) => "Members are named by the partnership and clinical area in their files (you chose to keep names for this round).",
+                _ => "Members are shown as Member 1, Member 2 and so on, in the order their files are loaded; their names are not stored.",
+            }}</p>
+            <ManyFilesPicker id="members-files" label="Members' self-assessment files"
+                hint="The files members downloaded with \"Export for your partner\" (.json). Choose many at once, drop them here, or choose the folder they are saved in. You can add more later; a newer copy of a member's file replaces the earlier one."
+                start on_intake />
+            {move || refused.get().map(|message| view! {
+                <div class="nhsuk-error-summary" role="alert"><p>{message}</p></div>
+            })}
+            {move || outcome.get().map(|intake| view! { <IntakeReport intake /> })}
+        </div>
     }
 }
