@@ -15,6 +15,8 @@ say "Start-up times"
 node bench/startup.mjs
 say "A heavy workbook: start, events and stored size"
 node bench/heavy.mjs
+say "A group round: 200 and 2,000 members' files loaded in the page"
+node bench/group-round.mjs
 say "Lighthouse (mobile defaults)"
 node bench/lighthouse.mjs
 say "Import checks, native release build (times the tests no longer assert)"
