@@ -2,8 +2,8 @@
 // The first load is what a new visitor's browser fetches before the app runs
 // (index.html, the CSS, the JavaScript and the WebAssembly's main part); each
 // area's part (split_*.wasm, with chunk_*.wasm for code areas share) comes
-// when one of its pages is first opened (tests/e2e/split-loading.test.mjs
-// checks which); the service worker caches them all, and the manifest and
+// when one of its pages is first opened, with its own stylesheet where it has
+// one (area-*.css; tests/e2e/split-loading.test.mjs checks which); the service worker caches them all, and the manifest and
 // icons, in the background.
 import { readdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 
 const dist = process.env.DIST_DIR ?? new URL('../dist/', import.meta.url).pathname;
 const FIRST_LOAD = /^(index\.html|[^/]+\.(js|css)|app-[0-9a-f]+\/[^/]+\.js|app-[0-9a-f]+\/[^/]+_bg\.wasm)$/;
-const AREA_PART = /\/(split|chunk)_[^/]+\.wasm$/;
+const AREA_PART = /\/(split|chunk)_[^/]+\.wasm$|^area-[^/]+\.css$/;
 
 const rows = [];
 for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
@@ -23,7 +23,7 @@ for (const entry of await readdir(dist, { recursive: true, withFileTypes: true }
     asset: path.replace(/-[0-9a-f]{12,16}(?=[._/])/, ''),
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    firstLoad: FIRST_LOAD.test(path) && path !== 'sw.js',
+    firstLoad: FIRST_LOAD.test(path) && path !== 'sw.js' && !AREA_PART.test(path),
     areaPart: AREA_PART.test(path),
   });
 }

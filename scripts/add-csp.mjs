@@ -25,6 +25,7 @@ console.log(`The app's WebAssembly parts are in ${fingerprintApp(dir)}/`);
 // Also before the policy and the service worker, as it renames the stylesheet.
 const trimmed = trimBuiltCss(dir);
 console.log(`Unused design-system rules dropped: ${trimmed.named}, ${trimmed.before} -> ${trimmed.after} characters`);
+for (const area of trimmed.areas) console.log(`The ${area.area} area's own stylesheet: ${area.name}, ${area.size} characters`);
 let html = readFileSync(file, 'utf8');
 html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 

@@ -18,7 +18,8 @@
 // older build's stylesheet is never taken for it.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import * as sass from 'sass';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -100,6 +101,36 @@ function splitSelectors(list) {
   return out;
 }
 
+/**
+ * The areas with a stylesheet of their own, fetched with the area's part
+ * (src/ui/area_styles.rs): its Sass, and the sources that name its classes
+ * (paths from the repository's root; a folder ends with a slash). Those
+ * sources are left out of the main stylesheet's classes, so a rule only they
+ * use is not in the first download.
+ */
+export const AREA_STYLESHEETS = [
+  {
+    area: 'group',
+    scss: 'style/group.scss',
+    sources: ['src/ui/pages/group/', 'src/ui/components/many_files.rs', 'src/ui/components/diverging_bar.rs'],
+  },
+];
+
+/** `css` without the rules `main` has word for word (inside @media too). */
+export function withoutRulesIn(css, main) {
+  const filter = (text) =>
+    blocks(text)
+      .map(([prelude, body, whole]) => {
+        if (/^@(media|supports)\b/.test(prelude)) {
+          const inner = filter(body);
+          return inner ? `${prelude}{${inner}}` : '';
+        }
+        return main.includes(whole.trim()) ? '' : whole.trim();
+      })
+      .join('');
+  return filter(css);
+}
+
 /** Trims the built stylesheet in `dir`, renames it after its contents, and points index.html at it. */
 export function trimBuiltCss(dir) {
   const sheets = readdirSync(dir).filter((f) => /^main-[0-9a-f]+\.css$/.test(f));
@@ -107,9 +138,12 @@ export function trimBuiltCss(dir) {
   const [sheet] = sheets;
   const indexFile = join(dir, 'index.html');
   const index = readFileSync(indexFile, 'utf8');
-  const sources = [...filesUnder(join(root, 'src'), /\.rs$/), join(root, 'index.html')].map((f) => readFileSync(f, 'utf8'));
+  const files = [...filesUnder(join(root, 'src'), /\.rs$/), join(root, 'index.html')];
+  const inArea = (file, area) => area.sources.some((s) => relative(root, file).startsWith(s));
+  const read = (list) => list.map((f) => readFileSync(f, 'utf8'));
+  const mainFiles = files.filter((f) => !AREA_STYLESHEETS.some((area) => inArea(f, area)));
   const before = readFileSync(join(dir, sheet), 'utf8');
-  const after = trimCss(before, classesIn(sources));
+  const after = trimCss(before, classesIn(read(mainFiles)));
   const named = `main-${createHash('sha256').update(after).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, sheet), after);
   renameSync(join(dir, sheet), join(dir, named));
@@ -121,6 +155,17 @@ export function trimBuiltCss(dir) {
   const integrity = `sha384-${createHash('sha384').update(after).digest('base64')}`;
   const newTag = tag.replace(sheet, named).replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
   if (!newTag.includes(integrity)) throw new Error(`${indexFile}: the link to ${sheet} has no integrity hash to replace`);
-  writeFileSync(indexFile, index.replace(tag, newTag));
-  return { named, before: before.length, after: after.length };
+  // Each area's own stylesheet, named after its contents, and where the
+  // app finds its name: a meta tag in index.html ("group=area-group-….css").
+  const areaSheets = AREA_STYLESHEETS.map((area) => {
+    const compiled = sass.compile(join(root, area.scss), { style: 'compressed', loadPaths: [root] }).css;
+    const own = withoutRulesIn(trimCss(compiled, classesIn(read(files.filter((f) => inArea(f, area))))), after);
+    const name = `area-${area.area}-${createHash('sha256').update(own).digest('hex').slice(0, 16)}.css`;
+    writeFileSync(join(dir, name), own);
+    return { area: area.area, name, size: own.length };
+  });
+  const meta = `<meta name="app-area-styles" content="${areaSheets.map((a) => `${a.area}=${a.name}`).join(' ')}">`;
+  const withMeta = index.replace(tag, newTag).replace(/\s*<meta name="app-area-styles"[^>]*>/, '').replace('</head>', `  ${meta}\n  </head>`);
+  writeFileSync(indexFile, withMeta);
+  return { named, before: before.length, after: after.length, areas: areaSheets };
 }

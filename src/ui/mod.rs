@@ -3,6 +3,7 @@
 //! as named changes through the saver (`Saver`), the one writer of it and of
 //! the browser's storage.
 
+mod area_styles;
 mod browser;
 mod components;
 mod offline;

@@ -28,6 +28,12 @@ use leptos::prelude::*;
 use super::{assessment, group, placement, plan};
 use crate::ui::routing::{Area, PartLoadError, Route};
 
+/// The area's name for its own stylesheet (`area_styles`): its part's
+/// function without "_area" (`group_area`: "group").
+fn area_name(part: &'static str) -> &'static str {
+    part.strip_suffix("_area").unwrap_or(part)
+}
+
 /// A pattern an area has no page for: the route table and the area's
 /// function are made from the same list, so this is never drawn.
 fn no_such_page() -> AnyView {
@@ -71,11 +77,18 @@ macro_rules! areas {
             }
 
             pub static $area: Area = Area {
+                // The area's own stylesheet, if it has one, comes with its
+                // part; the page waits for both.
                 page: |pattern| {
-                    #[cfg(feature = "split")]
-                    return Box::pin($part(pattern));
-                    #[cfg(not(feature = "split"))]
-                    return Box::pin(std::future::ready($part(pattern)));
+                    let styles = crate::ui::area_styles::load(area_name(stringify!($part)));
+                    Box::pin(async move {
+                        #[cfg(feature = "split")]
+                        let page = $part(pattern).await;
+                        #[cfg(not(feature = "split"))]
+                        let page = $part(pattern);
+                        styles.done().await;
+                        page
+                    })
                 },
                 fetch: || {
                     #[cfg(feature = "split")]
