@@ -149,6 +149,7 @@ mod tests {
             target_level: Some(3),
             target_date: Some(Day(day(30))),
             note: "Talked it through".into(),
+            goal_id: None,
             created_at: Moment(at(6, 10)),
             updated_at: Moment(at(6, 10)),
         });

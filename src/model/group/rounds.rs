@@ -97,11 +97,45 @@ pub struct AreaAgreement {
     /// What was said in the discussion.
     #[serde(default)]
     pub note: UserText,
+    /// The goal the target became in the lead's development plan, if it did
+    /// (the goal page links back to the round through it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_id: Option<String>,
     pub created_at: Moment,
     pub updated_at: Moment,
 }
 
 impl AreaAgreement {
+    /// The goal a target becomes in the lead's development plan: reaching the
+    /// target level in the area, by the target date, with the levels agreed
+    /// and the round as its learning need. None without a target level.
+    pub fn goal_draft(&self, round: &GroupRound) -> Option<crate::model::plan::GoalDraft> {
+        let target = framework::maturity_level(self.target_level?)?;
+        let agreed = self
+            .agreed_level
+            .and_then(framework::maturity_level)
+            .map(|l| format!(" The level agreed now is {} ({}).", l.level, l.name))
+            .unwrap_or_default();
+        Some(crate::model::plan::GoalDraft {
+            title: format!(
+                "Reach level {} ({}) in {}",
+                target.level,
+                target.name,
+                self.area_name().to_lowercase()
+            ),
+            learning_need: format!(
+                "A target our commissioning group agreed in its round \"{}\" of {}.{agreed}",
+                round.name,
+                crate::model::common::dates::long_date(*round.held_on)
+            ),
+            target_date: self
+                .target_date
+                .map(crate::model::common::dates::input_value)
+                .unwrap_or_default(),
+            ..Default::default()
+        })
+    }
+
     /// The area's title, as the framework names it.
     pub fn area_name(&self) -> &'static str {
         framework::domain(&self.domain_id).map_or("an area no longer in the framework", |d| d.title)
@@ -351,6 +385,7 @@ impl AgreementDraft {
             target_level: self.target_level,
             target_date: target_date.map(Day),
             note: self.note.trim().into(),
+            goal_id: None,
             created_at: now,
             updated_at: now,
         })

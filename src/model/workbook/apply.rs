@@ -78,6 +78,11 @@ impl Workbook {
             Change::SetMilestoneDone { id, done } => {
                 self.set_milestone_done(id, done.as_deref(), stamp)
             }
+            Change::AddGoalFromAgreement {
+                id,
+                place,
+                agreement_id,
+            } => self.add_goal_from_agreement(id, place, agreement_id, stamp),
             Change::TakeInMembers { round, members } => self.take_in_members(round, members, stamp),
             Change::SetRoundMembers { round, members } => self.set_round_members(round, members),
             Change::MergeBackup { incoming } => {

@@ -101,6 +101,13 @@ pub enum Change {
         id: String,
         done: Option<String>,
     },
+    /// Adds a goal to a plan (as `AddGoal` places one) made from the target
+    /// a group's workshop agreed for an area, linked both ways.
+    AddGoalFromAgreement {
+        id: String,
+        place: GoalPlace,
+        agreement_id: String,
+    },
     /// Takes members' files into a group round (`Workbook::take_in_members`):
     /// new members join, a newer copy of a member's file replaces it.
     TakeInMembers {
@@ -246,6 +253,16 @@ impl Change {
         }
     }
 
+    /// A goal made from the target agreed in `agreement_id`, into `plan_id`
+    /// or with `None` the newest plan (or a first plan when there is none).
+    pub fn add_goal_from_agreement(plan_id: Option<&str>, agreement_id: &str) -> Change {
+        Change::AddGoalFromAgreement {
+            id: new_id("goal"),
+            place: GoalPlace::for_plan(plan_id),
+            agreement_id: agreement_id.to_string(),
+        }
+    }
+
     /// Imports a partner's assessment under a new id of ours: theirs could
     /// clash with one of our own records.
     pub fn import_partner_assessment(assessment: Assessment) -> Change {
@@ -263,15 +280,15 @@ impl Change {
                 id,
                 under: under.as_deref().zip(draft.kind().parent()),
             },
-            Change::AddGoal { id, place, .. } | Change::AddGoalFromStatement { id, place, .. } => {
-                Target::Makes {
-                    id,
-                    under: match place {
-                        GoalPlace::Plan(plan_id) => Some((plan_id, K::Plan)),
-                        GoalPlace::CurrentOrNew(_) => None,
-                    },
-                }
-            }
+            Change::AddGoal { id, place, .. }
+            | Change::AddGoalFromStatement { id, place, .. }
+            | Change::AddGoalFromAgreement { id, place, .. } => Target::Makes {
+                id,
+                under: match place {
+                    GoalPlace::Plan(plan_id) => Some((plan_id, K::Plan)),
+                    GoalPlace::CurrentOrNew(_) => None,
+                },
+            },
             Change::ImportPartnerAssessment { id, .. } => Target::Makes { id, under: None },
             Change::Update { id, draft } => Target::Changes {
                 kind: draft.kind(),

@@ -182,6 +182,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             target_level: Some(3),
             target_date: Some(Day(day(30))),
             note: "Board \"split\"\tthen agreed".into(),
+            goal_id: Some("goal-1".into()),
             created_at: Moment(at(7, 10)),
             updated_at: Moment(at(7, 11)),
         }],

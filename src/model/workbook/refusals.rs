@@ -68,6 +68,12 @@ impl Change {
             Change::AddGoalFromStatement { assessment_id, .. } => {
                 needs.insert(0, (assessment_id, Some(RecordKind::Assessment)));
             }
+            Change::AddGoalFromAgreement { agreement_id, .. } => {
+                needs.insert(0, (agreement_id, Some(RecordKind::AreaAgreement)));
+            }
+            Change::TakeInMembers { round, .. } | Change::SetRoundMembers { round, .. } => {
+                needs.push((round, Some(RecordKind::GroupRound)));
+            }
             Change::CombinePlans { into, from } => {
                 needs.extend([
                     (into.as_str(), Some(RecordKind::Plan)),

@@ -3,10 +3,11 @@
 //! (and put back as they were, the "Undo" after loading).
 
 use crate::model::common::validation::FieldError;
-use crate::model::group::rounds::KEEP_NAMES_FIELD;
+use crate::model::group::rounds::{KEEP_NAMES_FIELD, TARGET_LEVEL_FIELD};
 use crate::model::group::{
     AgreementDraft, AreaAgreement, GroupBook, GroupMember, GroupRound, RoundDraft,
 };
+use crate::model::workbook::change::GoalPlace;
 use crate::model::workbook::outcome::{Refusal, Stamp};
 use crate::model::workbook::tree::{kind, Drafted, Workbook};
 
@@ -69,6 +70,7 @@ impl Drafted for AgreementDraft {
             .map_err(Refusal::Invalid)?;
         Ok(AreaAgreement {
             created_at: old.created_at,
+            goal_id: old.goal_id.clone(),
             ..checked
         })
     }
@@ -113,6 +115,59 @@ impl Workbook {
             }
         })
         .ok_or(Refusal::NotFound)
+    }
+
+    /// Adds a goal to the lead's development plan (`place`) made from the
+    /// target the workshop agreed for an area (`AreaAgreement::goal_draft`),
+    /// and links the agreement to it, so each shows the other. Refused when
+    /// the agreement has no target, or its target is a goal already.
+    pub(crate) fn add_goal_from_agreement(
+        &mut self,
+        id: &str,
+        place: &GoalPlace,
+        agreement_id: &str,
+        stamp: Stamp,
+    ) -> Result<(), Refusal> {
+        let (round_id, _, agreement) = self
+            .find::<kind::AreaAgreement>(agreement_id)
+            .ok_or(Refusal::NotFound)?;
+        let round = self
+            .group_round(round_id.unwrap_or_default())
+            .ok_or(Refusal::NotFound)?;
+        if agreement
+            .goal_id
+            .as_deref()
+            .is_some_and(|goal| self.goal(goal).is_some())
+        {
+            return Err(Refusal::AlreadyInPlan);
+        }
+        let draft = agreement.goal_draft(round).ok_or_else(|| {
+            Refusal::Invalid(vec![FieldError::new(
+                TARGET_LEVEL_FIELD,
+                "Record a target level for the area first",
+            )])
+        })?;
+        let found = self.place_goal(place)?;
+        let goal = draft
+            .validate(id.to_string(), stamp.today, stamp.at, None, None)
+            .map_err(Refusal::Invalid)?;
+        self.plan_for_new_goal(found, stamp).goals.push(goal);
+        self.edit::<kind::AreaAgreement, _>(agreement_id, |a| {
+            a.goal_id = Some(id.to_string());
+            a.updated_at = stamp.at;
+        });
+        Ok(())
+    }
+
+    /// The round and workshop agreement a goal was made from, if any.
+    pub fn agreement_of_goal(&self, goal_id: &str) -> Option<(&GroupRound, &AreaAgreement)> {
+        self.group_rounds().iter().find_map(|round| {
+            let agreement = round
+                .agreements
+                .iter()
+                .find(|a| a.goal_id.as_deref() == Some(goal_id))?;
+            Some((round, agreement))
+        })
     }
 
     /// Puts the round's members back as `members` (the "Undo" after
@@ -309,6 +364,68 @@ mod tests {
         assert_eq!(now.agreed_level, Some(2));
         assert_eq!(now.created_at, agreed.created_at);
         assert_eq!(now.updated_at, stamp(5).at);
+    }
+
+    #[test]
+    fn an_agreed_target_becomes_a_goal_in_the_plan_once_linked_both_ways() {
+        let mut wb = with_round();
+        let no_target = AgreementDraft {
+            domain_id: "trust".into(),
+            agreed_level: Some(2),
+            ..Default::default()
+        };
+        wb.apply(&Change::add(Some("round-1"), no_target), stamp(2))
+            .unwrap();
+        let trust = wb.group_rounds()[0].agreement("trust").unwrap().id.clone();
+        assert!(matches!(
+            wb.apply(&Change::add_goal_from_agreement(None, &trust), stamp(3)),
+            Err(Refusal::Invalid(_))
+        ));
+        let target = AgreementDraft {
+            domain_id: "power".into(),
+            agreed_level: Some(1),
+            target_level: Some(3),
+            target_date: "2027-12-31".into(),
+            note: String::new(),
+        };
+        wb.apply(&Change::add(Some("round-1"), target), stamp(4))
+            .unwrap();
+        let power = wb.group_rounds()[0].agreement("power").unwrap().id.clone();
+        let add = Change::add_goal_from_agreement(None, &power);
+        wb.apply(&add, stamp(5)).unwrap();
+        let goal = &wb.plans[0].goals[0];
+        assert_eq!(
+            goal.title.as_str(),
+            "Reach level 3 (Established) in power and influence"
+        );
+        assert_eq!(
+            goal.learning_need.as_str(),
+            "A target our commissioning group agreed in its round \"Spring workshop\" of 10 March 2027. The level agreed now is 1 (Starting)."
+        );
+        assert_eq!(
+            goal.target_date.map(|d| d.to_string()),
+            Some("2027-12-31".into())
+        );
+        let (round, agreement) = wb.agreement_of_goal(&goal.id).unwrap();
+        assert_eq!(
+            (round.id.as_str(), agreement.id.as_str()),
+            ("round-1", power.as_str())
+        );
+        assert_eq!(
+            wb.apply(&Change::add_goal_from_agreement(None, &power), stamp(6)),
+            Err(Refusal::AlreadyInPlan)
+        );
+        // Changing the agreed levels keeps the link.
+        let changed = AgreementDraft {
+            domain_id: "power".into(),
+            agreed_level: Some(2),
+            target_level: Some(3),
+            target_date: "2027-12-31".into(),
+            note: "Moved up".into(),
+        };
+        wb.apply(&Change::update(&power, changed), stamp(7))
+            .unwrap();
+        assert!(wb.agreement_of_goal(&wb.plans[0].goals[0].id).is_some());
     }
 
     #[test]

@@ -254,7 +254,7 @@ impl Workbook {
 
     /// The id of the plan a new goal goes in (see `GoalPlace`), and whether
     /// that plan must first be made.
-    fn place_goal(&self, place: &GoalPlace) -> Result<(String, bool), Refusal> {
+    pub(crate) fn place_goal(&self, place: &GoalPlace) -> Result<(String, bool), Refusal> {
         match place {
             GoalPlace::Plan(id) if self.plan(id).is_some() => Ok((id.clone(), false)),
             GoalPlace::Plan(_) => Err(Refusal::NotFound),
@@ -268,7 +268,11 @@ impl Workbook {
 
     /// The plan found by `place_goal`, made first if need be (a user may add a
     /// goal before naming a plan).
-    fn plan_for_new_goal(&mut self, (id, make): (String, bool), stamp: Stamp) -> &mut Plan {
+    pub(crate) fn plan_for_new_goal(
+        &mut self,
+        (id, make): (String, bool),
+        stamp: Stamp,
+    ) -> &mut Plan {
         if make {
             self.plans.push(Plan::first(id.clone(), stamp.at));
         }

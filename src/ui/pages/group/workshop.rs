@@ -34,11 +34,16 @@ struct AreaLine {
     median: String,
     agreed: String,
     target: String,
+    /// The agreement's id, when it has a target that is not a goal yet.
+    to_plan: Option<String>,
+    /// The goal its target became, if it is still in a plan.
+    goal: Option<String>,
 }
 
 #[component]
 pub fn Workshop() -> impl IntoView {
     let store = use_store();
+    let saver = use_saver();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("round").unwrap_or_default());
     let name = store.select(move |w| w.group_round(&id.get()).map(|r| r.name.to_string()));
@@ -52,7 +57,14 @@ pub fn Workshop() -> impl IntoView {
             .iter()
             .map(|area| {
                 let agreement = round.agreement(area.domain.id);
+                let goal = agreement
+                    .and_then(|a| a.goal_id.clone())
+                    .filter(|g| w.goal(g).is_some());
                 AreaLine {
+                    to_plan: agreement
+                        .filter(|a| a.target_level.is_some() && goal.is_none())
+                        .map(|a| a.id.clone()),
+                    goal,
                     domain_id: area.domain.id,
                     title: area.domain.title,
                     median: area
@@ -84,11 +96,11 @@ pub fn Workshop() -> impl IntoView {
             <p>
                 "For each area, record the level the group agrees it is at now and, if it sets one, the level to \
                  reach and by when. The members' median level is there to start the discussion; the level agreed \
-                 is the group's own."
+                 is the group's own. A target can become a goal in your development plan, linked back to this round."
             </p>
             <DataTable caption="Levels agreed for each area" caption_hidden=true
-                headers=vec!["Area".into(), "Members' median level".into(), "Level agreed".into(), "Target".into(), "Record".into()]>
-                <For each=move || lines.get() key=|l| (l.domain_id, l.agreed.clone(), l.target.clone(), l.median.clone()) let:line>
+                headers=vec!["Area".into(), "Members' median level".into(), "Level agreed".into(), "Target".into(), "Record".into(), "Development plan".into()]>
+                <For each=move || lines.get() key=|l| (l.domain_id, l.agreed.clone(), l.target.clone(), l.median.clone(), l.to_plan.clone(), l.goal.clone()) let:line>
                     <tr class="nhsuk-table__row">
                         <th scope="row" class="nhsuk-table__cell">{line.title}</th>
                         <td class="nhsuk-table__cell">{line.median.clone()}</td>
@@ -97,6 +109,22 @@ pub fn Workshop() -> impl IntoView {
                         <td class="nhsuk-table__cell">
                             <A href=move || format!("{}/workshop/{}", round_path(&id.get()), line.domain_id)
                                 attr:aria-label=format!("Record levels for {}", line.title)>"Record levels"</A>
+                        </td>
+                        <td class="nhsuk-table__cell">
+                            {match (line.goal.clone(), line.to_plan.clone()) {
+                                (Some(goal), _) => view! {
+                                    <A href=format!("/development-plan/goals/{goal}")
+                                        attr:aria-label=format!("See the goal for {} in your development plan", line.title)>"See the goal"</A>
+                                }.into_any(),
+                                (None, Some(agreement)) => view! {
+                                    <button type="button" class="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0 app-button--fit"
+                                        aria-label=format!("Add the target for {} to your development plan", line.title)
+                                        on:click=move |_| { saver.act(Change::add_goal_from_agreement(None, &agreement)); }>
+                                        "Add to my plan"
+                                    </button>
+                                }.into_any(),
+                                (None, None) => view! { <span>"No target yet"</span> }.into_any(),
+                            }}
                         </td>
                     </tr>
                 </For>

@@ -83,10 +83,26 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
             </div>
         }
     });
+    // A goal made from a group's agreed target links back to its workshop.
+    let from_round = use_store().workbook.with_untracked(|w| {
+        w.agreement_of_goal(&goal.id)
+            .map(|(round, agreement)| (round.id.clone(), round.name.to_string(), agreement.area_name()))
+    });
+    let from_round = from_round.map(|(round, name, area)| {
+        view! {
+            <div class="nhsuk-summary-list__row">
+                <dt class="nhsuk-summary-list__key">"Made from"</dt>
+                <dd class="nhsuk-summary-list__value">
+                    <A href=format!("/group/rounds/{round}/workshop")>{format!("the target for {area} agreed in the group round \"{name}\"")}</A>
+                </dd>
+            </div>
+        }
+    });
     let need = learning_need_to_show(&goal).unwrap_or_default().to_string();
     view! {
         <dl class="nhsuk-summary-list">
             {origin}
+            {from_round}
             {summary_row("Learning need", need)}
             {summary_row("How success will show", goal.success_measure.to_string())}
             {summary_row("Target date", goal.target_date.map(long_date).unwrap_or_else(|| "None set".into()))}
