@@ -127,7 +127,7 @@ test('a whole folder is loaded where the browser offers one (an origin-private f
   assert.deepEqual(await axeViolations(page), []);
 });
 
-test('the workshop records agreed and target levels, refusing a target below the level agreed', async () => {
+test('the workshop records agreed and target levels, refusing a target below the level agreed, and a target becomes a goal in the plan', async () => {
   const { page } = await app.open('/#/group');
   await page.evaluate((wb) => localStorage.setItem('commissioning-workbook', JSON.stringify(wb)), groupWorkbook());
   await load(page, '/#/group/rounds/round-spring');
@@ -154,6 +154,15 @@ test('the workshop records agreed and target levels, refusing a target below the
   const agreement = (await savedWorkbook(page)).group.rounds.find((r) => r.id === 'round-spring').agreements[0];
   assert.equal(agreement.agreed_level, 2);
   assert.equal(agreement.note, 'Split at first; agreed after the data.');
+
+  // The target becomes a goal in the lead's development plan, linked both ways.
+  await page.getByRole('button', { name: `Add the target for ${area} to your development plan` }).click();
+  await page.getByRole('link', { name: `See the goal for ${area} in your development plan` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reach level 3 (Established) in power and influence' }).waitFor();
+  assert.match(await page.getByRole('main').innerText(), /Target date\s+30 June 2027/);
+  await page.getByRole('link', { name: `the target for ${area} agreed in the group round "Spring workshop"` }).click();
+  await page.getByRole('heading', { level: 1, name: "The workshop's levels" }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test('two rounds are compared, the aggregate downloads without members\' answers, and the report prints without controls', async () => {

@@ -707,7 +707,12 @@ mod tests {
         let text = to_compact_json(&wb);
         let read = read_workbook(&text).unwrap();
         assert!(read.group.if_read().is_none(), "not read at start");
-        assert_eq!(to_compact_json(&read), text, "written back as it came");
+        let as_json = |text: &str| serde_json::from_str::<Value>(text).unwrap();
+        assert_eq!(
+            as_json(&to_compact_json(&read)),
+            as_json(&text),
+            "written back as it came (its keys may come in another order)"
+        );
         assert_eq!(
             read.group_rounds()[0].members[0].label.as_str(),
             "Member 1 <i>of East Kent</i>"

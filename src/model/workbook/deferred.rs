@@ -5,10 +5,9 @@
 //! Why: the first download reads the whole workbook as the app starts, so
 //! the code that reads every record kind is in it; each kind declared in the
 //! tree made it bigger (three group kinds cost 7 KiB gzipped, over the
-//! budget). A deferred section is kept as the JSON text it was saved as
-//! (serde_json's `RawValue`: the reader only notes where the section starts
-//! and ends) until the first page that needs it reads it, in that page's own
-//! part; a section nobody opened is written back exactly as it was read.
+//! budget). A deferred section is kept as the JSON it was saved as until the
+//! first page that needs it reads it, in that page's own part; a section
+//! nobody opened is written back exactly as it was read.
 //!
 //! A section that cannot be read is never overwritten: its records are not
 //! there to change (the tree finds no holder for them), `problem` says why,
@@ -18,11 +17,11 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::value::RawValue;
+use serde_json::Value;
 
 pub struct Deferred<T> {
-    /// The section's text as saved, until it is read (none when there was none).
-    saved: Option<Box<RawValue>>,
+    /// The section as saved, until it is read (`Value::Null` when there was none).
+    saved: Value,
     /// The section read into its records, or why it could not be.
     read: OnceLock<Result<T, String>>,
 }
@@ -31,7 +30,7 @@ impl<T: DeserializeOwned + Default> Deferred<T> {
     /// A section read already: a new workbook's, or one made in a test.
     pub fn new(value: T) -> Self {
         Deferred {
-            saved: None,
+            saved: Value::Null,
             read: OnceLock::from(Ok(value)),
         }
     }
@@ -48,7 +47,7 @@ impl<T: DeserializeOwned + Default> Deferred<T> {
     /// changed, it is saved from its records, not from the JSON it came as.
     pub fn get_mut(&mut self) -> Option<&mut T> {
         self.get()?;
-        self.saved = None;
+        self.saved = Value::Null;
         self.read.get_mut()?.as_mut().ok()
     }
 
@@ -58,20 +57,22 @@ impl<T: DeserializeOwned + Default> Deferred<T> {
         self.read.get()?.as_ref().err().map(String::as_str)
     }
 
-    fn parse(saved: &Option<Box<RawValue>>) -> Result<T, String> {
-        match saved {
-            None => Ok(T::default()),
-            Some(text) => serde_json::from_str(text.get()).map_err(|e| e.to_string()),
+    fn parse(saved: &Value) -> Result<T, String> {
+        if saved.is_null() {
+            return Ok(T::default());
         }
+        // Read from text, as every other document is: the browser build then
+        // carries one reader per record type, not a second one for JSON values.
+        serde_json::from_str(&saved.to_string()).map_err(|e| e.to_string())
     }
 }
 
 impl<T> Deferred<T> {
-    /// The section's text as it was saved, while it is not read (none once
-    /// it is, or when none was saved): for the checks that say in words what
-    /// is wrong with one that cannot be read.
-    pub fn saved(&self) -> Option<&str> {
-        self.saved.as_deref().map(RawValue::get)
+    /// The section as it was saved, while it is not read (`Null` once it is,
+    /// or when none was saved): for the checks that say in words what is
+    /// wrong with one that cannot be read.
+    pub fn saved(&self) -> &Value {
+        &self.saved
     }
     /// The section's records if a page has read them already, without reading
     /// them: for the walks the first download makes at start, which must not
@@ -87,7 +88,7 @@ impl<T: Serialize> Deferred<T> {
     pub fn is_empty_by(&self, is_empty: impl Fn(&T) -> bool) -> bool {
         match self.read.get() {
             Some(Ok(value)) => is_empty(value),
-            _ => self.saved.is_none(),
+            _ => self.saved.is_null(),
         }
     }
 }
@@ -111,8 +112,8 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Deferred<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.read.get() {
             Some(Ok(value)) => value.fmt(f),
-            Some(Err(problem)) => write!(f, "unreadable ({problem}): {:?}", self.saved()),
-            None => write!(f, "not read yet: {:?}", self.saved()),
+            Some(Err(problem)) => write!(f, "unreadable ({problem}): {}", self.saved),
+            None => write!(f, "not read yet: {}", self.saved),
         }
     }
 }
@@ -120,14 +121,11 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Deferred<T> {
 /// Two sections are equal when they hold the same records, read or not.
 impl<T: PartialEq + Serialize> PartialEq for Deferred<T> {
     fn eq(&self, other: &Self) -> bool {
-        let as_json = |d: &Self| match d.if_read() {
-            Some(read) => serde_json::to_value(read).ok(),
-            None => d.saved().and_then(|text| serde_json::from_str(text).ok()),
-        };
         match (self.if_read(), other.if_read()) {
             (Some(a), Some(b)) => a == b,
-            (None, None) if self.saved() == other.saved() => true,
-            _ => as_json(self) == as_json(other),
+            (None, None) => self.saved == other.saved,
+            (Some(read), None) => serde_json::to_value(read).ok().as_ref() == Some(&other.saved),
+            (None, Some(read)) => serde_json::to_value(read).ok().as_ref() == Some(&self.saved),
         }
     }
 }
@@ -144,10 +142,8 @@ impl<T: Serialize> Serialize for Deferred<T> {
 
 impl<'de, T> Deserialize<'de> for Deferred<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // A saved `null` is no section, as an absent one is.
-        let saved = Option::<Box<RawValue>>::deserialize(deserializer)?;
         Ok(Deferred {
-            saved: saved.filter(|text| text.get() != "null"),
+            saved: Value::deserialize(deserializer)?,
             read: OnceLock::new(),
         })
     }
@@ -176,11 +172,11 @@ mod tests {
 
     #[test]
     fn a_section_is_read_when_asked_for_and_written_back_as_it_was_until_changed() {
-        let text = r#"{"title":"t","section":{"names":["a","b"],"later":true}}"#;
+        let text = r#"{"title":"t","section":{"later":true,"names":["a","b"]}}"#;
         let doc: Doc = serde_json::from_str(text).unwrap();
         assert_eq!(doc.section.if_read(), None, "not read at start");
-        // Unread, it is written back exactly as saved, fields this version
-        // does not know included.
+        // Unread, it is written back as saved, fields this version does not
+        // know included (its keys in alphabetical order, as JSON values keep them).
         assert_eq!(serde_json::to_string(&doc).unwrap(), text);
         assert_eq!(doc.section.get().unwrap().names, ["a", "b"]);
         assert!(doc.section.if_read().is_some());
@@ -200,7 +196,7 @@ mod tests {
         assert!(doc.section.get().is_none());
         assert!(doc.section.get_mut().is_none());
         assert!(doc.section.problem().unwrap().contains("invalid type"));
-        assert_eq!(doc.section.saved(), Some(r#"{"names":"not a list"}"#));
+        assert_eq!(doc.section.saved()["names"], "not a list");
         assert_eq!(serde_json::to_string(&doc).unwrap(), text);
     }
 

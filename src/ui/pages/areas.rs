@@ -77,18 +77,14 @@ macro_rules! areas {
             }
 
             pub static $area: Area = Area {
-                // The area's own stylesheet, if it has one, comes with its
-                // part; the page waits for both.
+                // The area's own stylesheet, if it has one, is fetched
+                // alongside its part.
                 page: |pattern| {
-                    let styles = crate::ui::area_styles::load(area_name(stringify!($part)));
-                    Box::pin(async move {
-                        #[cfg(feature = "split")]
-                        let page = $part(pattern).await;
-                        #[cfg(not(feature = "split"))]
-                        let page = $part(pattern);
-                        styles.done().await;
-                        page
-                    })
+                    crate::ui::area_styles::load(area_name(stringify!($part)));
+                    #[cfg(feature = "split")]
+                    return Box::pin($part(pattern));
+                    #[cfg(not(feature = "split"))]
+                    return Box::pin(std::future::ready($part(pattern)));
                 },
                 fetch: || {
                     #[cfg(feature = "split")]

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::model::common::user_text::clean;
-use crate::model::files::formats::{plain_json_error, read_fields, ReadError};
+use crate::model::files::formats::{read_fields, ReadError};
 use crate::model::group::GroupBook;
 use crate::model::workbook::document::{Conflict, Workbook};
 
@@ -52,10 +52,7 @@ fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
 pub fn sections_problem(workbook: &Workbook) -> Option<String> {
     if workbook.group_problem().is_some() {
         // Read again the way every document is, for the reason in words.
-        let saved = workbook.group.saved().unwrap_or("null");
-        let reason = serde_json::from_str(saved)
-            .map_err(|e| ReadError::Invalid(plain_json_error(&e)))
-            .and_then(|value| read_fields::<GroupBook>(&value))
+        let reason = read_fields::<GroupBook>(workbook.group.saved())
             .err()
             .map_or_else(
                 || "they are damaged".to_string(),

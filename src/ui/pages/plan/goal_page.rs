@@ -85,8 +85,13 @@ fn GoalSummary(goal: Goal) -> impl IntoView {
     });
     // A goal made from a group's agreed target links back to its workshop.
     let from_round = use_store().workbook.with_untracked(|w| {
-        w.agreement_of_goal(&goal.id)
-            .map(|(round, agreement)| (round.id.clone(), round.name.to_string(), agreement.area_name()))
+        w.agreement_of_goal(&goal.id).map(|(round, agreement)| {
+            (
+                round.id.clone(),
+                round.name.to_string(),
+                agreement.area_name(),
+            )
+        })
     });
     let from_round = from_round.map(|(round, name, area)| {
         view! {
