@@ -46,8 +46,8 @@ if [ "$PROFILE" = release ]; then
   # wasm-bindgen's glue is part of the first download and trunk does not
   # minify it (it is copied in, not bundled): terser takes it from 7.9 to
   # 6.1 KiB gzipped. Function names are kept so CPU profiles stay readable
-  # (they cost 0.1 KiB); __wasm_split.js stays as written, as fingerprint-app.mjs reads
-  # the parts each area needs from it.
+  # (they cost 0.1 KiB); __wasm_split.js is minified later, by fingerprint-app.mjs,
+  # once it has read the parts each area needs from it.
   terser "$OUT/$NAME.js" --module --compress --mangle --keep-fnames -o "$OUT/$NAME.min.js"
   mv "$OUT/$NAME.min.js" "$OUT/$NAME.js"
   # A copy with Rust's function names, for CPU profiles (bench/heavy-profile.mjs).

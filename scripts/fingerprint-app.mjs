@@ -7,17 +7,24 @@
 // It also adds the script that, at a deep link, asks for the page's area's
 // parts at once (areaPreloadScript).
 // Called by scripts/add-csp.mjs before the policy hashes the inline script.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FOLDER = 'app';
+const root = new URL('..', import.meta.url).pathname;
 
 /** Renames `dir`/app to app-<hash> and rewrites `dir`/index.html; returns the new name. */
 export function fingerprintApp(dir) {
   const folder = join(dir, FOLDER);
   const files = readdirSync(folder).sort();
   if (!files.some((f) => f.endsWith('_bg.wasm'))) throw new Error(`${folder}: no WebAssembly; did scripts/build-wasm.sh run?`);
+  // The parts' loader is part of the first download and grows with each
+  // area: read as written (areaPreloadScript), then minified like the glue.
+  const loaderFile = join(folder, '__wasm_split.js');
+  const loader = readFileSync(loaderFile, 'utf8');
+  execFileSync(join(root, 'node_modules', '.bin', 'terser'), [loaderFile, '--module', '--compress', '--mangle', '-o', loaderFile]);
   const hash = createHash('sha256');
   for (const file of files) {
     const content = readFileSync(join(folder, file));
@@ -33,7 +40,7 @@ export function fingerprintApp(dir) {
   if (references < 4) throw new Error(`${index}: expected 4 references to ./${FOLDER}/, found ${references}`);
   // Trunk leaves the skipped Rust link (index.html says why it is there) in the page.
   const cleaned = html.replace(/<link\b[^>]*\bdata-trunk-skip\b[^>]*>/, '');
-  const preload = areaPreloadScript(readFileSync(join(dir, named, '__wasm_split.js'), 'utf8'), named);
+  const preload = areaPreloadScript(loader, named);
   // Beside the script that starts compiling the main part, before the
   // stylesheet (a script after a stylesheet waits for it to load).
   const early = cleaned.match(/<script>[^<]*compileStreaming/);

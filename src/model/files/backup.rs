@@ -48,7 +48,10 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
                 ReadError::WrongFormat { found }
             })?;
             let current = migrate(value, version)?;
-            read_fields(&current)?
+            let mut workbook: Workbook = read_fields(&current)?;
+            // Its sections are read later from the migrated document's text.
+            workbook.keep_sections_of(&serde_json::to_string(&current).unwrap_or_default());
+            workbook
         }
     };
     checked(workbook)
@@ -105,7 +108,8 @@ fn read_current_directly(text: &str) -> Option<Workbook> {
     if text.len() > MAX_IMPORT_BYTES {
         return None;
     }
-    let workbook: Workbook = serde_json::from_str(text).ok()?;
+    let mut workbook: Workbook = serde_json::from_str(text).ok()?;
+    workbook.keep_sections_of(text);
     (workbook.format == FORMAT_NAME && workbook.schema_version == SCHEMA_VERSION)
         .then_some(workbook)
 }

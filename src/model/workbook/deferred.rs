@@ -5,49 +5,81 @@
 //! Why: the first download reads the whole workbook as the app starts, so
 //! the code that reads every record kind is in it; each kind declared in the
 //! tree made it bigger (three group kinds cost 7 KiB gzipped, over the
-//! budget). A deferred section is kept as the JSON it was saved as until the
-//! first page that needs it reads it, in that page's own part; a section
-//! nobody opened is written back exactly as it was read.
+//! budget). So as the workbook is read, a section is skipped (the reader the
+//! first download has for fields it does not know), and the document's text
+//! is kept beside it (`attach`); the first page that needs the section reads
+//! it from that text, in that page's own part (`Section::from_document`). A
+//! section nobody opened is read when the workbook is next written, in the
+//! saver's part.
 //!
 //! A section that cannot be read is never overwritten: its records are not
 //! there to change (the tree finds no holder for them), `problem` says why,
-//! and the saved JSON is written back as it was.
+//! and it is written back as it was saved.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+/// A section's struct, and how it is found in a whole document's text.
+pub trait Section: DeserializeOwned + Default {
+    /// The section as saved in `document` (a whole workbook's JSON text):
+    /// its records, or none when the document has no such section.
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error>;
+    /// The section as saved in `document`, as JSON, however damaged its
+    /// records are: to write back a section that cannot be read.
+    fn saved_in(document: &str) -> Option<Value>;
+}
+
 pub struct Deferred<T> {
-    /// The section as saved, until it is read (`Value::Null` when there was none).
-    saved: Value,
+    /// The text of the document the section was read with, until the
+    /// section is read (none when the document had no such section).
+    source: Option<Arc<str>>,
+    /// The document had the section (noted as the workbook was read).
+    present: bool,
     /// The section read into its records, or why it could not be.
     read: OnceLock<Result<T, String>>,
 }
 
-impl<T: DeserializeOwned + Default> Deferred<T> {
+impl<T> Deferred<T> {
+    /// The section's records if a page has read them already, without reading
+    /// them: for the walks the first download makes at start, which must not
+    /// carry every section's reader.
+    pub fn if_read(&self) -> Option<&T> {
+        self.read.get()?.as_ref().ok()
+    }
+
+    /// Keeps the text of the document this section was read with, for the
+    /// section to be read from later. Every reader of a whole workbook calls
+    /// it (`files::backup`); a document without the section keeps nothing.
+    pub fn attach(&mut self, document: &Arc<str>) {
+        if self.present && self.read.get().is_none() {
+            self.source = Some(Arc::clone(document));
+        }
+    }
+}
+
+impl<T: Section> Deferred<T> {
     /// A section read already: a new workbook's, or one made in a test.
     pub fn new(value: T) -> Self {
         Deferred {
-            saved: Value::Null,
+            source: None,
+            present: false,
             read: OnceLock::from(Ok(value)),
         }
     }
 
     /// The section's records, read on first use; none when it cannot be read.
     pub fn get(&self) -> Option<&T> {
-        self.read
-            .get_or_init(|| Self::parse(&self.saved))
-            .as_ref()
-            .ok()
+        self.read.get_or_init(|| self.parse()).as_ref().ok()
     }
 
     /// The section's records to change; none when it cannot be read. Once
-    /// changed, it is saved from its records, not from the JSON it came as.
+    /// changed, it is saved from its records, not from the text it came in.
     pub fn get_mut(&mut self) -> Option<&mut T> {
         self.get()?;
-        self.saved = Value::Null;
+        self.source = None;
         self.read.get_mut()?.as_mut().ok()
     }
 
@@ -57,43 +89,40 @@ impl<T: DeserializeOwned + Default> Deferred<T> {
         self.read.get()?.as_ref().err().map(String::as_str)
     }
 
-    fn parse(saved: &Value) -> Result<T, String> {
-        if saved.is_null() {
-            return Ok(T::default());
+    /// The section as it was saved, as JSON, while it is not read: for the
+    /// checks that say in words what is wrong with one that cannot be read.
+    pub fn saved(&self) -> Value {
+        self.source
+            .as_deref()
+            .and_then(T::saved_in)
+            .unwrap_or(Value::Null)
+    }
+
+    fn parse(&self) -> Result<T, String> {
+        match (&self.source, self.present) {
+            (_, false) => Ok(T::default()),
+            (Some(document), true) => T::from_document(document)
+                .map(Option::unwrap_or_default)
+                .map_err(|e| e.to_string()),
+            // Read without its document's text kept: a reader of whole
+            // workbooks forgot `attach`. Refused, so it is never saved over.
+            (None, true) => Err("the saved section was not kept when the workbook was read".into()),
         }
-        // Read from text, as every other document is: the browser build then
-        // carries one reader per record type, not a second one for JSON values.
-        serde_json::from_str(&saved.to_string()).map_err(|e| e.to_string())
     }
 }
 
-impl<T> Deferred<T> {
-    /// The section as it was saved, while it is not read (`Null` once it is,
-    /// or when none was saved): for the checks that say in words what is
-    /// wrong with one that cannot be read.
-    pub fn saved(&self) -> &Value {
-        &self.saved
-    }
-    /// The section's records if a page has read them already, without reading
-    /// them: for the walks the first download makes at start, which must not
-    /// carry every section's reader.
-    pub fn if_read(&self) -> Option<&T> {
-        self.read.get()?.as_ref().ok()
-    }
-}
-
-impl<T: Serialize> Deferred<T> {
-    /// True when there is nothing to save: the section was never saved, or
+impl<T: Serialize + Section> Deferred<T> {
+    /// True when there is nothing to save: the document had no section, or
     /// it is read and empty (`is_empty` says what empty is for `T`).
     pub fn is_empty_by(&self, is_empty: impl Fn(&T) -> bool) -> bool {
         match self.read.get() {
             Some(Ok(value)) => is_empty(value),
-            _ => self.saved.is_null(),
+            _ => !self.present,
         }
     }
 }
 
-impl<T: DeserializeOwned + Default> Default for Deferred<T> {
+impl<T: Section> Default for Deferred<T> {
     fn default() -> Self {
         Deferred::new(T::default())
     }
@@ -102,7 +131,8 @@ impl<T: DeserializeOwned + Default> Default for Deferred<T> {
 impl<T: Clone> Clone for Deferred<T> {
     fn clone(&self) -> Self {
         Deferred {
-            saved: self.saved.clone(),
+            source: self.source.clone(),
+            present: self.present,
             read: self.read.clone(),
         }
     }
@@ -112,38 +142,41 @@ impl<T: std::fmt::Debug> std::fmt::Debug for Deferred<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.read.get() {
             Some(Ok(value)) => value.fmt(f),
-            Some(Err(problem)) => write!(f, "unreadable ({problem}): {}", self.saved),
-            None => write!(f, "not read yet: {}", self.saved),
+            Some(Err(problem)) => write!(f, "unreadable ({problem})"),
+            None => write!(f, "not read yet (in the saved text: {})", self.present),
         }
     }
 }
 
 /// Two sections are equal when they hold the same records, read or not.
-impl<T: PartialEq + Serialize> PartialEq for Deferred<T> {
+impl<T: PartialEq + Serialize + Section> PartialEq for Deferred<T> {
     fn eq(&self, other: &Self) -> bool {
-        match (self.if_read(), other.if_read()) {
+        match (self.get(), other.get()) {
             (Some(a), Some(b)) => a == b,
-            (None, None) => self.saved == other.saved,
-            (Some(read), None) => serde_json::to_value(read).ok().as_ref() == Some(&other.saved),
-            (None, Some(read)) => serde_json::to_value(read).ok().as_ref() == Some(&self.saved),
+            (None, None) => self.saved() == other.saved(),
+            _ => false,
         }
     }
 }
 
-impl<T: Serialize> Serialize for Deferred<T> {
+impl<T: Serialize + Section> Serialize for Deferred<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.read.get() {
-            Some(Ok(value)) => value.serialize(serializer),
-            // Not read, or not readable: written back exactly as it came.
-            _ => self.saved.serialize(serializer),
+        match self.get() {
+            Some(value) => value.serialize(serializer),
+            // Not readable: written back as it was saved.
+            None => self.saved().serialize(serializer),
         }
     }
 }
 
+/// As the workbook is read, the section is only noted as there: its text is
+/// read later, from the document's (`attach`).
 impl<'de, T> Deserialize<'de> for Deferred<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        IgnoredAny::deserialize(deserializer)?;
         Ok(Deferred {
-            saved: Value::deserialize(deserializer)?,
+            source: None,
+            present: true,
             read: OnceLock::new(),
         })
     }
@@ -154,34 +187,53 @@ mod tests {
     use super::*;
 
     #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-    struct Section {
+    struct Names {
         #[serde(default)]
         names: Vec<String>,
+    }
+
+    impl Section for Names {
+        fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+            #[derive(Deserialize)]
+            struct Only {
+                #[serde(default)]
+                section: Option<Names>,
+            }
+            serde_json::from_str::<Only>(document).map(|o| o.section)
+        }
+        fn saved_in(document: &str) -> Option<Value> {
+            serde_json::from_str::<Value>(document)
+                .ok()?
+                .get("section")
+                .cloned()
+        }
     }
 
     #[derive(Serialize, Deserialize, Debug, PartialEq)]
     struct Doc {
         title: String,
         #[serde(default, skip_serializing_if = "empty")]
-        section: Deferred<Section>,
+        section: Deferred<Names>,
     }
 
-    fn empty(s: &Deferred<Section>) -> bool {
+    fn empty(s: &Deferred<Names>) -> bool {
         s.is_empty_by(|s| s.names.is_empty())
     }
 
+    fn read(text: &str) -> Doc {
+        let mut doc: Doc = serde_json::from_str(text).unwrap();
+        doc.section.attach(&Arc::from(text));
+        doc
+    }
+
     #[test]
-    fn a_section_is_read_when_asked_for_and_written_back_as_it_was_until_changed() {
-        let text = r#"{"title":"t","section":{"later":true,"names":["a","b"]}}"#;
-        let doc: Doc = serde_json::from_str(text).unwrap();
+    fn a_section_is_read_from_the_saved_text_when_asked_for() {
+        let text = r#"{"title":"t","section":{"names":["a","b"]}}"#;
+        let mut doc = read(text);
         assert_eq!(doc.section.if_read(), None, "not read at start");
-        // Unread, it is written back as saved, fields this version does not
-        // know included (its keys in alphabetical order, as JSON values keep them).
-        assert_eq!(serde_json::to_string(&doc).unwrap(), text);
         assert_eq!(doc.section.get().unwrap().names, ["a", "b"]);
         assert!(doc.section.if_read().is_some());
-
-        let mut doc = doc;
+        assert_eq!(serde_json::to_string(&doc).unwrap(), text);
         doc.section.get_mut().unwrap().names.push("c".into());
         assert_eq!(
             serde_json::to_string(&doc).unwrap(),
@@ -192,7 +244,7 @@ mod tests {
     #[test]
     fn a_section_that_cannot_be_read_is_kept_as_it_was_and_says_why() {
         let text = r#"{"title":"t","section":{"names":"not a list"}}"#;
-        let mut doc: Doc = serde_json::from_str(text).unwrap();
+        let mut doc = read(text);
         assert!(doc.section.get().is_none());
         assert!(doc.section.get_mut().is_none());
         assert!(doc.section.problem().unwrap().contains("invalid type"));
@@ -201,23 +253,31 @@ mod tests {
     }
 
     #[test]
+    fn a_section_read_without_its_text_is_refused_rather_than_lost() {
+        let doc: Doc = serde_json::from_str(r#"{"title":"t","section":{"names":["a"]}}"#).unwrap();
+        assert!(doc.section.get().is_none());
+        assert!(doc.section.problem().unwrap().contains("not kept"));
+    }
+
+    #[test]
     fn no_section_saved_reads_as_empty_and_is_not_written() {
-        let doc: Doc = serde_json::from_str(r#"{"title":"t"}"#).unwrap();
-        assert_eq!(doc.section.get(), Some(&Section::default()));
+        let doc = read(r#"{"title":"t"}"#);
+        assert_eq!(doc.section.get(), Some(&Names::default()));
         assert_eq!(serde_json::to_string(&doc).unwrap(), r#"{"title":"t"}"#);
+        let null = read(r#"{"title":"t","section":null}"#);
+        assert_eq!(null.section.get(), Some(&Names::default()));
     }
 
     #[test]
     fn sections_compare_by_their_records_read_or_not() {
         let text = r#"{"title":"t","section":{"names":["a"]}}"#;
-        let unread: Doc = serde_json::from_str(text).unwrap();
-        let read: Doc = serde_json::from_str(text).unwrap();
-        read.section.get();
-        assert_eq!(unread, read);
-        assert_eq!(read, unread);
+        let unread = read(text);
+        let read_one = read(text);
+        read_one.section.get();
+        assert_eq!(unread, read_one);
         let other = Doc {
             title: "t".into(),
-            section: Deferred::new(Section {
+            section: Deferred::new(Names {
                 names: vec!["b".into()],
             }),
         };

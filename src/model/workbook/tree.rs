@@ -36,7 +36,7 @@ use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
     ReviewDraft, SelfRating, SelfRatingDraft,
 };
-use crate::model::workbook::deferred::Deferred;
+use crate::model::workbook::deferred::{Deferred, Section};
 use crate::model::workbook::outcome::{Refusal, Stamp};
 
 /// Names a whole-workbook document: the local-storage copy and backup files.
@@ -99,6 +99,38 @@ pub struct Workbook {
     /// this many days old; 0 never.
     #[serde(default = "default_reminder_days")]
     pub backup_reminder_days: u32,
+}
+
+impl Workbook {
+    /// Keeps the text the workbook was read from for its sections
+    /// (`deferred`), which are read from it when a page first asks. Every
+    /// reader of a whole workbook calls it (`files::backup`); text is kept
+    /// only for a section the document has.
+    pub fn keep_sections_of(&mut self, document: &str) {
+        if !self.group.is_empty_by(|g| g.rounds.is_empty()) && self.group.if_read().is_none() {
+            self.group.attach(&std::sync::Arc::from(document));
+        }
+    }
+}
+
+/// The group view's section, `group` in the saved workbook.
+impl Section for GroupBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyGroup {
+            #[serde(default)]
+            group: Option<GroupBook>,
+        }
+        serde_json::from_str::<OnlyGroup>(document).map(|doc| doc.group)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyGroup {
+            #[serde(default)]
+            group: Option<Value>,
+        }
+        serde_json::from_str::<OnlyGroup>(document).ok()?.group
+    }
 }
 
 fn no_group_rounds(group: &Deferred<GroupBook>) -> bool {

@@ -52,7 +52,7 @@ fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
 pub fn sections_problem(workbook: &Workbook) -> Option<String> {
     if workbook.group_problem().is_some() {
         // Read again the way every document is, for the reason in words.
-        let reason = read_fields::<GroupBook>(workbook.group.saved())
+        let reason = read_fields::<GroupBook>(&workbook.group.saved())
             .err()
             .map_or_else(
                 || "they are damaged".to_string(),
