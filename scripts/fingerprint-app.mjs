@@ -93,11 +93,17 @@ export function areaPreloadScript(loader, folder) {
       if (!chunkFile.has(d)) throw new Error(`__wasm_split.js: ${area} needs ${d}, which it does not define`);
       return chunkFile.get(d);
     });
-    areas[path] = [file, ...chunks];
+    // Written short, as the script is in every first download: the area's
+    // part by its name, each chunk by its number.
+    areas[path] = [file.replace(/^split_(\w+)\.wasm$/, '$1'), ...chunks.map((c) => Number(c.replace(/^chunk_(\d+)\.wasm$/, '$1')))];
+    if (areas[path].some((f) => typeof f === 'number' ? Number.isNaN(f) : f.includes('.'))) {
+      throw new Error(`__wasm_split.js: ${area}'s parts are not named split_<area>.wasm and chunk_<n>.wasm`);
+    }
   }
   const missing = Object.values(AREA_PATHS).filter((p) => !areas[p]);
   if (missing.length) throw new Error(`__wasm_split.js: no part for ${missing.join(', ')}`);
   return `<script>(function(){var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
     `for(var k in a)if(p===k||p.indexOf(k+"/")===0)a[k].forEach(function(f){var l=document.createElement("link");` +
-    `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";l.href="./${folder}/"+f;document.head.appendChild(l)})})()</script>`;
+    `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";` +
+    `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l)})})()</script>`;
 }

@@ -2,6 +2,7 @@
 // scripts/build-wasm.sh minifies it with terser, keeping function names so CPU
 // profiles (bench/heavy-profile.mjs) still name the glue's steps. Checked on
 // the build itself; the other end-to-end tests show the app starts with it.
+// The parts' loader (__wasm_split.js) is minified by scripts/fingerprint-app.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -24,7 +25,13 @@ test('the glue is minified, with its function names kept', async () => {
   assert.match(glue, /export\s*\{[^}]*\binitSync\b[^}]*\bas default\b/, 'the start-up script still finds init and initSync');
 });
 
-test('the parts loader is left as wasm-split wrote it (fingerprint-app.mjs reads it)', async () => {
+test('the parts loader is minified too, once fingerprint-app.mjs has read each area\'s parts from it', async () => {
   const loader = await appFile('__wasm_split.js');
-  assert.ok(loader.split('\n').length > 20, 'the loader keeps its lines');
+  assert.ok(loader.split('\n').length < 5, `the loader has ${loader.split('\n').length} lines`);
+  // What the glue imports from it keeps its name; index.html still names each area's parts.
+  for (const area of ['assessment_area', 'plan_area', 'placement_area', 'group_area', 'your_data_area', 'about_area']) {
+    assert.match(loader, new RegExp(`__wasm_split_load_${area}\\b`), `${area} is still exported`);
+  }
+  const index = await readFile(join(dist, 'index.html'), 'utf8');
+  assert.match(index, /"\/group":\["group_area",\d+/, 'the deep-link preload names the group area\'s part and its chunks');
 });
