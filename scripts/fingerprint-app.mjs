@@ -105,5 +105,9 @@ export function areaPreloadScript(loader, folder) {
   return `<script>(function(){var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
     `for(var k in a)if(p===k||p.indexOf(k+"/")===0)a[k].forEach(function(f){var l=document.createElement("link");` +
     `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";` +
-    `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l)})})()</script>`;
+    `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l);` +
+    // The area's own stylesheet too (named by trim-css.mjs in the meta tag
+    // first in the head), so the page is never drawn before it.
+    `if(typeof f=="string"){var m=document.querySelector("meta[name=app-area-styles]"),n=f.replace(/_area$/,""),s=m&&m.content.split(" ").filter(function(x){return x.indexOf(n+"=")===0})[0];` +
+    `if(s){var c=document.createElement("link");c.rel="stylesheet";c.href=s.slice(n.length+1);c.setAttribute("data-area-styles",n);document.head.appendChild(c)}}})})()</script>`;
 }

@@ -8,8 +8,8 @@
 // A class counts as used when it appears anywhere in the app's Rust sources
 // or index.html (every word of them is taken, so a class named in any string
 // is kept), or starts with a prefix the sources complete at run time (a
-// `format!` string such as "nhsuk-table__caption--{size}"). The app's own
-// classes (`app-…`) are all kept. A rule is kept when any selector in its list
+// `format!` string such as "nhsuk-table__caption--{size}"), the app's own
+// classes (`app-…`) as the design system's. A rule is kept when any selector in its list
 // could match: every class in it is used. Classes inside :not(), :is(),
 // :where() and :has() are not required, so such rules are kept. At-rules
 // other than @media and @supports (@keyframes, @font-face, @page) are kept whole.
@@ -64,8 +64,7 @@ function blocks(css) {
 
 /** The stylesheet without rules for classes outside `used` (see the top of this file). */
 export function trimCss(css, used) {
-  const isUsed = (name) =>
-    name.startsWith('app-') || used.words.has(name) || [...used.prefixes].some((p) => name.startsWith(p));
+  const isUsed = (name) => used.words.has(name) || [...used.prefixes].some((p) => name.startsWith(p));
   const selectorMayMatch = (selector) =>
     (selector.replace(/:(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)/g, '').match(/\.-?[A-Za-z_][A-Za-z0-9_-]*/g) ?? [])
       .every((c) => isUsed(c.slice(1)));
@@ -109,11 +108,17 @@ function splitSelectors(list) {
  * use is not in the first download.
  */
 export const AREA_STYLESHEETS = [
+  { area: 'assessment', sources: ['src/ui/pages/assessment/'] },
+  { area: 'plan', sources: ['src/ui/pages/plan/'] },
+  { area: 'placement', sources: ['src/ui/pages/placement/'] },
   {
     area: 'group',
+    // The group's own rules (charts, results, the many-files picker's progress).
     scss: 'style/group.scss',
     sources: ['src/ui/pages/group/', 'src/ui/components/many_files.rs', 'src/ui/components/diverging_bar.rs'],
   },
+  { area: 'your_data', sources: ['src/ui/pages/your_data.rs'] },
+  { area: 'about', sources: ['src/ui/pages/about.rs'] },
 ];
 
 /** `css` without the rules `main` has word for word (inside @media too). */
@@ -157,15 +162,22 @@ export function trimBuiltCss(dir) {
   if (!newTag.includes(integrity)) throw new Error(`${indexFile}: the link to ${sheet} has no integrity hash to replace`);
   // Each area's own stylesheet, named after its contents, and where the
   // app finds its name: a meta tag in index.html ("group=area-group-….css").
+  // Each is the whole stylesheet (and the area's own rules) trimmed to the
+  // classes the area's pages name, less what the main stylesheet has.
   const areaSheets = AREA_STYLESHEETS.map((area) => {
-    const compiled = sass.compile(join(root, area.scss), { style: 'compressed', loadPaths: [root] }).css;
-    const own = withoutRulesIn(trimCss(compiled, classesIn(read(files.filter((f) => inArea(f, area))))), after);
+    const own_rules = area.scss ? sass.compile(join(root, area.scss), { style: 'compressed', loadPaths: [root] }).css : '';
+    const used = classesIn(read(files.filter((f) => inArea(f, area))));
+    const own = withoutRulesIn(trimCss(before + own_rules, used), after);
     const name = `area-${area.area}-${createHash('sha256').update(own).digest('hex').slice(0, 16)}.css`;
     writeFileSync(join(dir, name), own);
     return { area: area.area, name, size: own.length };
   });
   const meta = `<meta name="app-area-styles" content="${areaSheets.map((a) => `${a.area}=${a.name}`).join(' ')}">`;
-  const withMeta = index.replace(tag, newTag).replace(/\s*<meta name="app-area-styles"[^>]*>/, '').replace('</head>', `  ${meta}\n  </head>`);
+  // First in the head, so the deep-link preload script (fingerprint-app.mjs) can read it.
+  const withMeta = index
+    .replace(tag, newTag)
+    .replace(/\s*<meta name="app-area-styles"[^>]*>/, '')
+    .replace(/<head>/, `<head>\n    ${meta}`);
   writeFileSync(indexFile, withMeta);
   return { named, before: before.length, after: after.length, areas: areaSheets };
 }

@@ -3,7 +3,7 @@
 // rules are checked here on small stylesheets, without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classesIn, trimCss } from '../../scripts/trim-css.mjs';
+import { classesIn, trimCss, withoutRulesIn } from '../../scripts/trim-css.mjs';
 
 const used = classesIn([
   'view! { <button class="nhsuk-button nhsuk-button--secondary">"Save"</button> }',
@@ -15,9 +15,16 @@ test('rules for classes the sources use are kept, and the others dropped', () =>
   assert.equal(trimCss(css, used), '.nhsuk-button{color:red}.nhsuk-button--secondary,.nhsuk-u-width-one-half{color:green}');
 });
 
-test('element rules, the app\'s own classes, run-time prefixes and :not() arguments are kept', () => {
-  const css = 'body{margin:0}.app-anything{x:1}.nhsuk-table__caption--m{x:2}.nhsuk-button:not(.nhsuk-button--reverse){x:3}a:focus .nhsuk-tag{x:4}';
-  assert.equal(trimCss(css, used), 'body{margin:0}.app-anything{x:1}.nhsuk-table__caption--m{x:2}.nhsuk-button:not(.nhsuk-button--reverse){x:3}');
+test('element rules, run-time prefixes and :not() arguments are kept; the app\'s own classes only where named', () => {
+  const css = 'body{margin:0}.app-anything{x:1}.app-used{x:5}.nhsuk-table__caption--m{x:2}.nhsuk-button:not(.nhsuk-button--reverse){x:3}a:focus .nhsuk-tag{x:4}';
+  const withApp = classesIn(['view! { <p class="app-used"> }', 'format!("nhsuk-table__caption nhsuk-table__caption--{size}")', '"nhsuk-button"']);
+  assert.equal(trimCss(css, withApp), 'body{margin:0}.app-used{x:5}.nhsuk-table__caption--m{x:2}.nhsuk-button:not(.nhsuk-button--reverse){x:3}');
+});
+
+test('an area\'s stylesheet keeps only what the main one lacks', () => {
+  const main = '.nhsuk-button{x:1}@media print{.nhsuk-button{x:2}}';
+  const area = '.nhsuk-button{x:1}.app-chart{y:1}@media print{.nhsuk-button{x:2}.app-chart{y:2}}';
+  assert.equal(withoutRulesIn(area, main), '.app-chart{y:1}@media print{.app-chart{y:2}}');
 });
 
 test('media queries keep their used rules, lose empty bodies, and other at-rules stay whole', () => {
