@@ -81,7 +81,8 @@ function round(id, name, day, members, level) {
 /**
  * A workbook (as the app saves it, version 5) with two rounds: an autumn
  * round of 12 members, mostly at level 1, and the spring workshop of 12,
- * mostly at level 2 and 3. Backed up after its last change, so no reminder shows.
+ * mostly at level 2 and 3, whose workshop agreed trust at level 1 with a target of
+ * 2 by 31 March 2027. Backed up after its last change, so no reminder shows.
  */
 export function groupWorkbook() {
   return {
@@ -91,7 +92,13 @@ export function groupWorkbook() {
     group: {
       rounds: [
         round('round-autumn', 'Autumn round', '2026-10-01', 12, (m, s) => (m + s) % 3),
-        round('round-spring', 'Spring workshop', '2026-12-01', 12, (m, s) => 1 + ((m + s) % 3)),
+        {
+          ...round('round-spring', 'Spring workshop', '2026-12-01', 12, (m, s) => 1 + ((m + s) % 3)),
+          agreements: [{
+            id: 'agreement-trust', domain_id: 'trust', agreed_level: 1, target_level: 2, target_date: '2027-03-31',
+            note: 'Trust is built practice by practice.', created_at: '2026-12-01T11:00:00Z', updated_at: '2026-12-01T11:00:00Z',
+          }],
+        },
       ],
     },
     deleted: [], last_backup_at: '2026-12-02T09:00:00Z', backup_reminder_days: 14,

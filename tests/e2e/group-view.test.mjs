@@ -190,6 +190,9 @@ test('two rounds are compared, the aggregate downloads without members\' answers
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /Spring workshop/);
   assert.match(text, /Summary/);
+  assert.match(text, /Levels agreed in the workshop/);
+  assert.match(text, /Trust and joint working\s+1 Starting\s+2 Developing by 31 March 2027\s+Trust is built practice by practice\./);
+  assert.ok(text.indexOf('Summary') < text.indexOf('Results by area'), 'the summary comes first');
   assert.doesNotMatch(text, /Load members' files|Download the group's figures|Print the group report/);
 });
 

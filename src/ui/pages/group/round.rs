@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::parts::{download_round_csv, round_path, RoundNotFound, UnreadableRounds, WhatIsKept};
 use super::results::{AreaResults, GroupSummaryHeadline};
+use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
 use crate::model::files::group_intake::{Intake, Taking};
 use crate::model::group::summary::RoundSummary;
@@ -50,7 +51,7 @@ pub fn RoundPage() -> impl IntoView {
                 <A href=move || format!("{}/details", round_path(&id.get())) attr:class="no-print">"Change the round's name or date"</A>
             </p>
             <RoundActions id />
-            <WhatIsKept />
+            <div class="no-print"><WhatIsKept /></div>
             <LoadMembersFiles id />
             <MembersLoaded id />
             <RoundFigures id />
@@ -165,6 +166,7 @@ fn RoundFigures(id: Memo<String>) -> impl IntoView {
         {move || summary.get().filter(|s| s.members > 0).map(|s| view! {
             <h2>"Where the group stands"</h2>
             <GroupSummaryHeadline summary=s.clone() />
+            <AgreedLevels id />
             <AreaResults summary=s />
         })}
     }
@@ -225,5 +227,61 @@ fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
             })}
             {move || outcome.get().map(|intake| view! { <IntakeReport intake /> })}
         </div>
+    }
+}
+
+/// The levels the workshop agreed, area by area, with the targets and when.
+#[component]
+fn AgreedLevels(id: Memo<String>) -> impl IntoView {
+    let store = use_store();
+    let rows = store.select(move |w| {
+        let Some(round) = w.group_round(&id.get()) else {
+            return Vec::new();
+        };
+        let level = |l: Option<u8>| {
+            l.and_then(framework::maturity_level)
+                .map(|l| format!("{} {}", l.level, l.name))
+                .unwrap_or_else(|| "Not agreed".into())
+        };
+        framework::DOMAINS
+            .iter()
+            .filter_map(|domain| {
+                let a = round.agreement(domain.id)?;
+                let target = match (a.target_level, a.target_date) {
+                    (None, _) => "No target".to_string(),
+                    (Some(t), Some(by)) => format!("{} by {}", level(Some(t)), long_date(*by)),
+                    (Some(t), None) => level(Some(t)),
+                };
+                Some((
+                    domain.title,
+                    level(a.agreed_level),
+                    target,
+                    a.note.to_string(),
+                ))
+            })
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <h3>"Levels agreed in the workshop"</h3>
+        {move || {
+            let rows = rows.get();
+            if rows.is_empty() {
+                view! { <p>"The workshop has not recorded any levels yet."</p> }.into_any()
+            } else {
+                view! {
+                    <DataTable caption="Levels agreed in the workshop" caption_hidden=true
+                        headers=vec!["Area".into(), "Level agreed".into(), "Target".into(), "Notes of the discussion".into()]>
+                        {rows.into_iter().map(|(area, agreed, target, note)| view! {
+                            <tr class="nhsuk-table__row">
+                                <th scope="row" class="nhsuk-table__cell">{area}</th>
+                                <td class="nhsuk-table__cell">{agreed}</td>
+                                <td class="nhsuk-table__cell">{target}</td>
+                                <td class="nhsuk-table__cell app-pre-line">{note}</td>
+                            </tr>
+                        }).collect_view()}
+                    </DataTable>
+                }.into_any()
+            }
+        }}
     }
 }
