@@ -163,10 +163,13 @@ export function trimBuiltCss(dir) {
   // Each area's own stylesheet, named after its contents, and where the
   // app finds its name: a meta tag in index.html ("group=area-group-….css").
   // Each is the whole stylesheet (and the area's own rules) trimmed to the
-  // classes the area's pages name, less what the main stylesheet has.
+  // classes the area's pages and the shared code name, less what the main
+  // stylesheet has.
   const areaSheets = AREA_STYLESHEETS.map((area) => {
     const own_rules = area.scss ? sass.compile(join(root, area.scss), { style: 'compressed', loadPaths: [root] }).css : '';
-    const used = classesIn(read(files.filter((f) => inArea(f, area))));
+    // The area's pages also show the shared components and the shell, so a
+    // rule may join an area's class with one only they name.
+    const used = classesIn(read(files.filter((f) => inArea(f, area) || mainFiles.includes(f))));
     const own = withoutRulesIn(trimCss(before + own_rules, used), after);
     const name = `area-${area.area}-${createHash('sha256').update(own).digest('hex').slice(0, 16)}.css`;
     writeFileSync(join(dir, name), own);
