@@ -176,11 +176,14 @@ export function trimBuiltCss(dir) {
     return { area: area.area, name, size: own.length };
   });
   const meta = `<meta name="app-area-styles" content="${areaSheets.map((a) => `${a.area}=${a.name}`).join(' ')}">`;
-  // First in the head, so the deep-link preload script (fingerprint-app.mjs) can read it.
+  // Early in the head (after the character set; trunk's minifier drops the
+  // optional <head> tags), so the deep-link preload script can read it.
+  const charset = /<meta charset=[^>]*>/i;
+  if (!charset.test(index)) throw new Error(`${indexFile}: no <meta charset> to put the area stylesheets' names after`);
   const withMeta = index
     .replace(tag, newTag)
     .replace(/\s*<meta name="app-area-styles"[^>]*>/, '')
-    .replace(/<head>/, `<head>\n    ${meta}`);
+    .replace(charset, (found) => `${found}${meta}`);
   writeFileSync(indexFile, withMeta);
   return { named, before: before.length, after: after.length, areas: areaSheets };
 }

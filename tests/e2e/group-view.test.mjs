@@ -66,6 +66,9 @@ test('a lead loads 200 members\' files with a broken one and a duplicate, sees t
   assert.match(await main.innerText(), /200 members: 100 clinicians and 100 managers/);
   const summary = page.getByRole('region', { name: 'Summary' });
   await summary.waitFor();
+  // The group's own stylesheet came with its part: its bars have their height.
+  const barHeight = await page.locator('.app-diverging').first().evaluate((bar) => getComputedStyle(bar).height);
+  assert.equal(barHeight, '32px');
   assert.deepEqual(await axeViolations(page), []);
 
   // A member removed, then put back.
@@ -209,4 +212,19 @@ test('a round is deleted and put back with Undo', async () => {
   await page.getByRole('button', { name: /Undo/ }).click();
   await page.getByRole('link', { name: 'Spring workshop' }).waitFor();
   assert.equal((await savedWorkbook(page)).group.rounds.length, 2);
+});
+
+test('the home page loads no area\'s stylesheet; opening an area links its own, once', async () => {
+  const { page } = await app.open('/');
+  const areaSheets = () => page.evaluate(() => [...document.querySelectorAll('link[data-area-styles]')].map((l) => [l.dataset.areaStyles, l.sheet ? l.sheet.cssRules.length : 0]));
+  assert.deepEqual(await areaSheets(), []);
+  await page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name: 'Group view', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Group view' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('link[data-area-styles="group"]')?.sheet);
+  const [[area, rules]] = await areaSheets();
+  assert.equal(area, 'group');
+  assert.ok(rules > 10, `the group's stylesheet has ${rules} rules`);
+  await page.getByRole('link', { name: 'Start a round' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Start a round' }).waitFor();
+  assert.equal((await areaSheets()).length, 1, 'linked once');
 });
