@@ -148,7 +148,17 @@ export function trimBuiltCss(dir) {
   const read = (list) => list.map((f) => readFileSync(f, 'utf8'));
   const mainFiles = files.filter((f) => !AREA_STYLESHEETS.some((area) => inArea(f, area)));
   const before = readFileSync(join(dir, sheet), 'utf8');
-  const after = trimCss(before, classesIn(read(mainFiles)));
+  // The design system's rules and the app's own, apart: an area's share of
+  // each is linked where the whole stylesheet had it (design-system rules
+  // before the main stylesheet, the app's after it), so no rule comes after
+  // one it came before. Compiled here, as trunk compiled main.scss: the
+  // design system, then _app.scss.
+  const compile = (file) => sass.compile(join(root, file), { style: 'compressed', loadPaths: [root] }).css;
+  const whole = compile('style/main.scss');
+  const appRules = compile('style/_app.scss');
+  if (!whole.endsWith(appRules)) throw new Error('style/main.scss must end with style/_app.scss, whose rules follow the design system\'s');
+  const designRules = whole.slice(0, whole.length - appRules.length);
+  const after = trimCss(whole, classesIn(read(mainFiles)));
   const named = `main-${createHash('sha256').update(after).digest('hex').slice(0, 16)}.css`;
   writeFileSync(join(dir, sheet), after);
   renameSync(join(dir, sheet), join(dir, named));
@@ -160,20 +170,26 @@ export function trimBuiltCss(dir) {
   const integrity = `sha384-${createHash('sha384').update(after).digest('base64')}`;
   const newTag = tag.replace(sheet, named).replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
   if (!newTag.includes(integrity)) throw new Error(`${indexFile}: the link to ${sheet} has no integrity hash to replace`);
-  // Each area's own stylesheet, named after its contents, and where the
-  // app finds its name: a meta tag in index.html ("group=area-group-….css").
-  // Each is the whole stylesheet (and the area's own rules) trimmed to the
-  // classes the area's pages and the shared code name, less what the main
-  // stylesheet has.
+  // Each area's own stylesheets, named after their contents, and where the
+  // app finds their names: a meta tag in index.html, "group=<design system's
+  // rules>,<the app's>" ("-" for none).
+  // Each area's two stylesheets are the design system's and the app's rules
+  // (with the area's own, `scss`) trimmed to the classes the area's pages
+  // and the shared code name, less what the main stylesheet has.
   const areaSheets = AREA_STYLESHEETS.map((area) => {
-    const own_rules = area.scss ? sass.compile(join(root, area.scss), { style: 'compressed', loadPaths: [root] }).css : '';
     // The area's pages also show the shared components and the shell, so a
     // rule may join an area's class with one only they name.
     const used = classesIn(read(files.filter((f) => inArea(f, area) || mainFiles.includes(f))));
-    const own = withoutRulesIn(trimCss(before + own_rules, used), after);
-    const name = `area-${area.area}-${createHash('sha256').update(own).digest('hex').slice(0, 16)}.css`;
-    writeFileSync(join(dir, name), own);
-    return { area: area.area, name, size: own.length };
+    const own = area.scss ? compile(area.scss) : '';
+    const write = (part, css) => {
+      if (!css) return '-';
+      const name = `area-${area.area}${part}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+      writeFileSync(join(dir, name), css);
+      return name;
+    };
+    const design = withoutRulesIn(trimCss(designRules, used), after);
+    const app = withoutRulesIn(trimCss(appRules + own, used), after);
+    return { area: area.area, name: `${write('', design)},${write('-app', app)}`, size: design.length + app.length };
   });
   const meta = `<meta name="app-area-styles" content="${areaSheets.map((a) => `${a.area}=${a.name}`).join(' ')}">`;
   // Early in the head (after the character set; trunk's minifier drops the
