@@ -25,7 +25,8 @@ use crate::model::group::summary::{compare, AreaSummary, Change, RoundSummary, S
 use crate::model::group::wording::{
     agreement_tally, area_answered_words, change_tally, change_words, direction, disagreements,
     importance_words, level_name, median_label, median_or_none, median_words, members_words,
-    middle_half_label, of_label, role_gap, role_median, roles_note, statement_figures, Direction,
+    middle_half_label, of_label, role_gap, role_median, roles_note, statement_figures, Counting,
+    Direction,
 };
 use crate::ui::components::{DataTable, DivergingBar, DivergingLegend, StackedCell};
 
@@ -238,7 +239,7 @@ fn area_section(
     let area_bar = view! {
         <div class="app-diverging-chart__row app-diverging-chart__row--total">
             <p class="app-diverging-chart__label" aria-hidden="true">{WHOLE_AREA}</p>
-            <DivergingBar spread=area.all.clone() name=format!("{title}, all statements") />
+            <DivergingBar spread=area.all.clone() name=format!("{title}, all statements") counting=Counting::Answers />
         </div>
     };
     let bars = statements
