@@ -4,7 +4,7 @@
 //! between two rounds. Plain text, so the pages stay thin and every wording
 //! is tested here to the letter.
 
-use crate::model::assessment::framework::{maturity_level, IMPORTANCE_LEVELS};
+use crate::model::assessment::framework::{maturity_level, IMPORTANCE_LEVELS, MAX_LEVEL};
 use crate::model::group::stats::{Agreement, Spread, LEVELS, MIN_FOR_AGREEMENT};
 use crate::model::group::summary::{AreaSummary, Change, RoundSummary, StatementSummary};
 
@@ -28,6 +28,12 @@ pub fn level_name(level: u8) -> String {
         Some(m) => format!("{} {}", m.level, m.name),
         None => level.to_string(),
     }
+}
+
+/// The scale's ends, for a caption over columns headed by level numbers:
+/// "from 0 Not in place to 4 Embedded".
+pub fn scale_words() -> String {
+    format!("from {} to {}", level_name(0), level_name(MAX_LEVEL))
 }
 
 /// The median as a table shows it: "2.5", or "None" when no one chose a level.
@@ -487,6 +493,12 @@ mod tests {
         assert_eq!(median_label(&none), "None");
         assert_eq!(median_words(&none), "None: no one chose a level");
         assert_eq!(middle_half_label(&none), "None");
+    }
+
+    #[test]
+    fn the_scale_is_named_by_its_ends() {
+        assert_eq!(scale_words(), "from 0 Not in place to 4 Embedded");
+        assert_eq!(level_name(3), "3 Established");
     }
 
     #[test]
