@@ -118,7 +118,12 @@ export const AREA_STYLESHEETS = [
     sources: ['src/ui/pages/group/', 'src/ui/components/many_files.rs', 'src/ui/components/diverging_bar.rs'],
   },
   { area: 'your_data', sources: ['src/ui/pages/your_data.rs'] },
-  { area: 'about', sources: ['src/ui/pages/about.rs'] },
+  {
+    area: 'about',
+    // About draws two examples of the group's diverging bars, with the group's rules for them.
+    scss: 'style/group.scss',
+    sources: ['src/ui/pages/about.rs', 'src/ui/components/diverging_bar.rs'],
+  },
 ];
 
 /** `css` without the rules `main` has word for word (inside @media too). */

@@ -4,7 +4,7 @@
 //! between two rounds. Plain text, so the pages stay thin and every wording
 //! is tested here to the letter.
 
-use crate::model::assessment::framework::{maturity_level, IMPORTANCE_LEVELS};
+use crate::model::assessment::framework::{maturity_level, IMPORTANCE_LEVELS, MAX_LEVEL};
 use crate::model::group::stats::{Agreement, Spread, LEVELS, MIN_FOR_AGREEMENT};
 use crate::model::group::summary::{AreaSummary, Change, RoundSummary, StatementSummary};
 
@@ -28,6 +28,12 @@ pub fn level_name(level: u8) -> String {
         Some(m) => format!("{} {}", m.level, m.name),
         None => level.to_string(),
     }
+}
+
+/// The scale's ends, for a caption over columns headed by level numbers:
+/// "from 0 Not in place to 4 Embedded".
+pub fn scale_words() -> String {
+    format!("from {} to {}", level_name(0), level_name(MAX_LEVEL))
 }
 
 /// The median as a table shows it: "2.5", or "None" when no one chose a level.
@@ -132,12 +138,25 @@ pub fn segment_words(level: u8, count: usize) -> String {
     format!("{who} chose {}", level_name(level))
 }
 
+/// What a bar counts: people, for one statement (each member answers it
+/// once), or answers, for an area (each member answers each of its
+/// statements).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Counting {
+    #[default]
+    People,
+    Answers,
+}
+
 /// What a whole bar shows, for those who cannot see it: every level's count
-/// in scale order, then those left out. "No one chose a level." when empty.
-pub fn spread_words(spread: &Spread) -> String {
+/// in scale order, the median, then those left out.
+pub fn spread_words(spread: &Spread, counting: Counting) -> String {
     let answered = spread.answered();
     let mut text = if answered == 0 {
-        "No one chose a level.".to_string()
+        match counting {
+            Counting::People => "No one chose a level.".to_string(),
+            Counting::Answers => "No answer is a level.".to_string(),
+        }
     } else {
         let levels: Vec<String> = (0..LEVELS)
             .map(|level| {
@@ -150,9 +169,16 @@ pub fn spread_words(spread: &Spread) -> String {
                 format!("{who} at {}", level_name(level as u8))
             })
             .collect();
+        let whole = match counting {
+            Counting::People => format!("{} who chose a level", people(answered)),
+            Counting::Answers => format!(
+                "{} that {} a level",
+                count_of(answered, "answer", "answers"),
+                if answered == 1 { "is" } else { "are" }
+            ),
+        };
         format!(
-            "Of {} who chose a level: {}. Median {}.",
-            people(answered),
+            "Of {whole}: {}. Median {}.",
             levels.join(", "),
             figure(spread.median.unwrap_or_default())
         )
@@ -398,7 +424,7 @@ pub fn median_or_none(median: Option<f64>) -> String {
 pub fn diverging_key() -> String {
     let middle = level_name((LEVELS / 2) as u8);
     format!(
-        "Each bar is everyone who chose a level. Levels below {middle} run left of the centre line, \
+        "Each bar is all the answers that are a level. Levels below {middle} run left of the centre line, \
          levels above it run right, and {middle} is split across the line. The number in a part of \
          a bar is how many chose that level."
     )
@@ -470,6 +496,12 @@ mod tests {
     }
 
     #[test]
+    fn the_scale_is_named_by_its_ends() {
+        assert_eq!(scale_words(), "from 0 Not in place to 4 Embedded");
+        assert_eq!(level_name(3), "3 Established");
+    }
+
+    #[test]
     fn counts_are_written_of_the_whole() {
         assert_eq!(of_label(3, 5), "3 of 5");
         assert_eq!(answered_label(3, 5), "3 of 5 answered");
@@ -481,18 +513,33 @@ mod tests {
     fn a_bar_is_described_level_by_level() {
         let s = Spread::of([Some(0), Some(1), Some(3), Some(3), Some(4), None]);
         assert_eq!(
-            spread_words(&s),
+            spread_words(&s, Counting::People),
             "Of 5 people who chose a level: 1 at 0 Not in place, 1 at 1 Starting, none at 2 Developing, \
              2 at 3 Established, 1 at 4 Embedded. Median 3. 1 not applicable or don't know."
         );
         assert_eq!(
-            spread_words(&levels(&[2])),
+            spread_words(&levels(&[2]), Counting::People),
             "Of 1 person who chose a level: none at 0 Not in place, none at 1 Starting, 1 at 2 Developing, \
              none at 3 Established, none at 4 Embedded. Median 2."
         );
         assert_eq!(
-            spread_words(&Spread::of([None, None])),
+            spread_words(&Spread::of([None, None]), Counting::People),
             "No one chose a level. 2 not applicable or don't know."
+        );
+        // An area's bar counts answers: a member answers each statement.
+        assert_eq!(
+            spread_words(&levels(&[0, 0, 4, 4, 4, 3]), Counting::Answers),
+            "Of 6 answers that are a level: 2 at 0 Not in place, none at 1 Starting, none at \
+             2 Developing, 1 at 3 Established, 3 at 4 Embedded. Median 3.5."
+        );
+        assert_eq!(
+            spread_words(&levels(&[1]), Counting::Answers),
+            "Of 1 answer that is a level: none at 0 Not in place, 1 at 1 Starting, none at \
+             2 Developing, none at 3 Established, none at 4 Embedded. Median 1."
+        );
+        assert_eq!(
+            spread_words(&Spread::of([None]), Counting::Answers),
+            "No answer is a level. 1 not applicable or don't know."
         );
     }
 
@@ -500,7 +547,7 @@ mod tests {
     fn the_key_says_which_way_bars_run() {
         assert_eq!(
             diverging_key(),
-            "Each bar is everyone who chose a level. Levels below 2 Developing run left of the \
+            "Each bar is all the answers that are a level. Levels below 2 Developing run left of the \
              centre line, levels above it run right, and 2 Developing is split across the line. \
              The number in a part of a bar is how many chose that level."
         );

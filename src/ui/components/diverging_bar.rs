@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::model::assessment::framework::MATURITY_LEVELS;
 use crate::model::group::stats::{Spread, LEVELS};
 use crate::model::group::wording::{
-    diverging_key, diverging_layout, level_name, segment_words, spread_words,
+    diverging_key, diverging_layout, level_name, segment_words, spread_words, Counting,
 };
 
 /// Each level's colour class, level 0 first. Written out whole so the
@@ -34,16 +34,24 @@ const LEVEL_CLASSES: [&str; LEVELS] = [
     "app-diverging__level--4",
 ];
 
-/// A segment narrower than this share of the answers (in percent) has no
-/// room for its count on a phone (the filled part is half the bar, about
-/// 170 px at 375 px wide, so 12 % is about 20 px: two figures); its count is
-/// still in the bar's text alternative, its tooltip and the table.
-const MIN_SHARE_FOR_COUNT: f64 = 12.0;
+/// The share of the answers (in percent) a segment needs for its count to
+/// fit in it on the narrowest phone: the filled part is half the bar, about
+/// 144 px at 320 px wide, so 8 % is 11.5 px, room for one bold figure, and
+/// 13 % is 19 px, room for two. A narrower segment's count is still in the
+/// bar's text alternative, its tooltip and the table.
+fn min_share_for_count(count: usize) -> f64 {
+    if count < 10 {
+        8.0
+    } else {
+        13.0
+    }
+}
 
 /// One diverging bar for `spread`. The bar is an image to assistive
-/// technology, named by `name` and every level's count in words
-/// ("Power and influence: Of 6 people who chose a level: 1 at 0 Not in
-/// place, …"); show a table of the same counts beside it.
+/// technology, named by `name` and every level's count in words ("Our
+/// clinicians' views visibly change commissioning decisions: Of 6 people
+/// who chose a level: 1 at 0 Not in place, …"); show a table of the same
+/// counts beside it.
 #[component]
 pub fn DivergingBar(
     /// The answers the bar shows.
@@ -52,8 +60,17 @@ pub fn DivergingBar(
     /// start of its text alternative. Not shown: put a visible label near it.
     #[prop(into)]
     name: String,
+    /// Whether the bar counts people (one statement, the default) or
+    /// answers (an area's statements together), for its text alternative.
+    #[prop(optional)]
+    counting: Counting,
 ) -> impl IntoView {
-    let label = format!("{name}: {}", spread_words(&spread));
+    // A statement ends with a full stop; the colon follows its last word.
+    let label = format!(
+        "{}: {}",
+        name.trim_end_matches('.'),
+        spread_words(&spread, counting)
+    );
     let fill = diverging_layout(&spread).map(|(start, shares)| {
         let segments = (0..LEVELS)
             .filter(|level| spread.counts[*level] > 0)
@@ -63,7 +80,7 @@ pub fn DivergingBar(
                 let class = format!("app-diverging__segment {}", LEVEL_CLASSES[level]);
                 view! {
                     <span class=class style:width=format!("{share}%") title=segment_words(level as u8, count)>
-                        {(share >= MIN_SHARE_FOR_COUNT).then(|| count.to_string())}
+                        {(share >= min_share_for_count(count)).then(|| count.to_string())}
                     </span>
                 }
             })

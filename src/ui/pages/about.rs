@@ -335,13 +335,9 @@ fn GroupAgreement() -> impl IntoView {
             </div>
         }
     };
-    view! {
-        {section_heading("about-group")}
-        <p>
-            "A commissioning group's results add up its members' answers to each statement: how many chose each level, the median (the middle answer), and the middle half of the answers (the interquartile range, from the lower quartile to the upper, each the median of the lower or upper half of the answers, the middle answer left out of both when there is an odd number, as taught in UK schools). \"Not applicable or don't know\" is left out."
-        </p>
-        <p>"Whether the members agree on a statement or are split follows one rule:"</p>
-        <div class="nhsuk-inset-text"><p>{AGREEMENT_RULE}</p></div>
+    // The bars' rules are the group view's (style/_group-view.scss); the
+    // About area's own stylesheet takes them in too (scripts/trim-css.mjs).
+    let examples = view! {
         <figure class="app-diverging-chart">
             <figcaption class="nhsuk-body-s nhsuk-u-font-weight-bold">
                 "Two examples, each of twelve members, drawn as the group's results draw them"
@@ -350,6 +346,15 @@ fn GroupAgreement() -> impl IntoView {
             {example([0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 4, 4], "Example 1: split")}
             {example([0, 0, 1, 1, 2, 2, 2, 2, 2, 3, 3, 4], "Example 2: agreement")}
         </figure>
+    };
+    view! {
+        {section_heading("about-group")}
+        <p>
+            "A commissioning group's results add up its members' answers to each statement: how many chose each level, the median (the middle answer), and the middle half of the answers (the interquartile range, from the lower quartile to the upper, each the median of the lower or upper half of the answers, the middle answer left out of both when there is an odd number, as taught in UK schools). \"Not applicable or don't know\" is left out."
+        </p>
+        <p>"Whether the members agree on a statement or are split follows one rule:"</p>
+        <div class="nhsuk-inset-text"><p>{AGREEMENT_RULE}</p></div>
+        {examples}
         <p class="nhsuk-body-s">"Source: " {AGREEMENT_RULE_SOURCE}</p>
     }
 }

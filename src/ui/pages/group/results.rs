@@ -24,8 +24,9 @@ use crate::model::group::stats::{Spread, AGREEMENT_RULE};
 use crate::model::group::summary::{compare, AreaSummary, Change, RoundSummary, StatementSummary};
 use crate::model::group::wording::{
     agreement_tally, area_answered_words, change_tally, change_words, direction, disagreements,
-    importance_words, level_name, median_label, median_or_none, median_words, members_words,
-    middle_half_label, of_label, role_gap, role_median, roles_note, statement_figures, Direction,
+    importance_words, median_label, median_or_none, median_words, members_words, middle_half_label,
+    of_label, role_gap, role_median, roles_note, scale_words, statement_figures, Counting,
+    Direction,
 };
 use crate::ui::components::{DataTable, DivergingBar, DivergingLegend, StackedCell};
 
@@ -166,9 +167,13 @@ pub fn AreaResults(
     }
 }
 
-/// The level columns' headers: "0 Not in place" to "4 Embedded".
+/// The level columns' headers: the levels' numbers alone. With each level's
+/// name the table's eleven columns are wider than a desktop page (each as
+/// wide as its longest word), and the statements are squeezed to a word a
+/// line; the caption and the key above name the levels, and on a phone each
+/// count shows under its level's name.
 fn level_headers() -> impl Iterator<Item = String> {
-    MATURITY_LEVELS.iter().map(|m| level_name(m.level))
+    MATURITY_LEVELS.iter().map(|m| m.level.to_string())
 }
 
 /// A row's cells of counts per level and figures, for the area or a
@@ -238,7 +243,7 @@ fn area_section(
     let area_bar = view! {
         <div class="app-diverging-chart__row app-diverging-chart__row--total">
             <p class="app-diverging-chart__label" aria-hidden="true">{WHOLE_AREA}</p>
-            <DivergingBar spread=area.all.clone() name=format!("{title}, all statements") />
+            <DivergingBar spread=area.all.clone() name=format!("{title}, all statements") counting=Counting::Answers />
         </div>
     };
     let bars = statements
@@ -345,13 +350,15 @@ fn area_section(
                 {area_bar}
                 {bars}
             </figure>
-            <DataTable caption=format!("{title}: how many chose each level") caption_size="s" stacked=true headers=headers>
-                <tr class="nhsuk-table__row app-table__total">
-                    <th scope="row" class="nhsuk-table__cell" role="rowheader">{WHOLE_AREA}</th>
-                    {total_cells}
-                </tr>
-                {rows}
-            </DataTable>
+            <div class="app-group-counts">
+                <DataTable caption=format!("{title}: how many chose each level, {}", scale_words()) caption_size="s" stacked=true headers=headers>
+                    <tr class="nhsuk-table__row app-table__total">
+                        <th scope="row" class="nhsuk-table__cell" role="rowheader">{WHOLE_AREA}</th>
+                        {total_cells}
+                    </tr>
+                    {rows}
+                </DataTable>
+            </div>
             {roles}
         </section>
     }
