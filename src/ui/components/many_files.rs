@@ -203,7 +203,13 @@ pub fn ManyFilesPicker(
     };
 
     view! {
-        <div class="nhsuk-form-group nhsuk-file-upload">
+        <div class=move || {
+            if error.with(Option::is_some) {
+                "nhsuk-form-group nhsuk-file-upload nhsuk-form-group--error"
+            } else {
+                "nhsuk-form-group nhsuk-file-upload"
+            }
+        }>
             <label class="nhsuk-label" id=label_id.clone() for=id>{label}</label>
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
             {move || error.get().map(|message| view! {
@@ -259,7 +265,7 @@ pub fn ManyFilesPicker(
                 {move || drag_announcement.get()}
             </span>
             {can_choose_folder.then(|| view! {
-                <p class="nhsuk-body app-many-files__folder">
+                <p class="nhsuk-body nhsuk-u-margin-top-4">
                     "Or open a whole folder, such as a shared OneDrive, SharePoint or Teams folder that \
                      members save their files in: every .json file in it and its sub-folders is read."
                 </p>
