@@ -248,8 +248,9 @@ pub fn ManyFilesPicker(
                         </span>
                     </span>
                 </button>
+                // Without the design system's class for a visible file input:
+                // hidden, it needs none of its styles in the first download.
                 <input
-                    class="nhsuk-file-upload__input"
                     id=format!("{id}-input")
                     type="file"
                     multiple
