@@ -331,7 +331,13 @@ pub fn IntakeReport(intake: Intake) -> impl IntoView {
     let bad = intake.bad;
     let has_bad = !bad.is_empty();
     view! {
-        <div class=if has_bad { "nhsuk-warning-callout" } else { "nhsuk-inset-text" }>
+        // A region of its own, so it can be found among the page's other
+        // messages (such as the banner offering to undo the loading).
+        <div
+            class=if has_bad { "nhsuk-warning-callout" } else { "nhsuk-inset-text" }
+            role="region"
+            aria-label="Files loaded"
+        >
             {has_bad.then(|| view! {
                 <h3 class="nhsuk-warning-callout__label">
                     <span role="text">
