@@ -256,8 +256,12 @@ fn is_json(name: &str) -> bool {
 /// Reads the files a slice of `READ_AT_ONCE` at a time, handing each slice
 /// to `each_slice` as it is read (files over `MAX_MEMBER_FILE_BYTES` are
 /// not read but marked as too large), and gives the browser a turn after
-/// each slice so it can draw the page.
-pub async fn read_in_slices(chosen: Vec<Chosen>, mut each_slice: impl FnMut(Vec<PickedFile>)) {
+/// each slice so it can draw the page. Stops early when `each_slice` says
+/// so (false: the page that asked has gone).
+pub async fn read_in_slices(
+    chosen: Vec<Chosen>,
+    mut each_slice: impl FnMut(Vec<PickedFile>) -> bool,
+) {
     let mut chosen = chosen.into_iter().peekable();
     while chosen.peek().is_some() {
         let slice: Vec<Chosen> = chosen.by_ref().take(READ_AT_ONCE).collect();
@@ -287,7 +291,9 @@ pub async fn read_in_slices(chosen: Vec<Chosen>, mut each_slice: impl FnMut(Vec<
             };
             read.push(PickedFile { name, content });
         }
-        each_slice(read);
+        if !each_slice(read) {
+            return;
+        }
         next_turn().await;
     }
 }

@@ -68,7 +68,8 @@ pub fn ManyFilesPicker(
     // Reads the chosen files and hands on what loading them would do.
     let take = move |chosen: Vec<Chosen>| {
         let total = chosen.len();
-        let Some(mut taking) = start.run(()) else {
+        // `try_run`: after a folder is walked the page may have gone.
+        let Some(mut taking) = start.try_run(()).flatten() else {
             return;
         };
         status.set(match total {
@@ -86,6 +87,10 @@ pub fn ManyFilesPicker(
             let mut fresh_id = || new_id(id_prefix);
             let mut quarter = 0;
             picked_files::read_in_slices(chosen, |slice| {
+                // The page was left while reading: stop, loading nothing.
+                if busy.try_get_untracked().is_none() {
+                    return false;
+                }
                 for file in &slice {
                     taking.take(file, &mut fresh_id);
                 }
@@ -97,6 +102,7 @@ pub fn ManyFilesPicker(
                         announced.set(read_of(done, total));
                     }
                 }
+                true
             })
             .await;
             if shows_progress {
@@ -104,7 +110,8 @@ pub fn ManyFilesPicker(
             }
             progress.set(None);
             busy.set(false);
-            on_intake.run(taking.done());
+            // Nothing to hand on to a page that has gone.
+            let _ = on_intake.try_run(taking.done());
         });
     };
 
@@ -280,18 +287,21 @@ pub fn ManyFilesPicker(
                 </button>
             })}
             {move || note.get().map(|note| view! { <p class="nhsuk-body">{note}</p> })}
-            {move || progress.get().map(|Progress { done, total }| view! {
+            // Drawn once, its figures changed in place as each slice is read.
+            <Show when=move || progress.with(Option::is_some)>
                 <div class="app-many-files__progress">
                     <label class="nhsuk-label" for=progress_id.clone()>"Reading members' files"</label>
                     <progress
                         id=progress_id.clone()
-                        max=total.to_string()
-                        value=done.to_string()
+                        max=move || progress.get().map(|p| p.total.to_string())
+                        value=move || progress.get().map(|p| p.done.to_string())
                         aria-describedby=format!("{progress_id}-text")
                     ></progress>
-                    <p class="nhsuk-body" id=format!("{progress_id}-text")>{read_of(done, total)}</p>
+                    <p class="nhsuk-body" id=format!("{progress_id}-text")>
+                        {move || progress.get().map(|p| read_of(p.done, p.total))}
+                    </p>
                 </div>
-            })}
+            </Show>
             <p class="nhsuk-u-visually-hidden" aria-live="polite">{move || announced.get()}</p>
         </div>
     }
