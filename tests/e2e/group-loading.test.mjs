@@ -272,3 +272,24 @@ test('on a phone the drop zone fits the screen', async () => {
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
+
+test('leaving the round while its files are read stops the reading and loads nothing', async () => {
+  const { context, page } = await app.open('/');
+  await startRound(page);
+  const roundAddress = page.url();
+  const files = [];
+  for (let n = 1; n <= 2000; n++) files.push(memberFile(n));
+  await chooseFiles(page, files);
+  await page.getByRole('progressbar', { name: "Reading members' files" }).waitFor();
+  await page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name: 'Self-assessment', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Partnership readiness self-assessment' }).waitFor();
+  // Back on the round, in the same running app: nothing was taken in, and
+  // the app still answers (a callback run after its page had gone would
+  // have stopped it).
+  await page.goto(roundAddress);
+  await page.getByRole('heading', { level: 1, name: 'Spring workshop' }).waitFor();
+  await page.getByText("No member's file is loaded yet.").waitFor();
+  assert.equal(await report(page).count(), 0);
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});

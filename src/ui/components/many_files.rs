@@ -86,9 +86,12 @@ pub fn ManyFilesPicker(
         leptos::task::spawn_local(async move {
             let mut fresh_id = || new_id(id_prefix);
             let mut quarter = 0;
+            let mut left = false;
             picked_files::read_in_slices(chosen, |slice| {
-                // The page was left while reading: stop, loading nothing.
+                // The picker was taken off the page while reading: stop,
+                // loading nothing (not part of the files).
                 if busy.try_get_untracked().is_none() {
+                    left = true;
                     return false;
                 }
                 for file in &slice {
@@ -105,6 +108,9 @@ pub fn ManyFilesPicker(
                 true
             })
             .await;
+            if left {
+                return;
+            }
             if shows_progress {
                 announced.set(read_of(total, total));
             }
