@@ -279,17 +279,32 @@ test('leaving the round while its files are read stops the reading and loads not
   const roundAddress = page.url();
   const files = [];
   for (let n = 1; n <= 2000; n++) files.push(memberFile(n));
+  // Counts the files the page reads.
+  await page.evaluate(() => {
+    const text = Blob.prototype.text;
+    window.filesRead = 0;
+    File.prototype.text = function () {
+      window.filesRead += 1;
+      return text.call(this);
+    };
+  });
   await chooseFiles(page, files);
   await page.getByRole('progressbar', { name: "Reading members' files" }).waitFor();
   await page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name: 'Self-assessment', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Partnership readiness self-assessment' }).waitFor();
-  // Back on the round, in the same running app: nothing was taken in, and
-  // the app still answers (a callback run after its page had gone would
-  // have stopped it).
+  // Back on the round, in the same running app: nothing was taken in.
   await page.goto(roundAddress);
   await page.getByRole('heading', { level: 1, name: 'Spring workshop' }).waitFor();
   await page.getByText("No member's file is loaded yet.").waitFor();
   assert.equal(await report(page).count(), 0);
+  // The same files again load whole: none of the first reading was kept,
+  // and the first reading had stopped (had it gone on, 4,000 files would
+  // have been read by now, and its end would have found its page gone).
+  await chooseFiles(page, files);
+  await report(page).waitFor({ timeout: 20_000 });
+  assert.equal(await sentences(page), "Loaded 2,000 members' files.");
+  const read = await page.evaluate(() => window.filesRead);
+  assert.ok(read < 4000, `${read} files were read`);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
