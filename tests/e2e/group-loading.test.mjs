@@ -308,3 +308,65 @@ test('leaving the round while its files are read stops the reading and loads not
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
+
+test('a folder dropped on the drop zone is read with its sub-folders', async () => {
+  const { context, page } = await app.open('/');
+  await startRound(page);
+  // A dropped folder reaches the page as an entry of the drop's items
+  // (`webkitGetAsEntry`), listed a part at a time by its reader, and as an
+  // unreadable "file" of the folder's name. Headless Chromium cannot drop a
+  // real folder, so the drop carries an imitation of those entries, as the
+  // File and Directory Entries API gives them, over real files.
+  const files = [1, 2, 3, 4].map((n) => memberFile(n));
+  await page.evaluate(async (files) => {
+    const asFile = ({ name, text }) => new File([text], name, { type: 'application/json' });
+    const later = (f) => setTimeout(f, 0);
+    const fileEntry = (path, file) => ({
+      isFile: true, isDirectory: false, name: path.split('/').pop(), fullPath: `/${path}`,
+      file: (ok) => later(() => ok(file)),
+    });
+    const folderEntry = (path, children) => ({
+      isFile: false, isDirectory: true, name: path.split('/').pop(), fullPath: `/${path}`,
+      // Two entries a call, then none: the reader must be asked until it runs dry.
+      createReader: () => {
+        let at = 0;
+        return { readEntries: (ok) => later(() => { ok(children.slice(at, at + 2)); at += 2; }) };
+      },
+    });
+    const [one, two, three, four] = files.map(asFile);
+    const north = folderEntry('Members/North', [fileEntry('Members/North/member-004.json', four)]);
+    const folder = folderEntry('Members', [
+      fileEntry('Members/member-003.json', three),
+      north,
+      fileEntry('Members/Minutes.docx', new File(['not read'], 'Minutes.docx')),
+      fileEntry('Members/member-002.json', two),
+    ]);
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([], 'Members'));
+    transfer.items.add(one);
+    const items = [
+      { kind: 'file', webkitGetAsEntry: () => folder },
+      { kind: 'file', webkitGetAsEntry: () => fileEntry('member-001.json', one) },
+    ];
+    Object.defineProperty(transfer, 'items', { value: Object.assign(items, { length: 2 }) });
+    const zone = document.querySelector('.nhsuk-file-upload__drop-zone');
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await report(page).waitFor();
+  assert.equal(await sentences(page), "Loaded 4 members' files.");
+  await page.getByText('1 file in the folder is not a .json file and was left out.').waitFor();
+  assert.equal(await loadedLine(page).textContent(), "4 members' files loaded.");
+  // The loose file first, then the folder's own files, then its sub-folder's.
+  const round = (await savedWorkbook(page)).group.rounds[0];
+  assert.deepEqual(
+    round.members.map((m) => [m.label, m.source_id]),
+    [
+      ['Member 1', 'assessment-member-001'],
+      ['Member 2', 'assessment-member-002'],
+      ['Member 3', 'assessment-member-003'],
+      ['Member 4', 'assessment-member-004'],
+    ],
+  );
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
