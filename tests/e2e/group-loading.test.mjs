@@ -1,10 +1,12 @@
-// Loading members' files into a group round (issue 24): many files at once
-// through the file chooser, dropped on the drop zone, and a whole folder
-// (a directory handle from the origin-private file system standing in for
-// the folder picker); a bad file listed with its reason while the rest load,
-// the same assessment twice counted once, a newer copy replacing its member;
-// 200 files loaded and summed up in under a second, 2,000 in under ten with
-// a progress bar while the page keeps drawing.
+// Loading members' files into a group round (issue 24) through the picker
+// (ManyFilesPicker): many files at once through the file chooser, by
+// keyboard; files dropped on the drop zone, and a dropped folder; a whole
+// folder from the folder picker (a directory handle from the origin-private
+// file system standing in for it); a bad file listed with its reason while
+// the rest load, the same assessment twice counted once, a newer copy
+// replacing its member; 200 files loaded and summed up in under a second,
+// 2,000 in under ten with a progress bar while the page keeps drawing;
+// leaving the page mid-way loads nothing; a phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, axeViolations, fillDate, load, savedWorkbook } from './support.mjs';
