@@ -107,7 +107,11 @@ export function areaPreloadScript(loader, folder) {
     `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";` +
     `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l);` +
     // The area's own stylesheet too (named by trim-css.mjs in the meta tag
-    // first in the head), so the page is never drawn before it.
+    // first in the head), so the page is never drawn before it. Linked once
+    // the page is read, so it comes after the main stylesheet (this script
+    // runs before that is linked) and its rules win where they meet the
+    // main one's at the same strength, as in one stylesheet.
     `if(typeof f=="string"){var m=document.querySelector("meta[name=app-area-styles]"),n=f.replace(/_area$/,""),s=m&&m.content.split(" ").filter(function(x){return x.indexOf(n+"=")===0})[0];` +
-    `if(s){var c=document.createElement("link");c.rel="stylesheet";c.href=s.slice(n.length+1);c.setAttribute("data-area-styles",n);document.head.appendChild(c)}}})})()</script>`;
+    `if(s){var c=document.createElement("link");c.rel="stylesheet";c.href=s.slice(n.length+1);c.setAttribute("data-area-styles",n);` +
+    `document.addEventListener("DOMContentLoaded",function(){document.head.appendChild(c)})}}})})()</script>`;
 }
