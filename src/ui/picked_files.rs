@@ -18,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use crate::model::files::group_intake::{Picked, PickedFile, MAX_MEMBER_FILE_BYTES};
+use crate::model::files::group_intake::{folder_order, Picked, PickedFile, MAX_MEMBER_FILE_BYTES};
 
 /// More files than this in one folder (with its sub-folders) are not
 /// listed: no group has that many members, and it is more likely the wrong
@@ -161,7 +161,7 @@ pub async fn walk_dropped(dropped: &Dropped) -> FolderFiles {
             }
         }
     }
-    found.files.sort_by(|a, b| a.name.cmp(&b.name));
+    found.files.sort_by(|a, b| folder_order(&a.name, &b.name));
     found
 }
 
@@ -243,8 +243,9 @@ pub async fn choose_folder() -> Result<Option<FolderFiles>, String> {
             }
         }
     }
-    // A folder lists its entries in no set order: by path, the same each time.
-    found.files.sort_by(|a, b| a.name.cmp(&b.name));
+    // A folder lists its entries in no set order: in the order people sort
+    // them, the same each time, so members are numbered the same way.
+    found.files.sort_by(|a, b| folder_order(&a.name, &b.name));
     Ok(Some(found))
 }
 
@@ -255,8 +256,12 @@ fn is_json(name: &str) -> bool {
 /// Reads the files a slice of `READ_AT_ONCE` at a time, handing each slice
 /// to `each_slice` as it is read (files over `MAX_MEMBER_FILE_BYTES` are
 /// not read but marked as too large), and gives the browser a turn after
-/// each slice so it can draw the page.
-pub async fn read_in_slices(chosen: Vec<Chosen>, mut each_slice: impl FnMut(Vec<PickedFile>)) {
+/// each slice so it can draw the page. Stops early when `each_slice` says
+/// so (false: the page that asked has gone).
+pub async fn read_in_slices(
+    chosen: Vec<Chosen>,
+    mut each_slice: impl FnMut(Vec<PickedFile>) -> bool,
+) {
     let mut chosen = chosen.into_iter().peekable();
     while chosen.peek().is_some() {
         let slice: Vec<Chosen> = chosen.by_ref().take(READ_AT_ONCE).collect();
@@ -286,7 +291,9 @@ pub async fn read_in_slices(chosen: Vec<Chosen>, mut each_slice: impl FnMut(Vec<
             };
             read.push(PickedFile { name, content });
         }
-        each_slice(read);
+        if !each_slice(read) {
+            return;
+        }
         next_turn().await;
     }
 }

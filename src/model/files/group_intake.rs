@@ -18,6 +18,7 @@
 //! so a page can take a large batch a slice at a time (`slices`) and let the
 //! browser draw its progress between slices; `Intake::of` does it all at once.
 
+use std::cmp::Ordering;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -327,6 +328,69 @@ pub fn slices(total: usize, size: usize) -> impl Iterator<Item = Range<usize>> {
     (0..total)
         .step_by(size)
         .map(move |start| start..(start + size).min(total))
+}
+
+/// The order files from a folder are taken in, so members are numbered the
+/// same way each time (a folder lists its entries in no set order): a
+/// folder's own files before its sub-folders', then by name as people sort
+/// them, ignoring case and with numbers by value ("member-2" before
+/// "member-10"). Paths are separated by "/".
+pub fn folder_order(a: &str, b: &str) -> Ordering {
+    let (mut a_parts, mut b_parts) = (a.split('/').peekable(), b.split('/').peekable());
+    loop {
+        match (a_parts.next(), b_parts.next()) {
+            (Some(x), Some(y)) => {
+                // A file (the last part) before a sub-folder at the same level.
+                let x_is_file = a_parts.peek().is_none();
+                let y_is_file = b_parts.peek().is_none();
+                let by_kind = y_is_file.cmp(&x_is_file);
+                let by_name = natural(x, y);
+                match by_kind.then(by_name) {
+                    Ordering::Equal => continue,
+                    other => return other,
+                }
+            }
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+        }
+    }
+}
+
+/// Names compared ignoring case, with runs of digits compared by value.
+fn natural(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let digits = |it: &mut std::iter::Peekable<std::str::Chars>| {
+                    let mut run = String::new();
+                    while let Some(c) = it.peek().copied().filter(char::is_ascii_digit) {
+                        run.push(c);
+                        it.next();
+                    }
+                    run
+                };
+                let (x, y) = (digits(&mut a), digits(&mut b));
+                let (x_value, y_value) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                let by_value = x_value.len().cmp(&y_value.len()).then(x_value.cmp(y_value));
+                if by_value != Ordering::Equal {
+                    return by_value;
+                }
+            }
+            (Some(x), Some(y)) => {
+                let by_letter = x.to_lowercase().cmp(y.to_lowercase());
+                if by_letter != Ordering::Equal {
+                    return by_letter;
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
 }
 
 /// A count as people read it: "2,000".
@@ -703,6 +767,36 @@ mod tests {
         assert_eq!(slices(4, 2).collect::<Vec<_>>(), vec![0..2, 2..4]);
         assert_eq!(slices(0, 50).count(), 0);
         assert_eq!(slices(3, 0).collect::<Vec<_>>(), vec![0..1, 1..2, 2..3]);
+    }
+
+    #[test]
+    fn a_folder_is_taken_in_the_order_people_sort_it() {
+        let mut paths = vec![
+            "North locality/member-2.json",
+            "member-10.json",
+            "Minutes.json",
+            "member-2.json",
+            "North locality/Brook/member-1.json",
+            "member-02.json",
+            "Archive/old.json",
+            "North locality/member-1.json",
+            "MEMBER-3.json",
+        ];
+        paths.sort_by(|a, b| folder_order(a, b));
+        assert_eq!(
+            paths,
+            vec![
+                "member-02.json",
+                "member-2.json",
+                "MEMBER-3.json",
+                "member-10.json",
+                "Minutes.json",
+                "Archive/old.json",
+                "North locality/member-1.json",
+                "North locality/member-2.json",
+                "North locality/Brook/member-1.json",
+            ]
+        );
     }
 
     #[test]

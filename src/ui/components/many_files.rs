@@ -68,7 +68,8 @@ pub fn ManyFilesPicker(
     // Reads the chosen files and hands on what loading them would do.
     let take = move |chosen: Vec<Chosen>| {
         let total = chosen.len();
-        let Some(mut taking) = start.run(()) else {
+        // `try_run`: after a folder is walked the page may have gone.
+        let Some(mut taking) = start.try_run(()).flatten() else {
             return;
         };
         status.set(match total {
@@ -85,7 +86,14 @@ pub fn ManyFilesPicker(
         leptos::task::spawn_local(async move {
             let mut fresh_id = || new_id(id_prefix);
             let mut quarter = 0;
+            let mut left = false;
             picked_files::read_in_slices(chosen, |slice| {
+                // The picker was taken off the page while reading: stop,
+                // loading nothing (not part of the files).
+                if busy.try_get_untracked().is_none() {
+                    left = true;
+                    return false;
+                }
                 for file in &slice {
                     taking.take(file, &mut fresh_id);
                 }
@@ -97,14 +105,19 @@ pub fn ManyFilesPicker(
                         announced.set(read_of(done, total));
                     }
                 }
+                true
             })
             .await;
+            if left {
+                return;
+            }
             if shows_progress {
                 announced.set(read_of(total, total));
             }
             progress.set(None);
             busy.set(false);
-            on_intake.run(taking.done());
+            // Nothing to hand on to a page that has gone.
+            let _ = on_intake.try_run(taking.done());
         });
     };
 
@@ -203,7 +216,13 @@ pub fn ManyFilesPicker(
     };
 
     view! {
-        <div class="nhsuk-form-group nhsuk-file-upload">
+        <div class=move || {
+            if error.with(Option::is_some) {
+                "nhsuk-form-group nhsuk-file-upload nhsuk-form-group--error"
+            } else {
+                "nhsuk-form-group nhsuk-file-upload"
+            }
+        }>
             <label class="nhsuk-label" id=label_id.clone() for=id>{label}</label>
             {hint.map(|hint| view! { <div class="nhsuk-hint" id=hint_id.clone()>{hint}</div> })}
             {move || error.get().map(|message| view! {
@@ -242,8 +261,9 @@ pub fn ManyFilesPicker(
                         </span>
                     </span>
                 </button>
+                // Without the design system's class for a visible file input:
+                // hidden, it needs none of its styles in the first download.
                 <input
-                    class="nhsuk-file-upload__input"
                     id=format!("{id}-input")
                     type="file"
                     multiple
@@ -259,7 +279,7 @@ pub fn ManyFilesPicker(
                 {move || drag_announcement.get()}
             </span>
             {can_choose_folder.then(|| view! {
-                <p class="nhsuk-body app-many-files__folder">
+                <p class="nhsuk-body nhsuk-u-margin-top-4">
                     "Or open a whole folder, such as a shared OneDrive, SharePoint or Teams folder that \
                      members save their files in: every .json file in it and its sub-folders is read."
                 </p>
@@ -273,18 +293,21 @@ pub fn ManyFilesPicker(
                 </button>
             })}
             {move || note.get().map(|note| view! { <p class="nhsuk-body">{note}</p> })}
-            {move || progress.get().map(|Progress { done, total }| view! {
+            // Drawn once, its figures changed in place as each slice is read.
+            <Show when=move || progress.with(Option::is_some)>
                 <div class="app-many-files__progress">
                     <label class="nhsuk-label" for=progress_id.clone()>"Reading members' files"</label>
                     <progress
                         id=progress_id.clone()
-                        max=total.to_string()
-                        value=done.to_string()
+                        max=move || progress.get().map(|p| p.total.to_string())
+                        value=move || progress.get().map(|p| p.done.to_string())
                         aria-describedby=format!("{progress_id}-text")
                     ></progress>
-                    <p class="nhsuk-body" id=format!("{progress_id}-text")>{read_of(done, total)}</p>
+                    <p class="nhsuk-body" id=format!("{progress_id}-text")>
+                        {move || progress.get().map(|p| read_of(p.done, p.total))}
+                    </p>
                 </div>
-            })}
+            </Show>
             <p class="nhsuk-u-visually-hidden" aria-live="polite">{move || announced.get()}</p>
         </div>
     }
@@ -324,7 +347,13 @@ pub fn IntakeReport(intake: Intake) -> impl IntoView {
     let bad = intake.bad;
     let has_bad = !bad.is_empty();
     view! {
-        <div class=if has_bad { "nhsuk-warning-callout" } else { "nhsuk-inset-text" }>
+        // A region of its own, so it can be found among the page's other
+        // messages (such as the banner offering to undo the loading).
+        <div
+            class=if has_bad { "nhsuk-warning-callout" } else { "nhsuk-inset-text" }
+            role="region"
+            aria-label="Files loaded"
+        >
             {has_bad.then(|| view! {
                 <h3 class="nhsuk-warning-callout__label">
                     <span role="text">
