@@ -153,6 +153,9 @@ test("the About page states and cites the group's agreement rule, with two examp
   });
   await split.waitFor();
   await agreed.waitFor();
+  // The About area's stylesheet is linked as the page is asked for, not
+  // waited on: until it is in, the bars are bare boxes.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.app-diverging')).position === 'relative');
   assert.match(main, /4 of 12 people chose a level outside it: at least a third, and at least two people, so the group is split\./);
   assert.match(main, /3 of 12 people chose a level outside it: fewer than a third, so the group agrees\./);
 

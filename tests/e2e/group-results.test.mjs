@@ -46,6 +46,15 @@ function workbook() {
   return wb;
 }
 
+/**
+ * Waits until the group area's stylesheet, linked as its page is asked for
+ * and not waited on, styles the bars (before it, they are bare boxes).
+ */
+const barsStyled = (page) => page.waitForFunction(() => {
+  const bar = document.querySelector('.app-diverging');
+  return bar && getComputedStyle(bar).position === 'relative';
+});
+
 async function openWith(path, viewport = { width: 1024, height: 800 }) {
   const { context, page } = await app.open('/#/about', { viewport });
   await page.evaluate((wb) => localStorage.setItem('commissioning-workbook', JSON.stringify(wb)), workbook());
@@ -82,6 +91,7 @@ test("a round's page sums up the group first, then each area's figures, bars and
   const { context, page } = await openWith('/#/group/rounds/round-spring');
   const summary = page.getByRole('region', { name: 'Summary' });
   await summary.waitFor();
+  await barsStyled(page);
   const summaryText = await summary.innerText();
   assert.match(summaryText, /12 members: 6 clinicians and 6 managers/);
   // 35 statements answered (the last of each of the 8 areas is not): power-1 split.
@@ -180,6 +190,7 @@ test('on a phone the results fit the screen: tables stack or scroll in their own
   const { context, page } = await openWith('/#/group/rounds/round-spring', { width: 320, height: 640 });
   const power = page.getByRole('region', { name: 'Power and influence', exact: true });
   await power.waitFor();
+  await barsStyled(page);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'nothing wider than the screen');
   const cramped = await page.locator('.app-diverging__segment').evaluateAll((els) =>
     els.filter((el) => el.textContent && el.scrollWidth > el.clientWidth).length);
@@ -224,6 +235,7 @@ test('two rounds compared: each area and statement, the change in words', async 
 test('the group report prints summary first, each chart with its table, bars in colour', async () => {
   const { context, page } = await openWith('/#/group/rounds/round-spring');
   await page.getByRole('region', { name: 'Power and influence', exact: true }).waitFor();
+  await barsStyled(page);
   await page.emulateMedia({ media: 'print' });
   const outDir = new URL('../../test-results/print/', import.meta.url);
   mkdirSync(outDir, { recursive: true });
