@@ -108,12 +108,9 @@ export function areaPreloadScript(loader, folder) {
     `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l);` +
     // The area's own stylesheet too (named by trim-css.mjs in the meta tag
     // first in the head), so the page is never drawn before it.
-    // Its share of the design system's rules goes before the main
-    // stylesheet, its share of the app's after it (src/ui/area_styles.rs).
     `if(typeof f=="string"){var m=document.querySelector("meta[name=app-area-styles]"),n=f.replace(/_area$/,""),s=m&&m.content.split(" ").filter(function(x){return x.indexOf(n+"=")===0})[0];` +
-    // This script runs before the main stylesheet's link is read, so the
-    // first is linked here, ahead of it; the second is only fetched here
-    // (rel=preload), and linked after the main one by the app.
-    `if(s)s.slice(n.length+1).split(",").forEach(function(h,i){if(h=="-")return;var c=document.createElement("link");c.rel=i?"preload":"stylesheet";if(i)c.as="style";c.href=h;` +
+    // This script runs before the main stylesheets' links are read, so both
+    // are only fetched here (rel=preload); the app links each in its place.
+    `if(s)s.slice(n.length+1).split(",").forEach(function(h){if(h=="-")return;var c=document.createElement("link");c.rel="preload";c.as="style";c.href=h;` +
     `document.head.appendChild(c)})}})})()</script>`;
 }

@@ -153,28 +153,37 @@ export function trimBuiltCss(dir) {
   const read = (list) => list.map((f) => readFileSync(f, 'utf8'));
   const mainFiles = files.filter((f) => !AREA_STYLESHEETS.some((area) => inArea(f, area)));
   const before = readFileSync(join(dir, sheet), 'utf8');
-  // The design system's rules and the app's own, apart: an area's share of
-  // each is linked where the whole stylesheet had it (design-system rules
-  // before the main stylesheet, the app's after it), so no rule comes after
-  // one it came before. Compiled here, as trunk compiled main.scss: the
-  // design system, then _app.scss.
+  // The design system's rules and the app's own, in two stylesheets: the
+  // main one (its link, trunk's) and `main-app-<hash>.css` linked after it
+  // (id "app-styles"). An area's share of each is linked between them and
+  // after the second (src/ui/area_styles.rs), so every rule keeps its place
+  // in the order of the whole stylesheet: the design system's, then the
+  // app's. Compiled here, as trunk compiled main.scss (which ends with
+  // _app.scss).
   const compile = (file) => sass.compile(join(root, file), { style: 'compressed', loadPaths: [root] }).css;
   const whole = compile('style/main.scss');
   const appRules = compile('style/_app.scss');
   if (!whole.endsWith(appRules)) throw new Error('style/main.scss must end with style/_app.scss, whose rules follow the design system\'s');
   const designRules = whole.slice(0, whole.length - appRules.length);
-  const after = trimCss(whole, classesIn(read(mainFiles)));
-  const named = `main-${createHash('sha256').update(after).digest('hex').slice(0, 16)}.css`;
-  writeFileSync(join(dir, sheet), after);
+  const mainUsed = classesIn(read(mainFiles));
+  const mainDesign = trimCss(designRules, mainUsed);
+  const mainApp = trimCss(appRules, mainUsed);
+  const after = mainDesign + mainApp;
+  const named = `main-${createHash('sha256').update(mainDesign).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, sheet), mainDesign);
   renameSync(join(dir, sheet), join(dir, named));
+  const appNamed = `main-app-${createHash('sha256').update(mainApp).digest('hex').slice(0, 16)}.css`;
+  writeFileSync(join(dir, appNamed), mainApp);
   // Trunk gives the stylesheet's link a Subresource Integrity hash of the
   // untrimmed file; the browser would refuse the trimmed one without a new one.
   const link = new RegExp(`<link[^>]*${sheet.replace('.', '\\.')}[^>]*>`);
   const tag = index.match(link)?.[0];
   if (!tag) throw new Error(`${indexFile}: no link to ${sheet}`);
-  const integrity = `sha384-${createHash('sha384').update(after).digest('base64')}`;
+  const sri = (css) => `sha384-${createHash('sha384').update(css).digest('base64')}`;
+  const integrity = sri(mainDesign);
   const newTag = tag.replace(sheet, named).replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${integrity}"`);
   if (!newTag.includes(integrity)) throw new Error(`${indexFile}: the link to ${sheet} has no integrity hash to replace`);
+  const appTag = newTag.replace(named, appNamed).replace(integrity, sri(mainApp)).replace('<link', '<link id="app-styles"');
   // Each area's own stylesheets, named after their contents, and where the
   // app finds their names: a meta tag in index.html, "group=<design system's
   // rules>,<the app's>" ("-" for none).
@@ -202,9 +211,9 @@ export function trimBuiltCss(dir) {
   const charset = /<meta charset=[^>]*>/i;
   if (!charset.test(index)) throw new Error(`${indexFile}: no <meta charset> to put the area stylesheets' names after`);
   const withMeta = index
-    .replace(tag, newTag)
+    .replace(tag, `${newTag}${appTag}`)
     .replace(/\s*<meta name="app-area-styles"[^>]*>/, '')
     .replace(charset, (found) => `${found}${meta}`);
   writeFileSync(indexFile, withMeta);
-  return { named, before: before.length, after: after.length, areas: areaSheets };
+  return { named: `${named} and ${appNamed}`, before: before.length, after: after.length, areas: areaSheets };
 }

@@ -9,9 +9,11 @@
 //! first. Not waiting for it keeps the first download free of the code to wait.
 
 /// Adds `area`'s stylesheets to the page, once; nothing for an area without.
-/// An area has two: its share of the design system's rules, linked before
-/// the main stylesheet, and its share of the app's own, linked after it, so
-/// every rule keeps its place in the order of the whole stylesheet.
+/// An area has two: its share of the design system's rules, linked after the
+/// main stylesheet's design-system half and before its half of the app's own
+/// rules (`#app-styles`), and its share of the app's own, linked last; so
+/// every rule keeps its place in the order of the whole stylesheet (at a
+/// deep link, index.html's preload script has fetched both already).
 pub fn load(area: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -22,13 +24,10 @@ pub fn load(area: &str) {
     let Ok(Some(head)) = document.query_selector("head") else {
         return;
     };
-    let main = document
-        .query_selector("link[rel=stylesheet]")
-        .ok()
-        .flatten();
-    for (file, before) in [(design, main.as_ref()), (app, None)] {
-        // Linked already: by an earlier page of the area, or, for a deep
-        // link, by the preload script in index.html.
+    // The main stylesheet's second half, the app's own rules (trim-css.mjs).
+    let app_styles = document.query_selector("#app-styles").ok().flatten();
+    for (file, before) in [(design, app_styles.as_ref()), (app, None)] {
+        // Linked already, by an earlier page of the area.
         let linked = format!("link[rel=stylesheet][href=\"{file}\"]");
         if file == "-" || matches!(document.query_selector(&linked), Ok(Some(_))) {
             continue;

@@ -219,17 +219,17 @@ test('the home page loads no area\'s stylesheet; opening an area links its own, 
   const { page } = await app.open('/');
   const sheets = () => page.evaluate(() => [...document.querySelectorAll('link[rel=stylesheet]')].map((l) => [l.getAttribute('href'), l.dataset.areaStyles ?? '', l.sheet ? l.sheet.cssRules.length : 0]));
   const before = await sheets();
-  assert.equal(before.length, 1, 'the main stylesheet alone');
+  assert.equal(before.length, 2, 'the main stylesheet, in its two halves');
   await page.getByRole('navigation', { name: 'Workbook areas' }).getByRole('link', { name: 'Group view', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Group view' }).waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('link[data-area-styles="group"]')].every((l) => l.sheet));
   const after = await sheets();
-  // The group's share of the design system's rules before the main
-  // stylesheet, its share of the app's own after it.
+  // The group's share of the design system's rules between the main
+  // stylesheet's two halves, its share of the app's own last.
   assert.deepEqual(after.map(([href, area]) => [/^area-group-[0-9a-f]+\.css$/.test(href) ? 'design' : /^area-group-app-/.test(href) ? 'app' : href, area]),
-    [['design', 'group'], [before[0][0], ''], ['app', 'group']]);
+    [[before[0][0], ''], ['design', 'group'], [before[1][0], ''], ['app', 'group']]);
   assert.ok(after.every(([, , rules]) => rules > 0));
   await page.getByRole('link', { name: 'Start a round' }).click();
   await page.getByRole('heading', { level: 1, name: 'Start a round' }).waitFor();
-  assert.equal((await sheets()).length, 3, 'linked once');
+  assert.equal((await sheets()).length, 4, 'linked once');
 });
