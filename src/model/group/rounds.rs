@@ -224,9 +224,22 @@ impl GroupRound {
         }
     }
 
-    /// The next free number for an anonymous member ("Member 4").
+    /// The next free number for an anonymous member ("Member 4"): after the
+    /// highest in use, so a member removed never leaves two with one number.
     pub fn next_member_number(&self) -> usize {
-        self.members.len() + 1
+        self.members
+            .iter()
+            .filter_map(|m| {
+                m.label
+                    .as_str()
+                    .strip_prefix("Member ")?
+                    .parse::<usize>()
+                    .ok()
+            })
+            .max()
+            .unwrap_or(0)
+            .max(self.members.len())
+            + 1
     }
 
     pub fn agreement(&self, domain_id: &str) -> Option<&AreaAgreement> {
@@ -521,5 +534,23 @@ mod tests {
         let mut unknown = draft(Some(1), None, "");
         unknown.domain_id = "nowhere".into();
         assert!(unknown.validate("g".into(), held, at(0)).is_err());
+    }
+
+    #[test]
+    fn a_new_anonymous_member_is_numbered_after_the_highest_in_use() {
+        let mut round = round();
+        let a = assessment("a", 1);
+        for n in [1, 2, 3] {
+            round.members.push(GroupMember::from_assessment(
+                format!("m{n}"),
+                &a,
+                false,
+                n,
+                at(1),
+            ));
+        }
+        assert_eq!(round.next_member_number(), 4);
+        round.members.remove(1);
+        assert_eq!(round.next_member_number(), 4, "Member 3 is still there");
     }
 }
