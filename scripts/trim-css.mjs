@@ -126,21 +126,6 @@ export const AREA_STYLESHEETS = [
   },
 ];
 
-/** `css` without the rules `main` has word for word (inside @media too). */
-export function withoutRulesIn(css, main) {
-  const filter = (text) =>
-    blocks(text)
-      .map(([prelude, body, whole]) => {
-        if (/^@(media|supports)\b/.test(prelude)) {
-          const inner = filter(body);
-          return inner ? `${prelude}{${inner}}` : '';
-        }
-        return main.includes(whole.trim()) ? '' : whole.trim();
-      })
-      .join('');
-  return filter(css);
-}
-
 /** Trims the built stylesheet in `dir`, renames it after its contents, and points index.html at it. */
 export function trimBuiltCss(dir) {
   const sheets = readdirSync(dir).filter((f) => /^main-[0-9a-f]+\.css$/.test(f));
@@ -189,7 +174,7 @@ export function trimBuiltCss(dir) {
   // rules>,<the app's>" ("-" for none).
   // Each area's two stylesheets are the design system's and the app's rules
   // (with the area's own, `scss`) trimmed to the classes the area's pages
-  // and the shared code name, less what the main stylesheet has.
+  // and the shared code name.
   const areaSheets = AREA_STYLESHEETS.map((area) => {
     // The area's pages also show the shared components and the shell, so a
     // rule may join an area's class with one only they name.
@@ -201,8 +186,13 @@ export function trimBuiltCss(dir) {
       writeFileSync(join(dir, name), css);
       return name;
     };
-    const design = withoutRulesIn(trimCss(designRules, used), after);
-    const app = withoutRulesIn(trimCss(appRules + own, used), after);
+    // Whole, not less what the main stylesheet has: a rule the main one also
+    // has is declared again here in its place, so the rules in force on the
+    // area's pages come in the order of the whole stylesheet (with only the
+    // difference left out, the area's rules came after main ones they
+    // preceded, and a drop zone or an assessment's statements changed).
+    const design = trimCss(designRules, used);
+    const app = trimCss(appRules + own, used);
     return { area: area.area, name: `${write('', design)},${write('-app', app)}`, size: design.length + app.length };
   });
   const meta = `<meta name="app-area-styles" content="${areaSheets.map((a) => `${a.area}=${a.name}`).join(' ')}">`;

@@ -3,7 +3,7 @@
 // rules are checked here on small stylesheets, without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classesIn, trimCss, withoutRulesIn } from '../../scripts/trim-css.mjs';
+import { classesIn, trimCss } from '../../scripts/trim-css.mjs';
 
 const used = classesIn([
   'view! { <button class="nhsuk-button nhsuk-button--secondary">"Save"</button> }',
@@ -21,11 +21,6 @@ test('element rules, run-time prefixes and :not() arguments are kept; the app\'s
   assert.equal(trimCss(css, withApp), 'body{margin:0}.app-used{x:5}.nhsuk-table__caption--m{x:2}.nhsuk-button:not(.nhsuk-button--reverse){x:3}');
 });
 
-test('an area\'s stylesheet keeps only what the main one lacks', () => {
-  const main = '.nhsuk-button{x:1}@media print{.nhsuk-button{x:2}}';
-  const area = '.nhsuk-button{x:1}.app-chart{y:1}@media print{.nhsuk-button{x:2}.app-chart{y:2}}';
-  assert.equal(withoutRulesIn(area, main), '.app-chart{y:1}@media print{.app-chart{y:2}}');
-});
 
 test('media queries keep their used rules, lose empty bodies, and other at-rules stay whole', () => {
   const css = '@media (min-width:40.0625em){.nhsuk-button{x:1}.nhsuk-grid-column-one-third{x:2}}@media print{.nhsuk-u-margin-0{x:3}}@keyframes spin{0%{a:b}to{a:c}}/* a comment with { */@supports (display:grid){@media print{.nhsuk-button--secondary{x:4}}}';
