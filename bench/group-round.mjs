@@ -62,7 +62,7 @@ async function once(browser, url, files) {
   const started = await page.evaluate(() => performance.now());
   await chooser.setFiles(payload);
   const loaded = `Loaded ${files.length.toLocaleString('en-GB')} members' files.`;
-  await page.getByText(loaded).waitFor({ timeout: 120_000 });
+  await page.getByRole('region', { name: 'Files loaded' }).getByText(loaded).waitFor({ timeout: 120_000 });
   await page.getByRole('heading', { name: 'Where the group stands' }).waitFor();
   const result = await page.evaluate((t0) => ({
     took: performance.now() - t0,
