@@ -118,6 +118,7 @@ fn MembersLoaded(id: Memo<String>) -> impl IntoView {
             .unwrap_or_default()
     });
     let count = move || members.with(Vec::len);
+    let open = RwSignal::new(false);
     view! {
         <h2>"Members' files"</h2>
         <p>{move || match count() {
@@ -125,11 +126,16 @@ fn MembersLoaded(id: Memo<String>) -> impl IntoView {
             n => format!("{} loaded.", RecordKind::GroupMember.count(n)),
         }}</p>
         <Show when=move || count() != 0>
-            <details class="nhsuk-details no-print">
+            // The list is drawn only while it is open: a round of 2,000
+            // members' files drew 2,000 rows (each with its Delete) as the
+            // files came in, folded away or not.
+            <details class="nhsuk-details no-print"
+                on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary class="nhsuk-details__summary">
                     <span class="nhsuk-details__summary-text">{move || format!("See the {} loaded", RecordKind::GroupMember.count(count()))}</span>
                 </summary>
                 <div class="nhsuk-details__text">
+                    <Show when=move || open.get()>
                     <DataTable caption="Members' files loaded" caption_hidden=true
                         headers=vec!["Member".into(), "Role".into(), "Assessment of".into(), "Last changed by the member".into(), "Remove".into()]>
                         <For each=move || members.get() key=|m| (m.id.clone(), m.label.clone(), m.changed.clone()) let:m>
@@ -148,6 +154,7 @@ fn MembersLoaded(id: Memo<String>) -> impl IntoView {
                             </tr>
                         </For>
                     </DataTable>
+                    </Show>
                 </div>
             </details>
         </Show>
