@@ -1,6 +1,7 @@
 //! Money as whole pence, so sums never drift: read from what a user types
 //! ("£100,000", "30000.50", "-£250") and written back in pounds.
 
+use crate::model::common::numbers::thousands;
 use serde::{Deserialize, Serialize};
 
 /// An amount of money in whole pence (negative for money going out where a
@@ -112,18 +113,6 @@ impl Pence {
             p => format!("{sign}{}.{p:02}", self.0.abs() / 100),
         }
     }
-}
-
-fn thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod ids;
 /// London clock readings for tests of the date rules at awkward moments.
 #[cfg(test)]
 pub mod moments;
+pub mod numbers;
 pub mod saved_dates;
 pub mod stale;
 pub mod user_text;

@@ -393,18 +393,8 @@ fn natural(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// A count as people read it: "2,000".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// A count as people read it: "2,000" (used by the picker too).
+pub use crate::model::common::numbers::thousands;
 
 #[cfg(test)]
 mod tests {
