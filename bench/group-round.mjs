@@ -1,11 +1,12 @@
 // Group view benchmark: a lead loads a round of members' files in the release
 // build (headless Chromium on loopback, each run in a fresh browser context).
 // The files are generated (tests/e2e/group-files.mjs: every statement
-// answered, notes the round must not keep) and chosen through the page's
-// file chooser, as a person chooses them.
+// answered, notes the round must not keep) and handed to the page's file
+// input as the browser hands a person's choice: the files on the input,
+// then its change event.
 //
 // The figures, medians of BENCH_RUNS (default 3) runs for each size:
-// - "to the result": from the click that chooses the files to the sentence
+// - "to the result": from the change event of the chosen files to the sentence
 //   saying how many were loaded (every file read, checked, taken in with one
 //   change, saved, and the round's figures drawn);
 // - "longest task": the longest main-thread task in that time, from the
@@ -46,21 +47,34 @@ async function once(browser, url, files) {
   await page.getByRole('heading', { level: 1, name: 'Benchmark round' }).waitFor();
   await page.evaluate(() => {
     window.benchLongest = 0;
+    window.benchFrom = Infinity;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.benchLongest = Math.max(window.benchLongest, entry.duration);
+      for (const entry of list.getEntries()) {
+        if (entry.startTime >= window.benchFrom) window.benchLongest = Math.max(window.benchLongest, entry.duration);
+      }
     }).observe({ type: 'longtask' });
     window.benchProgressSeen = false;
     new MutationObserver(() => {
       if (document.querySelector('progress')) window.benchProgressSeen = true;
     }).observe(document.body, { childList: true, subtree: true });
   });
-  const payload = files.map(({ name, text }) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) }));
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: /Members' self-assessment files/ }).click(),
-  ]);
-  const started = await page.evaluate(() => performance.now());
-  await chooser.setFiles(payload);
+  // The files are put on the page's file input before timing starts, as
+  // the browser holds them once a person has picked them; timing starts at
+  // the change event the browser then fires. (Playwright's own setFiles
+  // builds the 2,000 files inside the page in one 1.3-second task, which
+  // no person's choice costs, and which the long-task timing would count.)
+  await page.evaluate((texts) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of texts) transfer.items.add(new File([text], name, { type: 'application/json' }));
+    document.getElementById('members-files-input').files = transfer.files;
+  }, files);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  const started = await page.evaluate(() => {
+    const t0 = performance.now();
+    window.benchFrom = t0;
+    document.getElementById('members-files-input').dispatchEvent(new Event('change', { bubbles: true }));
+    return t0;
+  });
   const loaded = `Loaded ${files.length.toLocaleString('en-GB')} members' files.`;
   await page.getByRole('region', { name: 'Files loaded' }).getByText(loaded).waitFor({ timeout: 120_000 });
   await page.getByRole('heading', { name: 'Where the group stands' }).waitFor();

@@ -193,6 +193,13 @@ impl Saver {
         self.try_apply(change).map_err(|(_, refusal)| refusal)
     }
 
+    /// As `apply`, with a refused change handed back to be named in the
+    /// refusal's words, rather than copied beforehand in case: a batch of
+    /// 2,000 members' files is one change.
+    pub fn apply_or_hand_back(&self, change: Change) -> Result<Applied, (Change, Refusal)> {
+        self.try_apply(change)
+    }
+
     /// Applies a change made with one click (a tick, a rating, a delete, an
     /// undo). Refused, it changes nothing and the shared banner says why,
     /// naming what the change was about ("That goal was deleted in another

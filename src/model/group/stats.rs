@@ -21,28 +21,58 @@ pub struct Spread {
     pub quartiles: Option<(f64, f64)>,
 }
 
+/// Answers counted as they come: how many chose each level, and how many
+/// "not applicable / don't know". Tallies add, so an area's is the sum of
+/// its statements'.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Tally {
+    pub counts: [usize; LEVELS],
+    pub not_applicable: usize,
+}
+
+impl Tally {
+    /// Counts one answer: `Some(level)` a level, `None` "not applicable /
+    /// don't know". A level off the scale is left out.
+    pub fn add(&mut self, answer: Option<u8>) {
+        match answer {
+            Some(level) if (level as usize) < LEVELS => self.counts[level as usize] += 1,
+            Some(_) => {}
+            None => self.not_applicable += 1,
+        }
+    }
+
+    /// Both tallies together.
+    pub fn plus(mut self, other: &Tally) -> Tally {
+        for (mine, theirs) in self.counts.iter_mut().zip(other.counts) {
+            *mine += theirs;
+        }
+        self.not_applicable += other.not_applicable;
+        self
+    }
+
+    /// The spread the tallied answers make.
+    pub fn spread(&self) -> Spread {
+        let sorted: Vec<u8> = (0..LEVELS)
+            .flat_map(|level| std::iter::repeat_n(level as u8, self.counts[level]))
+            .collect();
+        Spread {
+            counts: self.counts,
+            not_applicable: self.not_applicable,
+            median: median(&sorted),
+            quartiles: quartiles(&sorted),
+        }
+    }
+}
+
 impl Spread {
     /// The spread of these answers: `Some(level)` a level, `None` "not
     /// applicable / don't know". Levels off the scale are left out.
     pub fn of(answers: impl IntoIterator<Item = Option<u8>>) -> Spread {
-        let mut counts = [0; LEVELS];
-        let mut not_applicable = 0;
+        let mut tally = Tally::default();
         for answer in answers {
-            match answer {
-                Some(level) if (level as usize) < LEVELS => counts[level as usize] += 1,
-                Some(_) => {}
-                None => not_applicable += 1,
-            }
+            tally.add(answer);
         }
-        let sorted: Vec<u8> = (0..LEVELS)
-            .flat_map(|level| std::iter::repeat_n(level as u8, counts[level]))
-            .collect();
-        Spread {
-            counts,
-            not_applicable,
-            median: median(&sorted),
-            quartiles: quartiles(&sorted),
-        }
+        tally.spread()
     }
 
     /// How many chose a level.

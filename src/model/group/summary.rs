@@ -3,10 +3,12 @@
 //! compare, which areas matter most to them, and how a later round differs.
 //! Never a member's own answers: only what the group's answers add up to.
 
+use std::collections::HashMap;
+
 use crate::model::assessment::framework::{self, Domain, Statement};
 use crate::model::assessment::Role;
 use crate::model::group::rounds::{GroupMember, GroupRound};
-use crate::model::group::stats::{Agreement, Spread};
+use crate::model::group::stats::{Agreement, Spread, Tally};
 
 /// The group's answers to one statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,39 +49,73 @@ pub struct RoundSummary {
     pub areas: Vec<AreaSummary>,
 }
 
-fn answers<'a>(
-    members: impl Iterator<Item = &'a GroupMember> + 'a,
-    statements: &'a [Statement],
-) -> impl Iterator<Item = Option<u8>> + 'a {
-    members.flat_map(move |m| statements.iter().filter_map(move |s| m.answer(s.id)))
-}
-
 fn with_role(members: &[GroupMember], role: Role) -> impl Iterator<Item = &GroupMember> {
     members.iter().filter(move |m| m.role == role)
+}
+
+/// One statement's answers tallied: everyone's, clinicians' and managers'.
+#[derive(Clone, Copy, Default)]
+struct RoleTallies {
+    all: Tally,
+    clinicians: Tally,
+    managers: Tally,
+}
+
+impl RoleTallies {
+    fn plus(self, other: &RoleTallies) -> RoleTallies {
+        RoleTallies {
+            all: self.all.plus(&other.all),
+            clinicians: self.clinicians.plus(&other.clinicians),
+            managers: self.managers.plus(&other.managers),
+        }
+    }
 }
 
 impl RoundSummary {
     pub fn of(round: &GroupRound) -> RoundSummary {
         let members = &round.members;
-        let spread = |role: Option<Role>, statements: &[Statement]| match role {
-            None => Spread::of(answers(members.iter(), statements)),
-            Some(role) => Spread::of(answers(with_role(members, role), statements)),
-        };
-        let statements = framework::all_statements()
-            .map(|(domain, statement)| {
-                let one = std::slice::from_ref(statement);
-                StatementSummary {
-                    statement,
-                    domain,
-                    all: spread(None, one),
-                    clinicians: spread(Some(Role::Clinician), one),
-                    managers: spread(Some(Role::Manager), one),
+        // One pass over each member's answers, each counted once under its
+        // statement (by its place in the framework): a round of 2,000
+        // members is added up in one go when their files are loaded.
+        let place: HashMap<&str, usize> = framework::all_statements()
+            .enumerate()
+            .map(|(i, (_, statement))| (statement.id, i))
+            .collect();
+        let mut tallies = vec![RoleTallies::default(); place.len()];
+        for member in members {
+            for (statement_id, rating) in &member.ratings {
+                let Some(&i) = place.get(statement_id.as_str()) else {
+                    continue;
+                };
+                let answer = rating.level();
+                let tally = &mut tallies[i];
+                tally.all.add(answer);
+                match member.role {
+                    Role::Clinician => tally.clinicians.add(answer),
+                    Role::Manager => tally.managers.add(answer),
+                    Role::Other => {}
                 }
+            }
+        }
+        let statements = framework::all_statements()
+            .zip(&tallies)
+            .map(|((domain, statement), tally)| StatementSummary {
+                statement,
+                domain,
+                all: tally.all.spread(),
+                clinicians: tally.clinicians.spread(),
+                managers: tally.managers.spread(),
             })
             .collect();
+        let mut first = 0;
         let areas = framework::DOMAINS
             .iter()
             .map(|domain| {
+                let mine = &tallies[first..first + domain.statements.len()];
+                first += domain.statements.len();
+                let area = mine
+                    .iter()
+                    .fold(RoleTallies::default(), |sum, tally| sum.plus(tally));
                 let mut importance_counts = [0; 3];
                 let mut importance: Vec<u8> = members
                     .iter()
@@ -92,9 +128,9 @@ impl RoundSummary {
                 }
                 AreaSummary {
                     domain,
-                    all: spread(None, domain.statements),
-                    clinicians: spread(Some(Role::Clinician), domain.statements),
-                    managers: spread(Some(Role::Manager), domain.statements),
+                    all: area.all.spread(),
+                    clinicians: area.clinicians.spread(),
+                    managers: area.managers.spread(),
                     importance_counts,
                     importance_median: crate::model::group::stats::median(&importance),
                 }

@@ -16,7 +16,7 @@
 use leptos::prelude::*;
 
 use crate::model::common::ids::new_id;
-use crate::model::files::group_intake::{thousands, Intake, Taking};
+use crate::model::files::group_intake::{thousands, Intake, IntakeSaid, Taking};
 use crate::ui::picked_files::{self, Chosen, READ_AT_ONCE};
 
 /// How far reading has got: files read (and checked) of all chosen.
@@ -342,9 +342,9 @@ fn folder_note(folder: &picked_files::FolderFiles) -> Option<String> {
 /// What loading the files did, in words, and each file that could not be
 /// read with its reason.
 #[component]
-pub fn IntakeReport(intake: Intake) -> impl IntoView {
-    let words = intake.in_words().join(" ");
-    let bad = intake.bad;
+pub fn IntakeReport(said: IntakeSaid) -> impl IntoView {
+    let words = said.words.join(" ");
+    let bad = said.bad;
     let has_bad = !bad.is_empty();
     view! {
         // A region of its own, so it can be found among the page's other

@@ -2,6 +2,8 @@
 //! changed from their forms' drafts, and members' files taken into a round
 //! (and put back as they were, the "Undo" after loading).
 
+use std::collections::{HashMap, HashSet};
+
 use crate::model::common::validation::FieldError;
 use crate::model::group::rounds::{KEEP_NAMES_FIELD, TARGET_LEVEL_FIELD};
 use crate::model::group::{
@@ -92,23 +94,44 @@ impl Workbook {
             .find::<kind::GroupRound>(round_id)
             .ok_or(Refusal::NotFound)?
             .2;
-        for member in members {
-            let known = round.members.iter().any(|m| m.id == member.id);
-            if !known && self.id_in_use(&member.id) {
-                return Err(Refusal::DuplicateId);
-            }
+        // Each id is looked up in sets made once, not by walking the
+        // workbook (or the round) again for every one of 2,000 members.
+        let in_round: HashMap<&str, usize> = round
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i))
+            .collect();
+        let in_use: HashSet<&str> = self
+            .record_ids()
+            .into_iter()
+            .chain(self.deleted.iter().map(|t| t.id.as_str()))
+            .collect();
+        if members
+            .iter()
+            .any(|m| !in_round.contains_key(m.id.as_str()) && in_use.contains(m.id.as_str()))
+        {
+            return Err(Refusal::DuplicateId);
         }
+        // Where each member goes: over a member in the round, or on the end.
+        let places: Vec<Option<usize>> = members
+            .iter()
+            .map(|m| in_round.get(m.id.as_str()).copied())
+            .collect();
         self.edit::<kind::GroupRound, _>(round_id, |round| {
-            for member in members {
+            let mut added: HashMap<String, usize> = HashMap::new();
+            for (member, place) in members.iter().zip(places) {
                 let mut member = member.clone();
                 member.updated_at = stamp.at;
-                match round.members.iter_mut().find(|m| m.id == member.id) {
-                    Some(known) => {
-                        member.created_at = known.created_at;
-                        *known = member;
+                // The same new member twice in one batch: the later replaces it.
+                match place.or_else(|| added.get(&member.id).copied()) {
+                    Some(i) => {
+                        member.created_at = round.members[i].created_at;
+                        round.members[i] = member;
                     }
                     None => {
                         member.created_at = stamp.at;
+                        added.insert(member.id.clone(), round.members.len());
                         round.members.push(member);
                     }
                 }
@@ -272,6 +295,20 @@ mod tests {
         assert!(members[0].ratings.is_empty());
         assert_eq!(members[0].created_at, stamp(2).at);
         assert_eq!(members[0].updated_at, stamp(3).at);
+
+        // The same new member twice in one batch: the later copy, once.
+        let mut twice = member("member-3", &a, 3);
+        twice.ratings.clear();
+        let batch = Change::TakeInMembers {
+            round: "round-1".into(),
+            members: vec![member("member-3", &a, 3), twice],
+        };
+        let undo_batch = wb.apply(&batch, stamp(3)).unwrap().undo.unwrap();
+        let members = &wb.group_rounds()[0].members;
+        assert_eq!(members.len(), 3);
+        assert!(members[2].ratings.is_empty());
+        wb.apply(&undo_batch, stamp(3)).unwrap();
+        assert_eq!(wb.group_rounds()[0].members.len(), 2);
 
         wb.apply(&undo_replace, stamp(4)).unwrap();
         assert_eq!(wb.group_rounds()[0].members[0].ratings.len(), 2);

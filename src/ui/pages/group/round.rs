@@ -10,7 +10,7 @@ use super::parts::{download_round_csv, round_path, RoundNotFound, UnreadableRoun
 use super::results::{AreaResults, GroupSummaryHeadline};
 use crate::model::assessment::framework;
 use crate::model::common::dates::long_date;
-use crate::model::files::group_intake::{Intake, Taking};
+use crate::model::files::group_intake::{Intake, IntakeSaid, Taking};
 use crate::model::group::summary::RoundSummary;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
@@ -117,7 +117,11 @@ fn MembersLoaded(id: Memo<String>) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let count = move || members.with(Vec::len);
+    // Counted apart from the lines, which (a memo being worked out only when
+    // read) are then made only while the list is open: 2,000 members' dates
+    // put in local time on every load, for a list folded away.
+    let count = store.select(move |w| w.group_round(&id.get()).map_or(0, |r| r.members.len()));
+    let count = move || count.get();
     let open = RwSignal::new(false);
     view! {
         <h2>"Members' files"</h2>
@@ -187,7 +191,7 @@ fn RoundFigures(id: Memo<String>) -> impl IntoView {
 fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
     let store = use_store();
     let saver = use_saver();
-    let outcome = RwSignal::new(None::<Intake>);
+    let outcome = RwSignal::new(None::<IntakeSaid>);
     let refused = RwSignal::new(None::<String>);
     let anonymised = store.select(move |w| w.group_round(&id.get()).map(|r| r.anonymised));
     let start = Callback::new(move |()| {
@@ -203,13 +207,13 @@ fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
         })
     });
     let on_intake = Callback::new(move |intake: Intake| {
-        if !intake.changes_nothing() {
-            let members = intake.new.iter().chain(&intake.replaced).cloned().collect();
+        let (members, said) = intake.into_members_and_said();
+        if !members.is_empty() {
             let change = Change::TakeInMembers {
                 round: id.get_untracked(),
                 members,
             };
-            if let Err(refusal) = saver.apply(change.clone()) {
+            if let Err((change, refusal)) = saver.apply_or_hand_back(change) {
                 let message = store
                     .workbook
                     .with_untracked(|w| change.refusal_message(&refusal, w));
@@ -217,7 +221,7 @@ fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
                 return;
             }
         }
-        outcome.set(Some(intake));
+        outcome.set(Some(said));
     });
     view! {
         <div class="no-print">
@@ -232,7 +236,7 @@ fn LoadMembersFiles(id: Memo<String>) -> impl IntoView {
             {move || refused.get().map(|message| view! {
                 <div class="nhsuk-error-summary" role="alert"><p>{message}</p></div>
             })}
-            {move || outcome.get().map(|intake| view! { <IntakeReport intake /> })}
+            {move || outcome.get().map(|said| view! { <IntakeReport said /> })}
         </div>
     }
 }
