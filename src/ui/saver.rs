@@ -491,12 +491,20 @@ impl Saver {
     /// Downloads a backup of the whole workbook and remembers when, for the
     /// backup reminder. Returns the file's name, or why it failed.
     pub fn download_backup(&self) -> Result<String, String> {
+        let (name, text) = self.backup_to_download();
+        super::browser::download_text(&name, &text, "application/json").map(|()| name)
+    }
+
+    /// A backup's file name and text, the backup noted as made now (for the
+    /// backup reminder): for a page that does more to it before it is
+    /// downloaded (protects it with a passphrase).
+    pub fn backup_to_download(&self) -> (String, String) {
         let name = backup::backup_file_name(Local::now().date_naive());
         // Noted first, so the file itself says when it was taken. (It is never
         // refused; were it, the banner would say so and the file still be made.)
         self.act(Change::NoteBackup);
         let text = self.store.workbook.with_untracked(backup::to_json);
-        super::browser::download_text(&name, &text, "application/json").map(|()| name)
+        (name, text)
     }
 
     /// Replaces the whole workbook after the user confirmed a restore. Returns
