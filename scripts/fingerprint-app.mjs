@@ -67,7 +67,9 @@ function areaPaths() {
  * (src/ui/saver.rs, `from_banner`; the saver's code itself is in chunks the
  * areas' parts share), fetched with the first change or when a banner on the
  * home page writes; and the reader for an older or unreadable stored workbook
- * (src/ui/storage.rs), fetched at start only when one is stored.
+ * (src/ui/storage.rs), fetched at start only when one is stored. (The
+ * saver's part is also fetched at start in a browser that linked a backup
+ * file: it holds the code that keeps the file, src/ui/linked_file.rs.)
  */
 const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage']);
 

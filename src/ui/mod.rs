@@ -6,6 +6,7 @@
 mod area_styles;
 mod browser;
 mod components;
+mod linked_file;
 mod offline;
 mod pages;
 mod picked_files;

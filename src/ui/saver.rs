@@ -23,6 +23,7 @@ use std::time::Duration;
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 
+use super::linked_file::{self, LinkedFile};
 use super::routing::PartLoadError;
 use super::storage::{self, SavingBlocked, Stored};
 use super::store::{blocked_reason, WorkbookStore};
@@ -493,6 +494,39 @@ impl Saver {
     pub fn download_backup(&self) -> Result<String, String> {
         let (name, text) = self.backup_to_download();
         super::browser::download_text(&name, &text, "application/json").map(|()| name)
+    }
+
+    /// The linked backup file (`ui::linked_file`), which merges what another
+    /// device wrote to it through this saver.
+    pub fn linked_file(&self) -> LinkedFile {
+        let saver = *self;
+        linked_file::linked_file(
+            self.store,
+            Callback::new(move |incoming: Workbook| {
+                saver
+                    .apply(Change::MergeBackup {
+                        incoming: Box::new(incoming),
+                    })
+                    .map(|applied| {
+                        applied
+                            .merge_report
+                            .filter(|report| !report.changed_nothing())
+                            .map(|report| report.lines())
+                    })
+                    .map_err(|refusal| refusal.to_string())
+            }),
+        )
+    }
+
+    /// In a browser that linked a backup file, carries on keeping it up to
+    /// date, or has the banner say that the browser asks again (once a
+    /// visit). Called as an area's page is drawn, so its code is in the
+    /// areas' parts, not the first download: a visit that opens at the home
+    /// page looks for the file when it first opens an area.
+    pub fn keep_linked_file(&self) {
+        if storage::linked_file_name().is_some() {
+            leptos::task::spawn_local(self.linked_file().reopen());
+        }
     }
 
     /// A backup's file name and text, the backup noted as made now (for the

@@ -19,6 +19,9 @@ use crate::ui::routing::PartLoadError;
 
 /// Where the workbook lives.
 pub const WORKBOOK_KEY: &str = "commissioning-workbook";
+/// Notes the name of the linked backup file, when there is one (its handle
+/// is in IndexedDB: `ui::linked_file`).
+pub const LINKED_FILE_KEY: &str = "commissioning-workbook.linked-file";
 /// Prefix of the keys that hold unreadable text kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "commissioning-workbook.unreadable.";
 
@@ -309,13 +312,30 @@ pub async fn ask_to_persist() -> Option<bool> {
         .as_bool()
 }
 
-/// Removes the workbook and every kept-aside copy from this browser.
+/// Removes the workbook, every kept-aside copy and the note of a linked
+/// backup file from this browser.
 pub fn delete_everything() {
     if let Some(store) = storage() {
         for (key, _) in kept_aside() {
             let _ = store.remove_item(&key);
         }
         let _ = store.remove_item(WORKBOOK_KEY);
+        let _ = store.remove_item(LINKED_FILE_KEY);
+    }
+}
+
+/// The name of the linked backup file, if one is linked in this browser.
+pub fn linked_file_name() -> Option<String> {
+    storage()?.get_item(LINKED_FILE_KEY).ok().flatten()
+}
+
+/// Notes (or, with None, forgets) the linked backup file.
+pub fn note_linked_file(name: Option<&str>) {
+    if let Some(store) = storage() {
+        let _ = match name {
+            Some(name) => store.set_item(LINKED_FILE_KEY, name),
+            None => store.remove_item(LINKED_FILE_KEY),
+        };
     }
 }
 

@@ -52,6 +52,7 @@ pub struct WorkbookStore {
     /// Whether the browser agreed to keep this site's storage when it frees
     /// up space; asked once, after the first save (`None` until answered).
     pub persisted: RwSignal<Option<bool>>,
+
     /// Following other tabs' saves until the saver takes that over
     /// (`hand_over_other_tabs`), as it must replay this tab's changes on them.
     following_other_tabs: StoredValue<Option<WindowListenerHandle>>,

@@ -13,10 +13,12 @@ use crate::ui::store::{blocked_reason, use_store};
 /// holds no saving code: see `from_banner`), and gives `then` what became of
 /// it, or, if the saver's part could not be fetched, the reason, in words that
 /// follow "because".
+/// (One function, not one per caller: each `then` is boxed, which keeps the
+/// first download smaller than a copy of this for each banner.)
 fn write_from_banner(
     saver: Saver,
     write: BannerWrite,
-    then: impl FnOnce(Result<BannerWritten, String>) + 'static,
+    then: Box<dyn FnOnce(Result<BannerWritten, String>)>,
 ) {
     leptos::task::spawn_local(async move { then(from_banner(saver, write).await) });
 }
@@ -37,6 +39,10 @@ pub fn SaveAnnouncer() -> impl IntoView {
         </p>
     }
 }
+
+/// The id of the place above every page where a part fetched later mounts
+/// its banner.
+pub const PART_BANNERS: &str = "part-banners";
 
 /// Storage warnings above every page:
 /// - saving is switched off (cannot be dismissed: it stays until resolved);
@@ -75,11 +81,11 @@ pub fn StorageAlerts() -> impl IntoView {
                     </button>
                     " "
                     <button type="button" class="nhsuk-button nhsuk-button--warning"
-                        on:click=move |_| write_from_banner(saver, BannerWrite::AllowSavingOverUnreadable, move |written| {
+                        on:click=move |_| write_from_banner(saver, BannerWrite::AllowSavingOverUnreadable, Box::new(move |written| {
                             if let Err(reason) = written {
                                 store.save_error.set(Some(reason));
                             }
-                        })>
+                        }))>
                         "Start saving again, replacing the unreadable data"
                     </button>
                 })}
@@ -126,6 +132,9 @@ pub fn StorageAlerts() -> impl IntoView {
                 })}
             </div>
         })}
+        // Where a part of the app fetched later draws its own banner (the
+        // linked backup file's), so its code stays out of the first download.
+        <div id=PART_BANNERS></div>
         <RefusalBanner />
         <UndoBanner />
         <BackupReminder />
@@ -185,16 +194,20 @@ fn BackupReminder() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let saver = use_saver();
     let download = move |_| {
-        write_from_banner(saver, BannerWrite::DownloadBackup, move |written| {
-            message.set(match written {
-                Ok(BannerWritten::BackupDownloading(name)) => {
-                    Some(format!("Your backup is downloading as {name}."))
-                }
-                Ok(BannerWritten::BackupNotMade(reason)) => Some(reason),
-                Ok(BannerWritten::Done) => None,
-                Err(reason) => Some(format!("The backup could not be made because {reason}.")),
-            })
-        })
+        write_from_banner(
+            saver,
+            BannerWrite::DownloadBackup,
+            Box::new(move |written| {
+                message.set(match written {
+                    Ok(BannerWritten::BackupDownloading(name)) => {
+                        Some(format!("Your backup is downloading as {name}."))
+                    }
+                    Ok(BannerWritten::BackupNotMade(reason)) => Some(reason),
+                    Ok(BannerWritten::Done) => None,
+                    Err(reason) => Some(format!("The backup could not be made because {reason}.")),
+                })
+            }),
+        )
     };
     view! {
         {move || message.get().map(|m| view! { <p role="status">{m}</p> })}
@@ -274,11 +287,15 @@ fn UndoBanner() -> impl IntoView {
         if let Some((_, change)) = store.undo.get_untracked() {
             // Only a change applied here offers an undo, and the saver fetches
             // its part as it applies the first, so it is here by now.
-            write_from_banner(saver, BannerWrite::Undo(change), move |written| {
-                if let Err(reason) = written {
-                    store.save_error.set(Some(reason));
-                }
-            });
+            write_from_banner(
+                saver,
+                BannerWrite::Undo(change),
+                Box::new(move |written| {
+                    if let Err(reason) = written {
+                        store.save_error.set(Some(reason));
+                    }
+                }),
+            );
         }
     };
     view! {

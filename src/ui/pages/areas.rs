@@ -69,6 +69,7 @@ macro_rules! areas {
                 )
             )]
             fn $part(pattern: &'static str) -> Result<AnyView, PartLoadError> {
+                crate::ui::saver::use_saver().keep_linked_file();
                 Ok(match pattern {
                     $first => view! { <$($first_page)::+ /> }.into_any(),
                     $( $pattern => view! { <$($page)::+ /> }.into_any(), )*

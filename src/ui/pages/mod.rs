@@ -5,6 +5,7 @@ pub mod areas;
 pub mod assessment;
 pub mod group;
 mod home;
+mod linked_backup;
 mod not_found;
 pub mod placement;
 pub mod plan;

@@ -153,6 +153,7 @@ pub fn YourData() -> impl IntoView {
         <button type="button" class="nhsuk-button" on:click=download_backup>"Download backup"</button>
         {move || download_message.get().map(|m| view! { <p role="status">{m}</p> })}
         <BackupReminderChoice />
+        <super::linked_backup::LinkedBackupFile />
 
         <h2>"Restore or merge a backup"</h2>
         <p>"Choose a backup file to see what it holds. Then either merge it into this workbook, which keeps everything on both sides (the newer version of anything changed on both, with the other listed to look at), or replace this workbook with it."</p>
@@ -581,6 +582,7 @@ fn StorageUse() -> impl IntoView {
                 </button>
             }.into_any(),
         }}
+        <super::linked_backup::SafariSevenDays />
     }
 }
 
