@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::common::validation::FieldError;
+
 /// Names a passphrase-protected workbook backup.
 pub const ENCRYPTED_FORMAT_NAME: &str = "commissioning-workbook-encrypted";
 /// The version of the envelope's shape.
@@ -147,6 +149,40 @@ impl Envelope {
             data: bytes("data", &self.data)?,
         })
     }
+}
+
+/// The fewest characters a new passphrase may have. Anyone holding the file
+/// can guess at it offline, as fast as their computer allows: the National
+/// Cyber Security Centre's "three random words" come to more than this.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+/// What is wrong with a new passphrase and its confirmation, for the fields
+/// `passphrase_field` and `confirm_field`; nothing when it can be used.
+pub fn check_new_passphrase(
+    passphrase: &str,
+    confirm: &str,
+    passphrase_field: &'static str,
+    confirm_field: &'static str,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let length = passphrase.chars().count();
+    if passphrase.is_empty() {
+        errors.push(FieldError::new(passphrase_field, "Enter a passphrase"));
+    } else if length < MIN_PASSPHRASE_CHARS {
+        errors.push(FieldError::new(
+            passphrase_field,
+            format!("The passphrase must be {MIN_PASSPHRASE_CHARS} characters or more"),
+        ));
+    }
+    if !passphrase.is_empty() && confirm.is_empty() {
+        errors.push(FieldError::new(confirm_field, "Enter the passphrase again"));
+    } else if !passphrase.is_empty() && confirm != passphrase {
+        errors.push(FieldError::new(
+            confirm_field,
+            "The passphrases do not match: enter the same passphrase twice",
+        ));
+    }
+    errors
 }
 
 /// Reads, checks and decodes an envelope in one step: what decrypting needs.
@@ -380,6 +416,33 @@ mod tests {
         assert!(looks_encrypted(&protected));
         let plain = protected.replace(ENCRYPTED_FORMAT_NAME, "commissioning-workbook");
         assert!(!looks_encrypted(&plain));
+    }
+
+    #[test]
+    fn a_new_passphrase_must_be_long_enough_and_typed_twice_alike() {
+        let check = |p: &str, c: &str| {
+            check_new_passphrase(p, c, "p", "c")
+                .into_iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(check("", ""), ["p: Enter a passphrase"]);
+        assert_eq!(
+            check("short words", "short words"),
+            ["p: The passphrase must be 12 characters or more"]
+        );
+        assert_eq!(
+            check("orange kettle harbour", ""),
+            ["c: Enter the passphrase again"]
+        );
+        assert_eq!(
+            check("orange kettle harbour", "orange kettle harbor"),
+            ["c: The passphrases do not match: enter the same passphrase twice"]
+        );
+        assert!(check("orange kettle harbour", "orange kettle harbour").is_empty());
+        // Characters, not bytes: 12 accented letters are enough.
+        assert!(check(&"é".repeat(12), &"é".repeat(12)).is_empty());
+        assert_eq!(check(&"é".repeat(11), &"é".repeat(11)).len(), 1);
     }
 
     #[test]

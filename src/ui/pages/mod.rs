@@ -8,6 +8,7 @@ mod home;
 mod not_found;
 pub mod placement;
 pub mod plan;
+mod protected_backup;
 mod your_data;
 
 pub use about::About;
