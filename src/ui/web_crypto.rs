@@ -47,6 +47,12 @@ impl std::fmt::Display for CryptoError {
     }
 }
 
+/// Whether this browser can protect a backup here: why not, if it cannot
+/// (a page not served securely has no Web Crypto).
+pub fn available() -> Result<(), CryptoError> {
+    WebCrypto::new().map(drop)
+}
+
 /// `text` (a backup) encrypted under `passphrase`, as the envelope's JSON.
 pub async fn encrypt(text: &str, passphrase: &str) -> Result<String, CryptoError> {
     let web = WebCrypto::new()?;
@@ -185,7 +191,7 @@ impl WebCrypto {
                     &self.utf8(passphrase)?,
                     &"PBKDF2".into(),
                     &JsValue::FALSE,
-                    &Array::of1(&"deriveKey".into()),
+                    &array(&[&"deriveKey".into()]),
                 ],
             )
             .await
@@ -205,7 +211,7 @@ impl WebCrypto {
                 &material,
                 &aes,
                 &JsValue::FALSE,
-                &Array::of1(&usage.into()),
+                &array(&[&usage.into()]),
             ],
         )
         .await

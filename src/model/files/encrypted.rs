@@ -151,6 +151,15 @@ impl Envelope {
     }
 }
 
+/// The file name for a protected copy of a backup named `name`
+/// (`….json` → `…-protected.json`), so the two are told apart in a folder.
+pub fn protected_file_name(name: &str) -> String {
+    match name.strip_suffix(".json") {
+        Some(stem) => format!("{stem}-protected.json"),
+        None => format!("{name}-protected"),
+    }
+}
+
 /// The fewest characters a new passphrase may have. Anyone holding the file
 /// can guess at it offline, as fast as their computer allows: the National
 /// Cyber Security Centre's "three random words" come to more than this.
@@ -254,7 +263,7 @@ const BASE64_ALPHABET: &[u8; 64] =
 /// example and Node's `Buffer.toString("base64")` write it. (Written here:
 /// the app has no base64 crate of its own, and this is a few lines.)
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let b = [
             chunk[0],
@@ -416,6 +425,15 @@ mod tests {
         assert!(looks_encrypted(&protected));
         let plain = protected.replace(ENCRYPTED_FORMAT_NAME, "commissioning-workbook");
         assert!(!looks_encrypted(&plain));
+    }
+
+    #[test]
+    fn a_protected_backup_is_named_apart() {
+        assert_eq!(
+            protected_file_name("commissioning-workbook-2026-12-03.json"),
+            "commissioning-workbook-2026-12-03-protected.json"
+        );
+        assert_eq!(protected_file_name("backup"), "backup-protected");
     }
 
     #[test]

@@ -19,15 +19,6 @@ const PASSPHRASE: &str = "backup-passphrase";
 const CONFIRM: &str = "backup-passphrase-confirm";
 const OPEN_PASSPHRASE: &str = "open-passphrase";
 
-/// The file name for a protected copy of `name` (`….json` → `…-protected.json`),
-/// so the two are told apart in a folder.
-fn protected_name(name: &str) -> String {
-    match name.strip_suffix(".json") {
-        Some(stem) => format!("{stem}-protected.json"),
-        None => format!("{name}-protected"),
-    }
-}
-
 /// "Download backup", with the choice to protect it with a passphrase first.
 /// `message` is the line under the button that says what happened.
 #[component]
@@ -66,8 +57,14 @@ pub fn BackupDownload(
             return;
         }
         errors.set(Vec::new());
+        // Checked before the backup is made, which notes it as taken.
+        if let Err(e) = web_crypto::available() {
+            message.set(Some(format!("Your backup could not be protected: {e}.")));
+            return;
+        }
         // Taken out of the fields at once: only this task holds it now.
-        let secret = passphrase.try_update(std::mem::take).unwrap_or_default();
+        let secret = passphrase.get_untracked();
+        passphrase.set(String::new());
         confirm.set(String::new());
         working.set(true);
         message.set(Some(
@@ -77,7 +74,7 @@ pub fn BackupDownload(
         leptos::task::spawn_local(async move {
             let sealed = web_crypto::encrypt(&text, &secret).await;
             drop(secret);
-            let name = protected_name(&name);
+            let name = encrypted::protected_file_name(&name);
             let said = match sealed.and_then(|sealed| {
                 browser::download_text(&name, &sealed, "application/json")
                     .map_err(web_crypto::CryptoError::Browser)
@@ -87,8 +84,9 @@ pub fn BackupDownload(
                 ),
                 Err(e) => format!("Your backup could not be protected: {e}."),
             };
-            let _ = working.try_set(false);
-            let _ = message.try_set(Some(said));
+            // (Setting a signal of a page left meanwhile does nothing.)
+            working.set(false);
+            message.set(Some(said));
         });
     };
     view! {
@@ -138,7 +136,8 @@ pub fn OpenProtected(
         let Some(file) = locked.get_untracked() else {
             return;
         };
-        let secret = passphrase.try_update(std::mem::take).unwrap_or_default();
+        let secret = passphrase.get_untracked();
+        passphrase.set(String::new());
         if secret.is_empty() {
             errors.set(vec![FieldError::new(
                 OPEN_PASSPHRASE,
@@ -153,7 +152,7 @@ pub fn OpenProtected(
         leptos::task::spawn_local(async move {
             let opened = web_crypto::decrypt(&file.text, &secret).await;
             drop(secret);
-            let _ = working.try_set(false);
+            working.set(false);
             // Another file may have been chosen meanwhile: this one is let go.
             if locked.try_with_untracked(|l| l.as_ref().map(|l| l.text == file.text))
                 != Some(Some(true))
