@@ -105,9 +105,9 @@ pub fn BackupDownload(
                     </div>
                     <Field id=PASSPHRASE label="Passphrase" kind=FieldKind::Password
                         hint=format!("At least {} characters. Three random words, as the National Cyber Security Centre suggests, are easy to remember and hard to guess.", encrypted::MIN_PASSPHRASE_CHARS)
-                        errors=Signal::from(errors) bind=passphrase />
+                        width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=passphrase />
                     <Field id=CONFIRM label="Confirm the passphrase" kind=FieldKind::Password
-                        errors=Signal::from(errors) bind=confirm />
+                        width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=confirm />
                 </div>
             </Show>
         </div>
@@ -168,7 +168,7 @@ pub fn OpenProtected(
                     });
                 }
                 Err(e) => {
-                    on_refused.run((file.name, e.message()));
+                    on_refused.run((file.name, format!("{}.", e.message())));
                     focus(OPEN_PASSPHRASE);
                 }
             }
@@ -193,7 +193,7 @@ pub fn OpenProtected(
                 <h3 class="nhsuk-card__heading">{move || format!("{} is protected with a passphrase", name())}</h3>
                 <Field id=OPEN_PASSPHRASE label="Passphrase" kind=FieldKind::Password
                     hint="Enter the passphrase that was set when the backup was downloaded."
-                    errors=Signal::from(errors) bind=passphrase />
+                    width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=passphrase />
                 <button type="button" class="nhsuk-button" on:click=open disabled=move || working.get()
                     aria-describedby="open-protected-status">
                     {move || if working.get() { "Opening the file…" } else { "Open the file" }}

@@ -105,7 +105,7 @@ pub fn YourData() -> impl IntoView {
             }
             Err(e) => restore.set(Some(Restore::Refused {
                 file_name: file.name,
-                reason: e.message(),
+                reason: format!("{}.", e.message()),
             })),
         }
     });
