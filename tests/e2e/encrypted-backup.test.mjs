@@ -258,3 +258,22 @@ test('a backup protected by Node\'s own Web Crypto is opened and merged by the a
   assert.deepEqual(goalTitles(await savedWorkbook(page)).sort(), ['Goal from the other laptop', 'Goal on this computer']);
   await context.close();
 });
+
+test('on a phone the passphrase fields and the open form fit the screen', async () => {
+  const { context, page } = await app.open('/#/your-data', { viewport: { width: 375, height: 667 } });
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await page.getByLabel('Protect the backup with a passphrase').check();
+  await page.getByLabel('Confirm the passphrase').waitFor();
+  assert.ok(await fits(), 'the protect form is not cut off sideways');
+  for (const label of ['Passphrase', 'Confirm the passphrase']) {
+    const box = await page.getByLabel(label, { exact: true }).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 375, `${label} fits across the screen`);
+  }
+  await expectNoViolations(page, 'phone: protect form');
+  await chooseFile(page, 'protected.json', await nodeEncrypt('{}', PASSPHRASE));
+  const form = page.getByRole('region', { name: 'Protected backup' });
+  await form.waitFor();
+  assert.ok(await fits(), 'the open form is not cut off sideways');
+  await expectNoViolations(page, 'phone: passphrase asked');
+  await context.close();
+});
