@@ -14,6 +14,7 @@ mod routing;
 mod saver;
 pub mod storage;
 mod store;
+mod web_crypto;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

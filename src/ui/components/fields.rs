@@ -17,6 +17,8 @@ pub enum FieldKind {
     Date,
     /// Several lines of text.
     TextArea,
+    /// A passphrase: the characters are hidden as they are typed.
+    Password,
 }
 
 /// An NHS.UK form group: label, optional hint, the field's error message when
@@ -159,7 +161,7 @@ pub fn Field(
             }
             .into_any()
         }
-        FieldKind::Text | FieldKind::Date => {
+        FieldKind::Text | FieldKind::Date | FieldKind::Password => {
             let node = NodeRef::<leptos::html::Input>::new();
             keep_showing(node, current, last_typed);
             view! {
@@ -168,7 +170,7 @@ pub fn Field(
                     class:nhsuk-input--error=has_error.clone()
                     id=id.clone()
                     name=id.clone()
-                    type="text"
+                    type=if kind == FieldKind::Password { "password" } else { "text" }
                     aria-describedby=described_by
                     prop:value=initial
                     node_ref=node

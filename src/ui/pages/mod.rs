@@ -9,6 +9,7 @@ mod linked_backup;
 mod not_found;
 pub mod placement;
 pub mod plan;
+mod protected_backup;
 mod your_data;
 
 pub use about::About;

@@ -1,7 +1,7 @@
 use crate::ui::components::Title;
 use leptos::prelude::*;
 
-use crate::model::files::{backup, import_checks};
+use crate::model::files::{backup, encrypted, import_checks};
 use crate::model::workbook::merge;
 use crate::model::{Change, Workbook};
 use crate::ui::browser;
@@ -58,12 +58,15 @@ pub fn YourData() -> impl IntoView {
         }
     };
 
-    let download_backup = move |_| match saver.download_backup() {
+    let download_plain = Callback::new(move |()| match saver.download_backup() {
         Ok(name) => download_message.set(Some(format!("Your backup is downloading as {name}."))),
         Err(reason) => download_message.set(Some(reason)),
-    };
+    });
+    let download_backup = move |_| download_plain.run(());
 
-    let on_file = Callback::new(move |file: ChosenFile| {
+    // A protected backup chosen, waiting for its passphrase.
+    let locked = RwSignal::new(None::<ChosenFile>);
+    let read_backup = Callback::new(move |file: ChosenFile| {
         // The backup's sections (group rounds) are read and checked here, in
         // this page's part: the first download's reader leaves them unread.
         let read = backup::read_workbook(&file.text).map_err(|e| e.to_string());
@@ -88,6 +91,26 @@ pub fn YourData() -> impl IntoView {
                 reason,
             },
         }));
+    });
+    let on_file = Callback::new(move |file: ChosenFile| {
+        locked.set(None);
+        if !encrypted::looks_encrypted(&file.text) {
+            return read_backup.run(file);
+        }
+        // A damaged one is refused before a passphrase is asked for.
+        match encrypted::read_envelope(&file.text) {
+            Ok(_) => {
+                restore.set(None);
+                locked.set(Some(file));
+            }
+            Err(e) => restore.set(Some(Restore::Refused {
+                file_name: file.name,
+                reason: format!("{}.", e.message()),
+            })),
+        }
+    });
+    let on_refused = Callback::new(move |(file_name, reason)| {
+        restore.set(Some(Restore::Refused { file_name, reason }))
     });
     let on_read_error = Callback::new(move |reason: String| {
         restore.set(Some(Restore::Refused {
@@ -150,14 +173,16 @@ pub fn YourData() -> impl IntoView {
         <p>
             "A backup is a single JSON file with everything in your workbook. Keep it somewhere safe, or use it to move your workbook to another browser."
         </p>
-        <button type="button" class="nhsuk-button" on:click=download_backup>"Download backup"</button>
-        {move || download_message.get().map(|m| view! { <p role="status">{m}</p> })}
+        <super::protected_backup::BackupDownload message=download_message download_plain />
         <BackupReminderChoice />
         <super::linked_backup::LinkedBackupFile />
 
         <h2>"Restore or merge a backup"</h2>
         <p>"Choose a backup file to see what it holds. Then either merge it into this workbook, which keeps everything on both sides (the newer version of anything changed on both, with the other listed to look at), or replace this workbook with it."</p>
         <FileImport id="restore-file" label="Choose a backup file" on_file on_error=on_read_error />
+        <Show when=move || locked.with(Option::is_some)>
+            <super::protected_backup::OpenProtected locked on_open=read_backup on_refused />
+        </Show>
         {move || restore.get().map(|r| match r {
             Restore::Ready { file_name, workbook, merge_preview } => view! {
                 <div class="nhsuk-card" role="region" aria-label="Backup to restore">
