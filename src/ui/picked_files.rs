@@ -314,7 +314,11 @@ pub async fn next_turn() {
             .and_then(|class| Reflect::construct(&class, &js_sys::Array::new()).ok());
         if let Some(channel) = channel {
             // Setting `onmessage` starts the port.
-            let _ = Reflect::set(&get(&channel, "port1"), &JsValue::from_str("onmessage"), &resolve);
+            let _ = Reflect::set(
+                &get(&channel, "port1"),
+                &JsValue::from_str("onmessage"),
+                &resolve,
+            );
             let port2 = get(&channel, "port2");
             if let Ok(post) = get(&port2, "postMessage").dyn_into::<Function>() {
                 if post.call1(&port2, &JsValue::NULL).is_ok() {

@@ -7,14 +7,23 @@
 //! The text fields are listed here, one table per kind of record, rather
 //! than in the record tree (`tree`): the tree's table is read by the first
 //! download at start, and these lists are wanted only by pages in their own
-//! parts. A field is named by the struct field it is kept in (`field`, which
-//! the page that changes it maps to its control) and by the form's label for
-//! it, without "(optional)" (`label`), as a person reads it there.
+//! parts. A field is named by the id of the form control that changes it
+//! (`field`, as the model's `*_FIELD` constants and the forms name them) and
+//! by the form's label for it, without "(optional)" (`label`), as a person
+//! reads it there.
 
+use crate::model::assessment::answers::ASSESSMENT_PARTNERSHIP_FIELD;
 use crate::model::assessment::framework::{all_statements, statement};
 use crate::model::assessment::Assessment;
 use crate::model::common::identifiers::{likely_identifiers, IdentifierKind};
+use crate::model::group::rounds::ROUND_NAME_FIELD;
+use crate::model::placement::activity::ACTIVITY_WHAT_FIELD;
+use crate::model::placement::placements::PLACEMENT_ORGANISATION_FIELD;
+use crate::model::placement::projects::{MILESTONE_TITLE_FIELD, PROJECT_TITLE_FIELD};
 use crate::model::placement::{ActivityEntry, Placement};
+use crate::model::plan::entries::{ACTION_TEXT_FIELD, EVIDENCE_WHAT_FIELD, REVIEW_SUMMARY_FIELD};
+use crate::model::plan::goals::GOAL_TITLE_FIELD;
+use crate::model::plan::plans::PLAN_NAME_FIELD;
 use crate::model::plan::Plan;
 use crate::model::workbook::tree::{kind, Kind, RecordKind, Workbook};
 
@@ -26,9 +35,9 @@ pub struct TextPlace {
     pub id: String,
     /// The record in words: `the goal "Chair the board"`.
     pub record: String,
-    /// The struct field the text is kept in: `what_done`, or for an
-    /// assessment's evidence notes `evidence`.
-    pub field: &'static str,
+    /// The id of the form's control for it, as the forms name them
+    /// (`ACTIVITY_WHAT_FIELD`): `activity-what`, `power-2-evidence`.
+    pub field: String,
     /// The statement an assessment's evidence note is about.
     pub statement: Option<&'static str>,
     /// The form's label for the field: "What did you do?".
@@ -67,7 +76,7 @@ impl Texts {
                 kind: K::KIND,
                 id: record.record_id().to_string(),
                 record: K::describe(record),
-                field,
+                field: field.to_string(),
                 statement: None,
                 label: label.to_string(),
                 text: text.to_string(),
@@ -91,7 +100,7 @@ macro_rules! has_id {
     };
 }
 
-use crate::model::group::{AreaAgreement, GroupMember, GroupRound};
+use crate::model::group::{AreaAgreement, GroupRound};
 use crate::model::placement::{Milestone, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Review};
 has_id!(
@@ -106,7 +115,6 @@ has_id!(
     Milestone,
     ActivityEntry,
     GroupRound,
-    GroupMember,
     AreaAgreement
 );
 
@@ -123,8 +131,16 @@ fn assessment_into<K: Kind<Record = Assessment>>(t: &mut Texts, a: &Assessment, 
     t.record::<K>(
         a,
         &[
-            ("partnership", "Partnership name", &a.partnership),
-            ("clinical_area", "Clinical area", &a.clinical_area),
+            (
+                ASSESSMENT_PARTNERSHIP_FIELD,
+                "Partnership name",
+                &a.partnership,
+            ),
+            (
+                "assessment-clinical-area",
+                "Clinical area",
+                &a.clinical_area,
+            ),
         ],
     );
     if !with_notes {
@@ -151,7 +167,7 @@ fn assessment_into<K: Kind<Record = Assessment>>(t: &mut Texts, a: &Assessment, 
             kind: K::KIND,
             id: a.id.clone(),
             record: K::describe(a),
-            field: "evidence",
+            field: format!("{}-evidence", s.id),
             statement: Some(s.id),
             label: format!("Evidence or notes on “{}”", s.text),
             text,
@@ -166,9 +182,9 @@ pub fn plan_texts(p: &Plan) -> Vec<TextPlace> {
     t.record::<kind::Plan>(
         p,
         &[
-            ("name", "Name of the plan", &p.name),
-            ("owner", "Whose plan is it?", &p.owner),
-            ("aim", "Your development aim", &p.aim),
+            (PLAN_NAME_FIELD, "Name of the plan", &p.name),
+            ("plan-owner", "Whose plan is it?", &p.owner),
+            ("plan-aim", "Your development aim", &p.aim),
         ],
     );
     for g in &p.goals {
@@ -176,35 +192,35 @@ pub fn plan_texts(p: &Plan) -> Vec<TextPlace> {
             g,
             &[
                 (
-                    "learning_need",
+                    "goal-learning-need",
                     "What do you need to learn?",
                     &g.learning_need,
                 ),
-                ("title", "What do you want to achieve?", &g.title),
+                (GOAL_TITLE_FIELD, "What do you want to achieve?", &g.title),
                 (
-                    "success_measure",
+                    "goal-success",
                     "How will you show you have achieved it?",
                     &g.success_measure,
                 ),
-                ("detail", "Details", &g.detail),
-                ("outcome", "Review and outcome", &g.outcome),
+                ("goal-detail", "Details", &g.detail),
+                ("goal-outcome", "Review and outcome", &g.outcome),
             ],
         );
         for a in &g.actions {
-            t.record::<kind::Action>(a, &[("text", "What will you do?", &a.text)]);
+            t.record::<kind::Action>(a, &[(ACTION_TEXT_FIELD, "What will you do?", &a.text)]);
         }
         for e in &g.evidence {
             t.record::<kind::Evidence>(
                 e,
                 &[
-                    ("what_happened", "What happened?", &e.what_happened),
-                    ("learnt", "What did you learn?", &e.learnt),
+                    (EVIDENCE_WHAT_FIELD, "What happened?", &e.what_happened),
+                    ("evidence-learnt", "What did you learn?", &e.learnt),
                 ],
             );
         }
     }
     for r in &p.reviews {
-        t.record::<kind::Review>(r, &[("summary", "Summary", &r.summary)]);
+        t.record::<kind::Review>(r, &[(REVIEW_SUMMARY_FIELD, "Summary", &r.summary)]);
     }
     t.out
 }
@@ -217,48 +233,64 @@ pub fn placement_texts(p: &Placement, entry: impl Fn(&ActivityEntry) -> bool) ->
     t.record::<kind::Placement>(
         p,
         &[
-            ("trainee", "Your name", &p.trainee),
-            ("organisation", "Host organisation", &p.organisation),
+            ("placement-trainee", "Your name", &p.trainee),
             (
-                "supervisor",
+                PLACEMENT_ORGANISATION_FIELD,
+                "Host organisation",
+                &p.organisation,
+            ),
+            (
+                "placement-supervisor",
                 "Lead commissioner or supervisor",
                 &p.supervisor,
             ),
-            ("clinical_area", "Clinical area", &p.clinical_area),
-            ("objectives", "Your learning objectives", &p.objectives),
+            ("placement-clinical-area", "Clinical area", &p.clinical_area),
+            (
+                "placement-objectives",
+                "Your learning objectives",
+                &p.objectives,
+            ),
         ],
     );
     for project in &p.projects {
         t.record::<kind::Project>(
             project,
             &[
-                ("title", "Project title", &project.title),
-                ("aim", "Aim", &project.aim),
-                ("clinical_area", "Clinical area", &project.clinical_area),
-                ("stakeholders", "Stakeholders", &project.stakeholders),
-                ("outcome", "Outcome", &project.outcome),
+                (PROJECT_TITLE_FIELD, "Project title", &project.title),
+                ("project-aim", "Aim", &project.aim),
+                (
+                    "project-clinical-area",
+                    "Clinical area",
+                    &project.clinical_area,
+                ),
+                (
+                    "project-stakeholders",
+                    "Stakeholders",
+                    &project.stakeholders,
+                ),
+                ("project-outcome", "Outcome", &project.outcome),
             ],
         );
         for m in &project.milestones {
-            t.record::<kind::Milestone>(m, &[("title", "Milestone", &m.title)]);
+            t.record::<kind::Milestone>(m, &[(MILESTONE_TITLE_FIELD, "Milestone", &m.title)]);
         }
     }
     for e in p.entries.iter().filter(|e| entry(e)) {
         t.record::<kind::Activity>(
             e,
             &[
-                ("role", "Your role", &e.role),
-                ("what_done", "What did you do?", &e.what_done),
+                ("activity-role", "Your role", &e.role),
+                (ACTIVITY_WHAT_FIELD, "What did you do?", &e.what_done),
                 (
-                    "with_others",
+                    "activity-with-others",
                     "How did you work with others?",
                     &e.with_others,
                 ),
-                ("keep", "What will you keep doing?", &e.keep),
-                ("improve", "What will you do better?", &e.improve),
-                ("stop", "What will you stop doing?", &e.stop),
+                ("activity-keep", "What will you keep doing?", &e.keep),
+                ("activity-improve", "What will you do better?", &e.improve),
+                ("activity-stop", "What will you stop doing?", &e.stop),
                 (
-                    "learnt_about_self",
+                    "activity-learnt",
                     "What did you learn about yourself?",
                     &e.learnt_about_self,
                 ),
@@ -288,12 +320,15 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
     }
     let mut t = Texts::new();
     for round in wb.group.get().map(|g| g.rounds.as_slice()).unwrap_or(&[]) {
-        t.record::<kind::GroupRound>(round, &[("name", "Name of the round", &round.name)]);
-        for m in &round.members {
-            t.record::<kind::GroupMember>(m, &[("label", "Member", &m.label)]);
-        }
+        t.record::<kind::GroupRound>(
+            round,
+            &[(ROUND_NAME_FIELD, "Name of the round", &round.name)],
+        );
         for a in &round.agreements {
-            t.record::<kind::AreaAgreement>(a, &[("note", "Notes of the discussion", &a.note)]);
+            t.record::<kind::AreaAgreement>(
+                a,
+                &[("agreement-note", "Notes of the discussion", &a.note)],
+            );
         }
     }
     out.extend(t.out);
@@ -329,7 +364,7 @@ mod tests {
                 (
                     f.place.kind,
                     f.place.id.as_str(),
-                    f.place.field,
+                    f.place.field.as_str(),
                     f.place.label.as_str(),
                     f.kind,
                     f.found.as_str(),
@@ -362,7 +397,7 @@ mod tests {
         }
         let goal = texts
             .iter()
-            .find(|t| t.kind == RecordKind::Goal && t.field == "title")
+            .find(|t| t.kind == RecordKind::Goal && t.field == "goal-title")
             .unwrap();
         assert_eq!(goal.id, "goal-1");
         assert_eq!(
@@ -374,7 +409,7 @@ mod tests {
         // Empty fields are not listed: the goal's outcome is empty.
         assert!(!texts
             .iter()
-            .any(|t| t.kind == RecordKind::Goal && t.field == "outcome"));
+            .any(|t| t.kind == RecordKind::Goal && t.field == "goal-outcome"));
     }
 
     #[test]
@@ -396,7 +431,7 @@ mod tests {
                 (
                     RecordKind::Assessment,
                     "assessment-1",
-                    "evidence",
+                    "power-2-evidence",
                     "Evidence or notes on “Clinicians and managers work as a partnership of equals.”",
                     IdentifierKind::DateOfBirth,
                     "01/02/1960"
@@ -404,7 +439,7 @@ mod tests {
                 (
                     RecordKind::Evidence,
                     "evidence-1",
-                    "learnt",
+                    "evidence-learnt",
                     "What did you learn?",
                     IdentifierKind::PatientName,
                     "Mrs Okafor"
@@ -412,7 +447,7 @@ mod tests {
                 (
                     RecordKind::Evidence,
                     "evidence-1",
-                    "learnt",
+                    "evidence-learnt",
                     "What did you learn?",
                     IdentifierKind::NhsNumber,
                     "943 476 5919"
@@ -420,7 +455,7 @@ mod tests {
                 (
                     RecordKind::Activity,
                     entry_id.as_str(),
-                    "keep",
+                    "activity-keep",
                     "What will you keep doing?",
                     IdentifierKind::Postcode,
                     "NN1 5BD"
@@ -440,16 +475,19 @@ mod tests {
         assert_eq!(
             without
                 .iter()
-                .map(|f| (f.place.field, f.found.as_str()))
+                .map(|f| (f.place.field.as_str(), f.found.as_str()))
                 .collect::<Vec<_>>(),
-            vec![("clinical_area", "SW1A 1AA")]
+            vec![("assessment-clinical-area", "SW1A 1AA")]
         );
         let with = flag_identifiers(&assessment_texts(&a, true));
         assert_eq!(
             with.iter()
-                .map(|f| (f.place.field, f.found.as_str()))
+                .map(|f| (f.place.field.as_str(), f.found.as_str()))
                 .collect::<Vec<_>>(),
-            vec![("clinical_area", "SW1A 1AA"), ("evidence", "943 476 5919")]
+            vec![
+                ("assessment-clinical-area", "SW1A 1AA"),
+                ("power-2-evidence", "943 476 5919")
+            ]
         );
     }
 
