@@ -1,7 +1,9 @@
 //! Likely patient identifiers in what a user wrote. Reflections, evidence and
-//! notes must not identify patients (Academy of Medical Royal Colleges and
-//! COPMeD, "The reflective practitioner: guidance for doctors and medical
-//! students", 2018, which asks that reflections are anonymised). The app
+//! notes must not identify patients (Academy of Medical Royal Colleges,
+//! COPMeD, the General Medical Council and the Medical Schools Council, "The
+//! reflective practitioner: guidance for doctors and medical students", 2018,
+//! whose section "Anonymising details in reflections" asks that reflections
+//! are anonymised). The app
 //! points out what looks like an identifier; it never blocks, changes or
 //! sends anything, and a user who knows better goes on.
 //!
@@ -60,6 +62,29 @@ pub fn likely_identifiers(text: &str) -> Vec<Finding> {
     found.extend(patient_names(text));
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The rule the guard reminds a user of, after what it found.
+pub const NOT_PATIENTS: &str = "Reflections and notes must not identify patients.";
+
+/// What a screen reader is told about `kinds` found in a field: each kind
+/// once, in the order first found, then the rule; nothing when none. It
+/// changes only when the kinds do, not with every key typed in a finding.
+pub fn announcement(kinds: impl IntoIterator<Item = IdentifierKind>) -> String {
+    let mut once: Vec<IdentifierKind> = Vec::new();
+    for kind in kinds {
+        if !once.contains(&kind) {
+            once.push(kind);
+        }
+    }
+    if once.is_empty() {
+        return String::new();
+    }
+    once.iter()
+        .map(|k| format!("{}.", k.message()))
+        .chain([NOT_PATIENTS.to_string()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// True when the ten digits are a valid NHS number: the check digit is
@@ -617,5 +642,16 @@ mod tests {
         ] {
             assert!(kinds(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_announcement_names_each_kind_once_in_the_order_found() {
+        let text = "Mrs Okafor was referred; 943 476 5919 and Mr Jones in clinic";
+        assert_eq!(
+            announcement(likely_identifiers(text).iter().map(|f| f.kind)),
+            "This looks like a patient's name. This looks like an NHS number. \
+             Reflections and notes must not identify patients."
+        );
+        assert_eq!(announcement([]), "");
     }
 }

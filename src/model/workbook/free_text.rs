@@ -300,6 +300,36 @@ pub fn placement_texts(p: &Placement, entry: impl Fn(&ActivityEntry) -> bool) ->
     t.out
 }
 
+/// The text a placement's CSV download holds: every log entry, the titles
+/// of the projects they name, and the placement's trainee, host,
+/// supervisor and clinical area (in every row).
+pub fn placement_csv_texts(p: &Placement) -> Vec<TextPlace> {
+    placement_texts(p, |_| true)
+        .into_iter()
+        .filter(|t| match t.kind {
+            RecordKind::Activity => true,
+            RecordKind::Project => {
+                t.field == PROJECT_TITLE_FIELD
+                    && p.entries
+                        .iter()
+                        .any(|e| e.project_id.as_deref() == Some(t.id.as_str()))
+            }
+            RecordKind::Placement => t.field != "placement-objectives",
+            _ => false,
+        })
+        .collect()
+}
+
+/// The text the end-of-placement summary (printed, or copied for a
+/// portfolio) holds: the placement's details, its projects (not their
+/// clinical area) and milestones, and the entries chosen for it.
+pub fn placement_summary_texts(p: &Placement) -> Vec<TextPlace> {
+    placement_texts(p, |e| e.in_summary)
+        .into_iter()
+        .filter(|t| t.field != "project-clinical-area")
+        .collect()
+}
+
 /// Every piece of free text in the workbook, as a backup holds it: the
 /// user's assessments with their notes, partners' assessments, plans,
 /// placements, and the group view's rounds (read if not read yet).
@@ -508,5 +538,45 @@ mod tests {
             ]
         );
         assert!(flag_identifiers(&placement_texts(p, |e| e.in_summary)).is_empty());
+    }
+
+    #[test]
+    fn a_csv_and_a_summary_hold_the_text_they_print() {
+        let mut wb = workbook_with_every_kind_of_record();
+        let p = &mut wb.placements[0];
+        p.objectives = "Audit for DOB 01/02/1960".into();
+        p.projects[0].clinical_area = "Clinic at SW1A 1AA".into();
+        p.projects[0].milestones[0].title = "Visit CT20 1QY".into();
+        p.entries[0].keep = "Ring 943 476 5919".into();
+        let fields = |texts: Vec<TextPlace>| {
+            flag_identifiers(&texts)
+                .into_iter()
+                .map(|f| (f.place.field, f.found))
+                .collect::<Vec<_>>()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // The CSV: the entry's reflection, not the objectives, project or milestone.
+        assert_eq!(
+            fields(placement_csv_texts(p)),
+            vec![pair("activity-keep", "943 476 5919")]
+        );
+        // The summary: objectives, milestones and the chosen entry, not a project's clinical area.
+        assert_eq!(
+            fields(placement_summary_texts(p)),
+            vec![
+                pair("placement-objectives", "01/02/1960"),
+                pair(MILESTONE_TITLE_FIELD, "CT20 1QY"),
+                pair("activity-keep", "943 476 5919"),
+            ]
+        );
+        p.entries[0].in_summary = false;
+        assert_eq!(fields(placement_summary_texts(p)).len(), 2);
+        // The CSV names the project only when an entry is in it.
+        let csv = placement_csv_texts(p);
+        assert!(csv.iter().any(|t| t.field == PROJECT_TITLE_FIELD));
+        p.entries[0].project_id = None;
+        assert!(!placement_csv_texts(p)
+            .iter()
+            .any(|t| t.field == PROJECT_TITLE_FIELD));
     }
 }
