@@ -51,14 +51,14 @@ pub fn IdentifierWarning(
         {move || {
             let found = findings.get();
             (!found.is_empty()).then(|| view! {
-                <div class="nhsuk-warning-callout nhsuk-u-margin-top-1 nhsuk-u-margin-bottom-2" id=id.clone()>
+                <div class="nhsuk-warning-callout" id=id.clone()>
                     <p class="nhsuk-warning-callout__label">
                         <span role="text">
                             <span class="nhsuk-u-visually-hidden">"Important: "</span>
                             "Check for patient details"
                         </span>
                     </p>
-                    <ul class="nhsuk-list nhsuk-u-margin-bottom-1">
+                    <ul class="nhsuk-list">
                         {found.into_iter().map(|(kind, words)| view! {
                             <li>{format!("{}: {words}.", kind.message())}</li>
                         }).collect_view()}
@@ -75,11 +75,13 @@ pub fn IdentifierWarning(
 /// Puts focus in the field `field_id` when the address asks for it
 /// (`#/placement-log/entries/…?field=activity-keep`, a link from the list
 /// "Check for patient details before you share"), opening a closed
-/// `<details>` it is in. Checked just after the page is drawn: a link's click
-/// draws the page before the browser has changed the address.
+/// `<details>` it is in. Done two frames after the field is drawn: after the
+/// browser has changed the address (a link's click draws the page first),
+/// and after the app has put focus on the new page's heading, which it does
+/// in the frame after the page is drawn.
 pub fn focus_when_linked(field_id: String) {
-    set_timeout(
-        move || {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
             let asked = hash_query()
                 .iter()
                 .any(|(name, value)| name == "field" && *value == field_id);
@@ -96,7 +98,6 @@ pub fn focus_when_linked(field_id: String) {
                 let _ = element.focus();
                 element.scroll_into_view();
             }
-        },
-        std::time::Duration::ZERO,
-    );
+        })
+    });
 }
