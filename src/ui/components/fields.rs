@@ -157,7 +157,9 @@ pub fn Field(
         let id = id.clone();
         Effect::new(move |_| {
             let wanted = current();
-            let typing_here = document().active_element().is_some_and(|el| el.id() == id);
+            let typing_here = document()
+                .active_element()
+                .is_some_and(|active| document().get_element_by_id(&id).as_ref() == Some(&active));
             if !typing_here {
                 holds.set(wanted);
             }
