@@ -178,3 +178,45 @@ test('before a backup or an export: a list of each likely identifier, with the r
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
+
+test("a placement's summary and CSV list what they hold, on screen only, and link to the field", async () => {
+  const workbook = structuredClone(fixture);
+  workbook.placements[0].objectives = 'Audit, DOB 01/02/1960 case';
+  workbook.placements[0].entries[0].keep = 'Home visits to NN1 5BD';
+  const { context, page } = await app.open('/#/about');
+  await seed(page, workbook);
+  const list = page.getByRole('region', { name: 'Check for patient details before you share' });
+  const texts = async () => (await list.getByRole('listitem').allTextContents()).map((t) => t.trim().replace(/\s+/g, ' '));
+
+  // The summary holds the objectives and the entry chosen for it.
+  await load(page, '/#/placement-log/placements/placement-1/summary');
+  await list.waitFor();
+  assert.deepEqual(await texts(), [
+    'This looks like a date of birth: 01/02/1960. In the placement at NHS Eastern and Coastal Kent from 1 September 2027, “Your learning objectives”.',
+    'This looks like a full postcode: NN1 5BD. In the log entry of 5 November 2026 (pathway design), “What will you keep doing?”.',
+  ]);
+  await list.getByText(/You can still print or copy the summary without changing anything\./).waitFor();
+  await expectNoViolations(page, 'the summary with the list');
+  // Not on paper.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await list.isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+
+  // The CSV holds the entry but not the objectives.
+  await load(page, '/#/placement-log/placements/placement-1/log');
+  await list.waitFor();
+  assert.deepEqual(await texts(), [
+    'This looks like a full postcode: NN1 5BD. In the log entry of 5 November 2026 (pathway design), “What will you keep doing?”.',
+  ]);
+  const csv = await download(page, page.getByRole('button', { name: 'Download the log as CSV' }));
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  await list.getByRole('link', { name: /What will you keep doing\?/ }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'activity-keep');
+  // The objectives' link goes to the placement's details, to that field.
+  await load(page, '/#/placement-log/placements/placement-1/summary');
+  await list.getByRole('link', { name: /Your learning objectives/ }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'placement-objectives');
+  assert.equal(await page.getByLabel('Your learning objectives (optional)').inputValue(), 'Audit, DOB 01/02/1960 case');
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
