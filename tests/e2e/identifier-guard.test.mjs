@@ -220,3 +220,30 @@ test("a placement's summary and CSV list what they hold, on screen only, and lin
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
+
+test('a development plan lists what its printed copy holds, and links to the evidence', async () => {
+  const workbook = structuredClone(fixture);
+  workbook.plans[0].goals[0].evidence[0].learnt = 'Chairing: Mr Patel was treated late, NHS 401 023 2137';
+  const { context, page } = await app.open('/#/about');
+  await seed(page, workbook);
+  await load(page, '/#/development-plan/plans/plan-1');
+  const list = page.getByRole('region', { name: 'Check for patient details before you share' });
+  await list.waitFor();
+  assert.deepEqual(
+    (await list.getByRole('listitem').allTextContents()).map((t) => t.trim().replace(/\s+/g, ' ')),
+    [
+      "This looks like a patient's name: Mr Patel. In the evidence from 3 September 2027, “What did you learn?”.",
+      'This looks like an NHS number: 401 023 2137. In the evidence from 3 September 2027, “What did you learn?”.',
+    ],
+  );
+  await list.getByText(/You can still print the plan without changing anything\./).waitFor();
+  await expectNoViolations(page, 'a plan with the list');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await list.isVisible(), false);
+  await page.emulateMedia({ media: 'screen' });
+  await list.getByRole('link', { name: /401 023 2137|What did you learn\?/ }).last().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'evidence-learnt');
+  assert.equal(await page.getByLabel('What did you learn? (optional)').inputValue(), 'Chairing: Mr Patel was treated late, NHS 401 023 2137');
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
