@@ -1,7 +1,9 @@
 //! Likely patient identifiers in what a user wrote. Reflections, evidence and
-//! notes must not identify patients (Academy of Medical Royal Colleges and
-//! COPMeD, "The reflective practitioner: guidance for doctors and medical
-//! students", 2018, which asks that reflections are anonymised). The app
+//! notes must not identify patients (Academy of Medical Royal Colleges,
+//! COPMeD, the General Medical Council and the Medical Schools Council, "The
+//! reflective practitioner: guidance for doctors and medical students", 2018,
+//! whose section "Anonymising details in reflections" asks that reflections
+//! are anonymised). The app
 //! points out what looks like an identifier; it never blocks, changes or
 //! sends anything, and a user who knows better goes on.
 //!
@@ -60,6 +62,29 @@ pub fn likely_identifiers(text: &str) -> Vec<Finding> {
     found.extend(patient_names(text));
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The rule the guard reminds a user of, after what it found.
+pub const NOT_PATIENTS: &str = "Reflections and notes must not identify patients.";
+
+/// What a screen reader is told about `kinds` found in a field: each kind
+/// once, in the order first found, then the rule; nothing when none. It
+/// changes only when the kinds do, not with every key typed in a finding.
+pub fn announcement(kinds: impl IntoIterator<Item = IdentifierKind>) -> String {
+    let mut once: Vec<IdentifierKind> = Vec::new();
+    for kind in kinds {
+        if !once.contains(&kind) {
+            once.push(kind);
+        }
+    }
+    if once.is_empty() {
+        return String::new();
+    }
+    once.iter()
+        .map(|k| format!("{}.", k.message()))
+        .chain([NOT_PATIENTS.to_string()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// True when the ten digits are a valid NHS number: the check digit is
@@ -165,7 +190,7 @@ fn dates_of_birth(text: &str) -> Vec<Finding> {
 }
 
 /// The end of a date starting at `at`: "3/4/1956", "03-04-56", "3.4.1956",
-/// "3 April 1956", "3rd Apr 56".
+/// "3 April 1956", "3rd Apr 56", "1956-04-03".
 fn date_at(lower: &str, at: usize) -> Option<usize> {
     let bytes = lower.as_bytes();
     let digits = |from: usize| {
@@ -175,6 +200,21 @@ fn date_at(lower: &str, at: usize) -> Option<usize> {
             .count()
     };
     let day = digits(at);
+    // Year first, as a form or a record system may print it: "1960-02-01".
+    if day == 4 {
+        let sep = bytes
+            .get(at + 4)
+            .copied()
+            .filter(|b| matches!(b, b'-' | b'/'))?;
+        let month = digits(at + 5);
+        if (1..=2).contains(&month) && bytes.get(at + 5 + month) == Some(&sep) {
+            let day = digits(at + 6 + month);
+            if (1..=2).contains(&day) {
+                return Some(at + 6 + month + day);
+            }
+        }
+        return None;
+    }
     if !(1..=2).contains(&day) {
         return None;
     }
@@ -497,5 +537,121 @@ mod tests {
         let text = "I chaired the respiratory pathway meeting on 3 March 2027 with 12 GPs. \
                     We agreed 3 changes to referrals, costing £40,000 over 2 years (ref PBC-2027-04).";
         assert!(likely_identifiers(text).is_empty());
+    }
+
+    /// The brief's examples, worked by hand like those above: 943 476 5919
+    /// passes (sum 299, check 9); 943 476 5918 fails. 0800 123 456, a
+    /// 10-digit freephone number: sum 0×10 + 8×9 + 0 + 0 + 1×6 + 2×5 + 3×4 +
+    /// 4×3 + 5×2 = 122, 122 mod 11 = 1, check 10, so never an NHS number.
+    /// 020 7946 0958 and 01632 960 123 are phone numbers of 11 digits.
+    #[test]
+    fn check_digits_decide_with_or_without_spaces_and_phone_numbers_are_not_raised() {
+        for valid in ["943 476 5919", "9434765919", "401 023 2137", "4010232137"] {
+            assert_eq!(
+                kinds(&format!("Patient {valid} seen")),
+                vec![(IdentifierKind::NhsNumber, valid)],
+                "{valid}"
+            );
+        }
+        for invalid in ["943 476 5918", "9434765918", "401 023 2173", "4010232173"] {
+            assert!(
+                kinds(&format!("Patient {invalid} seen")).is_empty(),
+                "{invalid}"
+            );
+        }
+        for phone in [
+            "0800123456",
+            "0800 123 456",
+            "080 012 3456",
+            "01632 960 123",
+            "01632960123",
+            "020 7946 0958",
+            "+44 1632 960123",
+        ] {
+            assert!(
+                kinds(&format!("Call {phone} to book")).is_empty(),
+                "{phone}"
+            );
+        }
+        // Spaces in another layout are not an NHS number's: 9434 765 919.
+        assert!(kinds("9434 765 919").is_empty());
+        // Two spaces, or a space at the end, stop the number.
+        assert!(kinds("943  476 5919").is_empty());
+        // At the start and end of the text, and beside punctuation.
+        assert_eq!(
+            kinds("(943 476 5919)"),
+            vec![(IdentifierKind::NhsNumber, "943 476 5919")]
+        );
+    }
+
+    #[test]
+    fn dates_of_birth_in_the_ways_people_write_them() {
+        for (text, date) in [
+            ("DOB 01/02/1960", "01/02/1960"),
+            ("dob 1/2/60", "1/2/60"),
+            ("D.O.B. 01.02.1960", "01.02.1960"),
+            ("DOB - 1 Feb 1960", "1 Feb 1960"),
+            ("born 1st February 1960", "1st February 1960"),
+            ("Born: 1960-02-01", "1960-02-01"),
+            ("date of birth: 01-02-1960", "01-02-1960"),
+        ] {
+            assert_eq!(
+                kinds(text),
+                vec![(IdentifierKind::DateOfBirth, date)],
+                "{text}"
+            );
+        }
+        // Not a date of birth: no date after the word, a date elsewhere, a
+        // year alone, or the word inside another.
+        for text in [
+            "DOB to be checked at the next clinic",
+            "Met on 01/02/2027; DOB not recorded",
+            "born in 1960",
+            "Reborn 01/02/1960 as a new service",
+            "Newborn 01/02/2027 checks",
+            "DOB 01/02",
+            "DOB 123/02/1960",
+            "DOB 1960-2",
+            "born 12 Smith Street",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn postcodes_in_every_layout_and_capitals_that_are_not_one() {
+        for code in [
+            "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "W1A 0AX", "EC1A 1BB", "NN15BD",
+        ] {
+            assert_eq!(
+                kinds(&format!("Lives at {code}, near the surgery")),
+                vec![(IdentifierKind::Postcode, code)],
+                "{code}"
+            );
+        }
+        for text in [
+            "ICB2 3PQ",
+            "NN1 5BDX",
+            "XNN1 5BD",
+            "NN1 5B",
+            "Band 7 and ST3 trainees",
+            "The COVID19 3RD wave",
+            "GP 1AB",
+            "NG12 guidance in 2027",
+            "Ward 2B, bay 4",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_announcement_names_each_kind_once_in_the_order_found() {
+        let text = "Mrs Okafor was referred; 943 476 5919 and Mr Jones in clinic";
+        assert_eq!(
+            announcement(likely_identifiers(text).iter().map(|f| f.kind)),
+            "This looks like a patient's name. This looks like an NHS number. \
+             Reflections and notes must not identify patients."
+        );
+        assert_eq!(announcement([]), "");
     }
 }

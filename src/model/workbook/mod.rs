@@ -23,6 +23,7 @@ pub mod deleted;
 pub mod document;
 #[cfg(test)]
 pub(crate) mod fixtures;
+pub mod free_text;
 pub mod merge;
 pub mod ops;
 pub mod outcome;

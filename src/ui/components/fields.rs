@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::identifier_warning::{findings_in, focus_when_linked, warning_id, IdentifierWarning};
 use crate::model::common::dates::{parse_optional_date, NotADate};
 use crate::model::common::validation::{message_for, FieldError};
 
@@ -60,14 +61,22 @@ pub fn Field(
     let hint = hint.or_else(|| (kind == FieldKind::Date).then(|| DATE_HINT.to_string()));
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = format!("{id}-error");
+    // What the control holds now, key by key, for the patient-identifier
+    // guard under it (text fields only: a date's boxes hold no free text).
+    let holds = RwSignal::new(String::new());
+    let findings = Memo::new(move |_| holds.with(|t| findings_in(t)));
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
+        let warning_id = warning_id(&id);
         let error = error.clone();
         move || {
             let mut ids: Vec<String> = hint_id.iter().cloned().collect();
             if error().is_some() {
                 ids.push(error_id.clone());
+            }
+            if findings.with(|f| !f.is_empty()) {
+                ids.push(warning_id.clone());
             }
             (!ids.is_empty()).then(|| ids.join(" "))
         }
@@ -130,6 +139,7 @@ pub fn Field(
     };
     let typed = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
+        holds.set(text.clone());
         if bind.is_none() {
             last_typed.set_value(Some(text.clone()));
         }
@@ -141,6 +151,23 @@ pub fn Field(
         }
     };
     let initial = untrack(current.clone());
+    // A value put in from elsewhere (a form filled from a record, a draft
+    // cleared after saving) is checked too; while the person is typing
+    // here, `typed` has set what the control holds already.
+    {
+        let current = current.clone();
+        let id = id.clone();
+        Effect::new(move |_| {
+            let wanted = current();
+            let typing_here = document()
+                .active_element()
+                .is_some_and(|active| document().get_element_by_id(&id).as_ref() == Some(&active));
+            if !typing_here {
+                holds.set(wanted);
+            }
+        });
+    }
+    focus_when_linked(id.clone());
     let control = match kind {
         FieldKind::TextArea => {
             let node = NodeRef::<leptos::html::Textarea>::new();
@@ -187,6 +214,7 @@ pub fn Field(
             {hint_view}
             {error_view}
             {control}
+            <IdentifierWarning field_id=id.clone() findings />
         </div>
     }
     .into_any()

@@ -11,8 +11,9 @@ use crate::model::assessment::framework::{
 /// The page's sections, in order: (id of its heading, heading). The contents
 /// list at the top links to each, so a phone user need not scroll through
 /// some twenty screens to find one.
-const SECTIONS: [(&str, &str); 10] = [
+const SECTIONS: [(&str, &str); 11] = [
     ("about-privacy", "Privacy: nothing leaves this browser"),
+    ("about-patients", "Patient details in your notes"),
     ("about-content", "Where the content comes from"),
     ("about-articles", "The articles the content comes from"),
     (
@@ -56,6 +57,18 @@ pub fn About() -> impl IntoView {
         <p>
             "The workbook runs entirely in your web browser. What you enter is kept in this browser's local storage on this device and is never sent anywhere. It leaves the browser only when you download a backup or an export yourself."
         </p>
+        {section_heading("about-patients")}
+        <p>
+            "Reflections, evidence and notes must not identify patients. The guidance on reflective practice from the Academy of Medical Royal Colleges, the Conference of Postgraduate Medical Deans (COPMeD), the General Medical Council and the Medical Schools Council asks that reflections are anonymised (The reflective practitioner: guidance for doctors and medical students, 2018, “Anonymising details in reflections”)."
+        </p>
+        <p>"While you type in a text box, and before you download a backup, an assessment for your partner, a placement's CSV file or its summary, the workbook points out what looks like a patient's details:"</p>
+        <ul class="nhsuk-list nhsuk-list--bullet">
+            <li>"a 10-digit number, with or without spaces, that passes the NHS number's check digit (modulus 11, as the NHS Data Dictionary sets it out): most phone and reference numbers do not"</li>
+            <li>"a date written after “DOB”, “date of birth” or “born”"</li>
+            <li>"a full postcode, such as NN1 5BD (not a district alone, such as NN1)"</li>
+            <li>"Mr, Mrs, Ms, Miss or Mx and a name, near words such as “patient”, “referred” or “clinic”"</li>
+        </ul>
+        <p>"It is only a check, made in this browser: it never stops you, never changes what you wrote and never sends anything, and it cannot find everything that could identify someone."</p>
         {section_heading("about-content")}
         <p>
             "The workbook is drawn from five articles on clinical and practice-based commissioning in the NHS in England, published in 2009 and 2010. Each framework statement in the self-assessment says which article it comes from."

@@ -5,7 +5,7 @@ use crate::model::files::{backup, encrypted, import_checks};
 use crate::model::workbook::merge;
 use crate::model::{Change, Workbook};
 use crate::ui::browser;
-use crate::ui::components::{ChosenFile, FileImport};
+use crate::ui::components::{ChosenFile, FileImport, WorkbookIdentifierList};
 use crate::ui::saver::{use_saver, DeletedEverything};
 use crate::ui::store::{use_store, TYPICAL_QUOTA_UNITS};
 
@@ -173,6 +173,7 @@ pub fn YourData() -> impl IntoView {
         <p>
             "A backup is a single JSON file with everything in your workbook. Keep it somewhere safe, or use it to move your workbook to another browser."
         </p>
+        <WorkbookIdentifierList />
         <super::protected_backup::BackupDownload message=download_message download_plain />
         <BackupReminderChoice />
         <super::linked_backup::LinkedBackupFile />

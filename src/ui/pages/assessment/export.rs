@@ -11,8 +11,9 @@ use crate::model::assessment::Assessment;
 use crate::model::files::assessment_file::{
     assessment_file_name, assessment_to_json_with, export_contents, ExportOptions,
 };
+use crate::model::workbook::free_text::assessment_texts;
 use crate::ui::browser;
-use crate::ui::components::Checkbox;
+use crate::ui::components::{Checkbox, IdentifierList};
 
 #[component]
 pub fn ExportAssessment() -> impl IntoView {
@@ -37,6 +38,11 @@ fn ExportChoices(assessment: Assessment) -> impl IntoView {
             };
             export_contents(&assessment, options).lines(&assessment)
         }
+    };
+    // The free text the file will hold: the notes only when they go with it.
+    let identifier_texts = {
+        let assessment = assessment.clone();
+        Signal::derive(move || assessment_texts(&assessment, include_notes.get()))
     };
     let has_notes = export_contents(&assessment, ExportOptions::default()).with_notes > 0;
     let download = {
@@ -75,6 +81,7 @@ fn ExportChoices(assessment: Assessment) -> impl IntoView {
                 "The file holds your views of the partnership. Send it only to your partner, by NHSmail or another route your organisation approves for work information. Do not put it on a shared drive or a public site, and delete the copy from your downloads when you no longer need it."
             </p>
         </div>
+        <IdentifierList texts=identifier_texts what="download the file" />
         <button type="button" class="nhsuk-button" on:click=download>"Download the file"</button>
         {move || downloaded.get().map(|m| view! { <p role="status">{m}</p> })}
         <p><A href="/self-assessment">"Back to your self-assessments"</A></p>

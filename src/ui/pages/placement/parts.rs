@@ -12,10 +12,11 @@ use crate::model::placement::activity::format_duration;
 use crate::model::placement::dashboard::{Dashboard, MilestoneDue, COMING_UP_DAYS};
 use crate::model::placement::portfolio::entry_text;
 use crate::model::placement::{ActivityEntry, Progress, ProjectStatus};
+use crate::model::workbook::free_text::placement_csv_texts;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
-use crate::ui::components::{DataTable, DeleteButton};
+use crate::ui::components::{DataTable, DeleteButton, IdentifierList};
 use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
@@ -105,7 +106,14 @@ pub fn download_csv(placement_id: &str) -> Result<(), String> {
 #[component]
 pub fn CsvButton(#[prop(into)] placement_id: Signal<String>) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
+    let store = use_store();
+    let texts = store.select(move |w| {
+        w.placement(&placement_id.get())
+            .map(placement_csv_texts)
+            .unwrap_or_default()
+    });
     view! {
+        <IdentifierList texts what="download the log as CSV" />
         <button type="button" class="nhsuk-button nhsuk-button--secondary"
             on:click=move |_| problem.set(download_csv(&placement_id.get_untracked()).err())>
             "Download the log as CSV"

@@ -13,8 +13,9 @@ use super::parts::{
 use crate::model::common::dates::long_date;
 use crate::model::placement::portfolio::summary_text;
 use crate::model::placement::Placement;
+use crate::model::workbook::free_text::placement_summary_texts;
 use crate::ui::browser;
-use crate::ui::components::summary_row;
+use crate::ui::components::{summary_row, IdentifierList};
 use crate::ui::store::use_store;
 
 #[component]
@@ -78,6 +79,10 @@ fn SummaryView(placement: Placement) -> impl IntoView {
         let p = p.clone();
         Callback::new(move |()| summary_text(&p, today))
     };
+    let identifier_texts = {
+        let texts = placement_summary_texts(&p);
+        Signal::derive(move || texts.clone())
+    };
     let caption = if p.trainee.is_empty() {
         p.organisation.to_string()
     } else {
@@ -87,6 +92,9 @@ fn SummaryView(placement: Placement) -> impl IntoView {
         <div class="app-placement-summary">
         <span class="nhsuk-caption-l">{caption}</span>
         <h1>"End-of-placement summary"</h1>
+        <div class="no-print">
+            <IdentifierList texts=identifier_texts what="print or copy the summary" />
+        </div>
         // One row of actions. Pages print numbered ("Page 1 of 3") in
         // Chrome and Edge (the summary's @page margin box, in the styles).
         <div class="no-print app-actions">

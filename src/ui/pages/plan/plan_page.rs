@@ -13,8 +13,9 @@ use super::parts::{AttentionPanel, ByMonth, Coverage, Reviews};
 use crate::model::common::dates::long_date;
 use crate::model::common::validation::FieldError;
 use crate::model::plan::GoalDraft;
+use crate::model::workbook::free_text::plan_texts;
 use crate::model::Change;
-use crate::ui::components::{summary_row, ErrorSummary};
+use crate::ui::components::{summary_row, ErrorSummary, IdentifierList};
 use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
@@ -79,6 +80,14 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
             )
         })
     });
+    // What a printed plan holds: the plan, its goals with their actions and
+    // evidence, and its reviews.
+    let identifier_texts = store.select(move |w| {
+        plan_id
+            .get()
+            .and_then(|id| w.plan(&id).map(plan_texts))
+            .unwrap_or_default()
+    });
     let others = store.select(move |w| {
         let current = plan_id.get();
         w.plans
@@ -110,6 +119,9 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
                     {summary_row("Period", period)}
                     {summary_row("Development aim", aim.to_string())}
                 </dl>
+                <div class="no-print">
+                    <IdentifierList texts=identifier_texts what="print the plan" />
+                </div>
                 <p class="no-print">
                     <A href=format!("/development-plan/plans/{id}/details") attr:aria-label=format!("Change plan details: {name}")>"Change plan details"</A>
                     " · "
