@@ -141,16 +141,21 @@ pub fn available() -> bool {
 
 /// The link, made once per page (with its banner above every page), by the
 /// saver (`Saver::linked_file`), which merges what the file holds.
-pub fn linked_file(store: WorkbookStore, merge_in: MergeIn) -> LinkedFile {
+pub fn linked_file(
+    store: WorkbookStore,
+    merge_in: impl Fn(Workbook) -> Result<Option<Vec<String>>, String> + Send + Sync + 'static,
+) -> LinkedFile {
     if let Some(link) = LINK.with(|l| *l.borrow()) {
         return link;
     }
+    // Every reactive value of the link is made under its own owner: made
+    // under the page that asked first, they went when that page did.
     let link = OWNER.with(|owner| {
         owner.with(|| LinkedFile {
             state: RwSignal::new(LinkState::NotLinked),
             merged: RwSignal::new(None),
             store,
-            merge_in,
+            merge_in: Callback::new(merge_in),
         })
     });
     LINK.with(|l| *l.borrow_mut() = Some(link));

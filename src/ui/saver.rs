@@ -500,22 +500,19 @@ impl Saver {
     /// device wrote to it through this saver.
     pub fn linked_file(&self) -> LinkedFile {
         let saver = *self;
-        linked_file::linked_file(
-            self.store,
-            Callback::new(move |incoming: Workbook| {
-                saver
-                    .apply(Change::MergeBackup {
-                        incoming: Box::new(incoming),
-                    })
-                    .map(|applied| {
-                        applied
-                            .merge_report
-                            .filter(|report| !report.changed_nothing())
-                            .map(|report| report.lines())
-                    })
-                    .map_err(|refusal| refusal.to_string())
-            }),
-        )
+        linked_file::linked_file(self.store, move |incoming: Workbook| {
+            saver
+                .apply(Change::MergeBackup {
+                    incoming: Box::new(incoming),
+                })
+                .map(|applied| {
+                    applied
+                        .merge_report
+                        .filter(|report| !report.changed_nothing())
+                        .map(|report| report.lines())
+                })
+                .map_err(|refusal| refusal.to_string())
+        })
     }
 
     /// In a browser that linked a backup file, carries on keeping it up to
