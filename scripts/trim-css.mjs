@@ -117,7 +117,7 @@ export const AREA_STYLESHEETS = [
     scss: 'style/group.scss',
     sources: ['src/ui/pages/group/', 'src/ui/components/many_files.rs', 'src/ui/components/diverging_bar.rs'],
   },
-  { area: 'your_data', sources: ['src/ui/pages/your_data.rs', 'src/ui/pages/protected_backup.rs'] },
+  { area: 'your_data', sources: ['src/ui/pages/your_data.rs', 'src/ui/pages/protected_backup.rs', 'src/ui/pages/linked_backup.rs'] },
   {
     area: 'about',
     // About draws two examples of the group's diverging bars, with the group's rules for them.

@@ -36,6 +36,7 @@ use leptos::mount::mount_to;
 use super::components::PART_BANNERS;
 use super::storage;
 use super::store::WorkbookStore;
+use super::web_crypto;
 use crate::model::files::{backup, encrypted};
 use crate::model::Workbook;
 
@@ -55,6 +56,9 @@ pub enum LinkState {
     /// Linked, and the browser asks the user again before the app may
     /// write to it (a later visit).
     NeedsPermission { name: String },
+    /// Linked and protected with a passphrase, which is asked for on each
+    /// visit (it is never stored).
+    NeedsPassphrase { name: String },
     /// Being written, or written at this moment (None: not yet).
     Linked {
         name: String,
@@ -70,6 +74,7 @@ impl LinkState {
         match self {
             LinkState::NotLinked => None,
             LinkState::NeedsPermission { name }
+            | LinkState::NeedsPassphrase { name }
             | LinkState::Linked { name, .. }
             | LinkState::Failed { name, .. } => Some(name),
         }
@@ -92,6 +97,8 @@ pub type MergeIn = Callback<Workbook, Result<Option<Vec<String>>, String>>;
 #[derive(Clone, Copy)]
 pub struct LinkedFile {
     pub state: RwSignal<LinkState>,
+    /// Whether the file is written protected with a passphrase.
+    pub protected: RwSignal<bool>,
     pub merged: RwSignal<Option<MergedFromFile>>,
     store: WorkbookStore,
     merge_in: MergeIn,
@@ -108,6 +115,11 @@ struct Held {
     watching: bool,
     /// Looked for the handle kept from an earlier visit (once a visit).
     looked: bool,
+    /// The passphrase the file is protected with, given on this visit: kept
+    /// on this page only, never stored.
+    passphrase: Option<String>,
+    /// Whether the file is protected (kept with the handle, for the next visit).
+    protected: bool,
 }
 
 thread_local! {
@@ -153,6 +165,7 @@ pub fn linked_file(
     let link = OWNER.with(|owner| {
         owner.with(|| LinkedFile {
             state: RwSignal::new(LinkState::NotLinked),
+            protected: RwSignal::new(false),
             merged: RwSignal::new(None),
             store,
             merge_in: Callback::new(merge_in),
@@ -212,6 +225,12 @@ impl LinkedFile {
         let written_at = get(&record, "writtenAt")
             .as_string()
             .and_then(|t| t.parse().ok());
+        if get(&record, "protected").as_bool() == Some(true) {
+            HELD.with(|h| h.borrow_mut().protected = true);
+            self.protected.set(true);
+            self.state.set(LinkState::NeedsPassphrase { name });
+            return;
+        }
         if permission(&handle, false).await == "granted" {
             self.state.set(LinkState::Linked { name, written_at });
             self.watch();
@@ -293,6 +312,57 @@ impl LinkedFile {
         }
     }
 
+    /// "Protect the file": from now on it is written protected with this
+    /// passphrase (kept on this page only).
+    pub async fn protect(self, passphrase: String) {
+        HELD.with(|h| {
+            let mut h = h.borrow_mut();
+            h.passphrase = Some(passphrase);
+            h.protected = true;
+        });
+        self.protected.set(true);
+        self.write_now().await;
+    }
+
+    /// "Stop protecting the file": written as a plain backup again.
+    pub async fn unprotect(self) {
+        HELD.with(|h| {
+            let mut h = h.borrow_mut();
+            h.passphrase = None;
+            h.protected = false;
+        });
+        self.protected.set(false);
+        self.write_now().await;
+    }
+
+    /// On a later visit, the passphrase of a protected file: the browser is
+    /// asked for leave to write to it (this is a click), the file is opened
+    /// with the passphrase to check it, and it is kept up to date again.
+    /// A wrong passphrase is refused, the file left as it is.
+    pub async fn open_with(self, passphrase: String) -> Result<(), String> {
+        let Some(handle) = HELD.with(|h| h.borrow().handle.clone()) else {
+            return Err("no file is linked".into());
+        };
+        if permission(&handle, true).await != "granted" {
+            return Err("this browser did not allow the workbook to write to it".into());
+        }
+        let held = read_file(&handle).await?;
+        if encrypted::looks_encrypted(&held) {
+            web_crypto::decrypt(&held, &passphrase)
+                .await
+                .map_err(|e| e.message())?;
+        }
+        HELD.with(|h| h.borrow_mut().passphrase = Some(passphrase));
+        let name = get(&handle, "name").as_string().unwrap_or_default();
+        self.state.set(LinkState::Linked {
+            name,
+            written_at: None,
+        });
+        self.watch();
+        self.write_now().await;
+        Ok(())
+    }
+
     /// "Stop keeping it up to date": the file stays as it is; the app
     /// forgets it.
     pub async fn unlink(self) {
@@ -300,6 +370,8 @@ impl LinkedFile {
             let mut h = h.borrow_mut();
             h.handle = None;
             h.written_hash = None;
+            h.passphrase = None;
+            h.protected = false;
             if let Some(timer) = h.timer.take() {
                 timer.clear();
             }
@@ -307,6 +379,7 @@ impl LinkedFile {
         storage::note_linked_file(None);
         let _ = delete_record().await;
         self.state.set(LinkState::NotLinked);
+        self.protected.set(false);
         self.merged.set(None);
     }
 
@@ -380,14 +453,27 @@ impl LinkedFile {
         let held = read_file(handle).await?;
         let known = HELD.with(|h| h.borrow().written_hash.clone());
         if !held.trim().is_empty() && known.as_deref() != Some(hash(&held).as_str()) {
-            if encrypted::looks_encrypted(&held) {
-                return Err(
-                    "it is protected with a passphrase, so it was not written over. \
-                     Restore it on this page with its passphrase, or choose another file"
-                        .to_string(),
-                );
-            }
-            let incoming = backup::read_workbook(&held).map_err(|e| {
+            let passphrase = HELD.with(|h| h.borrow().passphrase.clone());
+            let plain = match (encrypted::looks_encrypted(&held), passphrase) {
+                (false, _) => held.clone(),
+                (true, Some(passphrase)) => {
+                    web_crypto::decrypt(&held, &passphrase).await.map_err(|e| {
+                        format!(
+                            "it could not be opened with the passphrase given for it ({}), so \
+                             it was not written over",
+                            e.message().trim_end_matches('.')
+                        )
+                    })?
+                }
+                (true, None) => {
+                    return Err(
+                        "it is protected with a passphrase, so it was not written over. \
+                         Restore it on this page with its passphrase, or choose another file"
+                            .to_string(),
+                    )
+                }
+            };
+            let incoming = backup::read_workbook(&plain).map_err(|e| {
                 format!(
                     "it holds something that is not a backup of this workbook ({e}), so it was \
                      not written over. Choose another file"
@@ -407,7 +493,15 @@ impl LinkedFile {
                 return Ok(None);
             }
         }
-        let text = self.store.workbook.with_untracked(backup::to_json);
+        let mut text = self.store.workbook.with_untracked(backup::to_json);
+        if let Some(passphrase) = HELD.with(|h| h.borrow().passphrase.clone()) {
+            text = web_crypto::encrypt(&text, &passphrase).await.map_err(|e| {
+                format!(
+                    "it could not be protected: {}",
+                    e.message().trim_end_matches('.')
+                )
+            })?;
+        }
         write_file(handle, &text).await?;
         let written_at = Utc::now();
         let text_hash = hash(&text);
@@ -447,6 +541,18 @@ fn LinkedFileBanner(link: LinkedFile) -> impl IntoView {
                         disabled=move || allowing.get() on:click=allow>
                         {format!("Allow writing to {name}")}
                     </button>
+                </div>
+            }.into_any()),
+            LinkState::NeedsPassphrase { name } => Some(view! {
+                <div class="nhsuk-warning-callout" role="region" aria-labelledby="linked-file-banner-title">
+                    <h2 class="nhsuk-warning-callout__label" id="linked-file-banner-title">
+                        <span role="text">
+                            <span class="nhsuk-u-visually-hidden">"Important: "</span>
+                            "Your backup file is not being kept up to date"
+                        </span>
+                    </h2>
+                    <p>{format!("{name} is protected with a passphrase, which the workbook asks for on each visit. Until you enter it, your changes are saved in this browser only: nothing is lost.")}</p>
+                    <p><a href="#/your-data?field=linked-open-passphrase">"Enter the passphrase on Your data"</a></p>
                 </div>
             }.into_any()),
             LinkState::Failed { name, reason } => Some(view! {
@@ -610,6 +716,8 @@ async fn write_record(
 ) -> Result<(), String> {
     let record = Object::new();
     set(&record, "handle", handle);
+    let protected = HELD.with(|h| h.borrow().protected);
+    set(&record, "protected", &JsValue::from_bool(protected));
     if let Some((written_hash, written_at)) = written {
         set(&record, "writtenHash", &JsValue::from_str(written_hash));
         set(

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, load, goToArea, savedWorkbook, axeViolations } from './support.mjs';
+import { nodeDecrypt } from './envelope.mjs';
 
 const app = useApp();
 const FILE = 'commissioning-workbook-backup.json';
@@ -174,6 +175,48 @@ test('on a later visit without permission a banner asks; changes meanwhile are k
   await banner.getByRole('button', { name: `Allow writing to ${FILE}` }).click();
   await banner.waitFor({ state: 'detached' });
   await fileHolds(page, 'Kept while the file waits');
+  await context.close();
+});
+
+test('a linked file protected with a passphrase is written protected, and asks for the passphrase on the next visit', async () => {
+  const PASSPHRASE = 'copper lantern meadow';
+  const { context, page } = await app.open('/#/');
+  await standInForTheDialog(context);
+  await load(page, '/#/development-plan');
+  await addGoal(page, 'Lead the diabetes pathway redesign');
+  await link(page);
+  await page.getByLabel('Protect the file with a passphrase').check();
+  await page.getByLabel('Passphrase for the file', { exact: true }).fill(PASSPHRASE);
+  await page.getByLabel('Confirm the passphrase for the file').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Protect the file' }).click();
+  await page.getByText('The file is protected with a passphrase').waitFor();
+  await fileHolds(page, 'commissioning-workbook-encrypted');
+  const sealed = await fileText(page);
+  assert.doesNotMatch(sealed, /diabetes/, 'nothing readable in the file');
+  assert.match(await nodeDecrypt(sealed, PASSPHRASE), /Lead the diabetes pathway redesign/);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The next visit: the passphrase is asked for, never kept.
+  await load(page, '/#/development-plan');
+  const banner = page.getByRole('region', { name: 'Your backup file is not being kept up to date' });
+  await banner.getByText('is protected with a passphrase').waitFor();
+  await addGoal(page, 'Written while the file waits');
+  assert.equal(await nodeDecrypt(await fileText(page), PASSPHRASE).then((t) => t.includes('Written while the file waits')), false);
+  await banner.getByRole('link', { name: 'Enter the passphrase on Your data' }).click();
+  const field = page.getByLabel(`Passphrase for ${FILE}`);
+  await field.waitFor();
+  await field.fill('not the passphrase at all');
+  await page.getByRole('button', { name: 'Open the file' }).click();
+  await page.getByRole('alert').getByText('The file was not opened').first().waitFor();
+  await page.mouse.move(0, 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await field.fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Open the file' }).click();
+  await page.getByRole('status', { name: 'Backup file' }).getByText(`Your workbook is kept up to date in ${FILE}. It was last written on`).waitFor();
+  const after = await nodeDecrypt(await fileText(page), PASSPHRASE);
+  assert.match(after, /Written while the file waits/);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+  assert.doesNotMatch(stored, /copper lantern/, 'the passphrase is kept nowhere');
   await context.close();
 });
 

@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::model::common::validation::FieldError;
+use crate::model::files::encrypted;
 use crate::ui::browser;
+use crate::ui::components::{Checkbox, ErrorSummary, Field, FieldKind};
 use crate::ui::linked_file::{self, LinkState};
 use crate::ui::saver::use_saver;
 
@@ -79,6 +82,10 @@ pub fn LinkedBackupFile() -> impl IntoView {
                         }}
                     </p>
                 }.into_any(),
+                LinkState::NeedsPassphrase { name } => view! {
+                    <p>{format!("{name} is protected with a passphrase. Enter it to keep the file up to date on this visit: the workbook does not keep it. Until then, your changes are saved in this browser only.")}</p>
+                    <OpenLinkedFile link name />
+                }.into_any(),
                 LinkState::NeedsPermission { name } => view! {
                     <p>{format!("{name} is linked, but this browser asks you again before the workbook writes to it. Until you allow it, your changes are saved in this browser only.")}</p>
                     <button type="button" class="nhsuk-button" disabled=move || busy.get() on:click=allow>
@@ -110,6 +117,7 @@ pub fn LinkedBackupFile() -> impl IntoView {
                     <a href="#restore-file">"Restore or merge a backup"</a>
                     " below. With the file kept up to date you may turn the download reminder off."
                 </p>
+                <ProtectLinkedFile link />
                 {chooser()}
                 " "
                 <button type="button" class="nhsuk-button nhsuk-button--secondary" disabled=move || busy.get() on:click=stop>
@@ -120,6 +128,115 @@ pub fn LinkedBackupFile() -> impl IntoView {
     }
     .into_any()
 }
+
+/// Protecting the linked file with a passphrase, or no longer: the
+/// passphrase is kept on this page only and asked for on each visit.
+#[component]
+fn ProtectLinkedFile(link: linked_file::LinkedFile) -> impl IntoView {
+    let protect = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let working = RwSignal::new(false);
+    let start = move |_| {
+        let problems = encrypted::check_new_passphrase(
+            &passphrase.get_untracked(),
+            &confirm.get_untracked(),
+            NEW,
+            CONFIRM,
+        );
+        if !problems.is_empty() {
+            errors.set(problems);
+            return;
+        }
+        errors.set(Vec::new());
+        let secret = passphrase.get_untracked();
+        passphrase.set(String::new());
+        confirm.set(String::new());
+        protect.set(false);
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            link.protect(secret).await;
+            working.set(false);
+        });
+    };
+    let stop = move |_| {
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            link.unprotect().await;
+            working.set(false);
+        });
+    };
+    view! {
+        {move || if link.protected.get() {
+            view! {
+                <p>"The file is protected with a passphrase: anyone who has it needs the passphrase to open it. The workbook asks you for it on each visit."</p>
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" disabled=move || working.get() on:click=stop>
+                    "Stop protecting the file"
+                </button>
+            }.into_any()
+        } else {
+            view! {
+                <ErrorSummary errors=errors.into() />
+                <Checkbox id="protect-linked" label="Protect the file with a passphrase"
+                    hint="For a file kept in a shared folder. The workbook asks you for the passphrase on each visit; if it is lost, the file cannot be opened by anyone."
+                    bind=protect />
+                <Show when=move || protect.get()>
+                    <div class="nhsuk-checkboxes__conditional" id="protect-linked-conditional">
+                        <Field id=NEW label="Passphrase for the file" kind=FieldKind::Password
+                            hint=format!("At least {} characters.", encrypted::MIN_PASSPHRASE_CHARS)
+                            width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=passphrase />
+                        <Field id=CONFIRM label="Confirm the passphrase for the file" kind=FieldKind::Password
+                            width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=confirm />
+                        <button type="button" class="nhsuk-button" disabled=move || working.get() on:click=start>
+                            "Protect the file"
+                        </button>
+                    </div>
+                </Show>
+            }.into_any()
+        }}
+        {move || working.get().then(|| view! { <p role="status">"Writing the file. Protecting it takes a few seconds."</p> })}
+    }
+}
+
+/// On a later visit, the passphrase of a protected linked file.
+#[component]
+fn OpenLinkedFile(link: linked_file::LinkedFile, name: String) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let working = RwSignal::new(false);
+    let open = move |_| {
+        let secret = passphrase.get_untracked();
+        if secret.is_empty() {
+            errors.set(vec![FieldError::new(OPEN, "Enter the file's passphrase")]);
+            return;
+        }
+        passphrase.set(String::new());
+        errors.set(Vec::new());
+        working.set(true);
+        leptos::task::spawn_local(async move {
+            if let Err(reason) = link.open_with(secret).await {
+                errors.set(vec![FieldError::new(
+                    OPEN,
+                    format!("The file was not opened: {}", reason.trim_end_matches('.')),
+                )]);
+            }
+            working.set(false);
+        });
+    };
+    view! {
+        <ErrorSummary errors=errors.into() />
+        <Field id=OPEN label=format!("Passphrase for {name}") kind=FieldKind::Password
+            width_class="nhsuk-input--width-30" errors=Signal::from(errors) bind=passphrase />
+        <button type="button" class="nhsuk-button" disabled=move || working.get() on:click=open>
+            {move || if working.get() { "Opening the file…" } else { "Open the file" }}
+        </button>
+    }
+}
+
+const NEW: &str = "linked-passphrase";
+const CONFIRM: &str = "linked-passphrase-confirm";
+const OPEN: &str = "linked-open-passphrase";
 
 /// Safari (not opened from the Home Screen) deletes a site's storage after
 /// 7 days of use without a visit: said where it applies, with how to avoid it.
