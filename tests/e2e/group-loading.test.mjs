@@ -212,6 +212,8 @@ test('a whole folder, with its sub-folders, from the folder picker; names kept w
   await page.getByText('1 file in the folder is not a .json file and was left out.').waitFor();
   await page.getByText("See the 5 members' files loaded").click();
   const members = page.getByRole('table', { name: "Members' files loaded" });
+  // The list is drawn once the fold-out has opened (its toggle event comes after the click).
+  await members.getByRole('rowheader').first().waitFor();
   // Files in the folder first, then the sub-folder's, each in name order.
   assert.deepEqual(await members.getByRole('rowheader').allTextContents(), [
     'Practice 1: Respiratory (Clinician), 15 November 2026',
