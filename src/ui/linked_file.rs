@@ -25,7 +25,7 @@ use std::cell::RefCell;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Object, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,6 +34,7 @@ use wasm_bindgen_futures::JsFuture;
 use leptos::mount::mount_to;
 
 use super::components::PART_BANNERS;
+use super::js_object::{call, get, set};
 use super::storage;
 use super::store::WorkbookStore;
 use super::web_crypto;
@@ -760,18 +761,4 @@ async fn request_done(request: &JsValue) -> Result<JsValue, JsValue> {
 
 async fn awaited(called: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
     JsFuture::from(Promise::from(called?)).await
-}
-
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// Calls `target.method(...args)`.
-fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let function: Function = get(target, method).dyn_into()?;
-    function.apply(target, &args.iter().collect::<js_sys::Array>())
 }

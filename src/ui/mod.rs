@@ -6,6 +6,7 @@
 mod area_styles;
 mod browser;
 mod components;
+mod js_object;
 mod linked_file;
 mod offline;
 mod pages;

@@ -18,6 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+use super::js_object::{call, get, set};
 use crate::model::files::group_intake::{folder_order, Picked, PickedFile, MAX_MEMBER_FILE_BYTES};
 
 /// More files than this in one folder (with its sub-folders) are not
@@ -182,8 +183,8 @@ pub async fn choose_folder() -> Result<Option<FolderFiles>, String> {
     let window = web_sys::window().ok_or(FOLDER_REFUSED)?;
     let options = js_sys::Object::new();
     // The picker opens where it was last used for a round, and only reads.
-    let _ = Reflect::set(&options, &"id".into(), &"group-round".into());
-    let _ = Reflect::set(&options, &"mode".into(), &"read".into());
+    set(&options, "id", &"group-round".into());
+    set(&options, "mode", &"read".into());
     let picker = get(&window, "showDirectoryPicker");
     let Some(picker) = picker.dyn_ref::<Function>() else {
         return Err(FOLDER_REFUSED.to_string());
@@ -314,16 +315,9 @@ pub async fn next_turn() {
             .and_then(|class| Reflect::construct(&class, &js_sys::Array::new()).ok());
         if let Some(channel) = channel {
             // Setting `onmessage` starts the port.
-            let _ = Reflect::set(
-                &get(&channel, "port1"),
-                &JsValue::from_str("onmessage"),
-                &resolve,
-            );
-            let port2 = get(&channel, "port2");
-            if let Ok(post) = get(&port2, "postMessage").dyn_into::<Function>() {
-                if post.call1(&port2, &JsValue::NULL).is_ok() {
-                    return;
-                }
+            set(&get(&channel, "port1"), "onmessage", &resolve);
+            if call(&get(&channel, "port2"), "postMessage", &[JsValue::NULL]).is_ok() {
+                return;
             }
         }
         if let Some(window) = web_sys::window() {
@@ -333,13 +327,9 @@ pub async fn next_turn() {
     let _ = JsFuture::from(promise).await;
 }
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// Calls `target.method()`.
 fn call0(target: &JsValue, method: &str) -> Result<JsValue, JsValue> {
-    get(target, method).dyn_into::<Function>()?.call0(target)
+    call(target, method, &[])
 }
 
 /// A promise of `target.method(on_success, on_error)`, for the older
