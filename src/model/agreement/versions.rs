@@ -1,55 +1,13 @@
-//! A support agreement's commitments, how one is drafted from a
-//! self-assessment, and how two versions differ clause by clause: the other
+//! How a support agreement is drafted from a self-assessment, and how two
+//! versions of its commitments' wording differ clause by clause: the other
 //! party's file is compared with ours, each difference is accepted or
 //! rejected, and the result is the next version.
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::assessment::Assessment;
 use crate::model::common::dates::long_date;
-use crate::model::common::saved_dates::{Day, Moment};
-use crate::model::common::user_text::UserText;
 
 use super::clauses::{clauses_answering, Clause};
-
-/// One commitment in a support agreement.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-pub struct Commitment {
-    pub id: String,
-    /// The library clause it was drafted from, if any.
-    #[serde(default)]
-    pub clause_id: Option<String>,
-    pub what: UserText,
-    /// Who provides it.
-    pub provider: UserText,
-    /// By when or how often, in words.
-    pub when: UserText,
-    /// How delivery is measured.
-    pub measure: UserText,
-    /// The date it is due by, when it has one.
-    #[serde(default)]
-    pub due: Option<Day>,
-    pub created_at: Moment,
-    pub updated_at: Moment,
-}
-
-impl Commitment {
-    /// A commitment as the library first words it.
-    pub fn from_clause(id: String, clause: &Clause, now: Moment) -> Commitment {
-        Commitment {
-            id,
-            clause_id: Some(clause.id.to_string()),
-            what: clause.what.into(),
-            provider: clause.provider.into(),
-            when: clause.when.into(),
-            measure: clause.measure.into(),
-            due: None,
-            created_at: now,
-            updated_at: now,
-        }
-    }
-}
+use super::records::Terms;
 
 /// The areas of the framework whose weak statements an agreement answers.
 pub const DRAFTED_FROM_AREAS: [&str; 3] = ["support", "resources", "structures"];
@@ -92,14 +50,14 @@ pub struct FieldChange {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Difference {
     /// They added it.
-    Added(Commitment),
+    Added(Terms),
     /// They took it out.
-    Removed(Commitment),
+    Removed(Terms),
     /// They reworded it or moved its date: each field that differs.
     Changed {
         id: String,
         changes: Vec<FieldChange>,
-        theirs: Commitment,
+        theirs: Terms,
     },
 }
 
@@ -120,8 +78,8 @@ impl Difference {
 
 const DUE_LABEL: &str = "Due by";
 
-fn field_changes(ours: &Commitment, theirs: &Commitment) -> Vec<FieldChange> {
-    let due = |c: &Commitment| c.due.map(long_date).unwrap_or_else(|| "No date".into());
+fn field_changes(ours: &Terms, theirs: &Terms) -> Vec<FieldChange> {
+    let due = |c: &Terms| c.due.map(long_date).unwrap_or_else(|| "No date".into());
     [
         (
             "What is provided",
@@ -157,7 +115,7 @@ fn field_changes(ours: &Commitment, theirs: &Commitment) -> Vec<FieldChange> {
 
 /// How `theirs` differs from `ours`, commitment by commitment (matched by
 /// id): ours in order first (removed or changed), then what they added.
-pub fn compare(ours: &[Commitment], theirs: &[Commitment]) -> Vec<Difference> {
+pub fn compare(ours: &[Terms], theirs: &[Terms]) -> Vec<Difference> {
     let mut out = Vec::new();
     for c in ours {
         match theirs.iter().find(|t| t.id == c.id) {
@@ -185,13 +143,9 @@ pub fn compare(ours: &[Commitment], theirs: &[Commitment]) -> Vec<Difference> {
 /// Our commitments with the differences whose commitment ids are in
 /// `accepted` taken from theirs; every other difference rejected (ours kept).
 /// Added commitments go at the end, in their order.
-pub fn settle(
-    ours: &[Commitment],
-    differences: &[Difference],
-    accepted: &[&str],
-) -> Vec<Commitment> {
+pub fn settle(ours: &[Terms], differences: &[Difference], accepted: &[&str]) -> Vec<Terms> {
     let takes = |d: &Difference| accepted.contains(&d.commitment_id());
-    let mut out: Vec<Commitment> = ours
+    let mut out: Vec<Terms> = ours
         .iter()
         .filter_map(
             |c| match differences.iter().find(|d| d.commitment_id() == c.id) {
@@ -215,15 +169,20 @@ pub fn settle(
 mod tests {
     use super::*;
     use crate::model::agreement::clauses::clause;
+    use crate::model::agreement::records::CommitmentDraft;
     use crate::model::assessment::{AssessmentDraft, Rating, Role};
+    use crate::model::common::saved_dates::{Day, Moment};
     use chrono::{NaiveDate, TimeZone, Utc};
 
     fn now() -> Moment {
         Moment(Utc.with_ymd_and_hms(2027, 4, 1, 9, 0, 0).unwrap())
     }
 
-    fn commitment(id: &str, clause_id: &str) -> Commitment {
-        Commitment::from_clause(id.into(), clause(clause_id).unwrap(), now())
+    fn commitment(id: &str, clause_id: &str) -> Terms {
+        CommitmentDraft::from_clause(clause(clause_id).unwrap())
+            .validate(id.into(), now())
+            .unwrap()
+            .terms()
     }
 
     #[test]

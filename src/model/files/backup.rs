@@ -124,6 +124,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
         2 => migrate(step_2_to_3(value)?, 3),
         3 => migrate(step_3_to_4(value)?, 4),
         4 => migrate(step_4_to_5(value)?, 5),
+        5 => migrate(step_5_to_6(value)?, 6),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -172,6 +173,14 @@ fn step_1_to_2(mut value: Value) -> Result<Value, ReadError> {
 fn step_4_to_5(mut value: Value) -> Result<Value, ReadError> {
     let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
     doc.insert("schema_version".into(), json!(5));
+    Ok(value)
+}
+
+/// Version 6 added support agreements (the section `support_agreements`). A
+/// version 5 document has none, so only the version number changes.
+fn step_5_to_6(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
+    doc.insert("schema_version".into(), json!(6));
     Ok(value)
 }
 
@@ -701,6 +710,29 @@ mod tests {
         );
         assert!(
             !to_compact_json(&wb).contains("\"group\""),
+            "no empty section is written"
+        );
+    }
+
+    /// A document exactly as version 5 saved it (every kind of record then,
+    /// the group's rounds among them).
+    const SCHEMA_5_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-5.json");
+
+    #[test]
+    fn a_schema_5_document_keeps_everything_and_has_no_support_agreements() {
+        let wb = read_workbook(SCHEMA_5_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert!(wb.support_agreements().is_empty());
+        assert_eq!(wb.group_rounds().len(), 1);
+        let mut before: Value = serde_json::from_str(SCHEMA_5_FIXTURE).unwrap();
+        before["schema_version"] = json!(SCHEMA_VERSION);
+        assert_eq!(
+            serde_json::to_value(&wb).unwrap(),
+            before,
+            "only the version changes"
+        );
+        assert!(
+            !to_compact_json(&wb).contains("\"support_agreements\""),
             "no empty section is written"
         );
     }

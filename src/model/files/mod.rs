@@ -1,12 +1,13 @@
 //! The files users hold and the form the workbook is stored in: backups with
 //! their schema versions and migrations (`backup`), the packed text kept in
 //! local storage (`stored_form`), single shared assessments
-//! (`assessment_file`) and members' files taken into a group round
+//! (`assessment_file`), support agreements sent between parties (`agreement_file`) and members' files taken into a group round
 //! (`group_intake`), the placement log as CSV (`placement_csv`), what every
 //! format has in common and why a file is refused (`formats`), the checks made
 //! on everything read (`import_checks`) and the JSON Schemas (`schemas`).
 //! Imports the workbook and the areas; only the UI imports this.
 
+pub mod agreement_file;
 pub mod assessment_file;
 pub mod backup;
 pub mod encrypted;

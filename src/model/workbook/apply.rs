@@ -85,6 +85,20 @@ impl Workbook {
             } => self.add_goal_from_agreement(id, place, agreement_id, stamp),
             Change::TakeInMembers { round, members } => self.take_in_members(round, members, stamp),
             Change::SetRoundMembers { round, members } => self.set_round_members(round, members),
+            Change::StartAgreement {
+                id,
+                draft,
+                drafted_from,
+                commitments,
+            } => self.start_agreement(id, draft, drafted_from.as_deref(), commitments, stamp),
+            Change::ReceiveAgreement(agreement) => self.receive_agreement(agreement, stamp),
+            Change::SettleAgreement {
+                agreement,
+                received,
+                version,
+                terms,
+                note,
+            } => self.settle_agreement(agreement, received, version, terms, note, stamp),
             Change::MergeBackup { incoming } => {
                 let outcome = merge(self, incoming, stamp.at);
                 *self = outcome.workbook;

@@ -7,6 +7,7 @@
 //! change can be replayed on a newer copy of the document saved by another tab
 //! (see `sync`) and give the same result.
 
+use crate::model::agreement::{SupportAgreement, SupportAgreementDraft, Terms};
 use crate::model::assessment::{Assessment, Rating};
 use crate::model::common::ids::new_id;
 use crate::model::group::GroupMember;
@@ -119,6 +120,28 @@ pub enum Change {
         round: String,
         members: Vec<GroupMember>,
     },
+    /// Starts a support agreement from its form, with a commitment for each
+    /// library clause named (`(commitment id, clause id)`, in order): those
+    /// a self-assessment's weak statements proposed, when `drafted_from`
+    /// names it (`Workbook::start_agreement`).
+    StartAgreement {
+        id: String,
+        draft: SupportAgreementDraft,
+        drafted_from: Option<String>,
+        commitments: Vec<(String, String)>,
+    },
+    /// Adds a support agreement the other party sent, read from their file.
+    ReceiveAgreement(Box<SupportAgreement>),
+    /// Keeps the other party's version as received (`received`), then makes
+    /// the agreement's commitments what the user's choices settled, saved as
+    /// the next version, `version` (`Workbook::settle_agreement`).
+    SettleAgreement {
+        agreement: String,
+        received: Box<Received>,
+        version: String,
+        terms: Vec<Terms>,
+        note: String,
+    },
     /// Merges a backup into the workbook by record id (`merge`): records only
     /// in the backup are added, the newer of two versions wins, and the other
     /// is kept under `conflicts`.
@@ -144,6 +167,16 @@ pub enum Change {
     SetBackupReminder {
         days: u32,
     },
+}
+
+/// The other party's version as their file had it, kept among the versions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Received {
+    /// The id it is kept under here.
+    pub id: String,
+    /// Its number in their workbook.
+    pub number: u32,
+    pub terms: Vec<Terms>,
 }
 
 /// What a change is about, for what every change shares: the id check, the
@@ -289,7 +322,19 @@ impl Change {
                     GoalPlace::CurrentOrNew(_) => None,
                 },
             },
-            Change::ImportPartnerAssessment { id, .. } => Target::Makes { id, under: None },
+            Change::ImportPartnerAssessment { id, .. } | Change::StartAgreement { id, .. } => {
+                Target::Makes { id, under: None }
+            }
+            Change::ReceiveAgreement(agreement) => Target::Makes {
+                id: &agreement.id,
+                under: None,
+            },
+            Change::SettleAgreement {
+                agreement, version, ..
+            } => Target::Makes {
+                id: version,
+                under: Some((agreement, K::SupportAgreement)),
+            },
             Change::Update { id, draft } => Target::Changes {
                 kind: draft.kind(),
                 id,

@@ -24,6 +24,7 @@ impl Workbook {
             plans: Vec::new(),
             placements: Vec::new(),
             group: Default::default(),
+            support_agreements: Default::default(),
             deleted: Vec::new(),
             conflicts: Vec::new(),
             last_backup_at: None,

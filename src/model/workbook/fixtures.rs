@@ -3,6 +3,10 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde_json::json;
 
+use crate::model::agreement::{
+    AgreementVersion, Commitment, Delivery, DeliveryOutcome, Party, ReviewMeeting, SignOff,
+    SupportAgreement, VersionSource,
+};
 use crate::model::assessment::{Assessment, Rating, Role};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::user_text::UserText;
@@ -189,6 +193,69 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
         created_at: Moment(at(7, 9)),
         updated_at: Moment(at(7, 9)),
     });
+    let commitment = Commitment {
+        id: "commitment-1".into(),
+        clause_id: Some("data-activity".into()),
+        what: "Monthly <b>referral</b> data\nwith analysis".into(),
+        provider: "Business intelligence".into(),
+        when: "Every month".into(),
+        measure: "Report by the 15th".into(),
+        due: Some(Day(day(15))),
+        deliveries: vec![Delivery {
+            id: "delivery-1".into(),
+            due_on: Day(day(15)),
+            outcome: DeliveryOutcome::Late,
+            delivered_on: Some(Day(day(17))),
+            note: "Two days \"late\"".into(),
+            created_at: Moment(at(17, 9)),
+            updated_at: Moment(at(17, 9)),
+        }],
+        created_at: Moment(at(8, 9)),
+        updated_at: Moment(at(8, 9)),
+    };
+    wb.support_agreements
+        .get_mut()
+        .unwrap()
+        .agreements
+        .push(SupportAgreement {
+            id: "support-agreement-1".into(),
+            group_name: "Nene <i>Valley</i> PCN".into(),
+            group_lead: "Dr A. N. Other".into(),
+            organisation_name: "Northamptonshire ICB".into(),
+            organisation_lead: "J. Smith".into(),
+            starts_on: Day(day(1)),
+            ends_on: Day(NaiveDate::from_ymd_opt(2028, 8, 31).unwrap()),
+            first_review: Some(Day(day(28))),
+            our_side: Party::Group,
+            drafted_from_id: Some("assessment-1".into()),
+            versions: vec![AgreementVersion {
+                id: "version-1".into(),
+                number: 1,
+                source: VersionSource::Ours,
+                note: "Sent\tfor comment".into(),
+                terms: vec![commitment.terms()],
+                sign_off: Some(SignOff {
+                    group_name: "Dr A. N. Other".into(),
+                    group_on: Day(day(9)),
+                    organisation_name: "J. Smith".into(),
+                    organisation_on: Day(day(10)),
+                }),
+                created_at: Moment(at(9, 9)),
+                updated_at: Moment(at(10, 9)),
+            }],
+            commitments: vec![commitment],
+            reviews: vec![ReviewMeeting {
+                id: "review-meeting-1".into(),
+                held_on: Day(day(16)),
+                attendees: "Both leads".into(),
+                decided: "Data <b>late</b>: raise it".into(),
+                next_review: Some(Day(day(30))),
+                created_at: Moment(at(16, 9)),
+                updated_at: Moment(at(16, 9)),
+            }],
+            created_at: Moment(at(8, 9)),
+            updated_at: Moment(at(8, 9)),
+        });
     wb.deleted.push(Tombstone {
         id: "goal-gone".into(),
         kind: RecordKind::Goal,

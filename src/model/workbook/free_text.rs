@@ -100,10 +100,18 @@ macro_rules! has_id {
     };
 }
 
+use crate::model::agreement::{
+    AgreementVersion, Commitment, Delivery, ReviewMeeting, SupportAgreement,
+};
 use crate::model::group::{AreaAgreement, GroupRound};
 use crate::model::placement::{Milestone, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Review};
 has_id!(
+    SupportAgreement,
+    Commitment,
+    Delivery,
+    AgreementVersion,
+    ReviewMeeting,
     Assessment,
     Plan,
     Goal,
@@ -361,8 +369,65 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
             );
         }
     }
+    for a in wb.support_agreements() {
+        support_agreement_into(&mut t, a);
+    }
     out.extend(t.out);
     out
+}
+
+/// A support agreement's free text: its parties and leads, each
+/// commitment's wording and delivery notes, versions' notes and what each
+/// review meeting decided.
+fn support_agreement_into(t: &mut Texts, a: &SupportAgreement) {
+    use crate::model::agreement::records as r;
+    t.record::<kind::SupportAgreement>(
+        a,
+        &[
+            (
+                r::GROUP_NAME_FIELD,
+                "The commissioning group",
+                &a.group_name,
+            ),
+            (r::GROUP_LEAD_FIELD, "The group's lead", &a.group_lead),
+            (
+                r::ORGANISATION_NAME_FIELD,
+                "The commissioning organisation",
+                &a.organisation_name,
+            ),
+            (
+                r::ORGANISATION_LEAD_FIELD,
+                "The organisation's lead",
+                &a.organisation_lead,
+            ),
+        ],
+    );
+    for c in &a.commitments {
+        t.record::<kind::Commitment>(
+            c,
+            &[
+                (r::WHAT_FIELD, "What is provided", &c.what),
+                (r::PROVIDER_FIELD, "Who provides it", &c.provider),
+                (r::WHEN_FIELD, "By when or how often", &c.when),
+                (r::MEASURE_FIELD, "How delivery is measured", &c.measure),
+            ],
+        );
+        for d in &c.deliveries {
+            t.record::<kind::Delivery>(d, &[(r::DELIVERY_NOTE_FIELD, "Notes", &d.note)]);
+        }
+    }
+    for v in &a.versions {
+        t.record::<kind::AgreementVersion>(v, &[(r::VERSION_NOTE_FIELD, "Note", &v.note)]);
+    }
+    for m in &a.reviews {
+        t.record::<kind::ReviewMeeting>(
+            m,
+            &[
+                (r::ATTENDEES_FIELD, "Who attended", &m.attendees),
+                (r::DECIDED_FIELD, "What was decided", &m.decided),
+            ],
+        );
+    }
 }
 
 /// Every likely identifier in `texts`, field by field in the order given,

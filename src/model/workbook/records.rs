@@ -279,6 +279,9 @@ impl Workbook {
         if let Some(group) = self.group.if_read() {
             walk(group, see);
         }
+        if let Some(support) = self.support_agreements.if_read() {
+            walk(support, see);
+        }
     }
 
     /// Every record in the workbook, at every level, with its kind: the
@@ -290,6 +293,9 @@ impl Workbook {
         walk_under(self, &mut out);
         if let Some(group) = self.group.get() {
             walk_under(group, &mut out);
+        }
+        if let Some(support) = self.support_agreements.get() {
+            walk_under(support, &mut out);
         }
         out
     }
@@ -303,6 +309,9 @@ impl Workbook {
         walk_under(self, &mut out);
         if let Some(group) = self.group.if_read() {
             walk_under(group, &mut out);
+        }
+        if let Some(support) = self.support_agreements.if_read() {
+            walk_under(support, &mut out);
         }
         out
     }

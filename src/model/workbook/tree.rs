@@ -21,6 +21,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::model::agreement::{
+    AgreementBook, AgreementVersion, Commitment, CommitmentDraft, Delivery, DeliveryDraft,
+    ReviewMeeting, ReviewMeetingDraft, SupportAgreement, SupportAgreementDraft, VersionDraft,
+};
 use crate::model::assessment::{Assessment, AssessmentDraft};
 use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Moment;
@@ -51,8 +55,9 @@ pub const FORMAT_NAME: &str = "commissioning-workbook";
 /// development plans, with actions, evidence and reviews under them); 4 (the
 /// placement log: projects, milestones and activity entries under placements);
 /// 5 (the group view's rounds, in the section `group`: a version 4 app would
-/// drop them unread, so it must refuse the document instead).
-pub const SCHEMA_VERSION: u32 = 5;
+/// drop them unread, so it must refuse the document instead); 6 (support
+/// agreements, in the section `support_agreements`, for the same reason).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Days unbacked-up changes may wait before a reminder, unless the user
 /// chooses otherwise.
@@ -84,6 +89,11 @@ pub struct Workbook {
     #[serde(default, skip_serializing_if = "no_group_rounds")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "GroupBook"))]
     pub group: Deferred<GroupBook>,
+    /// Support agreements with a commissioning organisation: read when an
+    /// agreement page opens (`deferred`).
+    #[serde(default, skip_serializing_if = "no_support_agreements")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "AgreementBook"))]
+    pub support_agreements: Deferred<AgreementBook>,
     /// Records the user deleted: what was deleted and when, so that merging
     /// two copies can tell a deletion from a record the other copy never had.
     #[serde(default)]
@@ -107,10 +117,42 @@ impl Workbook {
     /// reader of a whole workbook calls it (`files::backup`); text is kept
     /// only for a section the document has.
     pub fn keep_sections_of(&mut self, document: &str) {
-        if !self.group.is_empty_by(|g| g.rounds.is_empty()) && self.group.if_read().is_none() {
-            self.group.attach(&std::sync::Arc::from(document));
+        let unread_group =
+            !self.group.is_empty_by(|g| g.rounds.is_empty()) && self.group.if_read().is_none();
+        let unread_support = !no_support_agreements(&self.support_agreements)
+            && self.support_agreements.if_read().is_none();
+        if unread_group || unread_support {
+            let document: std::sync::Arc<str> = std::sync::Arc::from(document);
+            self.group.attach(&document);
+            self.support_agreements.attach(&document);
         }
     }
+}
+
+/// The support agreements' section, `support_agreements` in the saved workbook.
+impl Section for AgreementBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyAgreements {
+            #[serde(default)]
+            support_agreements: Option<AgreementBook>,
+        }
+        serde_json::from_str::<OnlyAgreements>(document).map(|doc| doc.support_agreements)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyAgreements {
+            #[serde(default)]
+            support_agreements: Option<Value>,
+        }
+        serde_json::from_str::<OnlyAgreements>(document)
+            .ok()?
+            .support_agreements
+    }
+}
+
+fn no_support_agreements(section: &Deferred<AgreementBook>) -> bool {
+    section.is_empty_by(|s| s.agreements.is_empty())
 }
 
 /// The group view's section, `group` in the saved workbook.
@@ -262,6 +304,24 @@ impl Holder for GroupSection {
         wb.group.get_mut().into_iter().collect()
     }
     fn id_of(_: &GroupBook) -> Option<&str> {
+        None
+    }
+}
+
+/// The support agreements' section, as what the agreements sit in (read as
+/// the group's is, when a page first asks).
+pub(crate) struct AgreementSection;
+
+impl Holder for AgreementSection {
+    const KIND: Option<RecordKind> = None;
+    type Node = AgreementBook;
+    fn all(wb: &Workbook) -> Vec<&AgreementBook> {
+        wb.support_agreements.get().into_iter().collect()
+    }
+    fn all_mut(wb: &mut Workbook) -> Vec<&mut AgreementBook> {
+        wb.support_agreements.get_mut().into_iter().collect()
+    }
+    fn id_of(_: &AgreementBook) -> Option<&str> {
         None
     }
 }
@@ -548,6 +608,9 @@ macro_rules! holder {
     (GroupBook) => {
         GroupSection
     };
+    (AgreementBook) => {
+        AgreementSection
+    };
     ($kind:ident) => {
         kind::$kind
     };
@@ -729,5 +792,53 @@ record_kinds! {
         describe: |a| format!("the levels agreed for {}", a.area_name()),
         draft: AgreementDraft,
         form: |a, _| with_shown(AgreementDraft::of(a), AgreementDraft::shown),
+    }
+    SupportAgreement {
+        record: new SupportAgreement,
+        under: AgreementBook.agreements,
+        id_prefix: "support-agreement",
+        nouns: ["support agreement", "support agreements"],
+        describe: |a| format!("the support agreement between {}", a.title()),
+        draft: SupportAgreementDraft,
+        form: |a, _| with_shown(SupportAgreementDraft::of(a), SupportAgreementDraft::shown),
+    }
+    Commitment {
+        record: new Commitment,
+        under: SupportAgreement.commitments,
+        id_prefix: "commitment",
+        nouns: ["commitment", "commitments"],
+        describe: |c| format!("the commitment \"{}\"", c.short_title()),
+        draft: CommitmentDraft,
+        form: |c, _| with_shown(CommitmentDraft::of(c), CommitmentDraft::shown),
+    }
+    Delivery {
+        record: new Delivery,
+        under: Commitment.deliveries,
+        id_prefix: "delivery",
+        nouns: ["delivery record", "delivery records"],
+        describe: |d| format!("the delivery due on {}", long_date(d.due_on)),
+        sorted_by: |d| d.due_on,
+        draft: DeliveryDraft,
+        form: |d, _| with_shown(DeliveryDraft::of(d), DeliveryDraft::shown),
+    }
+    AgreementVersion {
+        record: new AgreementVersion,
+        under: SupportAgreement.versions,
+        id_prefix: "version",
+        nouns: ["agreement version", "agreement versions"],
+        describe: |v| format!("version {} of the agreement", v.number),
+        sorted_by: |v| v.number,
+        draft: VersionDraft,
+        form: |v, _| with_shown(VersionDraft::of(v), VersionDraft::shown),
+    }
+    ReviewMeeting {
+        record: new ReviewMeeting,
+        under: SupportAgreement.reviews,
+        id_prefix: "review-meeting",
+        nouns: ["review meeting", "review meetings"],
+        describe: |r| format!("the review meeting of {}", long_date(r.held_on)),
+        sorted_by: |r| r.held_on,
+        draft: ReviewMeetingDraft,
+        form: |r, _| with_shown(ReviewMeetingDraft::of(r), ReviewMeetingDraft::shown),
     }
 }

@@ -50,6 +50,17 @@ fn page_for(place: &TextPlace, wb: &Workbook) -> Option<String> {
             })?;
             format!("/group/rounds/{round}/workshop/{agreement}")
         }
+        RecordKind::SupportAgreement => format!("/support-agreement/agreements/{id}/details"),
+        RecordKind::Commitment => format!("/support-agreement/commitments/{id}"),
+        RecordKind::Delivery => format!("/support-agreement/deliveries/{id}"),
+        RecordKind::ReviewMeeting => format!("/support-agreement/review-meetings/{id}"),
+        RecordKind::AgreementVersion => {
+            let agreement = wb
+                .support_agreements()
+                .iter()
+                .find(|a| a.versions.iter().any(|v| v.id == *id))?;
+            format!("/support-agreement/agreements/{}/versions", agreement.id)
+        }
         RecordKind::SelfRating | RecordKind::GroupMember => return None,
     };
     Some(format!("{path}?field={}", place.field))

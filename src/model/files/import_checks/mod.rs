@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
+use crate::model::agreement::AgreementBook;
 use crate::model::common::user_text::clean;
 use crate::model::files::formats::{read_fields, ReadError};
 use crate::model::group::GroupBook;
@@ -50,18 +51,27 @@ fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
 /// other record. Run on a file brought in (a backup to restore or merge),
 /// in the part of the page that brings it in.
 pub fn sections_problem(workbook: &Workbook) -> Option<String> {
+    fn reason_for(error: Result<(), ReadError>) -> String {
+        error.err().map_or_else(
+            || "they are damaged".to_string(),
+            |e| match e {
+                ReadError::Invalid(detail) => detail,
+                other => other.to_string(),
+            },
+        )
+    }
     if workbook.group_problem().is_some() {
         // Read again the way every document is, for the reason in words.
-        let reason = read_fields::<GroupBook>(&workbook.group.saved())
-            .err()
-            .map_or_else(
-                || "they are damaged".to_string(),
-                |e| match e {
-                    ReadError::Invalid(detail) => detail,
-                    other => other.to_string(),
-                },
-            );
+        let reason = reason_for(read_fields::<GroupBook>(&workbook.group.saved()).map(drop));
         return Some(format!("its group rounds could not be read: {reason}"));
+    }
+    if workbook.support_problem().is_some() {
+        let reason = reason_for(
+            read_fields::<AgreementBook>(&workbook.support_agreements.saved()).map(drop),
+        );
+        return Some(format!(
+            "its support agreements could not be read: {reason}"
+        ));
     }
     first_duplicate(workbook.record_ids().into_iter())
         .map(|id| format!("two records in it have the same id, \"{id}\""))

@@ -2,6 +2,7 @@
 //! rules ("a statement becomes a goal once", "a goal needs a title"); the
 //! dispatcher (`apply`) calls them.
 
+pub mod agreement;
 pub mod assessment;
 pub mod backup_reminder;
 pub mod conflicts;
