@@ -117,6 +117,12 @@ export const AREA_STYLESHEETS = [
     scss: 'style/group.scss',
     sources: ['src/ui/pages/group/', 'src/ui/components/many_files.rs', 'src/ui/components/diverging_bar.rs'],
   },
+  {
+    area: 'agreement',
+    // The agreement's own rules (the printed agreement and delivery report).
+    scss: 'style/agreement.scss',
+    sources: ['src/ui/pages/agreement/'],
+  },
   { area: 'your_data', sources: ['src/ui/pages/your_data.rs', 'src/ui/pages/protected_backup.rs', 'src/ui/pages/linked_backup.rs'] },
   {
     area: 'about',

@@ -25,7 +25,7 @@
 
 use leptos::prelude::*;
 
-use super::{assessment, group, placement, plan};
+use super::{agreement, assessment, group, placement, plan};
 use crate::ui::routing::{Area, PartLoadError, Route};
 
 /// The area's name for its own stylesheet (`area_styles`): its part's
@@ -159,6 +159,20 @@ areas! {
         "/group/rounds/:round/details" => group::RoundDetails,
         "/group/rounds/:round/workshop" => group::Workshop,
         "/group/rounds/:round/workshop/:domain" => group::AgreeArea,
+    }
+    AGREEMENT, part agreement_area, fetched by fetch_agreement_area, named "Support agreement" {
+        "/support-agreement" => agreement::SupportAgreements,
+        "/support-agreement/new" => agreement::StartAgreement,
+        "/support-agreement/agreements/:agreement" => agreement::AgreementPage,
+        "/support-agreement/agreements/:agreement/details" => agreement::AgreementDetails,
+        "/support-agreement/agreements/:agreement/commitments/new" => agreement::NewCommitment,
+        "/support-agreement/agreements/:agreement/versions" => agreement::Versions,
+        "/support-agreement/agreements/:agreement/reviews" => agreement::Reviews,
+        "/support-agreement/agreements/:agreement/print" => agreement::PrintAgreement,
+        "/support-agreement/agreements/:agreement/report" => agreement::DeliveryReportPage,
+        "/support-agreement/commitments/:id" => agreement::CommitmentPage,
+        "/support-agreement/deliveries/:id" => agreement::EditDelivery,
+        "/support-agreement/review-meetings/:id" => agreement::EditReviewMeeting,
     }
     YOUR_DATA, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
         "/your-data" => super::YourData,

@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod about;
+pub mod agreement;
 pub mod areas;
 pub mod assessment;
 pub mod group;
