@@ -51,28 +51,68 @@ export function fingerprintApp(dir) {
 }
 
 /**
- * The loader wasm-split-cli writes spells out, for every part and chunk (a
- * hundred once there are seven areas), the same few lines that fetch its
- * file: written once, as `fileLoad(name, deps)`, it is a fifth smaller in the
- * first download. What it does is unchanged.
+ * The loader wasm-split-cli writes spells out, for every chunk (95 once
+ * there are seven areas) and every part, the same few lines that fetch its
+ * file, and lists each part's chunks by name: most of the loader, which is in
+ * every first download. Written again here, shorter, doing the same: one
+ * function fetches a file (`fileLoad`), the chunks (numbered without gaps, none
+ * needing another) are made in a loop, and each part names its chunks as runs
+ * of numbers ("10-24,44-75"). The functions before the chunks, and every
+ * export's name, are kept as written. Anything in another shape stops the
+ * build, so a new wasm-split-cli cannot be compacted wrongly.
  */
 export function compactLoader(loader) {
-  const each = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(\w+)\.wasm", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,\s*\[/g;
-  const count = [...loader.matchAll(each)].length;
-  if (count !== (loader.match(/makeLoad\(/g) || []).length - 1) {
-    throw new Error('scripts/fingerprint-app.mjs: __wasm_split.js no longer loads its parts as expected; update compactLoader');
-  }
-  const fileLoad =
-    'function fileLoad(name, deps) {\n' +
-    '    return makeLoad(() => {\n' +
-    '        const src = fetch(new URL("./" + name + ".wasm", import.meta.url));\n' +
-    '        src.catch(() => {});\n' +
-    '        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n' +
-    '    }, deps);\n' +
-    '}\n';
-  return loader
-    .replace(each, 'fileLoad("$1", [')
-    .replace(/(function makeLoad\(fetcher, deps\) \{)/, `${fileLoad}$1`);
+  const fetchOf = (file) =>
+    String.raw`makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./` + file +
+    String.raw`\.wasm", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,\s*\[([^\]]*)\]\)`;
+  const chunkPattern = new RegExp(String.raw`(?:/\*[^*]*\*/\s*)?const __chunk_(\d+) = ` + fetchOf(String.raw`chunk_(\d+)`) + ';', 'g');
+  const exportPattern = new RegExp(String.raw`export const (\w+) = wrapAsyncCb\(` + fetchOf(String.raw`(split_\w+)`) + String.raw`\);`, 'g');
+  const shape = (why) => new Error(`scripts/fingerprint-app.mjs: __wasm_split.js is not in the shape compactLoader expects (${why}); update compactLoader`);
+
+  const chunks = [...loader.matchAll(chunkPattern)];
+  const numbers = chunks.map((m) => Number(m[1]));
+  if (chunks.some((m) => m[1] !== m[2] || m[3].trim())) throw shape('a chunk named otherwise, or needing another');
+  const first = Math.min(...numbers);
+  const last = Math.max(...numbers);
+  if (chunks.length && numbers.length !== last - first + 1) throw shape('the chunks are not numbered without gaps');
+  const exports = [...loader.matchAll(exportPattern)].map(([, name, file, deps]) => {
+    const wanted = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
+      const n = /^__chunk_(\d+)$/.exec(d);
+      if (!n) throw shape(`${name} needs ${d}`);
+      return Number(n[1]);
+    }).sort((a, b) => a - b);
+    const runs = [];
+    for (const n of wanted) {
+      const run = runs[runs.length - 1];
+      if (run && run[1] === n - 1) run[1] = n;
+      else runs.push([n, n]);
+    }
+    const list = runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
+    return `export const ${name} = wrapAsyncCb(fileLoad("${file}", chunksIn("${list}")));`;
+  });
+  const head = loader.slice(0, loader.search(/(?:\/\*[^*]*\*\/\s*)?const __chunk_|export const /));
+  const rest = loader.slice(head.length).replace(chunkPattern, '').replace(exportPattern, '').trim();
+  if (rest) throw shape(`it has more than chunks and parts after its functions: ${rest.slice(0, 80)}`);
+  if (!head.includes('function makeLoad(') || !head.includes('function wrapAsyncCb(')) throw shape('no makeLoad or wrapAsyncCb');
+  return `${head}function fileLoad(name, deps) {
+    return makeLoad(() => {
+        const src = fetch(new URL("./" + name + ".wasm", import.meta.url));
+        src.catch(() => {});
+        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+    }, deps);
+}
+const chunks = [];
+for (let n = ${chunks.length ? first : 0}; n <= ${chunks.length ? last : -1}; n++) chunks[n] = fileLoad("chunk_" + n, []);
+function chunksIn(runs) {
+    const out = [];
+    for (const run of runs ? runs.split(",") : []) {
+        const [from, to = from] = run.split("-").map(Number);
+        for (let n = from; n <= to; n++) out.push(chunks[n]);
+    }
+    return out;
+}
+${exports.join('\n')}
+`;
 }
 
 /**
