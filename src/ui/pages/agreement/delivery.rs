@@ -358,3 +358,10 @@ pub fn EditDelivery() -> impl IntoView {
         </Show>
     }
 }
+
+/// A commitment's delivery records and the form to add one.
+#[component]
+pub fn DeliveryRecords(#[prop(into)] commitment_id: Signal<String>) -> impl IntoView {
+    let _ = commitment_id;
+    view! { <h2>"Delivery"</h2> }
+}
