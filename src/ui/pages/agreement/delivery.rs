@@ -24,8 +24,6 @@ use crate::ui::routing::{use_navigate, use_params_map, A};
 use crate::ui::saver::use_saver;
 use crate::ui::store::use_store;
 
-// Used by `DeliveryRecords`, which is unused until the commitment's page embeds it.
-#[allow(dead_code)]
 pub fn delivery_path(id: &str) -> String {
     format!("/support-agreement/deliveries/{id}")
 }
@@ -173,7 +171,6 @@ fn DeliveryFields(form: DeliveryForm, errors: Signal<Vec<FieldError>>) -> impl I
 
 /// The rows of the delivery records table, and the standing now.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code)]
 struct Records {
     deliveries: Vec<Delivery>,
     standing: Standing,
@@ -185,7 +182,6 @@ struct Records {
 /// whether it was delivered". The commitment's page embeds it. `errors`:
 /// the page's own form errors, when the page has an error summary for them;
 /// without it the form shows its own.
-#[allow(dead_code)]
 #[component]
 pub fn DeliveryRecords(
     #[prop(into)] commitment_id: Signal<String>,
@@ -357,11 +353,4 @@ pub fn EditDelivery() -> impl IntoView {
             <DeleteButton what=format!("the delivery record due {due}") on_confirm=delete />
         </Show>
     }
-}
-
-/// A commitment's delivery records and the form to add one.
-#[component]
-pub fn DeliveryRecords(#[prop(into)] commitment_id: Signal<String>) -> impl IntoView {
-    let _ = commitment_id;
-    view! { <h2>"Delivery"</h2> }
 }

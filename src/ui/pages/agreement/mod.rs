@@ -22,9 +22,6 @@ mod versions;
 pub use agreement_page::AgreementPage;
 pub use commitment::{CommitmentPage, NewCommitment};
 pub use delivery::EditDelivery;
-// The commitment's page embeds it (`commitment_id`: the commitment's id).
-#[allow(unused_imports)]
-pub use delivery::DeliveryRecords;
 pub use details::AgreementDetails;
 pub use overview::SupportAgreements;
 pub use print::{DeliveryReportPage, PrintAgreement};
