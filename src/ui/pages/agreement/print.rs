@@ -9,7 +9,7 @@ use super::delivery::standing_tag;
 use super::parts::{agreement_path, AgreementNotFound, ClauseSources, UnreadableAgreements};
 use crate::model::agreement::clauses;
 use crate::model::agreement::delivery::DeliveryReport;
-use crate::model::agreement::SupportAgreement;
+use crate::model::agreement::{AgreementVersion, SignOff, SupportAgreement};
 use crate::model::common::dates::long_date;
 use crate::ui::browser;
 use crate::ui::components::{summary_row, DataTable, Title};
@@ -25,27 +25,36 @@ fn wanted_agreement() -> Memo<Option<SupportAgreement>> {
 }
 
 /// Which version the printed wording is, in words: the agreed version with
-/// its sign-off, the latest saved, or a draft changed since.
+/// its sign-off, the latest saved, or a draft changed since; and, when the
+/// wording is not the agreed one, the last version that was agreed.
 fn version_line(a: &SupportAgreement) -> String {
-    let Some(latest) = a.latest_version() else {
-        return "Draft: no version has been saved yet.".into();
-    };
-    if !a.matches_latest_version() {
-        return format!(
-            "Draft: the commitments have changed since version {} was saved.",
-            latest.number
-        );
-    }
-    match &latest.sign_off {
-        Some(s) => format!(
-            "Version {}, agreed: for the group by {} on {}, for the organisation by {} on {}.",
-            latest.number,
+    let agreed = |v: &AgreementVersion, s: &SignOff| {
+        format!(
+            "version {}, agreed for the group by {} on {} and for the organisation by {} on {}",
+            v.number,
             s.group_name,
             long_date(s.group_on),
             s.organisation_name,
             long_date(s.organisation_on)
+        )
+    };
+    let Some(latest) = a.latest_version() else {
+        return "Draft: no version has been saved yet.".into();
+    };
+    let now = match (&latest.sign_off, a.matches_latest_version()) {
+        (Some(s), true) => return format!("This is {}.", agreed(latest, s)),
+        (_, false) => format!(
+            "Draft: the commitments have changed since version {} was saved.",
+            latest.number
         ),
-        None => format!("Version {}, not yet marked agreed.", latest.number),
+        (None, true) => format!("Version {}, not yet marked agreed.", latest.number),
+    };
+    match a
+        .agreed_version()
+        .and_then(|v| Some((v, v.sign_off.as_ref()?)))
+    {
+        Some((v, s)) => format!("{now} The last version agreed was {}.", agreed(v, s)),
+        None => now,
     }
 }
 
@@ -62,12 +71,14 @@ fn PrintControls(label: &'static str, back: String) -> impl IntoView {
     }
 }
 
-/// One signature block: the party, then lines to write on.
+/// One signature block: which party, then lines to write on.
 #[component]
 fn SignatureBlock(
-    heading: String,
-    /// The name to print, when the agreed version has one.
-    name: Option<String>,
+    /// "the commissioning group"
+    side: &'static str,
+    party: String,
+    /// The name to print, when known (the agreed version's, or the lead's).
+    name: String,
     /// The date to print, when the agreed version has one.
     date: Option<String>,
 ) -> impl IntoView {
@@ -79,10 +90,13 @@ fn SignatureBlock(
             </div>
         }
     };
+    let heading = format!("For {side}");
+    let label = format!("{heading}: {party}");
     view! {
-        <section class="app-signature-block" aria-label=heading.clone()>
-            <h3>{heading.clone()}</h3>
-            {line("Name", name)}
+        <section class="app-signature-block" aria-label=label>
+            <h3 class="nhsuk-u-margin-bottom-1">{heading}</h3>
+            <p class="app-signature-block__party">{party}</p>
+            {line("Name", Some(name))}
             {line("Role", None)}
             {line("Signature", None)}
             {line("Date", date)}
@@ -157,11 +171,11 @@ fn printed_agreement(a: SupportAgreement) -> impl IntoView {
                 <h2 id="signatures-heading">"Signed"</h2>
                 <p>"Agreed by both parties. The names and dates typed in the workbook are not a signature: sign this printed copy."</p>
                 <div class="app-signature-blocks">
-                    <SignatureBlock heading=format!("For {} (the commissioning group)", a.group_name)
-                        name=Some(sign_off.as_ref().map_or_else(|| a.group_lead.to_string(), |s| s.group_name.to_string()))
+                    <SignatureBlock side="the commissioning group" party=a.group_name.to_string()
+                        name=sign_off.as_ref().map_or_else(|| a.group_lead.to_string(), |s| s.group_name.to_string())
                         date=sign_off.as_ref().map(|s| long_date(s.group_on)) />
-                    <SignatureBlock heading=format!("For {} (the commissioning organisation)", a.organisation_name)
-                        name=Some(sign_off.as_ref().map_or_else(|| a.organisation_lead.to_string(), |s| s.organisation_name.to_string()))
+                    <SignatureBlock side="the commissioning organisation" party=a.organisation_name.to_string()
+                        name=sign_off.as_ref().map_or_else(|| a.organisation_lead.to_string(), |s| s.organisation_name.to_string())
                         date=sign_off.as_ref().map(|s| long_date(s.organisation_on)) />
                 </div>
             </section>
