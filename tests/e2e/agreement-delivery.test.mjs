@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { useApp, load, fillDate, dateShown, dateGroup, savedWorkbook, axeViolations } from './support.mjs';
 
 const app = useApp();
@@ -97,6 +97,8 @@ async function printed(page, name) {
   await page.emulateMedia({ media: 'screen' });
   mkdirSync(outDir, { recursive: true });
   const file = new URL(`${name}.pdf`, outDir).pathname;
+  const pictures = () => readdirSync(outDir).filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f));
+  for (const old of pictures()) rmSync(new URL(old, outDir));
   writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-png', '-r', '50', file, file.replace(/\.pdf$/, '')]);
   const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
@@ -106,8 +108,7 @@ async function printed(page, name) {
   for (const words of ['Skip to main content', 'Workbook areas', 'Print this', 'Back to the agreement', 'Change', 'Delete']) {
     assert.ok(!text.includes(words), `${name}: "${words}" is not on paper`);
   }
-  const images = readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
-  assert.equal(images.length, pages, `${name}: a picture of each page to look at`);
+  assert.equal(pictures().length, pages, `${name}: a picture of each page to look at`);
   return { text, pages };
 }
 
