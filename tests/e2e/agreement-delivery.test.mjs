@@ -348,3 +348,56 @@ test('a year of delivery: records on time, late and not delivered, review meetin
   assert.deepEqual(page.pageErrors, []);
   await context.close();
 });
+
+/** The page's height in screens, and whether anything is wider than the screen outside a table's own scrolling box. */
+async function phoneFit(page, what) {
+  const fit = await page.evaluate(() => {
+    const cut = [...document.querySelectorAll('main table, main .app-signature-block, main form')]
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('.app-table-scroll'))
+      .map((el) => el.tagName);
+    return {
+      wider: document.documentElement.scrollWidth > innerWidth,
+      cut,
+      screens: document.documentElement.scrollHeight / innerHeight,
+    };
+  });
+  assert.equal(fit.wider, false, `${what}: the page does not scroll sideways on a phone`);
+  assert.deepEqual(fit.cut, [], `${what}: nothing is cut off (a wide table scrolls in its own box)`);
+  for (const table of await page.locator('main table').all()) {
+    assert.equal(await table.evaluate((t) => Boolean(t.closest('.app-table-scroll'))), true, `${what}: each table is in a scrolling box`);
+  }
+  return fit.screens;
+}
+
+test('on a phone: delivery records, review meetings, the agreement to print and the report fit the screen', async () => {
+  const { context, page } = await app.open('/#/support-agreement', { viewport: { width: 375, height: 667 } });
+  const agreement = await startAgreement(page);
+  await openCommitment(page, agreement, 3);
+  await recordDelivery(page, { due: '2026-05-01', outcome: 'Not delivered', note: 'No budget letter by 1 May' });
+  await records(page).getByRole('cell', { name: 'No budget letter by 1 May' }).waitFor();
+  const commitment = await phoneFit(page, 'a commitment with its delivery records');
+  assert.ok(commitment < 12, `a commitment's page is ${commitment.toFixed(1)} screens`);
+
+  await load(page, `/#/support-agreement/agreements/${agreement}/reviews`);
+  await fillDate(page, 'Date of the meeting', '2026-12-02');
+  await page.getByLabel('What was decided').fill('The ICB sends the budget letter by 14 December');
+  await fillDate(page, 'Date of the next review (optional)', '2027-03-01');
+  await page.getByRole('button', { name: 'Save the review meeting' }).click();
+  await page.getByText('Next review: 1 March 2027').waitFor();
+  const reviews = await phoneFit(page, 'review meetings');
+  assert.ok(reviews < 8, `the review meetings page is ${reviews.toFixed(1)} screens`);
+
+  await load(page, `/#/support-agreement/agreements/${agreement}/print`);
+  await phoneFit(page, 'the agreement to print');
+  // The two signature blocks stand one under the other on a phone.
+  const [group, organisation] = await page.locator('.app-signature-block').evaluateAll((blocks) =>
+    blocks.map((b) => b.getBoundingClientRect().toJSON()));
+  assert.ok(organisation.top >= group.bottom, 'the signature blocks are stacked');
+
+  await load(page, `/#/support-agreement/agreements/${agreement}/report`);
+  const report = await phoneFit(page, 'the delivery report');
+  assert.ok(report < 6, `the report is ${report.toFixed(1)} screens`);
+  await noAxeViolations(page, 'the delivery report on a phone');
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});

@@ -12,13 +12,12 @@ use crate::model::agreement::records::{
 };
 use crate::model::agreement::{Delivery, DeliveryDraft, DeliveryOutcome};
 use crate::model::common::dates::{input_value, long_date};
-use crate::model::common::validation::{message_for, FieldError};
+use crate::model::common::validation::FieldError;
 use crate::model::workbook::RecordKind;
 use crate::model::Change;
 use crate::ui::browser;
 use crate::ui::components::{
-    DataTable, DeleteButton, ErrorMessage, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice,
-    Title,
+    DataTable, DeleteButton, ErrorSummary, Field, FieldKind, StaleGuard, StaleNotice, Title,
 };
 use crate::ui::routing::{use_navigate, use_params_map, A};
 use crate::ui::saver::use_saver;
@@ -105,7 +104,16 @@ impl DeliveryForm {
 /// model's field id, so the error summary's link lands on it.
 #[component]
 fn OutcomeRadios(form: DeliveryForm, errors: Signal<Vec<FieldError>>) -> impl IntoView {
-    let has_error = move || errors.with(|e| message_for(e, OUTCOME_FIELD).is_some());
+    // The choice's own error, written here as `ErrorMessage` writes one (not
+    // called, so the first download exports nothing more for this page).
+    let message = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| e.field == OUTCOME_FIELD)
+                .map(|e| e.message.clone())
+        })
+    };
+    let has_error = move || message().is_some();
     let described_by = move || has_error().then(|| format!("{OUTCOME_FIELD}-error"));
     // Which radio the date sits under, if any: it moves with the choice,
     // keeping what was typed in it.
@@ -119,7 +127,12 @@ fn OutcomeRadios(form: DeliveryForm, errors: Signal<Vec<FieldError>>) -> impl In
         <div class="nhsuk-form-group" class:nhsuk-form-group--error=has_error>
             <fieldset class="nhsuk-fieldset" aria-describedby=described_by>
                 <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">"Was it delivered?"</legend>
-                <ErrorMessage errors field=OUTCOME_FIELD />
+                {move || message().map(|message| view! {
+                    <span class="nhsuk-error-message" id=format!("{OUTCOME_FIELD}-error")>
+                        <span class="nhsuk-u-visually-hidden">"Error: "</span>
+                        {message}
+                    </span>
+                })}
                 <div class="nhsuk-radios nhsuk-radios--conditional">
                     {DeliveryOutcome::ALL.into_iter().map(|outcome| {
                         let id = match outcome {
@@ -220,15 +233,10 @@ pub fn DeliveryRecords(
         ev.prevent_default();
         let draft = form.draft();
         let said = format!(
-            "Recorded: due {}, {}.",
-            crate::model::common::dates::parse_optional_date(&draft.due_on)
-                .ok()
-                .flatten()
-                .map(long_date)
-                .unwrap_or_default(),
+            "Saved: {}.",
             draft
                 .outcome
-                .map(|o| o.label().to_lowercase())
+                .map(DeliveryOutcome::label)
                 .unwrap_or_default()
         );
         let change = Change::add(Some(&commitment_id.get_untracked()), draft);
