@@ -242,7 +242,7 @@ impl<T: Section> Serialize for Deferred<T> {
 /// read later, from the document's (`attach`).
 impl<'de, T> Deserialize<'de> for Deferred<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(deserializer)?;
+        skip_section(deserializer)?;
         Ok(Deferred {
             source: None,
             present: true,
@@ -250,6 +250,14 @@ impl<'de, T> Deserialize<'de> for Deferred<T> {
             of: PhantomData,
         })
     }
+}
+
+/// Passes over a section's text as the workbook is read. One function for
+/// every section (it does not depend on the section's type), kept out of
+/// line so the workbook's reader, in the first download, has one copy.
+#[inline(never)]
+fn skip_section<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    IgnoredAny::deserialize(deserializer).map(drop)
 }
 
 #[cfg(test)]
