@@ -345,6 +345,23 @@ impl Workbook {
             .iter()
             .find_map(|a| Some((a, a.commitment(id)?)))
     }
+
+    /// The agreement and commitment a delivery record is under, and the
+    /// record: its page changes it and goes back to the commitment.
+    pub fn delivery(&self, id: &str) -> Option<(&SupportAgreement, &Commitment, &Delivery)> {
+        self.support_agreements().iter().find_map(|a| {
+            a.commitments
+                .iter()
+                .find_map(|c| Some((a, c, c.deliveries.iter().find(|d| d.id == id)?)))
+        })
+    }
+
+    /// The agreement a review meeting is in, and the meeting.
+    pub fn review_meeting(&self, id: &str) -> Option<(&SupportAgreement, &ReviewMeeting)> {
+        self.support_agreements()
+            .iter()
+            .find_map(|a| Some((a, a.reviews.iter().find(|r| r.id == id)?)))
+    }
 }
 
 #[cfg(test)]
@@ -770,6 +787,59 @@ mod tests {
             report.lines[1].standing.label(),
             "Past its date, nothing recorded"
         );
+    }
+
+    #[test]
+    fn a_delivery_record_and_a_review_meeting_are_found_by_id_with_what_they_are_under() {
+        let mut wb = drafted();
+        let budget = wb
+            .support_agreement("support-agreement-1")
+            .unwrap()
+            .commitments[0]
+            .id
+            .clone();
+        let record = Change::add(
+            Some(&budget),
+            DeliveryDraft {
+                due_on: "2027-05-01".into(),
+                outcome: Some(DeliveryOutcome::NotDelivered),
+                delivered_on: String::new(),
+                note: "No letter".into(),
+            },
+        );
+        let delivery_id = record.created_id().unwrap().to_string();
+        wb.apply(&record, Stamp::on(2027, 5, 20, 9, 0)).unwrap();
+        let meeting = Change::add(
+            Some("support-agreement-1"),
+            ReviewMeetingDraft {
+                held_on: "2027-05-20".into(),
+                attendees: String::new(),
+                decided: "Write to the director".into(),
+                next_review: String::new(),
+            },
+        );
+        let meeting_id = meeting.created_id().unwrap().to_string();
+        wb.apply(&meeting, Stamp::on(2027, 5, 20, 10, 0)).unwrap();
+
+        let (a, c, d) = wb.delivery(&delivery_id).unwrap();
+        assert_eq!(
+            (a.id.as_str(), c.id.as_str(), d.note.as_ref()),
+            ("support-agreement-1", budget.as_str(), "No letter")
+        );
+        let (a, r) = wb.review_meeting(&meeting_id).unwrap();
+        assert_eq!(
+            (a.id.as_str(), r.decided.as_ref()),
+            ("support-agreement-1", "Write to the director")
+        );
+        // Neither finds the other kind, nor a record once it is deleted.
+        assert!(wb.delivery(&meeting_id).is_none());
+        assert!(wb.review_meeting(&delivery_id).is_none());
+        wb.apply(
+            &Change::delete(RecordKind::Delivery, &delivery_id),
+            Stamp::on(2027, 5, 21, 9, 0),
+        )
+        .unwrap();
+        assert!(wb.delivery(&delivery_id).is_none());
     }
 
     #[test]
