@@ -204,7 +204,7 @@ pub fn CommitmentPage() -> impl IntoView {
                 <CommitmentFields errors form />
                 <button type="submit" class="nhsuk-button">"Save changes"</button>
             </form>
-            <DeliveryRecords commitment_id=id />
+            <DeliveryRecords commitment_id=id errors=errors />
             <h2>"Delete this commitment"</h2>
             <p>"Deleting removes the commitment and its delivery records. You can undo it straight after. The versions already saved keep it as they had it."</p>
             <DeleteButton what=format!("commitment: {name}") on_confirm=delete />
