@@ -94,6 +94,12 @@ impl<T: 'static> Deferred<T> {
         }
     }
 
+    /// True when the document had the section and nothing has read it or
+    /// kept its text yet (`attach` would keep it).
+    pub fn waits_for_text(&self) -> bool {
+        self.present && self.source.is_none() && self.read.get().is_none()
+    }
+
     /// Keeps the text of the document this section was read with, for the
     /// section to be read from later. Every reader of a whole workbook calls
     /// it (`files::backup`); a document without the section keeps nothing.

@@ -117,11 +117,7 @@ impl Workbook {
     /// reader of a whole workbook calls it (`files::backup`); text is kept
     /// only for a section the document has.
     pub fn keep_sections_of(&mut self, document: &str) {
-        let unread_group =
-            !self.group.is_empty_by(|g| g.rounds.is_empty()) && self.group.if_read().is_none();
-        let unread_support = !no_support_agreements(&self.support_agreements)
-            && self.support_agreements.if_read().is_none();
-        if unread_group || unread_support {
+        if self.group.waits_for_text() || self.support_agreements.waits_for_text() {
             let document: std::sync::Arc<str> = std::sync::Arc::from(document);
             self.group.attach(&document);
             self.support_agreements.attach(&document);
