@@ -17,7 +17,13 @@
 /// linking is index.html's `appAreaStyles`, a few lines of script there
 /// costing less than the same work here in the first download.
 pub fn load(area: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = crate::ui::js_object::call(&w, "appAreaStyles", &[area.into()]);
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(link) = js_sys::Reflect::get(&window, &"appAreaStyles".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = link.call1(&window, &area.into());
     }
 }
