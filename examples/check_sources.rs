@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use commissioning_workbook::model::agreement::clauses::{ClauseSource, CLAUSES};
 use commissioning_workbook::model::assessment::framework::{
     all_statements, seed_article, GLOSSARY, SEED_ARTICLES,
 };
@@ -49,6 +50,20 @@ fn main() -> ExitCode {
             problems.push(format!("statement {} cites no known article", statement.id));
         }
     }
+    // The support agreement's clause library cites the same articles (or a
+    // named public source, the Department of Health's 2009 vision).
+    for clause in CLAUSES {
+        for source in clause.sources {
+            if let ClauseSource::Article(s) = source {
+                if s.article().is_none() {
+                    problems.push(format!(
+                        "clause {} cites {}, not a listed article",
+                        clause.id, s.seed_file
+                    ));
+                }
+            }
+        }
+    }
     // The glossary's 2009 terms stay traceable: each article it says uses a
     // term prints it.
     for term in GLOSSARY {
@@ -69,7 +84,7 @@ fn main() -> ExitCode {
     }
     if problems.is_empty() {
         println!(
-            "All {} cited articles are in {} and every statement cites one.",
+            "All {} cited articles are in {} and every statement and clause cites one.",
             SEED_ARTICLES.len(),
             folder.display()
         );

@@ -32,7 +32,7 @@ test('a downloaded backup restores in a fresh browser profile after the user con
   });
   assert.equal(file.suggestedFilename(), `commissioning-workbook-${today}.json`);
   const text = await downloadText(file);
-  assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 5,/, 'pretty-printed, format and version first');
+  assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 6,/, 'pretty-printed, format and version first');
   await first.context.close();
 
   const second = await app.open('/#/your-data');

@@ -37,6 +37,22 @@ pub fn proposed_clauses(assessment: &Assessment) -> Vec<&'static Clause> {
     clauses_answering(&weak).collect()
 }
 
+/// The statements of `assessment` that made `clause` proposed: those it
+/// answers rated weak, each with its level, in the clause's order.
+pub fn weak_statements_answered(
+    clause: &Clause,
+    assessment: &Assessment,
+) -> Vec<(&'static str, u8)> {
+    clause
+        .answers
+        .iter()
+        .filter_map(|s| {
+            let level = assessment.level(s)?;
+            (level <= WEAK_AT_OR_BELOW).then_some((*s, level))
+        })
+        .collect()
+}
+
 /// One field of a commitment that the other version has otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldChange {
@@ -206,6 +222,10 @@ mod tests {
         a.set_rating("power-1", Some(Rating::Level(0)), now());
         let proposed: Vec<&str> = proposed_clauses(&a).iter().map(|c| c.id).collect();
         assert_eq!(proposed, ["indicative-budget", "escalation"]);
+        let budget = clause("indicative-budget").unwrap();
+        assert_eq!(weak_statements_answered(budget, &a), [("support-2", 0)]);
+        let reviews = clause("review-meetings").unwrap();
+        assert!(weak_statements_answered(reviews, &a).is_empty());
     }
 
     /// They reword one, move another's date, take one out and add one: each

@@ -9,3 +9,10 @@ use crate::ui::components::Title;
 pub fn EditDelivery() -> impl IntoView {
     view! { <Title text="EditDelivery" /> <h1>"EditDelivery"</h1> }
 }
+
+/// A commitment's delivery records and the form to add one.
+#[component]
+pub fn DeliveryRecords(#[prop(into)] commitment_id: Signal<String>) -> impl IntoView {
+    let _ = commitment_id;
+    view! { <h2>"Delivery"</h2> }
+}

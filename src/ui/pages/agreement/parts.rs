@@ -91,7 +91,11 @@ pub fn clause_sources(clause: &Clause) -> Vec<String> {
 #[component]
 pub fn ClauseSources(clause: &'static Clause) -> impl IntoView {
     let lines = clause_sources(clause);
-    let heading = if lines.len() == 1 { "Source" } else { "Sources" };
+    let heading = if lines.len() == 1 {
+        "Source"
+    } else {
+        "Sources"
+    };
     view! {
         <div class="nhsuk-body-s clause-sources">
             <span class="nhsuk-u-font-weight-bold">{heading}": "</span>
