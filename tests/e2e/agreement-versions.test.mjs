@@ -4,11 +4,10 @@
 // v2, sees clause by clause what changed, accepts some and rejects some,
 // saves v3 and marks it agreed. Wrong files are refused and change nothing.
 //
-// Until the lead's pages land (starting an agreement, receiving one from a
-// file, editing a commitment), the agreements are seeded through local
-// storage as a returning user's browser holds them, and the organisation's
-// edits are made to its stored workbook; everything on the versions page is
-// driven by role and label.
+// The round trip uses the app's own pages throughout (starting an agreement,
+// adding one the other party sent, changing commitments and details); the
+// other tests seed an agreement through local storage, as a returning user's
+// browser holds it. Everything is driven by role and label.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -76,23 +75,6 @@ function workbook(agreements) {
   };
 }
 
-/** The agreement as the other party first keeps it from the file (AgreementFile::into_agreement). */
-function receivedFrom(file) {
-  const d = file.agreement;
-  return {
-    ...d,
-    our_side: file.sent_by === 'group' ? 'organisation' : 'group',
-    commitments: file.commitments.map((t) => ({ ...t, deliveries: [], created_at: AT, updated_at: AT })),
-    versions: [{
-      id: 'version-received-1', number: file.version_number, source: 'received', note: '',
-      terms: file.commitments, sign_off: null, created_at: AT, updated_at: AT,
-    }],
-    reviews: [],
-    created_at: AT,
-    updated_at: AT,
-  };
-}
-
 /** A person's browser with `wb` saved in it, open at `path`. */
 async function personWith(wb, path = versionsPath()) {
   const context = await newAppContext(app.browser, { baseURL: app.server.url });
@@ -125,11 +107,65 @@ async function importFile(page, name, text) {
 
 const agreementIn = (wb) => wb.support_agreements.agreements.find((a) => a.id === AGREEMENT);
 
+function onlyAgreement(wb) {
+  assert.equal(wb.support_agreements.agreements.length, 1);
+  return wb.support_agreements.agreements[0];
+}
+
+/** A fresh browser (another person's: its own storage) with nothing saved, open at `path`. */
+async function freshPerson(path) {
+  const context = await newAppContext(app.browser, { baseURL: app.server.url });
+  const page = await context.newPage();
+  page.pageErrors = [];
+  page.on('pageerror', (error) => page.pageErrors.push(String(error)));
+  await page.goto(path);
+  await waitForApp(page);
+  return { context, page };
+}
+
+const TITLE = 'Nene Valley PCN and Northamptonshire ICB';
+
+/** On the agreement's page: adds a commitment from the library, with a date it is due by if given. */
+async function addFromLibrary(page, clause, due = '') {
+  await page.getByRole('link', { name: 'Add a commitment' }).click();
+  await page.getByLabel('Start from a clause in the library').selectOption({ label: clause });
+  if (due) await fillDate(page, 'Due by (optional)', due);
+  await page.getByRole('button', { name: 'Add the commitment' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+/** On the agreement's page: opens commitment `link`, changes it with `edit`, saves. */
+async function changeCommitment(page, link, edit) {
+  await page.getByRole('list', { name: 'Commitments' }).getByRole('link', { name: link }).click();
+  await page.getByRole('heading', { level: 1, name: link }).waitFor();
+  await edit();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+}
+
+async function openVersions(page) {
+  await page.getByRole('link', { name: "Versions: send it, see the other party's changes, mark it agreed" }).click();
+  await page.getByRole('heading', { level: 1, name: 'Versions' }).waitFor();
+}
+
 test('the group sends v1, the organisation sends back v2, the group settles it clause by clause as v3 and marks it agreed', async () => {
-  // The group (context A).
-  const a = await personWith(workbook([groupAgreement()]));
+  // The group (context A) starts the agreement and adds three commitments.
+  const a = await freshPerson('/#/support-agreement/new');
   const groupPage = a.page;
-  await groupPage.getByRole('heading', { level: 1, name: 'Versions' }).waitFor();
+  await groupPage.getByLabel('The commissioning group (a PCN or place partnership)').check();
+  await groupPage.getByLabel('The commissioning group', { exact: true }).pressSequentially('Nene Valley PCN');
+  await groupPage.getByLabel("The group's lead").pressSequentially('Dr Asha Patel');
+  await groupPage.getByLabel('The commissioning organisation', { exact: true }).pressSequentially('Northamptonshire ICB');
+  await groupPage.getByLabel("The organisation's lead").pressSequentially('Jo Smith');
+  await fillDate(groupPage, 'Starts', '2027-04-01');
+  await fillDate(groupPage, 'Ends', '2028-03-31');
+  await groupPage.getByRole('button', { name: 'Start the agreement' }).click();
+  await groupPage.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await addFromLibrary(groupPage, 'Activity, referral and prescribing data');
+  await addFromLibrary(groupPage, 'Indicative budget', '2027-05-01');
+  await addFromLibrary(groupPage, 'Project management');
+  await openVersions(groupPage);
+  const versionsUrl = groupPage.url().replace(/^https?:\/\/[^/]+/, '');
   assert.match(await groupPage.getByRole('main').innerText(), /No version has been saved yet/);
   await noAxeViolations(groupPage, 'no versions yet');
 
@@ -140,10 +176,10 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   assert.equal(v1File.format, 'commissioning-workbook-agreement');
   assert.equal(v1File.version_number, 1);
   assert.equal(v1File.sent_by, 'group');
-  assert.deepEqual(v1File.commitments.map((c) => c.id), ['commitment-data', 'commitment-budget', 'commitment-projects']);
+  assert.deepEqual(v1File.commitments.map((c) => c.clause_id), ['data-activity', 'indicative-budget', 'project-management']);
   await groupPage.getByRole('status').filter({ hasText: 'Version 1 is downloading as support-agreement-v1-nene-valley-pcn-2026-12-03.json' }).waitFor();
   const rows = versionRows(groupPage);
-  await assert.doesNotReject(rows.first().waitFor());
+  await rows.first().waitFor();
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().innerText(), /v1[\s\S]*Saved here[\s\S]*Sent to the ICB for comment[\s\S]*3 December 2026[\s\S]*Not agreed/);
   // Nothing changed since v1: it can be sent again without a new version.
@@ -153,27 +189,37 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   assert.equal(await groupPage.getByRole('button', { name: /Save version 2/ }).count(), 0);
   await noAxeViolations(groupPage, 'v1 saved and sent');
 
-  // The organisation (context B): v1 taken in as an agreement of its own,
-  // then one commitment reworded, one's date moved, one taken out, one
-  // added, and their lead's name changed.
-  const received = receivedFrom(v1File);
-  assert.equal(received.our_side, 'organisation');
-  const [data, budget] = received.commitments;
-  data.when = 'Every quarter';
-  data.updated_at = '2026-12-02T09:00:00Z';
-  budget.due = '2027-06-01';
-  received.commitments = [data, budget, commitment('commitment-reviews', 'review-meetings',
-    'The group and the commissioning organisation meet to review whether each commitment in this agreement was delivered.',
-    'Both parties', 'Every quarter', 'Meetings held; a record of what was decided')];
-  received.organisation_lead = 'Kim Jones';
-  const b = await personWith(workbook([received]));
+  // The organisation (context B) adds v1 as an agreement of its own, rewords
+  // one commitment, moves one's date, takes one out, adds one and names
+  // another lead; then sends v2.
+  const b = await freshPerson('/#/support-agreement');
   const orgPage = b.page;
+  await orgPage.getByLabel('Choose the agreement file they sent').setInputFiles({ name: v1.name, mimeType: 'application/json', buffer: Buffer.from(v1.text) });
+  await orgPage.getByRole('button', { name: 'Add this agreement' }).click();
+  await orgPage.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await changeCommitment(orgPage, '1. Activity, referral and prescribing data', async () => {
+    await orgPage.getByLabel('By when or how often').fill('');
+    await orgPage.getByLabel('By when or how often').pressSequentially('Every quarter');
+  });
+  await changeCommitment(orgPage, '2. Indicative budget', () => fillDate(orgPage, 'Due by (optional)', '2027-06-01'));
+  await orgPage.getByRole('list', { name: 'Commitments' }).getByRole('link', { name: '3. Project management' }).click();
+  await orgPage.getByRole('button', { name: 'Delete commitment: Project management' }).click();
+  await orgPage.getByRole('button', { name: 'Yes, delete commitment: Project management' }).click();
+  await orgPage.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await addFromLibrary(orgPage, 'Review meetings');
+  await orgPage.getByRole('link', { name: "Change the agreement's details" }).click();
+  await orgPage.getByLabel("The organisation's lead").fill('');
+  await orgPage.getByLabel("The organisation's lead").pressSequentially('Kim Jones');
+  await orgPage.getByRole('button', { name: 'Save changes' }).click();
+  await orgPage.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  await openVersions(orgPage);
   assert.match(await versionRows(orgPage).first().innerText(), /v1[\s\S]*Received from Nene Valley PCN/);
   const v2 = await downloadFrom(orgPage, orgPage.getByRole('button', { name: 'Save version 2 and download it' }));
   assert.equal(v2.name, 'support-agreement-v2-nene-valley-pcn-2026-12-03.json');
   const v2File = JSON.parse(v2.text);
   assert.equal(v2File.sent_by, 'organisation');
   assert.equal(v2File.version_number, 2);
+  assert.equal(v2File.agreement.id, v1File.agreement.id);
   await noAxeViolations(orgPage, 'the organisation sent v2');
 
   // Back with the group: the four differences, clause by clause, and the details.
@@ -182,6 +228,7 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   const main = groupPage.getByRole('main');
   assert.match(await main.innerText(), /Northamptonshire ICB's version differs from yours in 4 clauses and in the agreement's details/);
   assert.match(await main.innerText(), /kept as they sent it, as version 2, and the result as version 3/);
+  assert.equal(await groupPage.getByText('Sent from your own side').count(), 0);
   const card = (heading) => groupPage.locator('.nhsuk-card').filter({ has: groupPage.getByRole('heading', { name: heading, exact: true }) });
   const reworded = card('Clause 1: Activity, referral and prescribing data');
   assert.match(await reworded.innerText(), /Reworded[\s\S]*By when or how often[\s\S]*Every month[\s\S]*Every quarter/);
@@ -209,12 +256,12 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   ]);
   // Nothing was lost, and nothing saved.
   assert.equal(await groupPage.getByRole('radio', { name: /^Accept their wording – clause 1/ }).isChecked(), true);
-  assert.equal(agreementIn(await savedWorkbook(groupPage)).versions.length, 1);
+  assert.equal(onlyAgreement(await savedWorkbook(groupPage)).versions.length, 1);
   await noAxeViolations(groupPage, 'a change left unchosen');
   // The summary's link puts focus on the choice.
   await problem.getByRole('link', { name: /clause 2, Indicative budget/ }).click();
   const focused = groupPage.getByRole('radio', { name: 'Accept their date – clause 2, Indicative budget' });
-  await assert.doesNotReject(() => groupPage.waitForFunction(() => document.activeElement?.id?.endsWith('-accept')));
+  await groupPage.waitForFunction(() => document.activeElement?.id?.endsWith('-accept'));
   assert.equal(await focused.evaluate((el) => el === document.activeElement), true);
   assert.match(await moved.innerText(), /Error:\s+Choose whether to accept or reject their change to clause 2, Indicative budget/);
 
@@ -230,6 +277,7 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   assert.match(said, /kept as they sent it, as version 2/);
   assert.match(said, /You accepted\s+clause 1, Activity, referral and prescribing data \(reworded\)\s+new clause, Review meetings \(added by them\)\s+the agreement's details\s+You rejected\s+clause 2, Indicative budget \(date moved\)\s+clause 3, Project management \(taken out by them\)/);
   assert.equal(await groupPage.getByRole('button', { name: 'Save as version 3' }).count(), 0, 'the comparison is done');
+  assert.equal(await groupPage.getByText(/Version 1 is downloading/).count(), 0, 'what the last download said is gone with the new versions');
   const texts = await versionRows(groupPage).allInnerTexts();
   assert.equal(texts.length, 3);
   assert.match(texts[0], /v3[\s\S]*Settled from their changes[\s\S]*Their version 2: 3 changes accepted, 2 rejected/);
@@ -237,12 +285,12 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   assert.match(texts[2], /v1[\s\S]*Saved here/);
   await noAxeViolations(groupPage, 'their changes settled');
 
-  const saved = agreementIn(await savedWorkbook(groupPage));
-  assert.deepEqual(saved.commitments.map((c) => [c.id, c.when, c.due]), [
-    ['commitment-data', 'Every quarter', null],
-    ['commitment-budget', 'By 1 May each year', '2027-05-01'],
-    ['commitment-projects', 'For each project the group and the organisation agree', null],
-    ['commitment-reviews', 'Every quarter', null],
+  const saved = onlyAgreement(await savedWorkbook(groupPage));
+  assert.deepEqual(saved.commitments.map((c) => [c.clause_id, c.when, c.due]), [
+    ['data-activity', 'Every quarter', null],
+    ['indicative-budget', 'By 1 May each year', '2027-05-01'],
+    ['project-management', 'For each project the group and the organisation agree', null],
+    ['review-meetings', 'Every quarter', null],
   ]);
   assert.equal(saved.organisation_lead, 'Kim Jones', 'their details accepted');
   assert.equal(saved.our_side, 'group', 'still the group');
@@ -274,21 +322,21 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
 
   // After a reload the versions, their sources and the sign-off are all there.
   await savedWorkbook(groupPage);
-  await load(groupPage, versionsPath());
+  await load(groupPage, versionsUrl);
   const after = await versionRows(groupPage).allInnerTexts();
   assert.equal(after.length, 3);
   assert.match(after[0], /v3[\s\S]*Settled from their changes[\s\S]*Agreed\s+For Nene Valley PCN: Dr Asha Patel/);
   assert.match(after[1], /v2[\s\S]*Received from Northamptonshire ICB/);
   assert.match(after[2], /v1[\s\S]*Sent to the ICB for comment/);
-  const v3 = agreementIn(await storedWorkbook(groupPage)).versions.find((v) => v.number === 3);
+  const v3 = onlyAgreement(await storedWorkbook(groupPage)).versions.find((v) => v.number === 3);
   assert.deepEqual(v3.sign_off, { group_name: 'Dr Asha Patel', group_on: '2026-12-02', organisation_name: 'Kim Jones', organisation_on: '2026-12-03' });
   assert.equal(v3.source, 'settled');
 
-  // Their version matches ours now that both have the settled wording.
+  // Our own v3 file read back: from our side, and nothing differs.
   const v3File = await downloadFrom(groupPage, groupPage.getByRole('button', { name: 'Download version 3 again' }));
   assert.equal(JSON.parse(v3File.text).version_number, 3);
   await importFile(groupPage, v3File.name, v3File.text);
-  await groupPage.getByText("Their version matches yours: Nene Valley PCN changed nothing, so there is nothing to accept or reject.").waitFor();
+  await groupPage.getByText('This version was sent from your own side, Nene Valley PCN, and it matches yours: there is nothing to accept or reject.').waitFor();
 
   assert.deepEqual([...groupPage.pageErrors, ...orgPage.pageErrors], []);
   await a.context.close();
@@ -324,7 +372,7 @@ test('a backup, a file that is not JSON, one from a newer app or for another agr
   }
   // A good file after a refused one clears the message.
   await importFile(page, v1.name, v1.text);
-  await page.getByText('Their version matches yours').waitFor();
+  await page.getByText(/This version was sent from your own side, Nene Valley PCN, and it matches yours/).waitFor();
   assert.equal(await refused.count(), 0);
   assert.deepEqual(page.pageErrors, []);
   await context.close();
@@ -355,5 +403,37 @@ test('before sending, likely patient details are listed; a version can be delete
   await page.getByRole('heading', { level: 1, name: 'Agreement not found' }).waitFor();
   await noAxeViolations(page, 'agreement not found');
   assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
+test('on a 375 px phone the comparison reads without sideways scrolling', async () => {
+  const { context, page } = await personWith(workbook([groupAgreement()]));
+  const v1 = await downloadFrom(page, page.getByRole('button', { name: 'Save version 1 and download it' }));
+  // Their version 2: one reworded, one's date moved, one taken out.
+  const theirs = JSON.parse(v1.text);
+  theirs.sent_by = 'organisation';
+  theirs.version_number = 2;
+  theirs.commitments[0].measure = 'Monthly report received by the 10th of the following month, with a commentary';
+  theirs.commitments[1].due = '2027-06-01';
+  theirs.commitments.pop();
+  await page.setViewportSize({ width: 375, height: 667 });
+  await importFile(page, 'support-agreement-v2.json', JSON.stringify(theirs));
+  await page.getByRole('button', { name: 'Save as version 3' }).waitFor();
+  const layout = await page.evaluate(() => ({
+    pageWidth: document.documentElement.scrollWidth,
+    screens: document.documentElement.scrollHeight / innerHeight,
+    // Every table either fits or sits in its own sideways-scrolling box.
+    cut: [...document.querySelectorAll('table')].filter((t) => {
+      const box = t.closest('.app-table-scroll');
+      return t.scrollWidth > (box ?? t.parentElement).clientWidth && !box;
+    }).length,
+    tablesWider: [...document.querySelectorAll('table')].filter((t) => t.getBoundingClientRect().right > innerWidth + 1).length,
+  }));
+  assert.equal(layout.pageWidth, 375, 'the page does not scroll sideways');
+  assert.equal(layout.cut, 0);
+  assert.equal(layout.tablesWider, 0, 'stacked tables fit the screen');
+  assert.ok(layout.screens < 30, `${layout.screens} screens`);
+  console.log(`comparison on a phone: ${layout.screens.toFixed(1)} screens`);
+  await noAxeViolations(page, 'comparison on a phone');
   await context.close();
 });

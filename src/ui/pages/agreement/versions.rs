@@ -214,7 +214,11 @@ fn SendVersion(agreement: Agreement, errors: RwSignal<Vec<FieldError>>) -> impl 
     let store = use_store();
     let saver = use_saver();
     let note = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<String>);
+    // What the last download said, with the versions there were then: once
+    // a version is added or deleted it no longer describes what is here.
+    let status = RwSignal::new(None::<(String, usize)>);
+    let version_count =
+        Memo::new(move |_| agreement.with(|a| a.as_ref().map_or(0, |a| a.versions.len())));
     let state = Memo::new(move |_| {
         agreement.with(|a| {
             a.as_ref().map(|a| SendState {
@@ -238,7 +242,7 @@ fn SendVersion(agreement: Agreement, errors: RwSignal<Vec<FieldError>>) -> impl 
             w.support_agreement(&id)
                 .map(|a| download_version(a, &version_id))
         });
-        status.set(said);
+        status.set(said.map(|said| (said, version_count.get_untracked())));
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -298,7 +302,9 @@ fn SendVersion(agreement: Agreement, errors: RwSignal<Vec<FieldError>>) -> impl 
                 }.into_any(),
             }
         })}
-        <p role="status">{move || status.get()}</p>
+        <p role="status">
+            {move || status.get().filter(|(_, count)| *count == version_count.get()).map(|(said, _)| said)}
+        </p>
     }
 }
 
@@ -391,6 +397,9 @@ struct Compared {
     differences: Vec<Named>,
     details: Vec<FieldChange>,
     their_party: String,
+    /// Sent from this workbook's own side (a file of ours chosen by mistake,
+    /// or a colleague's): said, as "they changed" would mislead.
+    from_us: bool,
     sent_at: String,
     their_number: u32,
     /// The number their version is kept under here, and the settled one's.
@@ -482,6 +491,7 @@ fn ImportTheirs(agreement: Agreement, report: RwSignal<Option<SettledReport>>) -
                 differences: name_differences(&ours, &differences),
                 details: AgreementDetails::of(a).changes_to(&f.agreement),
                 their_party: a.party_name(f.sent_by).to_string(),
+                from_us: f.sent_by == a.our_side,
                 sent_at: browser::local_date_time(f.sent_at),
                 their_number: f.version_number,
                 kept_as,
@@ -641,6 +651,7 @@ fn Comparison(
         differences,
         details,
         their_party,
+        from_us,
         sent_at,
         their_number,
         kept_as,
@@ -652,7 +663,11 @@ fn Comparison(
             <div class="nhsuk-inset-text" role="status">
                 <span class="nhsuk-u-visually-hidden">"Information: "</span>
                 <h3>{heading}</h3>
-                <p>{format!("Their version matches yours: {their_party} changed nothing, so there is nothing to accept or reject.")}</p>
+                <p>{if from_us {
+                    format!("This version was sent from your own side, {their_party}, and it matches yours: there is nothing to accept or reject.")
+                } else {
+                    format!("Their version matches yours: {their_party} changed nothing, so there is nothing to accept or reject.")
+                }}</p>
             </div>
         }
         .into_any();
@@ -688,6 +703,12 @@ fn Comparison(
                 "{their_party}'s version differs from yours {what_differs}. Accept or reject each change below, then save. \
                  Their version is kept as they sent it, as version {kept_as}, and the result as version {settled_as}."
             )}</p>
+            {from_us.then(|| view! {
+                <div class="nhsuk-warning-callout">
+                    <p class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Sent from your own side"</span></p>
+                    <p>{format!("This file was sent from your own side, {their_party}, not by the other party. Check it is the file you meant to import.")}</p>
+                </div>
+            })}
             <ChoiceErrors choice_errors />
             {cards}
             {details_card}
