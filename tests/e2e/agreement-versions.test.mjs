@@ -265,7 +265,13 @@ test('the group sends v1, the organisation sends back v2, the group settles it c
   assert.equal(await focused.evaluate((el) => el === document.activeElement), true);
   assert.match(await moved.innerText(), /Error:\s+Choose whether to accept or reject their change to clause 2, Indicative budget/);
 
-  await groupPage.getByRole('radio', { name: 'Reject: keep our date – clause 2, Indicative budget' }).check();
+  // Choosing with the keyboard leaves focus where it is.
+  await groupPage.keyboard.press('ArrowDown');
+  const keptDate = groupPage.getByRole('radio', { name: 'Reject: keep our date – clause 2, Indicative budget' });
+  await groupPage.waitForFunction(() => document.activeElement?.id?.endsWith('-reject'));
+  assert.equal(await keptDate.isChecked(), true);
+  assert.equal(await keptDate.evaluate((el) => el === document.activeElement), true, 'focus stays on the choice');
+
   await groupPage.getByRole('radio', { name: 'Reject: keep it – clause 3, Project management' }).check();
   await groupPage.getByRole('radio', { name: 'Accept: add it – new clause, Review meetings' }).check();
   await groupPage.getByRole('radio', { name: "Accept their details – the agreement's details" }).check();

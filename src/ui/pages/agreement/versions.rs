@@ -858,16 +858,14 @@ fn ChoiceCard(
         let key = key.clone();
         move || choices.with(|c| c.get(&key).copied())
     };
+    // An error stays until the next save, as NHS.UK errors do: taking it
+    // away on a choice would move focus back to the summary as it changes.
     let choose = {
         let key = key.clone();
         move |value: bool| {
             choices.update(|c| {
                 c.insert(key.clone(), value);
             });
-            let accept_id = format!("{}-accept", choice_name(&key));
-            if choice_errors.with_untracked(|e| e.iter().any(|(t, _)| *t == accept_id)) {
-                choice_errors.update(|e| e.retain(|(t, _)| *t != accept_id));
-            }
         }
     };
     let radio = {
