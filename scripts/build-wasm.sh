@@ -27,8 +27,11 @@ WORK=target/app-split
 cargo_profile=()
 [ "$PROFILE" = release ] && cargo_profile=(--release)
 
-# Only the wasm target gets the flag, so host builds (cargo test) keep their cache.
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs" \
+# Only the wasm target gets the flags, so host builds (cargo test) keep their cache.
+# The dependencies' source paths in panic messages are written from the crate
+# on ("reactive_graph-0.2.16/src/…"), not from this machine's registry folder:
+# the same messages, 0.2 KiB less in the first download.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Clink-args=--emit-relocs --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/=" \
   cargo build --offline --locked --target wasm32-unknown-unknown --bin "$NAME" \
   --features split "${cargo_profile[@]}"
 

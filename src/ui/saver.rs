@@ -26,7 +26,7 @@ use leptos::prelude::*;
 use super::linked_file::{self, LinkedFile};
 use super::routing::PartLoadError;
 use super::storage::{self, SavingBlocked, Stored};
-use super::store::{blocked_reason, WorkbookStore};
+use super::store::{blocked_reason, Opaque, WorkbookStore};
 use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::files::backup;
@@ -46,7 +46,7 @@ const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
 #[derive(Clone, Copy)]
 pub struct Saver {
     store: WorkbookStore,
-    pending: StoredValue<Pending>,
+    pending: PendingChanges,
     typing_timer: StoredValue<Option<TimeoutHandle>>,
     /// A save is due after the next frame (see `save_after_frame`).
     save_due: StoredValue<bool>,
@@ -78,6 +78,37 @@ pub fn use_saver() -> Saver {
     expect_context::<Saver>()
 }
 
+/// The changes not saved yet (`sync::Pending`), held behind `dyn Any`: the
+/// saver is made in the first download (`Saver::new`), and a `Pending` there
+/// would bring the code for dropping every kind of change with it. The box is
+/// made with the first change, in the saver's part.
+#[derive(Clone, Copy)]
+struct PendingChanges(StoredValue<Option<Box<dyn std::any::Any + Send + Sync>>>);
+
+impl PendingChanges {
+    fn with<R>(&self, read: impl FnOnce(&Pending) -> R) -> R {
+        self.0.with_value(
+            |held| match held.as_ref().and_then(|p| p.downcast_ref::<Pending>()) {
+                Some(pending) => read(pending),
+                None => read(&Pending::default()),
+            },
+        )
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Pending)) {
+        self.0.update_value(|held| {
+            let held = held.get_or_insert_with(|| Box::new(Pending::default()));
+            if let Some(pending) = held.downcast_mut::<Pending>() {
+                change(pending);
+            }
+        })
+    }
+
+    fn set(&self, pending: Pending) {
+        self.0.set_value(Some(Box::new(pending)));
+    }
+}
+
 /// What a banner in the first download asks the saver to do.
 pub enum BannerWrite {
     /// "Download a backup now" (the backup reminder).
@@ -85,8 +116,9 @@ pub enum BannerWrite {
     /// "Start saving again, replacing the unreadable data".
     AllowSavingOverUnreadable,
     /// "Undo" after a deletion: the change that puts it back (shared, so the
-    /// banners on every page hold it without copying it).
-    Undo(Arc<Change>),
+    /// banners on every page hold it without copying it; a `Change`, held
+    /// `Opaque` by the store).
+    Undo(Opaque),
 }
 
 /// What became of a `BannerWrite`, for the banner to say.
@@ -136,7 +168,9 @@ fn saver_part(saver: Saver, write: BannerWrite) -> Result<BannerWritten, PartLoa
         BannerWrite::Undo(change) => {
             // Refused (what it went back into was deleted in another tab or
             // window), the refusal banner says so.
-            saver.act(Arc::unwrap_or_clone(change));
+            if let Some(change) = change.downcast_ref::<Change>() {
+                saver.act(change.clone());
+            }
             saver.store.undo.set(None);
             BannerWritten::Done
         }
@@ -148,7 +182,7 @@ impl Saver {
     pub fn new(store: WorkbookStore) -> Self {
         Saver {
             store,
-            pending: StoredValue::new(Pending::default()),
+            pending: PendingChanges(StoredValue::new(None)),
             typing_timer: StoredValue::new(None),
             save_due: StoredValue::new(false),
             announce_save: StoredValue::new(false),
@@ -283,9 +317,9 @@ impl Saver {
             };
             store
                 .undo
-                .set(described.zip(applied.undo.clone().map(Arc::new)));
+                .set(described.zip(applied.undo.clone().map(|c| Arc::new(c) as Opaque)));
         }
-        self.pending.update_value(|p| p.push(change, stamp));
+        self.pending.update(|p| p.push(change, stamp));
         if !typing {
             self.announce_save.set_value(true);
         }
@@ -360,7 +394,7 @@ impl Saver {
             timer.clear();
             self.typing_timer.set_value(None);
         }
-        if self.pending.with_value(Pending::is_empty)
+        if self.pending.with(Pending::is_empty)
             || self.store.saving_blocked.get_untracked().is_some()
         {
             return;
@@ -385,11 +419,11 @@ impl Saver {
         };
         let plan = store.doc.with_untracked(|doc| {
             self.pending
-                .with_value(|p| sync::plan_save(doc, p, stored.as_ref()))
+                .with(|p| sync::plan_save(doc, p, stored.as_ref()))
         });
         match storage::write(&plan.document) {
             Ok(()) => {
-                self.pending.update_value(Pending::clear);
+                self.pending.update(Pending::clear);
                 store.save_error.set(None);
                 let announce = self.announce_save.get_value();
                 self.announce_save.set_value(false);
@@ -422,14 +456,14 @@ impl Saver {
     fn take_other_tabs_save(&self, text: Option<String>) {
         let Some(text) = text else {
             // Another tab deleted everything: follow it, keeping nothing.
-            self.pending.update_value(Pending::clear);
+            self.pending.update(Pending::clear);
             self.store.follow_deletion();
             return;
         };
         let Some(newer) = self.store.newer_from_other_tab(&text) else {
             return;
         };
-        if self.pending.with_value(Pending::is_empty) {
+        if self.pending.with(Pending::is_empty) {
             self.store.doc.set(newer);
         } else {
             // Unsaved changes here are replayed on the newer copy.
@@ -441,15 +475,14 @@ impl Saver {
     /// replayed on it (the caller has checked it is newer).
     fn take_newer(&self, newer: Workbook) {
         let store = self.store;
-        let replayed = store.doc.with_untracked(|doc| {
-            self.pending
-                .with_value(|p| sync::take_newer(doc, p, &newer))
-        });
+        let replayed = store
+            .doc
+            .with_untracked(|doc| self.pending.with(|p| sync::take_newer(doc, p, &newer)));
         if let Some(replayed) = replayed {
             // Only what still applies is left to save, so a change dropped
             // here is not replayed, and told, again.
             let nothing_left = replayed.kept.is_empty();
-            self.pending.set_value(replayed.kept);
+            self.pending.set(replayed.kept);
             store.doc.set(replayed.document);
             if nothing_left {
                 self.announce_save.set_value(false);
@@ -549,7 +582,7 @@ impl Saver {
         let document = store
             .doc
             .with_untracked(|current| sync::plan_restore(restored, current, stored.as_ref()));
-        self.pending.update_value(Pending::clear);
+        self.pending.update(Pending::clear);
         store.doc.set(document.clone());
         if let Some(blocked) = store.saving_blocked.get_untracked() {
             return Err(blocked_reason(blocked).to_string());
@@ -567,7 +600,7 @@ impl Saver {
             workbook: store.doc.get_untracked(),
             kept_aside: storage::kept_aside(),
         };
-        self.pending.update_value(Pending::clear);
+        self.pending.update(Pending::clear);
         if let Some(timer) = self.typing_timer.get_value() {
             timer.clear();
         }
@@ -611,7 +644,7 @@ impl Saver {
         document.revision += 1;
         match storage::write(&document) {
             Ok(()) => {
-                self.pending.update_value(Pending::clear);
+                self.pending.update(Pending::clear);
                 store
                     .doc
                     .update_untracked(|d| d.revision = document.revision);

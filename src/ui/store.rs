@@ -20,7 +20,12 @@ use crate::model::files::backup;
 use crate::model::sync;
 use std::sync::Arc;
 
-use crate::model::{Change, Workbook};
+use crate::model::Workbook;
+
+/// A value the store holds for the saver without naming its type (the undo's
+/// `Change`): made by the saver, in its part, so the first download, which
+/// holds the store, carries none of the code for every kind of change.
+pub type Opaque = Arc<dyn std::any::Any + Send + Sync>;
 
 /// The local-storage allowance of browsers for one site, as `storage_used` counts.
 pub use super::storage::TYPICAL_QUOTA_UNITS;
@@ -46,9 +51,9 @@ pub struct WorkbookStore {
     /// (`Saver::act`): shown on every page until dismissed or a change is made.
     pub refusal: RwSignal<Option<String>>,
     /// The last deletion (or plans combined), which can be undone: what was
-    /// done, and the change that puts it back. Cleared by the next change or
-    /// when dismissed.
-    pub undo: RwSignal<Option<(String, Arc<Change>)>>,
+    /// done, and the change that puts it back (a `Change`, held `Opaque`).
+    /// Cleared by the next change or when dismissed.
+    pub undo: RwSignal<Option<(String, Opaque)>>,
     /// Whether the browser agreed to keep this site's storage when it frees
     /// up space; asked once, after the first save (`None` until answered).
     pub persisted: RwSignal<Option<bool>>,

@@ -119,7 +119,7 @@ test('an agreement is drafted from a self-assessment, each clause sourced, and i
   await page.getByRole('heading', { level: 1, name: 'Add a commitment' }).waitFor();
   await page.getByLabel('Start from a clause in the library').selectOption({ label: 'Review meetings' });
   assert.equal(await page.getByLabel('By when or how often').inputValue(), 'Every quarter');
-  assert.match(await main.innerText(), /Sources?: .*formal agreement about the support a PCT provides/s);
+  assert.match(await main.innerText(), /Sources?:\s.*formal agreement about the support a PCT provides/s);
   assert.deepEqual(await axeViolations(page), []);
   await page.getByLabel('By when or how often').fill('');
   await page.getByLabel('By when or how often').pressSequentially('Every two months');
@@ -163,7 +163,7 @@ test('an agreement is drafted from a self-assessment, each clause sourced, and i
   await load(page, page.url().replace(/^https?:\/\/[^/]+/, ''));
   assert.equal(await commitments.getByRole('heading').count(), 3);
   await load(page, '/#/your-data');
-  const backup = JSON.parse(await downloadText(await download(page, page.getByRole('button', { name: 'Download a backup' }))));
+  const backup = JSON.parse(await downloadText(await download(page, page.getByRole('button', { name: 'Download backup' }))));
   assert.equal(backup.support_agreements.agreements[0].commitments[0].provider, 'Chief finance officer');
   await context.close();
 });
@@ -222,4 +222,56 @@ test('an agreement with no assessment starts blank; a wrong file for "the other 
   const saved = await savedWorkbook(page);
   assert.equal(saved.support_agreements.agreements.length, 1, 'nothing added');
   await context.close();
+});
+
+test('an agreement changed in two browsers is merged from a backup, the newer wording kept and the other listed', async () => {
+  const here = await openWithAssessment('/#/support-agreement/new');
+  await fillDetails(here.page);
+  await here.page.getByRole('button', { name: 'Start the agreement' }).click();
+  await here.page.getByRole('heading', { level: 1, name: 'Nene Valley PCN and Northamptonshire ICB' }).waitFor();
+  await load(here.page, '/#/your-data');
+  const start = await downloadText(await download(here.page, here.page.getByRole('button', { name: 'Download backup' })));
+
+  // A second browser, its clock an hour ahead, starts from that backup.
+  const there = await app.open('/#/your-data', { at: '2026-12-03T11:15:00' });
+  await there.page.getByLabel('Choose a backup file').setInputFiles({ name: 'start.json', mimeType: 'application/json', buffer: Buffer.from(start) });
+  await there.page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
+  await there.page.getByRole('status').filter({ hasText: 'Workbook restored' }).waitFor();
+
+  const reword = async (page, provider) => {
+    await load(page, '/#/support-agreement');
+    await page.getByRole('link', { name: 'Nene Valley PCN and Northamptonshire ICB' }).click();
+    await page.getByRole('link', { name: '1. Indicative budget' }).click();
+    await page.getByLabel('Who provides it').fill('');
+    await page.getByLabel('Who provides it').pressSequentially(provider);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('list', { name: 'Commitments' }).getByText(provider).waitFor();
+  };
+  await reword(here.page, 'Finance director');
+  await reword(there.page, 'Chief finance officer');
+  await there.page.getByRole('link', { name: 'Add a commitment' }).click();
+  await there.page.getByLabel('Start from a clause in the library').selectOption({ label: 'Project management' });
+  await there.page.getByRole('button', { name: 'Add the commitment' }).click();
+  await there.page.getByRole('list', { name: 'Commitments' }).getByRole('link', { name: /\. Project management$/ }).waitFor();
+  await load(there.page, '/#/your-data');
+  const theirs = await downloadText(await download(there.page, there.page.getByRole('button', { name: 'Download backup' })));
+
+  await load(here.page, '/#/your-data');
+  await here.page.getByLabel('Choose a backup file').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(theirs) });
+  const preview = here.page.getByRole('list', { name: 'What merging would do' });
+  assert.match(await preview.textContent(), /1 commitment added/);
+  await here.page.getByRole('button', { name: 'Merge it into my workbook' }).click();
+  await here.page.getByRole('status').filter({ hasText: 'Backup merged' }).waitFor();
+  const conflict = here.page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.textContent(), /the commitment "Indicative budget"/i);
+  assert.match(await conflict.textContent(), /Finance director/);
+
+  await load(here.page, '/#/support-agreement');
+  await here.page.getByRole('link', { name: 'Nene Valley PCN and Northamptonshire ICB' }).click();
+  const list = here.page.getByRole('list', { name: 'Commitments' });
+  assert.match(await list.innerText(), /Chief finance officer/, 'the newer wording wins');
+  await list.getByRole('link', { name: /\. Project management$/ }).waitFor();
+  await here.context.close();
+  await there.context.close();
 });

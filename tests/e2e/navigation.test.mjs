@@ -10,6 +10,7 @@ const pages = [
   { link: 'Self-assessment', path: '/self-assessment', title: 'Self-assessment – Commissioning Workbook' },
   { link: 'Development plan', path: '/development-plan', title: 'Development plan – Commissioning Workbook' },
   { link: 'Placement log', path: '/placement-log', title: 'Placement log – Commissioning Workbook' },
+  { link: 'Support agreement', path: '/support-agreement', title: 'Support agreements – Commissioning Workbook' },
   { link: 'Your data', path: '/your-data', title: 'Your data – Commissioning Workbook' },
   { link: 'About', path: '/about', title: 'About – Commissioning Workbook' },
 ];

@@ -149,13 +149,6 @@ impl SupportAgreement {
             .max_by_key(|v| v.number)
     }
 
-    /// True when the commitments now are worded as the latest version has
-    /// them (nothing changed since it was saved).
-    pub fn matches_latest_version(&self) -> bool {
-        self.latest_version()
-            .is_some_and(|v| super::versions::compare(&v.terms, &self.terms()).is_empty())
-    }
-
     /// The next review meeting: the one the latest meeting set, or the first.
     pub fn next_review(&self) -> Option<Day> {
         match self.reviews.iter().max_by_key(|r| r.held_on) {

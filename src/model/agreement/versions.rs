@@ -7,7 +7,16 @@ use crate::model::assessment::Assessment;
 use crate::model::common::dates::long_date;
 
 use super::clauses::{clauses_answering, Clause};
-use super::records::Terms;
+use super::records::{SupportAgreement, Terms};
+
+impl SupportAgreement {
+    /// True when the commitments now are worded as the latest version has
+    /// them (nothing changed since it was saved).
+    pub fn matches_latest_version(&self) -> bool {
+        self.latest_version()
+            .is_some_and(|v| compare(&v.terms, &self.terms()).is_empty())
+    }
+}
 
 /// The areas of the framework whose weak statements an agreement answers.
 pub const DRAFTED_FROM_AREAS: [&str; 3] = ["support", "resources", "structures"];

@@ -16,6 +16,8 @@
 //! there to change (the tree finds no holder for them), `problem` says why,
 //! and it is written back as it was saved.
 
+use std::any::Any;
+use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -23,13 +25,46 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 /// A section's struct, and how it is found in a whole document's text.
-pub trait Section: DeserializeOwned + Default {
+pub trait Section:
+    DeserializeOwned + Serialize + Default + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static
+{
     /// The section as saved in `document` (a whole workbook's JSON text):
     /// its records, or none when the document has no such section.
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error>;
     /// The section as saved in `document`, as JSON, however damaged its
     /// records are: to write back a section that cannot be read.
     fn saved_in(document: &str) -> Option<Value>;
+    /// Runs a walk of the workbook's (`visitor`, of the walk's own type) over
+    /// the section's records. Called through `Deferred::visit_if_read`, so
+    /// the walk's code for the section's kinds is in the part that read it.
+    fn visit(&self, visitor: &mut dyn Any);
+}
+
+/// A section's records, read, without their type: kept behind this so the
+/// code that copies, drops and walks them comes with the part of the module
+/// that read them (the box is made there), not with the first download,
+/// which only holds the workbook. Why: each kind of record in a section
+/// would otherwise add its drop, copy and walk code to the first download.
+trait Read: Any + Send + Sync {
+    fn copy(&self) -> Box<dyn Read>;
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+    fn visit(&self, visitor: &mut dyn Any);
+}
+
+impl<T: Section> Read for T {
+    fn copy(&self) -> Box<dyn Read> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        Section::visit(self, visitor)
+    }
 }
 
 pub struct Deferred<T> {
@@ -38,16 +73,25 @@ pub struct Deferred<T> {
     source: Option<Arc<str>>,
     /// The document had the section (noted as the workbook was read).
     present: bool,
-    /// The section read into its records, or why it could not be.
-    read: OnceLock<Result<T, String>>,
+    /// The section read into its records (a `T`), or why it could not be.
+    read: OnceLock<Result<Box<dyn Read>, String>>,
+    of: PhantomData<fn() -> T>,
 }
 
-impl<T> Deferred<T> {
+impl<T: 'static> Deferred<T> {
     /// The section's records if a page has read them already, without reading
     /// them: for the walks the first download makes at start, which must not
     /// carry every section's reader.
     pub fn if_read(&self) -> Option<&T> {
-        self.read.get()?.as_ref().ok()
+        self.read.get()?.as_ref().ok()?.as_any().downcast_ref()
+    }
+
+    /// Runs `visitor` over the section's records if a page has read them,
+    /// through the section's own code (`Section::visit`); nothing otherwise.
+    pub fn visit_if_read(&self, visitor: &mut dyn Any) {
+        if let Some(Ok(read)) = self.read.get() {
+            read.visit(visitor);
+        }
     }
 
     /// Keeps the text of the document this section was read with, for the
@@ -58,21 +102,36 @@ impl<T> Deferred<T> {
             self.source = Some(Arc::clone(document));
         }
     }
+
+    /// True when there is nothing to save: the document had no section, or
+    /// it is read and empty (`is_empty` says what empty is for `T`).
+    pub fn is_empty_by(&self, is_empty: impl Fn(&T) -> bool) -> bool {
+        match self.read.get() {
+            Some(Ok(_)) => self.if_read().is_none_or(is_empty),
+            _ => !self.present,
+        }
+    }
 }
 
 impl<T: Section> Deferred<T> {
-    /// A section read already: a new workbook's, or one made in a test.
+    /// A section read already (one made in a test, or a merge's).
     pub fn new(value: T) -> Self {
         Deferred {
             source: None,
             present: false,
-            read: OnceLock::from(Ok(value)),
+            read: OnceLock::from(Ok(Box::new(value) as Box<dyn Read>)),
+            of: PhantomData,
         }
     }
 
     /// The section's records, read on first use; none when it cannot be read.
     pub fn get(&self) -> Option<&T> {
-        self.read.get_or_init(|| self.parse()).as_ref().ok()
+        self.read
+            .get_or_init(|| self.parse())
+            .as_ref()
+            .ok()?
+            .as_any()
+            .downcast_ref()
     }
 
     /// The section's records to change; none when it cannot be read. Once
@@ -80,7 +139,12 @@ impl<T: Section> Deferred<T> {
     pub fn get_mut(&mut self) -> Option<&mut T> {
         self.get()?;
         self.source = None;
-        self.read.get_mut()?.as_mut().ok()
+        self.read
+            .get_mut()?
+            .as_mut()
+            .ok()?
+            .as_any_mut()
+            .downcast_mut()
     }
 
     /// Why the section could not be read, once something has tried.
@@ -98,8 +162,8 @@ impl<T: Section> Deferred<T> {
             .unwrap_or(Value::Null)
     }
 
-    fn parse(&self) -> Result<T, String> {
-        match (&self.source, self.present) {
+    fn parse(&self) -> Result<Box<dyn Read>, String> {
+        let read = match (&self.source, self.present) {
             (_, false) => Ok(T::default()),
             (Some(document), true) => T::from_document(document)
                 .map(Option::unwrap_or_default)
@@ -107,49 +171,54 @@ impl<T: Section> Deferred<T> {
             // Read without its document's text kept: a reader of whole
             // workbooks forgot `attach`. Refused, so it is never saved over.
             (None, true) => Err("the saved section was not kept when the workbook was read".into()),
-        }
+        };
+        read.map(|value| Box::new(value) as Box<dyn Read>)
     }
 }
 
-impl<T: Serialize + Section> Deferred<T> {
-    /// True when there is nothing to save: the document had no section, or
-    /// it is read and empty (`is_empty` says what empty is for `T`).
-    pub fn is_empty_by(&self, is_empty: impl Fn(&T) -> bool) -> bool {
-        match self.read.get() {
-            Some(Ok(value)) => is_empty(value),
-            _ => !self.present,
-        }
-    }
-}
-
-impl<T: Section> Default for Deferred<T> {
+/// A section not in the document: empty, and read (as empty) only when a
+/// page asks, so a new workbook's first download makes no section.
+impl<T> Default for Deferred<T> {
     fn default() -> Self {
-        Deferred::new(T::default())
+        Deferred {
+            source: None,
+            present: false,
+            read: OnceLock::new(),
+            of: PhantomData,
+        }
     }
 }
 
-impl<T: Clone> Clone for Deferred<T> {
+impl<T> Clone for Deferred<T> {
     fn clone(&self) -> Self {
+        let read = OnceLock::new();
+        if let Some(done) = self.read.get() {
+            let _ = read.set(match done {
+                Ok(value) => Ok(value.copy()),
+                Err(problem) => Err(problem.clone()),
+            });
+        }
         Deferred {
             source: self.source.clone(),
             present: self.present,
-            read: self.read.clone(),
+            read,
+            of: PhantomData,
         }
     }
 }
 
-impl<T: std::fmt::Debug> std::fmt::Debug for Deferred<T> {
+impl<T: std::fmt::Debug + 'static> std::fmt::Debug for Deferred<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.read.get() {
-            Some(Ok(value)) => value.fmt(f),
-            Some(Err(problem)) => write!(f, "unreadable ({problem})"),
-            None => write!(f, "not read yet (in the saved text: {})", self.present),
+        match (self.read.get(), self.if_read()) {
+            (_, Some(value)) => value.fmt(f),
+            (Some(Err(problem)), _) => write!(f, "unreadable ({problem})"),
+            _ => write!(f, "not read yet (in the saved text: {})", self.present),
         }
     }
 }
 
 /// Two sections are equal when they hold the same records, read or not.
-impl<T: PartialEq + Serialize + Section> PartialEq for Deferred<T> {
+impl<T: Section> PartialEq for Deferred<T> {
     fn eq(&self, other: &Self) -> bool {
         match (self.get(), other.get()) {
             (Some(a), Some(b)) => a == b,
@@ -159,7 +228,7 @@ impl<T: PartialEq + Serialize + Section> PartialEq for Deferred<T> {
     }
 }
 
-impl<T: Serialize + Section> Serialize for Deferred<T> {
+impl<T: Section> Serialize for Deferred<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.get() {
             Some(value) => value.serialize(serializer),
@@ -173,13 +242,22 @@ impl<T: Serialize + Section> Serialize for Deferred<T> {
 /// read later, from the document's (`attach`).
 impl<'de, T> Deserialize<'de> for Deferred<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        IgnoredAny::deserialize(deserializer)?;
+        skip_section(deserializer)?;
         Ok(Deferred {
             source: None,
             present: true,
             read: OnceLock::new(),
+            of: PhantomData,
         })
     }
+}
+
+/// Passes over a section's text as the workbook is read. One function for
+/// every section (it does not depend on the section's type), kept out of
+/// line so the workbook's reader, in the first download, has one copy.
+#[inline(never)]
+fn skip_section<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    IgnoredAny::deserialize(deserializer).map(drop)
 }
 
 #[cfg(test)]
@@ -206,6 +284,11 @@ mod tests {
                 .ok()?
                 .get("section")
                 .cloned()
+        }
+        fn visit(&self, visitor: &mut dyn Any) {
+            if let Some(seen) = visitor.downcast_mut::<Vec<String>>() {
+                seen.extend(self.names.iter().cloned());
+            }
         }
     }
 
@@ -266,6 +349,28 @@ mod tests {
         assert_eq!(serde_json::to_string(&doc).unwrap(), r#"{"title":"t"}"#);
         let null = read(r#"{"title":"t","section":null}"#);
         assert_eq!(null.section.get(), Some(&Names::default()));
+    }
+
+    /// A walk reaches a section's records only once a page has read them,
+    /// and then through the section's own code.
+    #[test]
+    fn a_walk_visits_a_section_only_once_it_is_read() {
+        let doc = read(r#"{"title":"t","section":{"names":["a","b"]}}"#);
+        let mut seen: Vec<String> = Vec::new();
+        doc.section.visit_if_read(&mut seen);
+        assert!(seen.is_empty(), "not read yet");
+        doc.section.get();
+        doc.section.visit_if_read(&mut seen);
+        assert_eq!(seen, ["a", "b"]);
+        let copy = doc.section.clone();
+        assert_eq!(
+            copy.if_read().unwrap().names,
+            ["a", "b"],
+            "a copy keeps what was read"
+        );
+        let fresh: Deferred<Names> = Deferred::default();
+        assert!(fresh.if_read().is_none() && fresh.is_empty_by(|n| n.names.is_empty()));
+        assert_eq!(fresh.get(), Some(&Names::default()));
     }
 
     #[test]

@@ -16,9 +16,16 @@
 use std::any::Any;
 
 use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::Value;
 
+use crate::model::agreement::AgreementBook;
+use crate::model::group::GroupBook;
+use crate::model::workbook::deferred::Section;
 use crate::model::workbook::merge::report::Counts;
-use crate::model::workbook::tree::{for_kind, ForKind, Kind, Record, RecordKind, Up, Workbook};
+use crate::model::workbook::tree::{
+    for_kind, kind, ForKind, Kind, Record, RecordKind, Up, Workbook,
+};
 
 /// Merges two lists of the same kind of record (the merge does this, level
 /// by level, through each record's `merge_children`).
@@ -26,14 +33,65 @@ pub(crate) trait MergeLists {
     fn merge_list<T: Record>(&mut self, current: &[T], incoming: &[T], kind: RecordKind) -> Vec<T>;
 }
 
-/// Runs `work` for every kind; the work finds out by downcasting whether
-/// that kind's lists sit in the record it was given. The record is passed as
-/// `dyn Any`, so each piece of work is made once per kind, not once for every
-/// pair of a record's struct and a kind (which the first download would carry).
-fn each_kind<F: ForKind<Out = ()>>(work: &mut F) {
-    for kind in RecordKind::ALL {
-        for_kind(*kind, work);
+/// A set of kinds walked together. Why: a walk runs its work for each kind
+/// of a set, and the code for each kind is made once per walk; the walks the
+/// first download makes at start (`Workbook::each_record`,
+/// `records_read_so_far`) cover only the kinds kept outside the sections
+/// (`WorkbookKinds`), so a kind added to a section (`deferred`) adds nothing
+/// to it. A section's kinds are walked by the section's own code
+/// (`Section::visit`), in the part that read it.
+pub(crate) trait KindSet {
+    /// The set's kinds (the native tests check the sets split every kind).
+    #[cfg_attr(not(test), allow(dead_code))]
+    const KINDS: &'static [RecordKind];
+    /// Runs `work` for every kind of the set; the work finds out by
+    /// downcasting whether that kind's lists sit in the record it was given.
+    /// The record is passed as `dyn Any`, so each piece of work is made once
+    /// per kind, not once for every pair of a record's struct and a kind.
+    fn each<F: ForKind<Out = ()>>(work: &mut F);
+}
+
+/// Every kind, for work on records of any kind (merging, copying, undo).
+pub(crate) struct AllKinds;
+
+impl KindSet for AllKinds {
+    const KINDS: &'static [RecordKind] = RecordKind::ALL;
+    fn each<F: ForKind<Out = ()>>(work: &mut F) {
+        for kind in RecordKind::ALL {
+            for_kind(*kind, work);
+        }
     }
+}
+
+macro_rules! kind_set {
+    ($(#[$doc:meta])* $set:ident: $($kind:ident)*) => {
+        $(#[$doc])*
+        pub(crate) struct $set;
+        impl KindSet for $set {
+            const KINDS: &'static [RecordKind] = &[$(RecordKind::$kind,)*];
+            fn each<F: ForKind<Out = ()>>(work: &mut F) {
+                $( work.run::<kind::$kind>(); )*
+            }
+        }
+    };
+}
+
+kind_set!(
+    /// The kinds kept in the workbook itself (not in a section).
+    WorkbookKinds: Assessment PartnerAssessment Goal Placement Plan Action Evidence Review
+        SelfRating Project Milestone Activity
+);
+kind_set!(
+    /// The group view's section.
+    GroupKinds: GroupRound GroupMember AreaAgreement
+);
+kind_set!(
+    /// The support agreements' section.
+    AgreementKinds: SupportAgreement Commitment Delivery AgreementVersion ReviewMeeting
+);
+
+fn each_kind<F: ForKind<Out = ()>>(work: &mut F) {
+    AllKinds::each(work)
 }
 
 /// Empties every list under `record`.
@@ -69,6 +127,11 @@ fn move_children(this: &mut dyn Any, from: &mut dyn Any) {
 
 /// Calls `see` with each record directly under `record`, and its kind.
 fn each_child(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
+    each_child_of::<AllKinds>(record, see)
+}
+
+/// `each_child` for the kinds of `S` only.
+fn each_child_of<S: KindSet>(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
     struct Each<'a, 's>(&'a dyn Any, &'s mut dyn FnMut(RecordKind, &dyn Stamped));
     impl ForKind for Each<'_, '_> {
         type Out = ();
@@ -80,7 +143,7 @@ fn each_child(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
             }
         }
     }
-    each_kind(&mut Each(record, see));
+    S::each(&mut Each(record, see));
 }
 
 /// What a walk needs of a record, whatever its kind.
@@ -116,20 +179,116 @@ pub(crate) fn describe_as(kind: RecordKind, record: &dyn Any) -> String {
 
 /// Every record under `record`, at every level, each followed by those under it.
 fn walk_under<'a>(record: &'a dyn Any, out: &mut Vec<(RecordKind, &'a str)>) {
-    struct Under<'a, 'o>(&'a dyn Any, &'o mut Vec<(RecordKind, &'a str)>);
-    impl<'a> ForKind for Under<'a, '_> {
+    walk_under_of::<AllKinds>(record, out)
+}
+
+/// `walk_under` for the kinds of `S` only.
+fn walk_under_of<'a, S: KindSet>(record: &'a dyn Any, out: &mut Vec<(RecordKind, &'a str)>) {
+    struct Under<'a, 'o, S>(
+        &'a dyn Any,
+        &'o mut Vec<(RecordKind, &'a str)>,
+        std::marker::PhantomData<S>,
+    );
+    impl<'a, S: KindSet> ForKind for Under<'a, '_, S> {
         type Out = ();
         fn run<K: Kind>(&mut self) {
             let record: &'a dyn Any = self.0;
             if let Some(up) = record.downcast_ref::<Up<K>>() {
                 for r in K::list(up) {
                     self.1.push((K::KIND, r.id()));
-                    walk_under(r, self.1);
+                    walk_under_of::<S>(r, self.1);
                 }
             }
         }
     }
-    each_kind(&mut Under(record, out));
+    S::each(&mut Under::<S>(record, out, std::marker::PhantomData));
+}
+
+/// Walks of a section's records, run by the section's own code
+/// (`Section::visit`): each record's kind and id, or each last change,
+/// owned, as a section's records cannot be lent out through that call.
+#[derive(Default)]
+pub(crate) struct SectionIds(pub Vec<(RecordKind, String)>);
+#[derive(Default)]
+pub(crate) struct SectionChanges(pub Vec<DateTime<Utc>>);
+
+/// What `Section::visit` does for a section whose kinds are `S`.
+fn visit_section<S: KindSet>(section: &dyn Any, visitor: &mut dyn Any) {
+    fn walk<S: KindSet>(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
+        each_child_of::<S>(record, &mut |kind, child| {
+            see(kind, child);
+            walk::<S>(child.as_any(), &mut *see);
+        });
+    }
+    if let Some(SectionIds(out)) = visitor.downcast_mut::<SectionIds>() {
+        walk::<S>(section, &mut |kind, child| {
+            out.extend(id_of(kind, child.as_any()).map(|id| (kind, id)));
+        });
+    } else if let Some(SectionChanges(out)) = visitor.downcast_mut::<SectionChanges>() {
+        walk::<S>(section, &mut |_, child| out.push(child.last_changed()));
+    }
+}
+
+/// The id of a record of `kind`.
+fn id_of(kind: RecordKind, record: &dyn Any) -> Option<String> {
+    struct Id<'a>(&'a dyn Any);
+    impl ForKind for Id<'_> {
+        type Out = Option<String>;
+        fn run<K: Kind>(&mut self) -> Option<String> {
+            self.0
+                .downcast_ref::<K::Record>()
+                .map(|r| r.id().to_string())
+        }
+    }
+    for_kind(kind, &mut Id(record))
+}
+
+/// The group view's section, `group` in the saved workbook.
+impl Section for GroupBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyGroup {
+            #[serde(default)]
+            group: Option<GroupBook>,
+        }
+        serde_json::from_str::<OnlyGroup>(document).map(|doc| doc.group)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyGroup {
+            #[serde(default)]
+            group: Option<Value>,
+        }
+        serde_json::from_str::<OnlyGroup>(document).ok()?.group
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        visit_section::<GroupKinds>(self, visitor);
+    }
+}
+
+/// The support agreements' section, `support_agreements` in the saved workbook.
+impl Section for AgreementBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyAgreements {
+            #[serde(default)]
+            support_agreements: Option<AgreementBook>,
+        }
+        serde_json::from_str::<OnlyAgreements>(document).map(|doc| doc.support_agreements)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyAgreements {
+            #[serde(default)]
+            support_agreements: Option<Value>,
+        }
+        serde_json::from_str::<OnlyAgreements>(document)
+            .ok()?
+            .support_agreements
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        visit_section::<AgreementKinds>(self, visitor);
+    }
 }
 
 /// The last change to anything under `record`, at every level.
@@ -261,58 +420,59 @@ pub(crate) trait Branch: Record {
 impl<T: Record> Branch for T {}
 
 impl Workbook {
-    /// Calls `see` with every record in the workbook, at every level, with
-    /// its kind: each record, then those under it.
-    pub(crate) fn each_record(&self, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
+    /// Calls `see` with the last change of every record in the workbook, at
+    /// every level: those in the workbook itself, and those in the sections
+    /// a page has read (one not read has not changed since it was saved, and
+    /// reading it here would put its reader in the first download, which
+    /// runs this at start).
+    pub(crate) fn each_last_change(&self, see: &mut dyn FnMut(DateTime<Utc>)) {
         // The workbook holds the top-level lists as a record holds its own,
         // so the same walk serves (and the first download carries one walk).
-        fn walk(holder: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
-            each_child(holder, &mut |kind, child| {
-                see(kind, child);
+        fn walk(holder: &dyn Any, see: &mut dyn FnMut(DateTime<Utc>)) {
+            each_child_of::<WorkbookKinds>(holder, &mut |_, child| {
+                see(child.last_changed());
                 walk(child.as_any(), &mut *see);
             });
         }
         walk(self, see);
-        // The sections a page has read; one not read has not changed since it
-        // was saved, and reading it here would put its reader in the first
-        // download (which walks the workbook at start).
-        if let Some(group) = self.group.if_read() {
-            walk(group, see);
-        }
-        if let Some(support) = self.support_agreements.if_read() {
-            walk(support, see);
-        }
+        let mut changes = SectionChanges::default();
+        self.group.visit_if_read(&mut changes);
+        self.support_agreements.visit_if_read(&mut changes);
+        changes.0.into_iter().for_each(see);
+    }
+
+    /// The records of the sections a page has read so far, with their kinds
+    /// (owned: see `SectionIds`).
+    pub fn section_records_read_so_far(&self) -> Vec<(RecordKind, String)> {
+        let mut found = SectionIds::default();
+        self.group.visit_if_read(&mut found);
+        self.support_agreements.visit_if_read(&mut found);
+        found.0
     }
 
     /// Every record in the workbook, at every level, with its kind: the
     /// top-level lists in the order `RecordKind::ALL` names them, each
-    /// record followed by those under it.
+    /// record followed by those under it, then the sections' records.
     /// The sections (`deferred`) are read if they were not yet.
     pub fn records(&self) -> Vec<(RecordKind, &str)> {
-        let mut out = Vec::new();
-        walk_under(self, &mut out);
+        let mut out = self.records_outside_sections();
         if let Some(group) = self.group.get() {
-            walk_under(group, &mut out);
+            walk_under_of::<GroupKinds>(group, &mut out);
         }
         if let Some(support) = self.support_agreements.get() {
-            walk_under(support, &mut out);
+            walk_under_of::<AgreementKinds>(support, &mut out);
         }
         out
     }
 
-    /// Every record as `records` lists them, but only in the sections read
-    /// so far: for the checks the first download makes as the app starts,
-    /// which must not carry the sections' readers. A section is checked when
-    /// it is read (`files::import_checks::sections_problem`).
-    pub fn records_read_so_far(&self) -> Vec<(RecordKind, &str)> {
+    /// Every record kept in the workbook itself, not in a section: for the
+    /// checks the first download makes as the app starts, which must not
+    /// carry the sections' readers (with `section_records_read_so_far` for
+    /// the sections a page has read). A section is checked when it is read
+    /// (`files::import_checks::sections_problem`).
+    pub fn records_outside_sections(&self) -> Vec<(RecordKind, &str)> {
         let mut out = Vec::new();
-        walk_under(self, &mut out);
-        if let Some(group) = self.group.if_read() {
-            walk_under(group, &mut out);
-        }
-        if let Some(support) = self.support_agreements.if_read() {
-            walk_under(support, &mut out);
-        }
+        walk_under_of::<WorkbookKinds>(self, &mut out);
         out
     }
 
@@ -334,6 +494,53 @@ mod tests {
     use super::*;
     use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
     use crate::model::workbook::tree::{kind, Holder};
+
+    /// Each kind is in one set; the workbook's walk finds just the kinds of
+    /// `WorkbookKinds`, and each section's walk (by its own code, once read)
+    /// just its set's, so the three together find every record.
+    #[test]
+    fn the_kind_sets_split_every_kind_by_where_it_is_kept() {
+        let mut all: Vec<RecordKind> = [
+            WorkbookKinds::KINDS,
+            GroupKinds::KINDS,
+            AgreementKinds::KINDS,
+        ]
+        .concat();
+        assert_eq!(all.len(), RecordKind::ALL.len(), "each kind once");
+        all.sort_by_key(|k| RecordKind::ALL.iter().position(|a| a == k));
+        all.dedup();
+        assert_eq!(all, RecordKind::ALL);
+
+        let wb = workbook_with_every_kind_of_record();
+        let outside: Vec<RecordKind> = wb
+            .records_outside_sections()
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert!(outside.iter().all(|k| WorkbookKinds::KINDS.contains(k)));
+        assert!(WorkbookKinds::KINDS.iter().all(|k| outside.contains(k)));
+        // The fixture's sections were made read; a workbook read from text
+        // has not read them, and its walks at start see none of their records.
+        let text = serde_json::to_string(&wb).unwrap();
+        let mut from_text: Workbook = serde_json::from_str(&text).unwrap();
+        from_text.keep_sections_of(&text);
+        assert!(from_text.section_records_read_so_far().is_empty());
+        let mut changes = Vec::new();
+        from_text.each_last_change(&mut |t| changes.push(t));
+        assert_eq!(changes.len(), outside.len());
+        from_text.group.get();
+        from_text.support_agreements.get();
+        let in_sections = from_text.section_records_read_so_far();
+        let kinds: Vec<RecordKind> = in_sections.iter().map(|(k, _)| *k).collect();
+        assert!(GroupKinds::KINDS
+            .iter()
+            .chain(AgreementKinds::KINDS)
+            .all(|k| kinds.contains(k)));
+        assert_eq!(outside.len() + in_sections.len(), wb.records().len());
+        let mut changes = Vec::new();
+        from_text.each_last_change(&mut |t| changes.push(t));
+        assert_eq!(changes.len(), wb.records().len());
+    }
 
     /// The walk of the tree finds a record of every kind, each under a
     /// record of the kind `RecordKind::parent` says it sits under.

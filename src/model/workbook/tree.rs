@@ -40,7 +40,7 @@ use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
     ReviewDraft, SelfRating, SelfRatingDraft,
 };
-use crate::model::workbook::deferred::{Deferred, Section};
+use crate::model::workbook::deferred::Deferred;
 use crate::model::workbook::outcome::{Refusal, Stamp};
 
 /// Names a whole-workbook document: the local-storage copy and backup files.
@@ -129,50 +129,8 @@ impl Workbook {
     }
 }
 
-/// The support agreements' section, `support_agreements` in the saved workbook.
-impl Section for AgreementBook {
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyAgreements {
-            #[serde(default)]
-            support_agreements: Option<AgreementBook>,
-        }
-        serde_json::from_str::<OnlyAgreements>(document).map(|doc| doc.support_agreements)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyAgreements {
-            #[serde(default)]
-            support_agreements: Option<Value>,
-        }
-        serde_json::from_str::<OnlyAgreements>(document)
-            .ok()?
-            .support_agreements
-    }
-}
-
 fn no_support_agreements(section: &Deferred<AgreementBook>) -> bool {
     section.is_empty_by(|s| s.agreements.is_empty())
-}
-
-/// The group view's section, `group` in the saved workbook.
-impl Section for GroupBook {
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyGroup {
-            #[serde(default)]
-            group: Option<GroupBook>,
-        }
-        serde_json::from_str::<OnlyGroup>(document).map(|doc| doc.group)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyGroup {
-            #[serde(default)]
-            group: Option<Value>,
-        }
-        serde_json::from_str::<OnlyGroup>(document).ok()?.group
-    }
 }
 
 fn no_group_rounds(group: &Deferred<GroupBook>) -> bool {

@@ -24,11 +24,18 @@ use crate::model::workbook::document::{Conflict, Workbook};
 /// resolved by their own id, so two of them may not share one either (a
 /// conflict's `record_id` names a record and is not counted).
 ///
-/// Only the sections read so far are looked at (`Workbook::records_read_so_far`):
-/// this runs in the first download, at start; a file brought in is checked
-/// whole by `sections_problem` too.
+/// Only the sections read so far are looked at
+/// (`Workbook::section_records_read_so_far`): this runs in the first
+/// download, at start; a file brought in is checked whole by
+/// `sections_problem` too.
 pub fn duplicate_id(workbook: &Workbook) -> Option<String> {
-    first_duplicate(workbook.records_read_so_far().into_iter().map(|(_, id)| id)).or_else(|| {
+    let in_sections = workbook.section_records_read_so_far();
+    let ids = workbook
+        .records_outside_sections()
+        .into_iter()
+        .map(|(_, id)| id)
+        .chain(in_sections.iter().map(|(_, id)| id.as_str()));
+    first_duplicate(ids).or_else(|| {
         let mut conflicts: HashSet<&str> = HashSet::new();
         workbook
             .conflicts

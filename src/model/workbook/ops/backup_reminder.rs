@@ -32,7 +32,7 @@ impl Workbook {
                 oldest = Some(t);
             }
         };
-        self.each_record(&mut |_, record| see(record.last_changed()));
+        self.each_last_change(&mut see);
         self.deleted.iter().for_each(|t| see(*t.deleted_at));
         oldest
     }

@@ -57,6 +57,12 @@ pub fn GroupView() -> impl IntoView {
             <li>"Look at where the group agrees and where it is split, then record the levels agreed in the workshop."</li>
         </ol>
         <WhatIsKept />
+        <p>
+            "Where the group's support, resources and structures areas are weak, agree what the commissioning \
+             organisation will do about them in a "
+            <A href="/support-agreement">"support agreement"</A>
+            "."
+        </p>
         <A href="/group/new" attr:class="nhsuk-button">"Start a round"</A>
         <Show when=move || !rounds.with(Vec::is_empty)
             fallback=|| view! { <p>"You have no rounds yet."</p> }>
