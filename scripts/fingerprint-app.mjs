@@ -24,6 +24,7 @@ export function fingerprintApp(dir) {
   // area: read as written (areaPreloadScript), then minified like the glue.
   const loaderFile = join(folder, '__wasm_split.js');
   const loader = readFileSync(loaderFile, 'utf8');
+  writeFileSync(loaderFile, compactLoader(loader));
   execFileSync(join(root, 'node_modules', '.bin', 'terser'), [loaderFile, '--module', '--compress', '--mangle', '-o', loaderFile]);
   const hash = createHash('sha256');
   for (const file of files) {
@@ -47,6 +48,31 @@ export function fingerprintApp(dir) {
   if (!early) throw new Error(`${index}: no early compile script to put the area preload before`);
   writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(early[0], `${preload}${early[0]}`));
   return named;
+}
+
+/**
+ * The loader wasm-split-cli writes spells out, for every part and chunk (a
+ * hundred once there are seven areas), the same few lines that fetch its
+ * file: written once, as `fileLoad(name, deps)`, it is a fifth smaller in the
+ * first download. What it does is unchanged.
+ */
+export function compactLoader(loader) {
+  const each = /makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/(\w+)\.wasm", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}\s*,\s*\[/g;
+  const count = [...loader.matchAll(each)].length;
+  if (count !== (loader.match(/makeLoad\(/g) || []).length - 1) {
+    throw new Error('scripts/fingerprint-app.mjs: __wasm_split.js no longer loads its parts as expected; update compactLoader');
+  }
+  const fileLoad =
+    'function fileLoad(name, deps) {\n' +
+    '    return makeLoad(() => {\n' +
+    '        const src = fetch(new URL("./" + name + ".wasm", import.meta.url));\n' +
+    '        src.catch(() => {});\n' +
+    '        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n' +
+    '    }, deps);\n' +
+    '}\n';
+  return loader
+    .replace(each, 'fileLoad("$1", [')
+    .replace(/(function makeLoad\(fetcher, deps\) \{)/, `${fileLoad}$1`);
 }
 
 /**
@@ -97,22 +123,44 @@ export function areaPreloadScript(loader, folder) {
     });
     // Written short, as the script is in every first download: the area's
     // part by its name, each chunk by its number.
-    areas[path] = [file.replace(/^split_(\w+)\.wasm$/, '$1'), ...chunks.map((c) => Number(c.replace(/^chunk_(\d+)\.wasm$/, '$1')))];
-    if (areas[path].some((f) => typeof f === 'number' ? Number.isNaN(f) : f.includes('.'))) {
+    const numbers = chunks.map((c) => Number(c.replace(/^chunk_(\d+)\.wasm$/, '$1'))).sort((x, y) => x - y);
+    const name = file.replace(/^split_(\w+)\.wasm$/, '$1');
+    if (name.includes('.') || numbers.some(Number.isNaN)) {
       throw new Error(`__wasm_split.js: ${area}'s parts are not named split_<area>.wasm and chunk_<n>.wasm`);
     }
+    // The chunks as runs of numbers, "12-17,21,26-32": an area needs dozens.
+    const runs = [];
+    for (const n of numbers) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === n - 1) last[1] = n;
+      else runs.push([n, n]);
+    }
+    areas[path] = [name, runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')];
   }
   const missing = Object.values(AREA_PATHS).filter((p) => !areas[p]);
   if (missing.length) throw new Error(`__wasm_split.js: no part for ${missing.join(', ')}`);
-  return `<script>(function(){var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
-    `for(var k in a)if(p===k||p.indexOf(k+"/")===0)a[k].forEach(function(f){var l=document.createElement("link");` +
+  // S(area): the area's two stylesheets as trim-css.mjs named them in the
+  // meta tag first in the head ("-" for none): its share of the design
+  // system's rules, then of the app's own.
+  return `<script>(function(){var d=document,S=function(n){var m=d.querySelector("meta[name=app-area-styles]"),` +
+    `e=m&&m.content.split(" ").filter(function(x){return x.indexOf(n+"=")===0})[0];return e?e.slice(n.length+1).split(","):[]};` +
+    // Links an area's stylesheets as the app asks for its page
+    // (src/ui/area_styles.rs), once: the first before the main stylesheet's
+    // second half (#app-styles), the second last, so every rule keeps its
+    // place in the whole stylesheet's order. Here rather than in the first
+    // download's module, where it cost more.
+    `window.appAreaStyles=function(n){S(n).forEach(function(f,i){if(f=="-"||d.querySelector('link[rel=stylesheet][href="'+f+'"]'))return;` +
+    `var l=d.createElement("link");l.rel="stylesheet";l.href=f;l.setAttribute("data-area-styles",n);` +
+    `d.head.insertBefore(l,i?null:d.getElementById("app-styles"))})};` +
+    `var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
+    `for(var k in a)if(p===k||p.indexOf(k+"/")===0){var n=[a[k][0]];a[k][1]&&a[k][1].split(",").forEach(function(r){` +
+    `var b=r.split("-"),i=+b[0],j=+(b[1]||b[0]);for(;i<=j;i++)n.push(i)});` +
+    `n.forEach(function(f){var l=d.createElement("link");` +
     `l.rel="preload";l.as="fetch";l.type="application/wasm";l.crossOrigin="anonymous";` +
-    `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";document.head.appendChild(l);` +
-    // The area's own stylesheet too (named by trim-css.mjs in the meta tag
-    // first in the head), so the page is never drawn before it.
-    `if(typeof f=="string"){var m=document.querySelector("meta[name=app-area-styles]"),n=f.replace(/_area$/,""),s=m&&m.content.split(" ").filter(function(x){return x.indexOf(n+"=")===0})[0];` +
-    // This script runs before the main stylesheets' links are read, so both
-    // are only fetched here (rel=preload); the app links each in its place.
-    `if(s)s.slice(n.length+1).split(",").forEach(function(h){if(h=="-")return;var c=document.createElement("link");c.rel="preload";c.as="style";c.href=h;` +
-    `document.head.appendChild(c)})}})})()</script>`;
+    `l.href="./${folder}/"+(typeof f=="number"?"chunk_"+f:"split_"+f)+".wasm";d.head.appendChild(l);` +
+    // The area's own stylesheets too, so the page is never drawn before
+    // them. This script runs before the main stylesheets' links are read, so
+    // both are only fetched here (rel=preload); the app links each in its place.
+    `if(typeof f=="string")S(f.replace(/_area$/,"")).forEach(function(h){if(h=="-")return;var c=d.createElement("link");c.rel="preload";c.as="style";c.href=h;` +
+    `d.head.appendChild(c)})})}})()</script>`;
 }
