@@ -381,6 +381,42 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
 /// review meeting decided.
 fn support_agreement_into(t: &mut Texts, a: &SupportAgreement) {
     use crate::model::agreement::records as r;
+    agreement_details_into(t, a);
+    for c in &a.commitments {
+        commitment_wording_into(t, c);
+        for d in &c.deliveries {
+            t.record::<kind::Delivery>(d, &[(r::DELIVERY_NOTE_FIELD, "Notes", &d.note)]);
+        }
+    }
+    for v in &a.versions {
+        t.record::<kind::AgreementVersion>(v, &[(r::VERSION_NOTE_FIELD, "Note", &v.note)]);
+    }
+    for m in &a.reviews {
+        t.record::<kind::ReviewMeeting>(
+            m,
+            &[
+                (r::ATTENDEES_FIELD, "Who attended", &m.attendees),
+                (r::DECIDED_FIELD, "What was decided", &m.decided),
+            ],
+        );
+    }
+}
+
+/// The text the file sent to the other party holds
+/// (`files::agreement_file`): the agreement's parties and leads and each
+/// commitment's wording as it is now (a version sent is saved from it). No
+/// delivery notes, versions' notes or review meetings go in that file.
+pub fn agreement_file_texts(a: &SupportAgreement) -> Vec<TextPlace> {
+    let mut t = Texts::new();
+    agreement_details_into(&mut t, a);
+    for c in &a.commitments {
+        commitment_wording_into(&mut t, c);
+    }
+    t.out
+}
+
+fn agreement_details_into(t: &mut Texts, a: &SupportAgreement) {
+    use crate::model::agreement::records as r;
     t.record::<kind::SupportAgreement>(
         a,
         &[
@@ -402,32 +438,19 @@ fn support_agreement_into(t: &mut Texts, a: &SupportAgreement) {
             ),
         ],
     );
-    for c in &a.commitments {
-        t.record::<kind::Commitment>(
-            c,
-            &[
-                (r::WHAT_FIELD, "What is provided", &c.what),
-                (r::PROVIDER_FIELD, "Who provides it", &c.provider),
-                (r::WHEN_FIELD, "By when or how often", &c.when),
-                (r::MEASURE_FIELD, "How delivery is measured", &c.measure),
-            ],
-        );
-        for d in &c.deliveries {
-            t.record::<kind::Delivery>(d, &[(r::DELIVERY_NOTE_FIELD, "Notes", &d.note)]);
-        }
-    }
-    for v in &a.versions {
-        t.record::<kind::AgreementVersion>(v, &[(r::VERSION_NOTE_FIELD, "Note", &v.note)]);
-    }
-    for m in &a.reviews {
-        t.record::<kind::ReviewMeeting>(
-            m,
-            &[
-                (r::ATTENDEES_FIELD, "Who attended", &m.attendees),
-                (r::DECIDED_FIELD, "What was decided", &m.decided),
-            ],
-        );
-    }
+}
+
+fn commitment_wording_into(t: &mut Texts, c: &Commitment) {
+    use crate::model::agreement::records as r;
+    t.record::<kind::Commitment>(
+        c,
+        &[
+            (r::WHAT_FIELD, "What is provided", &c.what),
+            (r::PROVIDER_FIELD, "Who provides it", &c.provider),
+            (r::WHEN_FIELD, "By when or how often", &c.when),
+            (r::MEASURE_FIELD, "How delivery is measured", &c.measure),
+        ],
+    );
 }
 
 /// Every likely identifier in `texts`, field by field in the order given,
@@ -643,5 +666,38 @@ mod tests {
         assert!(!placement_csv_texts(p)
             .iter()
             .any(|t| t.field == PROJECT_TITLE_FIELD));
+    }
+
+    /// The agreement file holds the parties, leads and commitments' wording:
+    /// not the delivery notes, versions' notes or review meetings.
+    #[test]
+    fn an_agreement_file_holds_its_details_and_commitments_wording_only() {
+        let mut wb = workbook_with_every_kind_of_record();
+        let a = &mut wb.support_agreements.get_mut().unwrap().agreements[0];
+        a.organisation_lead = "Jo Smith, CT20 1QY".into();
+        a.commitments[0].measure = "Checked with 943 476 5919".into();
+        a.commitments[0].deliveries[0].note = "Saw Mr Jones in clinic".into();
+        a.versions[0].note = "Sent to SW1A 1AA".into();
+        a.reviews[0].decided = "Born 01/02/1960".into();
+        let a = &wb.support_agreements()[0];
+        let texts = agreement_file_texts(a);
+        assert!(texts.iter().any(|t| t.field == "commitment-what"));
+        assert!(texts.iter().all(|t| matches!(
+            t.kind,
+            RecordKind::SupportAgreement | RecordKind::Commitment
+        )));
+        let found: Vec<(String, String)> = flag_identifiers(&texts)
+            .into_iter()
+            .map(|f| (f.place.field, f.found))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("organisation-lead".to_string(), "CT20 1QY".to_string()),
+                ("commitment-measure".to_string(), "943 476 5919".to_string()),
+            ]
+        );
+        // The whole backup has all five.
+        assert_eq!(flag_identifiers(&workbook_texts(&wb)).len(), 5);
     }
 }
