@@ -29,9 +29,11 @@ test('the parts loader is minified too, once fingerprint-app.mjs has read each a
   const loader = await appFile('__wasm_split.js');
   assert.ok(loader.split('\n').length < 5, `the loader has ${loader.split('\n').length} lines`);
   // What the glue imports from it keeps its name; index.html still names each area's parts.
-  for (const area of ['assessment_area', 'plan_area', 'placement_area', 'group_area', 'your_data_area', 'about_area']) {
+  for (const area of ['assessment_area', 'plan_area', 'placement_area', 'group_area', 'agreement_area', 'your_data_area', 'about_area']) {
     assert.match(loader, new RegExp(`__wasm_split_load_${area}\\b`), `${area} is still exported`);
   }
   const index = await readFile(join(dist, 'index.html'), 'utf8');
-  assert.match(index, /"\/group":\["group_area",\d+/, 'the deep-link preload names the group area\'s part and its chunks');
+  // Its chunks as runs of numbers ("12-17,21,26-32"), as the loader names them too.
+  assert.match(index, /"\/group":\["group_area","\d+(-\d+)?(,\d+(-\d+)?)*"\]/, 'the deep-link preload names the group area\'s part and its chunks');
+  assert.match(loader, /"split_group_area",\w+\("\d+(-\d+)?(,\d+(-\d+)?)*"\)/, 'the loader names the group area\'s chunks as runs');
 });
