@@ -2,7 +2,7 @@
 // files that are not a readable backup without touching the current data.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, downloadText, download } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, download, PINNED_MOMENT } from './support.mjs';
 
 const app = useApp();
 
@@ -26,11 +26,9 @@ test('a downloaded backup restores in a fresh browser profile after the user con
   await addGoal(first.page, 'Present a business case to the executive committee');
   await goToArea(first.page, 'Your data');
   const file = await download(first.page, first.page.getByRole('button', { name: 'Download backup' }));
-  const today = await first.page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
-  assert.equal(file.suggestedFilename(), `commissioning-workbook-${today}.json`);
+  // The page's clock is pinned (support.mjs): the backup is named after that day.
+  assert.equal(PINNED_MOMENT.slice(0, 10), '2026-12-03');
+  assert.equal(file.suggestedFilename(), 'commissioning-workbook-2026-12-03.json');
   const text = await downloadText(file);
   assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 6,/, 'pretty-printed, format and version first');
   await first.context.close();

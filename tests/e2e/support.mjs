@@ -370,7 +370,11 @@ export async function dateShown(scope, label) {
   return Promise.all(['Day', 'Month', 'Year'].map((box) => group.getByLabel(box, { exact: true }).inputValue()));
 }
 
-/** A date `days` from today in the browser's own time zone, as `YYYY-MM-DD`. */
+/**
+ * A date `days` from today in the browser's own time zone, as `YYYY-MM-DD`.
+ * "Today" is the page's clock, which `newAppContext` pins (PINNED_MOMENT or
+ * the context's `at`), never the real date.
+ */
 export const isoDay = (page, days) =>
   page.evaluate((d) => {
     const t = new Date();

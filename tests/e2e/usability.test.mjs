@@ -4,7 +4,7 @@
 // plain-English file errors, and no unbuilt area offered as ready.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, goToArea, waitForApp, load } from './support.mjs';
+import { useApp, goToArea, waitForApp, load, PINNED_MOMENT } from './support.mjs';
 
 const app = useApp();
 
@@ -89,7 +89,9 @@ test('dates read the NHS way in local time, and a damaged file is explained in p
   const { context, page } = await app.open();
   await startAssessment(page, 'Dates partnership');
   await goToArea(page, 'Self-assessment');
-  const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+  // The page's clock is pinned at 3 December 2026 (support.mjs), so the assessment is dated that day.
+  assert.equal(PINNED_MOMENT.slice(0, 10), '2026-12-03');
+  const today = '3 December 2026';
   await page.getByRole('cell', { name: `Dates partnership (Clinician), ${today}`, exact: true }).waitFor();
 
   await goToArea(page, 'Your data');
