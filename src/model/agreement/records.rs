@@ -53,21 +53,6 @@ impl Party {
             Party::Organisation => Party::Group,
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Party::Group => "group",
-            Party::Organisation => "organisation",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Party> {
-        match key {
-            "group" => Some(Party::Group),
-            "organisation" => Some(Party::Organisation),
-            _ => None,
-        }
-    }
 }
 
 /// A written agreement about the support a commissioning organisation gives
@@ -300,10 +285,6 @@ impl DeliveryOutcome {
             DeliveryOutcome::Late => "late",
             DeliveryOutcome::NotDelivered => "not_delivered",
         }
-    }
-
-    pub fn from_key(key: &str) -> Option<DeliveryOutcome> {
-        DeliveryOutcome::ALL.into_iter().find(|o| o.key() == key)
     }
 }
 
