@@ -5,6 +5,7 @@
 
 use crate::model::assessment::Assessment;
 use crate::model::common::dates::long_date;
+use crate::model::common::saved_dates::Day;
 
 use super::clauses::{clauses_answering, Clause};
 use super::records::{SupportAgreement, Terms};
@@ -103,39 +104,36 @@ impl Difference {
 
 const DUE_LABEL: &str = "Due by";
 
+/// A date as the comparison shows it: "1 May 2027", or "No date".
+pub fn day_or_none(day: Option<Day>) -> String {
+    day.map(long_date).unwrap_or_else(|| "No date".into())
+}
+
+/// The fields, given as (label, ours, theirs), whose two values differ
+/// (ignoring spaces at either end): what a comparison lists.
+pub fn changed_fields(
+    fields: impl IntoIterator<Item = (&'static str, String, String)>,
+) -> Vec<FieldChange> {
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a.trim() != b.trim())
+        .map(|(field, ours, theirs)| FieldChange {
+            field,
+            ours,
+            theirs,
+        })
+        .collect()
+}
+
 fn field_changes(ours: &Terms, theirs: &Terms) -> Vec<FieldChange> {
-    let due = |c: &Terms| c.due.map(long_date).unwrap_or_else(|| "No date".into());
-    [
-        (
-            "What is provided",
-            ours.what.to_string(),
-            theirs.what.to_string(),
-        ),
-        (
-            "Who provides it",
-            ours.provider.to_string(),
-            theirs.provider.to_string(),
-        ),
-        (
-            "By when or how often",
-            ours.when.to_string(),
-            theirs.when.to_string(),
-        ),
-        (
-            "How delivery is measured",
-            ours.measure.to_string(),
-            theirs.measure.to_string(),
-        ),
-        (DUE_LABEL, due(ours), due(theirs)),
-    ]
-    .into_iter()
-    .filter(|(_, a, b)| a.trim() != b.trim())
-    .map(|(field, ours, theirs)| FieldChange {
-        field,
-        ours,
-        theirs,
-    })
-    .collect()
+    let text = |label, a: &str, b: &str| (label, a.to_string(), b.to_string());
+    changed_fields([
+        text("What is provided", &ours.what, &theirs.what),
+        text("Who provides it", &ours.provider, &theirs.provider),
+        text("By when or how often", &ours.when, &theirs.when),
+        text("How delivery is measured", &ours.measure, &theirs.measure),
+        (DUE_LABEL, day_or_none(ours.due), day_or_none(theirs.due)),
+    ])
 }
 
 /// How `theirs` differs from `ours`, commitment by commitment (matched by

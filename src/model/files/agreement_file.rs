@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::formats::{file_name, pretty_json, read_envelope, read_fields, ReadError};
 use crate::model::agreement::records::{AgreementVersion, Party, SupportAgreementDraft, Terms};
-use crate::model::agreement::versions::FieldChange;
+use crate::model::agreement::versions::{changed_fields, day_or_none, FieldChange};
 use crate::model::agreement::{SupportAgreement, VersionSource};
 use crate::model::common::dates::{input_value, long_date};
 use crate::model::common::saved_dates::{Day, Moment};
@@ -71,27 +71,23 @@ impl AgreementDetails {
 
     /// Each detail `theirs` has otherwise than `self`, in the form's words.
     pub fn changes_to(&self, theirs: &AgreementDetails) -> Vec<FieldChange> {
-        let day = |d: Option<Day>| d.map(long_date).unwrap_or_else(|| "No date".into());
-        [
-            (
+        let text = |label, a: &str, b: &str| (label, a.to_string(), b.to_string());
+        changed_fields([
+            text(
                 "The commissioning group",
-                self.group_name.to_string(),
-                theirs.group_name.to_string(),
+                &self.group_name,
+                &theirs.group_name,
             ),
-            (
-                "The group's lead",
-                self.group_lead.to_string(),
-                theirs.group_lead.to_string(),
-            ),
-            (
+            text("The group's lead", &self.group_lead, &theirs.group_lead),
+            text(
                 "The commissioning organisation",
-                self.organisation_name.to_string(),
-                theirs.organisation_name.to_string(),
+                &self.organisation_name,
+                &theirs.organisation_name,
             ),
-            (
+            text(
                 "The organisation's lead",
-                self.organisation_lead.to_string(),
-                theirs.organisation_lead.to_string(),
+                &self.organisation_lead,
+                &theirs.organisation_lead,
             ),
             (
                 "Starts",
@@ -101,18 +97,10 @@ impl AgreementDetails {
             ("Ends", long_date(self.ends_on), long_date(theirs.ends_on)),
             (
                 "First review meeting",
-                day(self.first_review),
-                day(theirs.first_review),
+                day_or_none(self.first_review),
+                day_or_none(theirs.first_review),
             ),
-        ]
-        .into_iter()
-        .filter(|(_, a, b)| a.trim() != b.trim())
-        .map(|(field, ours, theirs)| FieldChange {
-            field,
-            ours,
-            theirs,
-        })
-        .collect()
+        ])
     }
 }
 
