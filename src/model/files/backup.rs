@@ -125,6 +125,7 @@ pub fn migrate(value: Value, from: u32) -> Result<Value, ReadError> {
         3 => migrate(step_3_to_4(value)?, 4),
         4 => migrate(step_4_to_5(value)?, 5),
         5 => migrate(step_5_to_6(value)?, 6),
+        6 => migrate(step_6_to_7(value)?, 7),
         unknown => Err(ReadError::Invalid(format!(
             "schema version {unknown} is not one this app has ever written"
         ))),
@@ -181,6 +182,14 @@ fn step_4_to_5(mut value: Value) -> Result<Value, ReadError> {
 fn step_5_to_6(mut value: Value) -> Result<Value, ReadError> {
     let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
     doc.insert("schema_version".into(), json!(6));
+    Ok(value)
+}
+
+/// Version 7 added business cases (the section `business_cases`). A version
+/// 6 document has none, so only the version number changes.
+fn step_6_to_7(mut value: Value) -> Result<Value, ReadError> {
+    let doc = value.as_object_mut().ok_or(ReadError::NotAnObject)?;
+    doc.insert("schema_version".into(), json!(7));
     Ok(value)
 }
 
@@ -733,6 +742,29 @@ mod tests {
         );
         assert!(
             !to_compact_json(&wb).contains("\"support_agreements\""),
+            "no empty section is written"
+        );
+    }
+
+    /// A document exactly as version 6 saved it (every kind of record then,
+    /// support agreements among them).
+    const SCHEMA_6_FIXTURE: &str = include_str!("../../../tests/fixtures/workbook-schema-6.json");
+
+    #[test]
+    fn a_schema_6_document_keeps_everything_and_has_no_business_cases() {
+        let wb = read_workbook(SCHEMA_6_FIXTURE).unwrap();
+        assert_eq!(wb.schema_version, SCHEMA_VERSION);
+        assert!(wb.business_cases().is_empty());
+        assert_eq!(wb.support_agreements().len(), 1);
+        let mut before: Value = serde_json::from_str(SCHEMA_6_FIXTURE).unwrap();
+        before["schema_version"] = json!(SCHEMA_VERSION);
+        assert_eq!(
+            serde_json::to_value(&wb).unwrap(),
+            before,
+            "only the version changes"
+        );
+        assert!(
+            !to_compact_json(&wb).contains("\"business_cases\""),
             "no empty section is written"
         );
     }

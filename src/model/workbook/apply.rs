@@ -92,6 +92,7 @@ impl Workbook {
                 commitments,
             } => self.start_agreement(id, draft, drafted_from.as_deref(), commitments, stamp),
             Change::ReceiveAgreement(agreement) => self.receive_agreement(agreement, stamp),
+            Change::ReceiveBusinessCase(case) => self.receive_business_case(case, stamp),
             Change::SettleAgreement {
                 agreement,
                 received,

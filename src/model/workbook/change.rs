@@ -9,6 +9,7 @@
 
 use crate::model::agreement::{SupportAgreement, SupportAgreementDraft, Terms};
 use crate::model::assessment::{Assessment, Rating};
+use crate::model::business_case::BusinessCase;
 use crate::model::common::ids::new_id;
 use crate::model::group::GroupMember;
 use crate::model::plan::{CombinedPlan, GoalDraft, GoalStatus};
@@ -132,6 +133,8 @@ pub enum Change {
     },
     /// Adds a support agreement the other party sent, read from their file.
     ReceiveAgreement(Box<SupportAgreement>),
+    /// Adds a business case someone shared, read from their file.
+    ReceiveBusinessCase(Box<BusinessCase>),
     /// Keeps the other party's version as received (`received`), then makes
     /// the agreement's commitments what the user's choices settled, saved as
     /// the next version, `version` (`Workbook::settle_agreement`).
@@ -327,6 +330,10 @@ impl Change {
             }
             Change::ReceiveAgreement(agreement) => Target::Makes {
                 id: &agreement.id,
+                under: None,
+            },
+            Change::ReceiveBusinessCase(case) => Target::Makes {
+                id: &case.id,
                 under: None,
             },
             Change::SettleAgreement {

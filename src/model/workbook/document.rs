@@ -25,6 +25,7 @@ impl Workbook {
             placements: Vec::new(),
             group: Default::default(),
             support_agreements: Default::default(),
+            business_cases: Default::default(),
             deleted: Vec::new(),
             conflicts: Vec::new(),
             last_backup_at: None,

@@ -8,6 +8,11 @@ use crate::model::agreement::{
     SupportAgreement, VersionSource,
 };
 use crate::model::assessment::{Assessment, Rating, Role};
+use crate::model::business_case::appraisal::YearFigures;
+use crate::model::business_case::money::Pence;
+use crate::model::business_case::{
+    BusinessCase, CaseLink, CaseMilestone, CaseOption, CaseRisk, LinkKind,
+};
 use crate::model::common::saved_dates::{Day, Moment};
 use crate::model::common::user_text::UserText;
 use crate::model::group::{AreaAgreement, GroupMember, GroupRound};
@@ -255,6 +260,65 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
             }],
             created_at: Moment(at(8, 9)),
             updated_at: Moment(at(8, 9)),
+        });
+    wb.business_cases
+        .get_mut()
+        .unwrap()
+        .cases
+        .push(BusinessCase {
+            id: "business-case-1".into(),
+            title: "Community <b>diabetes</b> clinic".into(),
+            linked: Some(CaseLink {
+                kind: LinkKind::Project,
+                id: "project-1".into(),
+                title: "Diabetes pathway".into(),
+            }),
+            prepared_by: "Dr A. N. Other".into(),
+            problem: "Long waits\tfor clinic".into(),
+            population: "2,000 people with type 2 diabetes".into(),
+            strategic_fit: "Care closer to home".into(),
+            procurement: "A clinic run in two practices".into(),
+            funding: "The invest-to-save fund".into(),
+            benefits_measurement: "Referrals a month".into(),
+            recommendation: "Fund option 2".into(),
+            preferred_option_id: Some("option-1".into()),
+            discount_rate_basis_points: 350,
+            optimism_bias_percent: 10,
+            options: vec![CaseOption {
+                id: "option-1".into(),
+                name: "Community clinic".into(),
+                description: "Two sessions a week".into(),
+                do_nothing: false,
+                benefits: "Shorter waits".into(),
+                years: vec![YearFigures {
+                    year: 0,
+                    set_up_costs: Pence(10_000_000),
+                    running_costs: Pence(0),
+                    cash_releasing_savings: Pence(0),
+                    non_cash_releasing_savings: Pence(150),
+                }],
+                risks: vec![CaseRisk {
+                    id: "risk-1".into(),
+                    description: "GPs do not refer".into(),
+                    likelihood: 3,
+                    impact: 4,
+                    owner: "Clinical lead".into(),
+                    mitigation: "Talk to each practice".into(),
+                    created_at: Moment(at(12, 9)),
+                    updated_at: Moment(at(12, 9)),
+                }],
+                created_at: Moment(at(11, 9)),
+                updated_at: Moment(at(11, 9)),
+            }],
+            milestones: vec![CaseMilestone {
+                id: "case-milestone-1".into(),
+                what: "First clinic".into(),
+                due: Day(day(20)),
+                created_at: Moment(at(11, 9)),
+                updated_at: Moment(at(11, 9)),
+            }],
+            created_at: Moment(at(11, 9)),
+            updated_at: Moment(at(12, 9)),
         });
     wb.deleted.push(Tombstone {
         id: "goal-gone".into(),

@@ -103,10 +103,15 @@ macro_rules! has_id {
 use crate::model::agreement::{
     AgreementVersion, Commitment, Delivery, ReviewMeeting, SupportAgreement,
 };
+use crate::model::business_case::{BusinessCase, CaseMilestone, CaseOption, CaseRisk};
 use crate::model::group::{AreaAgreement, GroupRound};
 use crate::model::placement::{Milestone, Project};
 use crate::model::plan::{Action, EvidenceEntry, Goal, Review};
 has_id!(
+    BusinessCase,
+    CaseOption,
+    CaseRisk,
+    CaseMilestone,
     SupportAgreement,
     Commitment,
     Delivery,
@@ -372,8 +377,79 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
     for a in wb.support_agreements() {
         support_agreement_into(&mut t, a);
     }
+    for c in wb.business_cases() {
+        business_case_into(&mut t, c);
+    }
     out.extend(t.out);
     out
+}
+
+/// A business case's free text, as its shared file holds it: its sections,
+/// each option's wording and risks, and its milestones.
+pub fn business_case_texts(c: &BusinessCase) -> Vec<TextPlace> {
+    let mut t = Texts::new();
+    business_case_into(&mut t, c);
+    t.out
+}
+
+fn business_case_into(t: &mut Texts, c: &BusinessCase) {
+    use crate::model::business_case::records as r;
+    t.record::<kind::BusinessCase>(
+        c,
+        &[
+            (r::TITLE_FIELD, "Title", &c.title),
+            (r::PREPARED_BY_FIELD, "Prepared by", &c.prepared_by),
+            (r::PROBLEM_FIELD, "The problem", &c.problem),
+            (r::POPULATION_FIELD, "Who it affects", &c.population),
+            (
+                r::STRATEGIC_FIT_FIELD,
+                "Fit with the commissioner's priorities",
+                &c.strategic_fit,
+            ),
+            (
+                r::PROCUREMENT_FIELD,
+                "How it would be bought",
+                &c.procurement,
+            ),
+            (r::FUNDING_FIELD, "Who pays", &c.funding),
+            (
+                r::MEASUREMENT_FIELD,
+                "How the benefits will be measured",
+                &c.benefits_measurement,
+            ),
+            (r::RECOMMENDATION_FIELD, "Recommendation", &c.recommendation),
+        ],
+    );
+    for o in &c.options {
+        t.record::<kind::CaseOption>(
+            o,
+            &[
+                (r::OPTION_NAME_FIELD, "Name", &o.name),
+                (r::OPTION_DESCRIPTION_FIELD, "What it is", &o.description),
+                (
+                    r::OPTION_BENEFITS_FIELD,
+                    "Benefits that are not money",
+                    &o.benefits,
+                ),
+            ],
+        );
+        for k in &o.risks {
+            t.record::<kind::CaseRisk>(
+                k,
+                &[
+                    (r::RISK_DESCRIPTION_FIELD, "The risk", &k.description),
+                    (r::RISK_OWNER_FIELD, "Owner", &k.owner),
+                    (r::RISK_MITIGATION_FIELD, "Mitigation", &k.mitigation),
+                ],
+            );
+        }
+    }
+    for m in &c.milestones {
+        t.record::<kind::CaseMilestone>(
+            m,
+            &[(r::MILESTONE_WHAT_FIELD, "What is to be done", &m.what)],
+        );
+    }
 }
 
 /// A support agreement's free text: its parties and leads, each
@@ -699,5 +775,30 @@ mod tests {
         );
         // The whole backup has all five.
         assert_eq!(flag_identifiers(&workbook_texts(&wb)).len(), 5);
+    }
+
+    /// A business case's sections, options, risks and milestones are all
+    /// looked at, in the case's shared file and in the backup.
+    #[test]
+    fn a_business_cases_text_is_checked_in_every_record() {
+        let mut wb = workbook_with_every_kind_of_record();
+        let c = &mut wb.business_cases.get_mut().unwrap().cases[0];
+        c.population = "Patients of CT20 1QY".into();
+        c.options[0].risks[0].mitigation = "Call 943 476 5919".into();
+        c.milestones[0].what = "See Mrs Smith, born 01/02/1960".into();
+        let c = &wb.business_cases()[0];
+        let found: Vec<(RecordKind, String)> = flag_identifiers(&business_case_texts(c))
+            .into_iter()
+            .map(|f| (f.place.kind, f.place.field))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (RecordKind::BusinessCase, "case-population".to_string()),
+                (RecordKind::CaseRisk, "risk-mitigation".to_string()),
+                (RecordKind::CaseMilestone, "case-milestone-what".to_string()),
+            ]
+        );
+        assert_eq!(flag_identifiers(&workbook_texts(&wb)).len(), 3);
     }
 }

@@ -20,6 +20,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::model::agreement::AgreementBook;
+use crate::model::business_case::CaseBook;
 use crate::model::group::GroupBook;
 use crate::model::workbook::deferred::Section;
 use crate::model::workbook::merge::report::Counts;
@@ -88,6 +89,10 @@ kind_set!(
 kind_set!(
     /// The support agreements' section.
     AgreementKinds: SupportAgreement Commitment Delivery AgreementVersion ReviewMeeting
+);
+kind_set!(
+    /// The business cases' section.
+    CaseKinds: BusinessCase CaseOption CaseRisk CaseMilestone
 );
 
 fn each_kind<F: ForKind<Out = ()>>(work: &mut F) {
@@ -291,6 +296,31 @@ impl Section for AgreementBook {
     }
 }
 
+/// The business cases' section, `business_cases` in the saved workbook.
+impl Section for CaseBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyCases {
+            #[serde(default)]
+            business_cases: Option<CaseBook>,
+        }
+        serde_json::from_str::<OnlyCases>(document).map(|doc| doc.business_cases)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyCases {
+            #[serde(default)]
+            business_cases: Option<Value>,
+        }
+        serde_json::from_str::<OnlyCases>(document)
+            .ok()?
+            .business_cases
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        visit_section::<CaseKinds>(self, visitor);
+    }
+}
+
 /// The last change to anything under `record`, at every level.
 fn latest_under(record: &dyn Any) -> Option<DateTime<Utc>> {
     let mut latest: Option<DateTime<Utc>> = None;
@@ -438,6 +468,7 @@ impl Workbook {
         let mut changes = SectionChanges::default();
         self.group.visit_if_read(&mut changes);
         self.support_agreements.visit_if_read(&mut changes);
+        self.business_cases.visit_if_read(&mut changes);
         changes.0.into_iter().for_each(see);
     }
 
@@ -447,6 +478,7 @@ impl Workbook {
         let mut found = SectionIds::default();
         self.group.visit_if_read(&mut found);
         self.support_agreements.visit_if_read(&mut found);
+        self.business_cases.visit_if_read(&mut found);
         found.0
     }
 
@@ -461,6 +493,9 @@ impl Workbook {
         }
         if let Some(support) = self.support_agreements.get() {
             walk_under_of::<AgreementKinds>(support, &mut out);
+        }
+        if let Some(cases) = self.business_cases.get() {
+            walk_under_of::<CaseKinds>(cases, &mut out);
         }
         out
     }
@@ -504,6 +539,7 @@ mod tests {
             WorkbookKinds::KINDS,
             GroupKinds::KINDS,
             AgreementKinds::KINDS,
+            CaseKinds::KINDS,
         ]
         .concat();
         assert_eq!(all.len(), RecordKind::ALL.len(), "each kind once");
@@ -530,11 +566,13 @@ mod tests {
         assert_eq!(changes.len(), outside.len());
         from_text.group.get();
         from_text.support_agreements.get();
+        from_text.business_cases.get();
         let in_sections = from_text.section_records_read_so_far();
         let kinds: Vec<RecordKind> = in_sections.iter().map(|(k, _)| *k).collect();
         assert!(GroupKinds::KINDS
             .iter()
             .chain(AgreementKinds::KINDS)
+            .chain(CaseKinds::KINDS)
             .all(|k| kinds.contains(k)));
         assert_eq!(outside.len() + in_sections.len(), wb.records().len());
         let mut changes = Vec::new();

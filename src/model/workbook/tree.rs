@@ -26,6 +26,10 @@ use crate::model::agreement::{
     ReviewMeeting, ReviewMeetingDraft, SupportAgreement, SupportAgreementDraft, VersionDraft,
 };
 use crate::model::assessment::{Assessment, AssessmentDraft};
+use crate::model::business_case::{
+    BusinessCase, BusinessCaseDraft, CaseBook, CaseMilestone, CaseMilestoneDraft, CaseOption,
+    CaseOptionDraft, CaseRisk, CaseRiskDraft,
+};
 use crate::model::common::dates::long_date;
 use crate::model::common::saved_dates::Moment;
 use crate::model::common::stale::Shown;
@@ -56,8 +60,9 @@ pub const FORMAT_NAME: &str = "commissioning-workbook";
 /// placement log: projects, milestones and activity entries under placements);
 /// 5 (the group view's rounds, in the section `group`: a version 4 app would
 /// drop them unread, so it must refuse the document instead); 6 (support
-/// agreements, in the section `support_agreements`, for the same reason).
-pub const SCHEMA_VERSION: u32 = 6;
+/// agreements, in the section `support_agreements`, for the same reason); 7
+/// (business cases, in the section `business_cases`, for the same reason).
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Days unbacked-up changes may wait before a reminder, unless the user
 /// chooses otherwise.
@@ -94,6 +99,11 @@ pub struct Workbook {
     #[serde(default, skip_serializing_if = "no_support_agreements")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "AgreementBook"))]
     pub support_agreements: Deferred<AgreementBook>,
+    /// Business cases with their options and figures: read when a business
+    /// case page opens (`deferred`).
+    #[serde(default, skip_serializing_if = "no_business_cases")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "CaseBook"))]
+    pub business_cases: Deferred<CaseBook>,
     /// Records the user deleted: what was deleted and when, so that merging
     /// two copies can tell a deletion from a record the other copy never had.
     #[serde(default)]
@@ -117,16 +127,24 @@ impl Workbook {
     /// reader of a whole workbook calls it (`files::backup`); text is kept
     /// only for a section the document has.
     pub fn keep_sections_of(&mut self, document: &str) {
-        if self.group.waits_for_text() || self.support_agreements.waits_for_text() {
+        if self.group.waits_for_text()
+            || self.support_agreements.waits_for_text()
+            || self.business_cases.waits_for_text()
+        {
             let document: std::sync::Arc<str> = std::sync::Arc::from(document);
             self.group.attach(&document);
             self.support_agreements.attach(&document);
+            self.business_cases.attach(&document);
         }
     }
 }
 
 fn no_support_agreements(section: &Deferred<AgreementBook>) -> bool {
     section.is_empty_by(|s| s.agreements.is_empty())
+}
+
+fn no_business_cases(section: &Deferred<CaseBook>) -> bool {
+    section.is_empty_by(|s| s.cases.is_empty())
 }
 
 fn no_group_rounds(group: &Deferred<GroupBook>) -> bool {
@@ -276,6 +294,24 @@ impl Holder for AgreementSection {
         wb.support_agreements.get_mut().into_iter().collect()
     }
     fn id_of(_: &AgreementBook) -> Option<&str> {
+        None
+    }
+}
+
+/// The business cases' section, as what the cases sit in (read as the
+/// group's is, when a page first asks).
+pub(crate) struct CaseSection;
+
+impl Holder for CaseSection {
+    const KIND: Option<RecordKind> = None;
+    type Node = CaseBook;
+    fn all(wb: &Workbook) -> Vec<&CaseBook> {
+        wb.business_cases.get().into_iter().collect()
+    }
+    fn all_mut(wb: &mut Workbook) -> Vec<&mut CaseBook> {
+        wb.business_cases.get_mut().into_iter().collect()
+    }
+    fn id_of(_: &CaseBook) -> Option<&str> {
         None
     }
 }
@@ -565,6 +601,9 @@ macro_rules! holder {
     (AgreementBook) => {
         AgreementSection
     };
+    (CaseBook) => {
+        CaseSection
+    };
     ($kind:ident) => {
         kind::$kind
     };
@@ -794,5 +833,43 @@ record_kinds! {
         sorted_by: |r| r.held_on,
         draft: ReviewMeetingDraft,
         form: |r, _| with_shown(ReviewMeetingDraft::of(r), ReviewMeetingDraft::shown),
+    }
+    BusinessCase {
+        record: new BusinessCase,
+        under: CaseBook.cases,
+        id_prefix: "business-case",
+        nouns: ["business case", "business cases"],
+        describe: |c| format!("the business case \"{}\"", c.title),
+        draft: BusinessCaseDraft,
+        form: |c, _| with_shown(BusinessCaseDraft::of(c), BusinessCaseDraft::shown),
+    }
+    CaseOption {
+        record: new CaseOption,
+        under: BusinessCase.options,
+        id_prefix: "option",
+        nouns: ["option", "options"],
+        describe: |o| format!("the option \"{}\"", o.name),
+        draft: CaseOptionDraft,
+        form: |o, _| with_shown(CaseOptionDraft::of(o), CaseOptionDraft::shown),
+    }
+    CaseRisk {
+        record: new CaseRisk,
+        under: CaseOption.risks,
+        id_prefix: "risk",
+        nouns: ["risk", "risks"],
+        describe: |r| format!("the risk \"{}\"", r.description),
+        sorted_by: |r| std::cmp::Reverse(r.score()),
+        draft: CaseRiskDraft,
+        form: |r, _| with_shown(CaseRiskDraft::of(r), CaseRiskDraft::shown),
+    }
+    CaseMilestone {
+        record: new CaseMilestone,
+        under: BusinessCase.milestones,
+        id_prefix: "case-milestone",
+        nouns: ["milestone", "milestones"],
+        describe: |m| format!("the milestone \"{}\"", m.what),
+        sorted_by: |m| m.due,
+        draft: CaseMilestoneDraft,
+        form: |m, _| with_shown(CaseMilestoneDraft::of(m), CaseMilestoneDraft::shown),
     }
 }

@@ -61,6 +61,10 @@ fn page_for(place: &TextPlace, wb: &Workbook) -> Option<String> {
                 .find(|a| a.versions.iter().any(|v| v.id == *id))?;
             format!("/support-agreement/agreements/{}/versions", agreement.id)
         }
+        RecordKind::BusinessCase => format!("/business-case/cases/{id}/details"),
+        RecordKind::CaseOption => format!("/business-case/options/{id}/edit"),
+        RecordKind::CaseRisk => format!("/business-case/risks/{id}"),
+        RecordKind::CaseMilestone => format!("/business-case/milestones/{id}"),
         RecordKind::SelfRating | RecordKind::GroupMember => return None,
     };
     Some(format!("{path}?field={}", place.field))

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use crate::model::agreement::AgreementBook;
+use crate::model::business_case::CaseBook;
 use crate::model::common::user_text::clean;
 use crate::model::files::formats::{read_fields, ReadError};
 use crate::model::group::GroupBook;
@@ -79,6 +80,11 @@ pub fn sections_problem(workbook: &Workbook) -> Option<String> {
         return Some(format!(
             "its support agreements could not be read: {reason}"
         ));
+    }
+    if workbook.business_case_problem().is_some() {
+        let reason =
+            reason_for(read_fields::<CaseBook>(&workbook.business_cases.saved()).map(drop));
+        return Some(format!("its business cases could not be read: {reason}"));
     }
     first_duplicate(workbook.record_ids().into_iter())
         .map(|id| format!("two records in it have the same id, \"{id}\""))

@@ -309,7 +309,10 @@ impl Workbook {
     }
 
     /// Refused when any of `ids` is used by a record or tombstone already.
-    fn check_new_ids<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Result<(), Refusal> {
+    pub(crate) fn check_new_ids<'a>(
+        &self,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<(), Refusal> {
         let in_use: HashSet<&str> = self
             .record_ids()
             .into_iter()

@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod assessment;
 pub mod backup_reminder;
+pub mod business_case;
 pub mod conflicts;
 pub mod group;
 pub mod placement;
