@@ -123,6 +123,12 @@ export const AREA_STYLESHEETS = [
     scss: 'style/agreement.scss',
     sources: ['src/ui/pages/agreement/'],
   },
+  {
+    area: 'business_case',
+    // The business case's own rules (the figures' tables, the printed summary and case).
+    scss: 'style/business_case.scss',
+    sources: ['src/ui/pages/business_case/'],
+  },
   { area: 'your_data', sources: ['src/ui/pages/your_data.rs', 'src/ui/pages/protected_backup.rs', 'src/ui/pages/linked_backup.rs'] },
   {
     area: 'about',

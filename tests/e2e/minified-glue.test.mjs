@@ -29,7 +29,7 @@ test('the parts loader is minified too, once fingerprint-app.mjs has read each a
   const loader = await appFile('__wasm_split.js');
   assert.ok(loader.split('\n').length < 5, `the loader has ${loader.split('\n').length} lines`);
   // What the glue imports from it keeps its name; index.html still names each area's parts.
-  for (const area of ['assessment_area', 'plan_area', 'placement_area', 'group_area', 'agreement_area', 'your_data_area', 'about_area']) {
+  for (const area of ['assessment_area', 'plan_area', 'placement_area', 'group_area', 'agreement_area', 'business_case_area', 'your_data_area', 'about_area']) {
     assert.match(loader, new RegExp(`__wasm_split_load_${area}\\b`), `${area} is still exported`);
   }
   const index = await readFile(join(dist, 'index.html'), 'utf8');

@@ -25,7 +25,7 @@
 
 use leptos::prelude::*;
 
-use super::{agreement, assessment, group, placement, plan};
+use super::{agreement, assessment, business_case, group, placement, plan};
 use crate::ui::routing::{Area, PartLoadError, Route};
 
 /// The area's name for its own stylesheet (`area_styles`): its part's
@@ -173,6 +173,21 @@ areas! {
         "/support-agreement/commitments/:id" => agreement::CommitmentPage,
         "/support-agreement/deliveries/:id" => agreement::EditDelivery,
         "/support-agreement/review-meetings/:id" => agreement::EditReviewMeeting,
+    }
+    BUSINESS_CASE, part business_case_area, fetched by fetch_business_case_area, named "Business case" {
+        "/business-case" => business_case::BusinessCases,
+        "/business-case/new" => business_case::StartCase,
+        "/business-case/cases/:case" => business_case::CasePage,
+        "/business-case/cases/:case/details" => business_case::CaseDetails,
+        "/business-case/cases/:case/options/new" => business_case::NewOption,
+        "/business-case/cases/:case/milestones/new" => business_case::NewMilestone,
+        "/business-case/cases/:case/summary" => business_case::PrintSummary,
+        "/business-case/cases/:case/print" => business_case::PrintCase,
+        "/business-case/options/:id" => business_case::OptionPage,
+        "/business-case/options/:id/edit" => business_case::EditOption,
+        "/business-case/options/:id/risks/new" => business_case::NewRisk,
+        "/business-case/risks/:id" => business_case::EditRisk,
+        "/business-case/milestones/:id" => business_case::EditMilestone,
     }
     YOUR_DATA, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
         "/your-data" => super::YourData,

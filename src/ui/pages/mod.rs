@@ -2,6 +2,7 @@
 
 mod about;
 pub mod agreement;
+pub mod business_case;
 pub mod areas;
 pub mod assessment;
 pub mod group;
