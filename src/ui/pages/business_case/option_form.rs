@@ -161,7 +161,7 @@ fn FiguresTable(form: OptionForm, errors: RwSignal<Vec<FieldError>>) -> impl Int
         )
         .collect::<Vec<_>>();
     view! {
-        <fieldset class="nhsuk-fieldset nhsuk-u-margin-bottom-4" aria-describedby="figures-hint">
+        <fieldset class="nhsuk-fieldset nhsuk-u-margin-bottom-4 app-figures-fieldset" aria-describedby="figures-hint">
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
                 <h2 class="nhsuk-fieldset__heading">"Costs and savings each year"</h2>
             </legend>
