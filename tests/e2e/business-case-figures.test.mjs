@@ -313,7 +313,20 @@ test("on a 375 pixel phone the option's figures scroll in their box and nothing 
 
   await page.getByRole('button', { name: 'Save the option' }).click();
   await h1(page).filter({ hasText: 'Community clinic' }).waitFor();
+  // With a risk, whose table has a change link with words only a screen reader hears.
+  await page.getByRole('link', { name: 'Add a risk' }).click();
+  await h1(page).filter({ hasText: 'Add a risk' }).waitFor();
+  await page.getByLabel('The risk', { exact: true }).pressSequentially('Fewer patients referred than expected, because practices do not hear of the clinic in time');
+  await page.getByRole('group', { name: 'How likely is it?' }).getByLabel('3 – Possible', { exact: true }).check();
+  await page.getByRole('group', { name: 'How great would its impact be?' }).getByLabel('3 – Moderate', { exact: true }).check();
+  await page.getByLabel('Who owns the risk').pressSequentially('Practice manager');
+  const [riskScroll, riskClient] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(riskScroll <= riskClient, `the risk form is ${riskScroll} px wide in a ${riskClient} px window`);
+  await noViolations(page, 'the risk form at 375 px');
+  await page.getByRole('button', { name: 'Save the risk' }).click();
+  await h1(page).filter({ hasText: 'Community clinic' }).waitFor();
   await scrollsInItsBox('Figures year by year, in pounds');
+  await scrollsInItsBox('Risks, highest score first');
   const pageScreens = await screensTall(page);
   assert.ok(pageScreens < 14, `the option's page is ${pageScreens.toFixed(1)} screens tall`);
   console.log(`at 375 px: the option form is ${formScreens.toFixed(1)} screens tall, its page ${pageScreens.toFixed(1)}`);

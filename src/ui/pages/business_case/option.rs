@@ -131,7 +131,7 @@ fn risks_table(option: &CaseOption) -> impl IntoView {
                     <td class="nhsuk-table__cell">{r.grade()}</td>
                     <td class="nhsuk-table__cell">{r.owner.to_string()}</td>
                     <td class="nhsuk-table__cell app-pre-line">{r.mitigation.to_string()}</td>
-                    <td class="nhsuk-table__cell">
+                    <td class="nhsuk-table__cell app-change-cell">
                         <A href=risk_path(&r.id)>
                             "Change"<span class="nhsuk-u-visually-hidden">{format!(" the risk: {}", r.description)}</span>
                         </A>
