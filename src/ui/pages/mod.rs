@@ -2,9 +2,9 @@
 
 mod about;
 pub mod agreement;
-pub mod business_case;
 pub mod areas;
 pub mod assessment;
+pub mod business_case;
 pub mod group;
 mod home;
 mod linked_backup;

@@ -75,7 +75,10 @@ pub fn UnreadableCases() -> impl IntoView {
 /// The rate the figures are discounted at, with where the method comes
 /// from: said beside every table of figures.
 #[component]
-pub fn RateStatement(#[prop(into)] rate: Signal<String>, #[prop(into)] bias: Signal<u32>) -> impl IntoView {
+pub fn RateStatement(
+    #[prop(into)] rate: Signal<String>,
+    #[prop(into)] bias: Signal<u32>,
+) -> impl IntoView {
     view! {
         <div class="nhsuk-inset-text app-rate-statement">
             <span class="nhsuk-u-visually-hidden">"Information: "</span>
