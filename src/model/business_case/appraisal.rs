@@ -125,6 +125,27 @@ pub struct Appraisal {
     pub break_even_yearly_saving: Option<Pence>,
 }
 
+impl Appraisal {
+    /// The benefit–cost ratio in words: "1.35", or "Not applicable" when
+    /// nothing costs anything.
+    pub fn ratio_text(&self) -> String {
+        self.benefit_cost_ratio
+            .map_or_else(|| "Not applicable".into(), |r| format!("{r:.2}"))
+    }
+
+    /// "3.3 years", or "Does not pay back".
+    pub fn simple_payback_text(&self) -> String {
+        self.simple_payback_years
+            .map_or_else(|| "Does not pay back".into(), |y| format!("{y:.1} years"))
+    }
+
+    /// "In year 4", or "Does not pay back".
+    pub fn discounted_payback_text(&self) -> String {
+        self.discounted_payback_year
+            .map_or_else(|| "Does not pay back".into(), |y| format!("In year {y}"))
+    }
+}
+
 /// Appraises an option's years at a discount rate. Years may be in any
 /// order; two entries for one year are added together.
 pub fn appraise(years: &[YearFigures], rate_basis_points: u32) -> Appraisal {
@@ -292,6 +313,14 @@ mod tests {
         assert_eq!(a.discounted_payback_year, Some(4));
         assert_eq!(format!("{:.1}", a.simple_payback_years.unwrap()), "3.3");
         assert_eq!(format!("{:.2}", a.benefit_cost_ratio.unwrap()), "1.35");
+        assert_eq!(
+            (
+                a.ratio_text(),
+                a.simple_payback_text(),
+                a.discounted_payback_text()
+            ),
+            ("1.35".into(), "3.3 years".into(), "In year 4".into())
+        );
         // 100,000 / 4.51505 = 22,148.05: the saving a year at which NPV is 0.
         assert_eq!(
             a.break_even_yearly_saving.unwrap().to_pounds_text(),
@@ -364,6 +393,9 @@ mod tests {
         assert_eq!(nothing.benefit_cost_ratio, None);
         assert_eq!(nothing.simple_payback_years, None);
         assert_eq!(nothing.discounted_payback_year, None);
+        assert_eq!(nothing.ratio_text(), "Not applicable");
+        assert_eq!(nothing.simple_payback_text(), "Does not pay back");
+        assert_eq!(nothing.discounted_payback_text(), "Does not pay back");
 
         let never = appraise(
             &[

@@ -10,6 +10,7 @@
 
 mod case_page;
 mod details;
+mod linked;
 mod milestone;
 mod option;
 mod option_form;
@@ -22,6 +23,7 @@ mod start;
 
 pub use case_page::CasePage;
 pub use details::CaseDetails;
+pub use linked::CasesFor;
 pub use milestone::{EditMilestone, NewMilestone};
 pub use option::OptionPage;
 pub use option_form::{EditOption, NewOption};

@@ -151,6 +151,7 @@ fn ProjectView(id: Memo<String>, project: Memo<Option<(String, Project)>>) -> im
             <A href=move || placement_path(&placement())>"Back to your placement"</A>
         </p>
         <Milestones id project />
+        <crate::ui::pages::business_case::CasesFor kind=crate::model::business_case::LinkKind::Project id />
     }
 }
 

@@ -63,6 +63,7 @@ fn GoalView(id: Memo<String>) -> impl IntoView {
         <StatusChoice id goal />
         <Actions id goal errors />
         <Evidence id goal errors />
+        <crate::ui::pages::business_case::CasesFor kind=crate::model::business_case::LinkKind::Goal id />
     }
 }
 
