@@ -44,7 +44,7 @@ fn PrintControls(label: &'static str, back: String) -> impl IntoView {
 fn option_label(case: &BusinessCase, option: &CaseOption) -> String {
     if case.preferred_option_id.as_deref() == Some(option.id.as_str()) {
         format!("{} (recommended)", option.name)
-    } else if option.do_nothing {
+    } else if option.do_nothing && !option.name.trim().eq_ignore_ascii_case("do nothing") {
         format!("{} (do nothing)", option.name)
     } else {
         option.name.to_string()
@@ -163,7 +163,7 @@ fn risks_table(
         })
         .collect_view();
     view! {
-        <DataTable caption=caption caption_size="s" headers=headers.into_iter().map(String::from).collect()>
+        <DataTable caption=caption caption_hidden=true headers=headers.into_iter().map(String::from).collect()>
             {rows}
         </DataTable>
     }
