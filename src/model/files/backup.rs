@@ -689,7 +689,7 @@ mod tests {
         for area in ["assessments", "partner_assessments", "plans", "deleted"] {
             assert_eq!(after[area], before[area], "{area} unchanged");
         }
-        let placement = &wb.placements[0];
+        let placement = &wb.placements()[0];
         assert_eq!(placement.organisation, "NHS Northamptonshire");
         assert_eq!(placement.length_months, 4);
         assert_eq!(
@@ -767,6 +767,32 @@ mod tests {
             !to_compact_json(&wb).contains("\"business_cases\""),
             "no empty section is written"
         );
+    }
+
+    /// The home page's counts come from the saved text while no placement
+    /// page has read the placement log, and agree with the records once read.
+    #[test]
+    fn the_placement_log_is_counted_unread_and_read_only_when_asked_for() {
+        let mut wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
+        let extra = wb.placements()[0].entries[0].clone();
+        wb.placements.get_mut().unwrap().placements[0].entries.push(
+            crate::model::placement::ActivityEntry {
+                id: "activity-2".into(),
+                ..extra
+            },
+        );
+        let text = to_compact_json(&wb);
+        let read = read_workbook(&text).unwrap();
+        assert!(read.placements.if_read().is_none(), "not read at start");
+        let unread = read.summary();
+        assert_eq!((unread.placements, unread.log_entries), (1, 2));
+        assert!(
+            read.placements.if_read().is_none(),
+            "counting reads nothing"
+        );
+        assert_eq!(read.placements(), wb.placements());
+        assert_eq!(read.summary(), unread);
+        assert_eq!(to_compact_json(&read), text, "written back as it was");
     }
 
     #[test]
@@ -890,7 +916,8 @@ mod tests {
             ReadError::WrongFormat { found }
         })
         .unwrap();
-        let long_way: Workbook = read_fields(&value).unwrap();
+        let mut long_way: Workbook = read_fields(&value).unwrap();
+        long_way.keep_sections_of(&text);
         assert_eq!(direct, long_way);
         // Other formats and older versions are left to the long way.
         assert!(read_current_directly(&text.replace(FORMAT_NAME, "other")).is_none());

@@ -21,5 +21,5 @@ pub use activity::{
     ActivityDraft, ActivityEntry, ActivityType, Effectiveness, LogFilter, ProjectFilter,
 };
 pub use dashboard::Dashboard;
-pub use placements::{Placement, PlacementDraft, Progress};
+pub use placements::{Placement, PlacementBook, PlacementDraft, Progress};
 pub use projects::{Milestone, MilestoneDraft, Project, ProjectDraft, ProjectStatus};

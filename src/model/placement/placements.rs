@@ -33,6 +33,16 @@ fn no_name(name: &UserText) -> bool {
     name.is_empty()
 }
 
+/// The placement log's part of the workbook, saved as the list
+/// `placements`: a deferred section (`workbook::deferred`), read when a
+/// placement page opens, so the first download carries no reader for it.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct PlacementBook {
+    pub placements: Vec<Placement>,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Placement {

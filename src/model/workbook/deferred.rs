@@ -94,6 +94,15 @@ impl<T: 'static> Deferred<T> {
         }
     }
 
+    /// The text the section is to be read from, while no page has read it:
+    /// for counts taken from the text without reading the records.
+    pub fn unread_text(&self) -> Option<&str> {
+        match self.read.get() {
+            None => self.source.as_deref(),
+            Some(_) => None,
+        }
+    }
+
     /// True when the document had the section and nothing has read it or
     /// kept its text yet (`attach` would keep it).
     pub fn waits_for_text(&self) -> bool {

@@ -22,7 +22,7 @@ impl Workbook {
             assessments: Vec::new(),
             partner_assessments: Vec::new(),
             plans: Vec::new(),
-            placements: Vec::new(),
+            placements: Default::default(),
             group: Default::default(),
             support_agreements: Default::default(),
             business_cases: Default::default(),
@@ -38,15 +38,26 @@ impl Workbook {
         self.summary().total() == 0
     }
 
-    /// How many records of each kind the workbook holds.
+    /// How many records of each kind the workbook holds. The placement
+    /// log's are counted from the saved text until a page reads them.
     pub fn summary(&self) -> WorkbookSummary {
+        let (placements, log_entries) = match self.placements.if_read() {
+            Some(book) => (
+                book.placements.len(),
+                book.placements.iter().map(|p| p.entries.len()).sum(),
+            ),
+            None => self
+                .placements
+                .unread_text()
+                .map_or((0, 0), placement_counts),
+        };
         WorkbookSummary {
             assessments: self.assessments.len(),
             partner_assessments: self.partner_assessments.len(),
             plans: self.plans.len(),
             goals: self.plans.iter().map(|p| p.goals.len()).sum(),
-            placements: self.placements.len(),
-            log_entries: self.placements.iter().map(|p| p.entries.len()).sum(),
+            placements,
+            log_entries,
         }
     }
 
@@ -110,4 +121,24 @@ impl WorkbookSummary {
             ),
         ]
     }
+}
+
+/// How many placements and log entries a saved workbook holds, counted from
+/// its text without reading the records: the home page's counts, while no
+/// placement page has read the section.
+fn placement_counts(document: &str) -> (usize, usize) {
+    #[derive(serde::Deserialize)]
+    struct Entries {
+        #[serde(default)]
+        entries: Vec<serde::de::IgnoredAny>,
+    }
+    #[derive(serde::Deserialize)]
+    struct OnlyPlacements {
+        #[serde(default)]
+        placements: Vec<Entries>,
+    }
+    serde_json::from_str::<OnlyPlacements>(document).map_or((0, 0), |doc| {
+        let entries = doc.placements.iter().map(|p| p.entries.len()).sum();
+        (doc.placements.len(), entries)
+    })
 }

@@ -119,7 +119,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
         created_at: Moment(at(1, 9)),
         updated_at: Moment(at(18, 9)),
     });
-    wb.placements.push(Placement {
+    wb.placements.get_mut().unwrap().placements.push(Placement {
         id: "placement-1".into(),
         trainee: "Dr Zoë Adams".into(),
         organisation: "NHS Eastern and Coastal Kent".into(),

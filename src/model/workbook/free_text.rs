@@ -358,7 +358,7 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
     for p in &wb.plans {
         out.extend(plan_texts(p));
     }
-    for p in &wb.placements {
+    for p in wb.placements() {
         out.extend(placement_texts(p, |_| true));
     }
     let mut t = Texts::new();
@@ -611,14 +611,15 @@ mod tests {
         let mut wb = workbook_with_every_kind_of_record();
         wb.plans[0].goals[0].evidence[0].learnt =
             "Mrs Okafor was referred, NHS number 943 476 5919".into();
-        wb.placements[0].entries[0].keep = "Home visit to NN1 5BD".into();
+        wb.placements.get_mut().unwrap().placements[0].entries[0].keep =
+            "Home visit to NN1 5BD".into();
         wb.assessments[0]
             .answers
             .entry("power-2".into())
             .or_default()
             .evidence = "DOB 01/02/1960 in the audit".into();
         let flags = flag_identifiers(&workbook_texts(&wb));
-        let entry_id = wb.placements[0].entries[0].id.clone();
+        let entry_id = wb.placements()[0].entries[0].id.clone();
         assert_eq!(
             found(&flags),
             vec![
@@ -688,7 +689,7 @@ mod tests {
     #[test]
     fn a_placement_summary_has_only_the_chosen_entries() {
         let mut wb = workbook_with_every_kind_of_record();
-        let p = &mut wb.placements[0];
+        let p = &mut wb.placements.get_mut().unwrap().placements[0];
         p.entries[0].what_done = "Saw Mr Jones in clinic, 943 476 5919".into();
         p.entries[0].in_summary = false;
         let all = flag_identifiers(&placement_texts(p, |_| true));
@@ -707,7 +708,7 @@ mod tests {
     #[test]
     fn a_csv_and_a_summary_hold_the_text_they_print() {
         let mut wb = workbook_with_every_kind_of_record();
-        let p = &mut wb.placements[0];
+        let p = &mut wb.placements.get_mut().unwrap().placements[0];
         p.objectives = "Audit for DOB 01/02/1960".into();
         p.projects[0].clinical_area = "Clinic at SW1A 1AA".into();
         p.projects[0].milestones[0].title = "Visit CT20 1QY".into();

@@ -22,6 +22,7 @@ use serde_json::Value;
 use crate::model::agreement::AgreementBook;
 use crate::model::business_case::CaseBook;
 use crate::model::group::GroupBook;
+use crate::model::placement::PlacementBook;
 use crate::model::workbook::deferred::Section;
 use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::tree::{
@@ -79,8 +80,11 @@ macro_rules! kind_set {
 
 kind_set!(
     /// The kinds kept in the workbook itself (not in a section).
-    WorkbookKinds: Assessment PartnerAssessment Goal Placement Plan Action Evidence Review
-        SelfRating Project Milestone Activity
+    WorkbookKinds: Assessment PartnerAssessment Goal Plan Action Evidence Review SelfRating
+);
+kind_set!(
+    /// The placement log's section.
+    PlacementKinds: Placement Project Milestone Activity
 );
 kind_set!(
     /// The group view's section.
@@ -296,6 +300,31 @@ impl Section for AgreementBook {
     }
 }
 
+/// The placement log's section, the list `placements` in the saved workbook.
+impl Section for PlacementBook {
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyPlacements {
+            #[serde(default)]
+            placements: Option<PlacementBook>,
+        }
+        serde_json::from_str::<OnlyPlacements>(document).map(|doc| doc.placements)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyPlacements {
+            #[serde(default)]
+            placements: Option<Value>,
+        }
+        serde_json::from_str::<OnlyPlacements>(document)
+            .ok()?
+            .placements
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        visit_section::<PlacementKinds>(self, visitor);
+    }
+}
+
 /// The business cases' section, `business_cases` in the saved workbook.
 impl Section for CaseBook {
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
@@ -466,6 +495,7 @@ impl Workbook {
         }
         walk(self, see);
         let mut changes = SectionChanges::default();
+        self.placements.visit_if_read(&mut changes);
         self.group.visit_if_read(&mut changes);
         self.support_agreements.visit_if_read(&mut changes);
         self.business_cases.visit_if_read(&mut changes);
@@ -476,6 +506,7 @@ impl Workbook {
     /// (owned: see `SectionIds`).
     pub fn section_records_read_so_far(&self) -> Vec<(RecordKind, String)> {
         let mut found = SectionIds::default();
+        self.placements.visit_if_read(&mut found);
         self.group.visit_if_read(&mut found);
         self.support_agreements.visit_if_read(&mut found);
         self.business_cases.visit_if_read(&mut found);
@@ -488,6 +519,9 @@ impl Workbook {
     /// The sections (`deferred`) are read if they were not yet.
     pub fn records(&self) -> Vec<(RecordKind, &str)> {
         let mut out = self.records_outside_sections();
+        if let Some(placements) = self.placements.get() {
+            walk_under_of::<PlacementKinds>(placements, &mut out);
+        }
         if let Some(group) = self.group.get() {
             walk_under_of::<GroupKinds>(group, &mut out);
         }
@@ -537,6 +571,7 @@ mod tests {
     fn the_kind_sets_split_every_kind_by_where_it_is_kept() {
         let mut all: Vec<RecordKind> = [
             WorkbookKinds::KINDS,
+            PlacementKinds::KINDS,
             GroupKinds::KINDS,
             AgreementKinds::KINDS,
             CaseKinds::KINDS,
@@ -564,6 +599,7 @@ mod tests {
         let mut changes = Vec::new();
         from_text.each_last_change(&mut |t| changes.push(t));
         assert_eq!(changes.len(), outside.len());
+        from_text.placements.get();
         from_text.group.get();
         from_text.support_agreements.get();
         from_text.business_cases.get();
@@ -571,6 +607,7 @@ mod tests {
         let kinds: Vec<RecordKind> = in_sections.iter().map(|(k, _)| *k).collect();
         assert!(GroupKinds::KINDS
             .iter()
+            .chain(PlacementKinds::KINDS)
             .chain(AgreementKinds::KINDS)
             .chain(CaseKinds::KINDS)
             .all(|k| kinds.contains(k)));

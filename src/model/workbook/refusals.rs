@@ -407,7 +407,7 @@ mod tests {
             id: "placement-1".into(),
         });
         let entry =
-            ActivityDraft::of(&workbook_with_every_kind_of_record().placements[0].entries[0]);
+            ActivityDraft::of(&workbook_with_every_kind_of_record().placements()[0].entries[0]);
         assert_eq!(
             refused(
                 &placement_gone,
@@ -491,10 +491,10 @@ mod tests {
         // This tab logs an entry and changes a milestone; another tab had
         // deleted the placement.
         let mut here = workbook_with_every_kind_of_record();
-        let entry = ActivityDraft::of(&here.placements[0].entries[0]);
+        let entry = ActivityDraft::of(&here.placements()[0].entries[0]);
         let add = Change::add(Some("placement-1"), entry);
         here.apply(&add, stamp(3)).unwrap();
-        let milestone = here.placements[0].projects[0].milestones[0].clone();
+        let milestone = here.placements()[0].projects[0].milestones[0].clone();
         let rename = Change::Update {
             id: milestone.id.clone(),
             draft: (MilestoneDraft {
@@ -512,7 +512,7 @@ mod tests {
             let refusal = there.clone().apply(change, stamp(5)).unwrap_err();
             change.dropped_message(&refusal, &here, &there)
         };
-        let placement = here.placements[0].title();
+        let placement = here.placements()[0].title();
         let logged = dropped(&add);
         assert!(
             logged.starts_with("The log entry of ")

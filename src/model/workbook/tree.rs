@@ -37,8 +37,8 @@ use crate::model::group::{
     AgreementDraft, AreaAgreement, GroupBook, GroupMember, GroupRound, RoundDraft,
 };
 use crate::model::placement::{
-    ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
-    ProjectDraft,
+    ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementBook,
+    PlacementDraft, Project, ProjectDraft,
 };
 use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
@@ -88,8 +88,11 @@ pub struct Workbook {
     /// Leadership development plans, oldest first.
     #[serde(default)]
     pub plans: Vec<Plan>,
+    /// The placement log: read when a placement page opens (`deferred`);
+    /// saved as a list, as ever.
     #[serde(default)]
-    pub placements: Vec<Placement>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Placement>"))]
+    pub placements: Deferred<PlacementBook>,
     /// The group view's rounds: read when a group page opens (`deferred`).
     #[serde(default, skip_serializing_if = "no_group_rounds")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "GroupBook"))]
@@ -127,11 +130,13 @@ impl Workbook {
     /// reader of a whole workbook calls it (`files::backup`); text is kept
     /// only for a section the document has.
     pub fn keep_sections_of(&mut self, document: &str) {
-        if self.group.waits_for_text()
+        if self.placements.waits_for_text()
+            || self.group.waits_for_text()
             || self.support_agreements.waits_for_text()
             || self.business_cases.waits_for_text()
         {
             let document: std::sync::Arc<str> = std::sync::Arc::from(document);
+            self.placements.attach(&document);
             self.group.attach(&document);
             self.support_agreements.attach(&document);
             self.business_cases.attach(&document);
@@ -257,6 +262,24 @@ impl Holder for Top {
         vec![wb]
     }
     fn id_of(_: &Workbook) -> Option<&str> {
+        None
+    }
+}
+
+/// The placement log's section, as what the placements sit in (read as the
+/// group's is, when a page first asks).
+pub(crate) struct PlacementSection;
+
+impl Holder for PlacementSection {
+    const KIND: Option<RecordKind> = None;
+    type Node = PlacementBook;
+    fn all(wb: &Workbook) -> Vec<&PlacementBook> {
+        wb.placements.get().into_iter().collect()
+    }
+    fn all_mut(wb: &mut Workbook) -> Vec<&mut PlacementBook> {
+        wb.placements.get_mut().into_iter().collect()
+    }
+    fn id_of(_: &PlacementBook) -> Option<&str> {
         None
     }
 }
@@ -595,6 +618,9 @@ macro_rules! holder {
     (Top) => {
         Top
     };
+    (PlacementBook) => {
+        PlacementSection
+    };
     (GroupBook) => {
         GroupSection
     };
@@ -671,7 +697,7 @@ record_kinds! {
     }
     Placement {
         record: new Placement,
-        under: Top.placements,
+        under: PlacementBook.placements,
         id_prefix: "placement",
         nouns: ["placement", "placements"],
         describe: |p| format!("the placement at {}", p.title()),

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::workbook::Workbook;
 use crate::ui::browser;
 use crate::ui::routing::A;
 use crate::ui::saver::{from_banner, use_saver, BannerWrite, BannerWritten, Saver};
@@ -361,5 +362,29 @@ pub fn DeleteButton(
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// Shown on an area's pages when its section of the workbook saved in this
+/// browser cannot be read (`workbook::deferred`): it is kept exactly as it
+/// was, and nothing else is affected. `what` names it ("support
+/// agreements"); `unreadable` asks the workbook whether it is.
+#[component]
+pub fn UnreadableSection(what: &'static str, unreadable: fn(&Workbook) -> bool) -> impl IntoView {
+    let store = crate::ui::store::use_store();
+    let problem = store.select(move |w| unreadable(w));
+    view! {
+        {move || problem.get().then(|| view! {
+            <div class="nhsuk-warning-callout">
+                <h2 class="nhsuk-warning-callout__label">
+                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>{format!("Your {what} could not be read")}</span>
+                </h2>
+                <p>
+                    {format!("The {what} saved in this browser are damaged, so they are not shown and cannot be \
+                     changed. They are kept exactly as they were, and the rest of your workbook is not affected. A \
+                     backup downloaded from Your data still holds them.")}
+                </p>
+            </div>
+        })}
     }
 }

@@ -15,7 +15,7 @@ mod stale;
 mod tables;
 mod title;
 
-pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts, PART_BANNERS};
+pub use banners::{DeleteButton, SaveAnnouncer, StorageAlerts, UnreadableSection, PART_BANNERS};
 pub use conflict_notice::ConflictNotice;
 pub use diverging_bar::{DivergingBar, DivergingLegend};
 pub use fields::{Checkbox, ErrorMessage, ErrorSummary, Field, FieldKind, Radios, Select};

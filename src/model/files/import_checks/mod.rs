@@ -68,6 +68,13 @@ pub fn sections_problem(workbook: &Workbook) -> Option<String> {
             },
         )
     }
+    if workbook.placement_problem().is_some() {
+        let reason = reason_for(
+            read_fields::<crate::model::placement::PlacementBook>(&workbook.placements.saved())
+                .map(drop),
+        );
+        return Some(format!("its placement log could not be read: {reason}"));
+    }
     if workbook.group_problem().is_some() {
         // Read again the way every document is, for the reason in words.
         let reason = reason_for(read_fields::<GroupBook>(&workbook.group.saved()).map(drop));

@@ -684,7 +684,7 @@ fn every_record_id_in_a_merged_workbook_is_unique() {
         outcome.workbook.placement("pl").is_some(),
         "changed here after the backup deleted it"
     );
-    assert_eq!(outcome.workbook.placements.len(), 2);
+    assert_eq!(outcome.workbook.placements().len(), 2);
     assert!(outcome.workbook.plan("p2").unwrap().goals.is_empty());
     assert!(
         outcome

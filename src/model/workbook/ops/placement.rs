@@ -5,8 +5,8 @@
 use crate::model::common::saved_dates::Day;
 use crate::model::placement::projects::day_it_was_done;
 use crate::model::placement::{
-    ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementDraft, Project,
-    ProjectDraft,
+    ActivityDraft, ActivityEntry, Milestone, MilestoneDraft, Placement, PlacementBook,
+    PlacementDraft, Project, ProjectDraft,
 };
 use crate::model::workbook::outcome::{Refusal, Stamp};
 use crate::model::workbook::tree::{kind, Drafted, Workbook};
@@ -18,11 +18,16 @@ impl Drafted for PlacementDraft {
     fn check(&self, _: Stamp) -> Result<(), Refusal> {
         self.validate().map(drop).map_err(Refusal::Invalid)
     }
-    fn make(&self, id: &str, _: &Workbook, stamp: Stamp) -> Result<Placement, Refusal> {
+    fn make(&self, id: &str, _: &PlacementBook, stamp: Stamp) -> Result<Placement, Refusal> {
         let details = self.validate().map_err(Refusal::Invalid)?;
         Ok(details.into_placement(id.to_string(), stamp.at))
     }
-    fn change(&self, old: &Placement, _: &Workbook, stamp: Stamp) -> Result<Placement, Refusal> {
+    fn change(
+        &self,
+        old: &Placement,
+        _: &PlacementBook,
+        stamp: Stamp,
+    ) -> Result<Placement, Refusal> {
         let details = self.validate().map_err(Refusal::Invalid)?;
         let mut placement = old.clone();
         details.apply_to(&mut placement, stamp.at);
@@ -112,34 +117,45 @@ impl Drafted for ActivityDraft {
 }
 
 impl Workbook {
+    /// The placements, oldest first; none when the saved section cannot be
+    /// read (`placement_problem` says why).
+    pub fn placements(&self) -> &[Placement] {
+        self.placements.get().map_or(&[], |b| &b.placements)
+    }
+
+    /// Why the saved placement log cannot be read, if it cannot.
+    pub fn placement_problem(&self) -> Option<&str> {
+        self.placements.problem()
+    }
+
     pub fn placement(&self, id: &str) -> Option<&Placement> {
-        self.placements.iter().find(|p| p.id == id)
+        self.placements().iter().find(|p| p.id == id)
     }
 
     /// The placement the log opens on: the one started most recently.
     pub fn current_placement(&self) -> Option<&Placement> {
-        self.placements
+        self.placements()
             .iter()
             .max_by_key(|p| (p.start, p.created_at))
     }
 
     /// The placement holding the project, with the project.
     pub fn project(&self, id: &str) -> Option<(&Placement, &Project)> {
-        self.placements
+        self.placements()
             .iter()
             .find_map(|pl| pl.project(id).map(|p| (pl, p)))
     }
 
     /// The placement holding the entry, with the entry.
     pub fn activity(&self, id: &str) -> Option<(&Placement, &ActivityEntry)> {
-        self.placements
+        self.placements()
             .iter()
             .find_map(|pl| pl.entries.iter().find(|e| e.id == id).map(|e| (pl, e)))
     }
 
     /// The project holding the milestone, its placement, and the milestone.
     pub fn milestone(&self, id: &str) -> Option<(&Placement, &Project, &Milestone)> {
-        self.placements.iter().find_map(|pl| {
+        self.placements().iter().find_map(|pl| {
             pl.projects
                 .iter()
                 .find_map(|p| p.milestones.iter().find(|m| m.id == id).map(|m| (pl, p, m)))
@@ -435,7 +451,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         wb.apply(&delete, stamp(5)).unwrap();
-        assert!(wb.placements.is_empty());
+        assert!(wb.placements().is_empty());
         assert_eq!(
             wb.apply(
                 &Change::add(Some("pl"), activity("2027-09-01", None)),

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::model::agreement::clauses::{Clause, ClauseSource};
+use crate::ui::components::UnreadableSection;
 use crate::ui::routing::A;
-use crate::ui::store::use_store;
 
 pub fn agreement_path(id: &str) -> String {
     format!("/support-agreement/agreements/{id}")
@@ -50,26 +50,10 @@ pub fn PartiesThenAndNow() -> impl IntoView {
     }
 }
 
-/// Shown when the agreements saved in this browser cannot be read: they are
-/// kept as they were, and nothing else is affected.
+/// Shown when the agreements saved in this browser cannot be read.
 #[component]
 pub fn UnreadableAgreements() -> impl IntoView {
-    let store = use_store();
-    let problem = store.select(|w| w.support_problem().map(str::to_string));
-    view! {
-        {move || problem.get().map(|_| view! {
-            <div class="nhsuk-warning-callout">
-                <h2 class="nhsuk-warning-callout__label">
-                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Your support agreements could not be read"</span>
-                </h2>
-                <p>
-                    "The support agreements saved in this browser are damaged, so they are not shown and cannot be \
-                     changed. They are kept exactly as they were, and the rest of your workbook is not affected. A \
-                     backup downloaded from Your data still holds them."
-                </p>
-            </div>
-        })}
-    }
+    view! { <UnreadableSection what="support agreements" unreadable=|w| w.support_problem().is_some() /> }
 }
 
 /// Where a clause comes from, one line per source, for the page.

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::model::business_case::appraisal::GREEN_BOOK_SOURCE;
 use crate::model::business_case::records::OPTIMISM_BIAS_SOURCE;
+use crate::ui::components::UnreadableSection;
 use crate::ui::routing::A;
-use crate::ui::store::use_store;
 
 pub const CASES_PATH: &str = "/business-case";
 
@@ -49,27 +49,10 @@ pub fn OptionNotFound() -> impl IntoView {
     view! { <NotInWorkbook what="option" /> }
 }
 
-/// Shown when the business cases saved in this browser cannot be read: they
-/// are kept as they were, and nothing else is affected.
+/// Shown when the business cases saved in this browser cannot be read.
 #[component]
 pub fn UnreadableCases() -> impl IntoView {
-    let store = use_store();
-    let problem = store.select(|w| w.business_case_problem().map(str::to_string));
-    view! {
-        {move || problem.get().map(|_| view! {
-            <div class="nhsuk-error-summary" role="alert" aria-labelledby="unreadable-cases-title" tabindex="-1">
-                <h2 class="nhsuk-error-summary__title" id="unreadable-cases-title">
-                    "Your saved business cases could not be read"
-                </h2>
-                <div class="nhsuk-error-summary__body">
-                    <p>
-                        "They are kept in this browser exactly as they were saved, and nothing else in your workbook \
-                         is affected. Download a backup from Your data and keep it safe before changing anything."
-                    </p>
-                </div>
-            </div>
-        })}
-    }
+    view! { <UnreadableSection what="business cases" unreadable=|w| w.business_case_problem().is_some() /> }
 }
 
 /// The rate the figures are discounted at, with where the method comes

@@ -8,8 +8,8 @@ use crate::model::files::formats::file_name;
 use crate::model::files::group_csv::round_csv;
 use crate::model::group::GroupRound;
 use crate::ui::browser;
+use crate::ui::components::UnreadableSection;
 use crate::ui::routing::A;
-use crate::ui::store::use_store;
 
 pub fn round_path(id: &str) -> String {
     format!("/group/rounds/{id}")
@@ -40,26 +40,10 @@ pub fn WhatIsKept() -> impl IntoView {
     }
 }
 
-/// Shown when the group rounds saved in this browser cannot be read: they
-/// are kept as they were, and nothing else is affected.
+/// Shown when the group rounds saved in this browser cannot be read.
 #[component]
 pub fn UnreadableRounds() -> impl IntoView {
-    let store = use_store();
-    let problem = store.select(|w| w.group_problem().map(str::to_string));
-    view! {
-        {move || problem.get().map(|_| view! {
-            <div class="nhsuk-warning-callout">
-                <h2 class="nhsuk-warning-callout__label">
-                    <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Your group rounds could not be read"</span>
-                </h2>
-                <p>
-                    "The group rounds saved in this browser are damaged, so they are not shown and cannot be changed. \
-                     They are kept exactly as they were, and the rest of your workbook is not affected. A backup \
-                     downloaded from Your data still holds them."
-                </p>
-            </div>
-        })}
-    }
+    view! { <UnreadableSection what="group rounds" unreadable=|w| w.group_problem().is_some() /> }
 }
 
 /// Downloads the round's aggregate (never a member's answers) as CSV.

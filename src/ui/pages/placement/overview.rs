@@ -4,7 +4,7 @@
 //! a chosen one.
 
 use crate::ui::components::ConflictNotice;
-use crate::ui::components::Title;
+use crate::ui::components::{Title, UnreadableSection};
 use crate::ui::routing::A;
 use leptos::prelude::*;
 
@@ -53,6 +53,7 @@ fn NoPlacementYet() -> impl IntoView {
     view! {
         <Title text="Placement log" />
         <h1>"Placement log"</h1>
+        <UnreadableSection what="placements" unreadable=|w| w.placement_problem().is_some() />
         <p class="nhsuk-lede-text">
             "For GP trainees on a placement in a commissioning organisation: your placement, your commissioning projects, a dated log of what you did with your reflections, and an end-of-placement summary."
         </p>
@@ -83,7 +84,7 @@ fn PlacementView(placement_id: Memo<Option<String>>) -> impl IntoView {
     });
     let others = store.select(move |w| {
         let current = placement_id.get();
-        w.placements
+        w.placements()
             .iter()
             .filter(|p| Some(&p.id) != current.as_ref())
             .map(|p| (p.id.clone(), p.title()))
