@@ -156,7 +156,7 @@ test('an agreement is drafted from a self-assessment, each clause sourced, and i
 
   // Kept through a reload, and in the backup.
   const saved = await savedWorkbook(page);
-  assert.equal(saved.schema_version, 6);
+  assert.equal(saved.schema_version, 7);
   const agreement = saved.support_agreements.agreements[0];
   assert.equal(agreement.drafted_from_id, ASSESSMENT);
   assert.deepEqual(agreement.commitments.map((c) => c.clause_id), ['indicative-budget', 'escalation', 'review-meetings']);

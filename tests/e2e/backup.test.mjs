@@ -30,7 +30,7 @@ test('a downloaded backup restores in a fresh browser profile after the user con
   assert.equal(PINNED_MOMENT.slice(0, 10), '2026-12-03');
   assert.equal(file.suggestedFilename(), 'commissioning-workbook-2026-12-03.json');
   const text = await downloadText(file);
-  assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 6,/, 'pretty-printed, format and version first');
+  assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 7,/, 'pretty-printed, format and version first');
   await first.context.close();
 
   const second = await app.open('/#/your-data');
@@ -76,7 +76,7 @@ test('cancelling a restore leaves the workbook as it was', async () => {
 const badFiles = [
   { name: 'malformed.json', text: '{"format": "commissioning-workbook", "schema_version": 1, ', message: /not valid JSON/ },
   { name: 'other.json', text: '{"format": "someone-elses-app", "schema_version": 1}', message: /"someone-elses-app" file, not a Commissioning Workbook backup/ },
-  { name: 'newer.json', text: '{"format": "commissioning-workbook", "schema_version": 7}', message: /schema version 7, which is newer/ },
+  { name: 'newer.json', text: '{"format": "commissioning-workbook", "schema_version": 8}', message: /schema version 8, which is newer/ },
 ];
 
 for (const bad of badFiles) {

@@ -125,7 +125,7 @@ test('a case started from a placement project links both ways, and its sections 
   assert.deepEqual(await axeViolations(page), []);
   await fillDate(page, 'By when', '2027-09-30');
   await page.getByRole('button', { name: 'Add the milestone' }).click();
-  const milestones = page.getByRole('definition').filter({ hasText: 'First clinic held' });
+  const milestones = page.getByRole('link', { name: 'Change the milestone First clinic held' });
   await milestones.waitFor();
   assert.match(await main.innerText(), /30 September 2027\s+First clinic held/);
   await page.getByRole('link', { name: 'Change the milestone First clinic held' }).click();
@@ -215,7 +215,7 @@ test('options are compared with the Green Book figures, one recommended; two tab
   await page.getByRole('button', { name: 'Save changes' }).click();
   await page.getByRole('heading', { level: 1, name: 'Community diabetes clinic' }).waitFor();
   const main = page.getByRole('main');
-  await page.getByText('Specification agreed').waitFor();
+  await page.getByRole('link', { name: 'Change the milestone Specification agreed' }).waitFor();
   assert.match(await main.innerText(), /Recommended option\s+Clinic in two practices/);
   assert.match(await clinic.innerText(), /Recommended/);
   const saved = await savedWorkbook(second);

@@ -95,7 +95,7 @@ test('a plan with goals, actions, evidence and a review: by keyboard, flagged wh
   assert.match(await page.getByRole('main').textContent(), /Dr A Clinician/);
   assert.match(await attention.textContent(), /Overdue action/);
   const stored = await savedWorkbook(page);
-  assert.equal(stored.schema_version, 6);
+  assert.equal(stored.schema_version, 7);
   assert.equal(stored.plans[0].goals[0].actions.length, 2);
   assert.equal(stored.plans[0].goals[0].evidence.length, 1);
   assert.deepEqual(stored.plans[0].goals[0].support, ['leadership_training']);

@@ -30,7 +30,7 @@ if (process.argv.includes('--update')) {
   test('the heavy benchmark workbook is read and written back byte for byte as before', () => {
     const text = written();
     assert.ok(text.length > 1_000_000, 'the whole workbook was written');
-    assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 6,/);
+    assert.match(text, /^\{\n  "format": "commissioning-workbook",\n  "schema_version": 7,/);
     assert.equal(sha256(text), readFileSync(hashFile, 'utf8').trim());
   });
 }

@@ -238,7 +238,7 @@ test('a workbook saved by the previous version is migrated and saved as the curr
   await addGoal(page, 'Added after the upgrade');
   await page.getByRole('heading', { name: 'Added after the upgrade' }).waitFor();
   const saved = await storedWorkbook(page);
-  assert.equal(saved.schema_version, 6);
+  assert.equal(saved.schema_version, 7);
   assert.equal(saved.id_counter, undefined);
   assert.equal(saved.plans.flatMap((p) => p.goals).length, 3);
   assert.equal(saved.assessments[0].answers['power-1'].evidence, 'Board minutes, March');

@@ -96,6 +96,49 @@ pub fn assessment_schema() -> Value {
     schema
 }
 
+/// Where the shared business case file's schema is kept.
+pub const BUSINESS_CASE_SCHEMA_PATH: &str = "schemas/business-case.schema.json";
+
+/// The schema of one business case shared as a file.
+pub fn business_case_schema() -> Value {
+    use super::business_case_file::{
+        BusinessCaseFile, BUSINESS_CASE_FILE_VERSION, BUSINESS_CASE_FORMAT_NAME,
+    };
+    let mut schema = schemars::schema_for!(BusinessCaseFile).to_value();
+    let root = schema.as_object_mut().expect("a schema is an object");
+    root.insert(
+        "$id".into(),
+        json!(format!("https://commissioning-workbook.invalid/schemas/{BUSINESS_CASE_FORMAT_NAME}-{BUSINESS_CASE_FILE_VERSION}.json")),
+    );
+    root.insert(
+        "title".into(),
+        json!("Commissioning Workbook shared business case"),
+    );
+    root.insert(
+        "description".into(),
+        json!(format!(
+            "One business case shared as a file: format \"{BUSINESS_CASE_FORMAT_NAME}\", schema version \
+             {BUSINESS_CASE_FILE_VERSION}. Amounts are whole pence, less than £10 billion either way; each \
+             option has a year from 0 to 30 at most once; a risk's likelihood and impact are 1 to 5; the \
+             discount rate is in hundredths of a per cent, under 100 %; the optimism bias at most 200 %; \
+             ids are used once in the file. Dates are YYYY-MM-DD; times are RFC 3339 in UTC."
+        )),
+    );
+    let properties = root
+        .get_mut("properties")
+        .and_then(Value::as_object_mut)
+        .expect("the file has properties");
+    properties.insert(
+        "format".into(),
+        json!({ "const": BUSINESS_CASE_FORMAT_NAME }),
+    );
+    properties.insert(
+        "schema_version".into(),
+        json!({ "const": BUSINESS_CASE_FILE_VERSION }),
+    );
+    schema
+}
+
 /// Pretty JSON with a final newline, as kept in the repository.
 pub fn to_file_text(schema: &Value) -> String {
     format!(
@@ -129,6 +172,11 @@ mod tests {
     #[test]
     fn the_shared_assessment_schema_in_the_repository_is_current() {
         check(ASSESSMENT_SCHEMA_PATH, assessment_schema());
+    }
+
+    #[test]
+    fn the_shared_business_case_schema_in_the_repository_is_current() {
+        check(BUSINESS_CASE_SCHEMA_PATH, business_case_schema());
     }
 
     #[test]

@@ -61,6 +61,14 @@ pub fn Home() -> impl IntoView {
                 <A href="/group">"see where your commissioning group stands"</A>
                 " from its members' self-assessment files, and record the levels agreed in its workshop"
             </li>
+            <li>
+                <A href="/support-agreement">"write a support agreement"</A>
+                " between your commissioning group and its commissioning organisation, and record whether it is kept"
+            </li>
+            <li>
+                <A href="/business-case">"make a business case"</A>
+                " for a new or changed service, with its options' costs and savings over time"
+            </li>
         </ul>
         <h2>"What is saved"</h2>
         <p>
