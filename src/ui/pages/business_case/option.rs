@@ -97,7 +97,7 @@ fn year_row(row: YearRow) -> impl IntoView {
     ];
     view! {
         <tr class="nhsuk-table__row">
-            <th scope="row" class="nhsuk-table__header">{format!("Year {}", y.year)}</th>
+            <th scope="row" class="nhsuk-table__header app-year">{format!("Year {}", y.year)}</th>
             {cells.into_iter().map(|c| view! { <td class="nhsuk-table__cell app-figure">{c}</td> }).collect_view()}
         </tr>
     }

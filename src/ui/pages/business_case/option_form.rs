@@ -179,7 +179,7 @@ fn FiguresTable(form: OptionForm, errors: RwSignal<Vec<FieldError>>) -> impl Int
                     let boxes = form.years.with_untracked(|years| years[year]);
                     view! {
                         <tr class="nhsuk-table__row">
-                            <th scope="row" class="nhsuk-table__header">{format!("Year {year}")}</th>
+                            <th scope="row" class="nhsuk-table__header app-year">{format!("Year {year}")}</th>
                             {(0..4).map(|column| view! {
                                 <MoneyBox year column bind=boxes[column] errors />
                             }).collect_view()}
