@@ -99,6 +99,63 @@ pub fn present_value(amount: Pence, rate_basis_points: u32, year: u32) -> Pence 
     Pence((amount.0 as f64 * discount_factor(rate_basis_points, year)).round() as i64)
 }
 
+/// One entry for each year from 0 to the last with a figure, in order, two
+/// entries for one year added together.
+fn each_year(years: &[YearFigures]) -> Vec<YearFigures> {
+    let last = years.iter().map(|y| y.year).max().unwrap_or(0);
+    let mut by_year: Vec<YearFigures> = (0..=last)
+        .map(|year| YearFigures {
+            year,
+            ..Default::default()
+        })
+        .collect();
+    for y in years {
+        let slot = &mut by_year[y.year as usize];
+        slot.set_up_costs.0 += y.set_up_costs.0;
+        slot.running_costs.0 += y.running_costs.0;
+        slot.cash_releasing_savings.0 += y.cash_releasing_savings.0;
+        slot.non_cash_releasing_savings.0 += y.non_cash_releasing_savings.0;
+    }
+    by_year
+}
+
+/// One line of an option's year-by-year table: the year's figures, its
+/// discount factor, their present values and the net present value so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearRow {
+    pub figures: YearFigures,
+    /// Savings less costs, not discounted.
+    pub net: Pence,
+    pub factor: f64,
+    pub present_costs: Pence,
+    pub present_savings: Pence,
+    /// The net present value of this year and every year before it.
+    pub cumulative_npv: Pence,
+}
+
+/// Each year from 0 to the last with a figure, discounted as `appraise`
+/// discounts it (each present value rounded to the penny once), so the last
+/// row's running total is the option's net present value.
+pub fn year_rows(years: &[YearFigures], rate_basis_points: u32) -> Vec<YearRow> {
+    let mut cumulative = 0i64;
+    each_year(years)
+        .into_iter()
+        .map(|y| {
+            let present_costs = present_value(y.costs(), rate_basis_points, y.year);
+            let present_savings = present_value(y.savings(), rate_basis_points, y.year);
+            cumulative += present_savings.0 - present_costs.0;
+            YearRow {
+                net: Pence(y.savings().0 - y.costs().0),
+                factor: discount_factor(rate_basis_points, y.year),
+                present_costs,
+                present_savings,
+                cumulative_npv: Pence(cumulative),
+                figures: y,
+            }
+        })
+        .collect()
+}
+
 /// What the appraisal adds up to for one option.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Appraisal {
@@ -150,19 +207,7 @@ impl Appraisal {
 /// order; two entries for one year are added together.
 pub fn appraise(years: &[YearFigures], rate_basis_points: u32) -> Appraisal {
     let last = years.iter().map(|y| y.year).max().unwrap_or(0);
-    let mut by_year: Vec<YearFigures> = (0..=last)
-        .map(|year| YearFigures {
-            year,
-            ..Default::default()
-        })
-        .collect();
-    for y in years {
-        let slot = &mut by_year[y.year as usize];
-        slot.set_up_costs.0 += y.set_up_costs.0;
-        slot.running_costs.0 += y.running_costs.0;
-        slot.cash_releasing_savings.0 += y.cash_releasing_savings.0;
-        slot.non_cash_releasing_savings.0 += y.non_cash_releasing_savings.0;
-    }
+    let by_year = each_year(years);
     let pv = |amount: Pence, year: u32| present_value(amount, rate_basis_points, year).0;
     let present_costs: i64 = by_year.iter().map(|y| pv(y.costs(), y.year)).sum();
     let present_savings: i64 = by_year.iter().map(|y| pv(y.savings(), y.year)).sum();
@@ -354,6 +399,48 @@ mod tests {
         assert_eq!(s.savings_down_20.to_pounds_text(), "£8,361");
         assert_eq!(s.costs_up_20.to_pounds_text(), "£15,452");
         assert_eq!(s.with_optimism_bias.to_pounds_text(), "£25,452");
+    }
+
+    /// The worked example's table, by hand: year 1's £30,000 is worth
+    /// 30,000 / 1.035 = £28,985.51 today; the running total of present values
+    /// is −£100,000 after year 0, −£71,014.49 after year 1, about −£15,951
+    /// after year 3, +£10,192 after year 4 (the discounted payback), and the
+    /// NPV, £35,452, after year 5.
+    #[test]
+    fn the_year_by_year_table_adds_up_to_the_npv() {
+        let rows = year_rows(&example(), GREEN_BOOK_RATE_BASIS_POINTS);
+        assert_eq!(rows.len(), 6);
+        assert_eq!(rows[0].factor, 1.0);
+        assert_eq!(rows[0].net, Pence::from_pounds(-100_000));
+        assert_eq!(rows[0].present_costs, Pence::from_pounds(100_000));
+        assert_eq!(rows[0].cumulative_npv, Pence::from_pounds(-100_000));
+        assert_eq!(rows[1].net, Pence::from_pounds(30_000));
+        assert_eq!(rows[1].present_savings, Pence(2_898_551));
+        assert_eq!(rows[1].present_costs, Pence(0));
+        assert_eq!(rows[1].cumulative_npv, Pence(-7_101_449));
+        let running: Vec<String> = rows
+            .iter()
+            .map(|r| r.cumulative_npv.to_pounds_text())
+            .collect();
+        assert_eq!(running[3], "−£15,951");
+        assert_eq!(running[4], "£10,192");
+        assert_eq!(running[5], "£35,452");
+        assert_eq!(
+            rows[5].cumulative_npv,
+            appraise(&example(), GREEN_BOOK_RATE_BASIS_POINTS).net_present_value
+        );
+        // Years left out are shown as years of nothing.
+        let gap = year_rows(
+            &[YearFigures {
+                year: 2,
+                running_costs: Pence::from_pounds(1_000),
+                ..Default::default()
+            }],
+            GREEN_BOOK_RATE_BASIS_POINTS,
+        );
+        assert_eq!(gap.len(), 3);
+        assert_eq!(gap[1].figures.costs(), Pence(0));
+        assert_eq!(gap[2].figures.year, 2);
     }
 
     #[test]

@@ -786,6 +786,22 @@ mod tests {
         assert!(read.placements.if_read().is_none(), "not read at start");
         let unread = read.summary();
         assert_eq!((unread.placements, unread.log_entries), (1, 2));
+        // Every section is counted as the workbook is read, none read.
+        assert_eq!(
+            (
+                unread.group_rounds,
+                unread.support_agreements,
+                unread.business_cases
+            ),
+            (1, 1, 1)
+        );
+        assert!(read.business_cases.if_read().is_none());
+        assert_eq!(read.summary(), wb.summary(), "the same as the records say");
+        assert!(unread.lines().ends_with(&[
+            "1 group round".into(),
+            "1 support agreement".into(),
+            "1 business case".into()
+        ]));
         assert!(
             read.placements.if_read().is_none(),
             "counting reads nothing"
@@ -793,6 +809,25 @@ mod tests {
         assert_eq!(read.placements(), wb.placements());
         assert_eq!(read.summary(), unread);
         assert_eq!(to_compact_json(&read), text, "written back as it was");
+    }
+
+    /// A damaged placement log counts as none and is kept as it was: the
+    /// rest of the workbook reads, and the log's page says it cannot be read.
+    #[test]
+    fn a_damaged_placement_log_counts_none_and_is_kept() {
+        let wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
+        let mut value: Value = serde_json::from_str(&to_compact_json(&wb)).unwrap();
+        value["placements"] = json!({ "not": ["a", "list"] });
+        let text = value.to_string();
+        let read = read_workbook(&text).unwrap();
+        assert_eq!(read.summary().placements, 0);
+        assert_eq!(read.summary().assessments, 1);
+        assert!(read.placement_problem().is_some());
+        assert!(crate::model::files::import_checks::sections_problem(&read)
+            .unwrap()
+            .starts_with("its placement log could not be read"));
+        let written: Value = serde_json::from_str(&to_compact_json(&read)).unwrap();
+        assert_eq!(written["placements"], value["placements"], "kept as it was");
     }
 
     #[test]

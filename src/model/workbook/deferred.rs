@@ -20,7 +20,7 @@ use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
@@ -73,6 +73,9 @@ pub struct Deferred<T> {
     source: Option<Arc<str>>,
     /// The document had the section (noted as the workbook was read).
     present: bool,
+    /// Its records counted as the workbook was read, without reading them
+    /// (`Tally`): the home page's counts while no page has read it.
+    tally: [usize; 2],
     /// The section read into its records (a `T`), or why it could not be.
     read: OnceLock<Result<Box<dyn Read>, String>>,
     of: PhantomData<fn() -> T>,
@@ -94,11 +97,11 @@ impl<T: 'static> Deferred<T> {
         }
     }
 
-    /// The text the section is to be read from, while no page has read it:
-    /// for counts taken from the text without reading the records.
-    pub fn unread_text(&self) -> Option<&str> {
+    /// Its records counted as the workbook was read (`Tally`), while no page
+    /// has read them; none once read (count the records then).
+    pub fn unread_tally(&self) -> Option<[usize; 2]> {
         match self.read.get() {
-            None => self.source.as_deref(),
+            None => Some(if self.present { self.tally } else { [0, 0] }),
             Some(_) => None,
         }
     }
@@ -134,6 +137,7 @@ impl<T: Section> Deferred<T> {
         Deferred {
             source: None,
             present: false,
+            tally: [0, 0],
             read: OnceLock::from(Ok(Box::new(value) as Box<dyn Read>)),
             of: PhantomData,
         }
@@ -198,6 +202,7 @@ impl<T> Default for Deferred<T> {
         Deferred {
             source: None,
             present: false,
+            tally: [0, 0],
             read: OnceLock::new(),
             of: PhantomData,
         }
@@ -216,6 +221,7 @@ impl<T> Clone for Deferred<T> {
         Deferred {
             source: self.source.clone(),
             present: self.present,
+            tally: self.tally,
             read,
             of: PhantomData,
         }
@@ -253,26 +259,129 @@ impl<T: Section> Serialize for Deferred<T> {
     }
 }
 
-/// As the workbook is read, the section is only noted as there: its text is
-/// read later, from the document's (`attach`).
-impl<'de, T> Deserialize<'de> for Deferred<T> {
+/// As the workbook is read, the section is only noted as there and its
+/// records counted (`Tally`): its text is read later, from the document's
+/// (`attach`).
+impl<'de, T: Tally> Deserialize<'de> for Deferred<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        skip_section(deserializer)?;
+        let tally = T::tally(deserializer)?;
         Ok(Deferred {
             source: None,
             present: true,
+            tally,
             read: OnceLock::new(),
             of: PhantomData,
         })
     }
 }
 
-/// Passes over a section's text as the workbook is read. One function for
-/// every section (it does not depend on the section's type), kept out of
-/// line so the workbook's reader, in the first download, has one copy.
-#[inline(never)]
-fn skip_section<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
-    IgnoredAny::deserialize(deserializer).map(drop)
+/// How a section's records are counted as the workbook is read, without
+/// reading them: the first count is of its own records (placements, rounds,
+/// agreements, cases), the second of those a count needs under them (a
+/// placement's log entries). Only the counting code is in the first
+/// download, not the section's reader.
+pub trait Tally {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error>;
+}
+
+/// A value of any other shape than a count expects counts as none: a
+/// damaged section must still be kept, unread, as the workbook is read (its
+/// page then says it cannot be read), never refuse the whole workbook.
+macro_rules! anything_else_counts_none {
+    ($none:expr) => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok($none)
+        }
+    };
+}
+
+/// In a JSON object, the length of the list under the key `.0` (none: 0);
+/// everything else in it skipped unread.
+pub struct ListLength(pub &'static str);
+
+impl<'de> DeserializeSeed<'de> for ListLength {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListLength {
+    type Value = usize;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a section")
+    }
+    anything_else_counts_none!(0);
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(0)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+        let mut length = 0;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.0 {
+                length = map.next_value_seed(Counted(None))?[0];
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(length)
+    }
+}
+
+/// A list's length and, when `.0` names a key, the sum of the lengths of
+/// the lists under that key in its items (`[items, under them]`).
+pub struct Counted(pub Option<&'static str>);
+
+impl<'de> DeserializeSeed<'de> for Counted {
+    type Value = [usize; 2];
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<[usize; 2], D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Counted {
+    type Value = [usize; 2];
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+    anything_else_counts_none!([0, 0]);
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<[usize; 2], A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok([0, 0])
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<[usize; 2], A::Error> {
+        let mut counts = [0, 0];
+        loop {
+            let under = match self.0 {
+                Some(key) => seq.next_element_seed(ListLength(key))?,
+                None => seq.next_element::<IgnoredAny>()?.map(|_| 0),
+            };
+            let Some(under) = under else {
+                return Ok(counts);
+            };
+            counts[0] += 1;
+            counts[1] += under;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -283,6 +392,14 @@ mod tests {
     struct Names {
         #[serde(default)]
         names: Vec<String>,
+    }
+
+    impl Tally for Names {
+        fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+            ListLength("names")
+                .deserialize(deserializer)
+                .map(|n| [n, 0])
+        }
     }
 
     impl Section for Names {

@@ -38,18 +38,15 @@ impl Workbook {
         self.summary().total() == 0
     }
 
-    /// How many records of each kind the workbook holds. The placement
-    /// log's are counted from the saved text until a page reads them.
+    /// How many records of each kind the workbook holds. A section's are
+    /// counted as the workbook was read until a page reads it (`Tally`).
     pub fn summary(&self) -> WorkbookSummary {
-        let (placements, log_entries) = match self.placements.if_read() {
-            Some(book) => (
-                book.placements.len(),
-                book.placements.iter().map(|p| p.entries.len()).sum(),
-            ),
-            None => self
-                .placements
-                .unread_text()
-                .map_or((0, 0), placement_counts),
+        let [placements, log_entries] = self.placements.unread_tally().unwrap_or_else(|| {
+            let list = self.placements();
+            [list.len(), list.iter().map(|p| p.entries.len()).sum()]
+        });
+        let count = |tally: Option<[usize; 2]>, read: &dyn Fn() -> usize| {
+            tally.map_or_else(read, |[n, _]| n)
         };
         WorkbookSummary {
             assessments: self.assessments.len(),
@@ -58,6 +55,13 @@ impl Workbook {
             goals: self.plans.iter().map(|p| p.goals.len()).sum(),
             placements,
             log_entries,
+            group_rounds: count(self.group.unread_tally(), &|| self.group_rounds().len()),
+            support_agreements: count(self.support_agreements.unread_tally(), &|| {
+                self.support_agreements().len()
+            }),
+            business_cases: count(self.business_cases.unread_tally(), &|| {
+                self.business_cases().len()
+            }),
         }
     }
 
@@ -83,6 +87,9 @@ pub struct WorkbookSummary {
     pub goals: usize,
     pub placements: usize,
     pub log_entries: usize,
+    pub group_rounds: usize,
+    pub support_agreements: usize,
+    pub business_cases: usize,
 }
 
 impl WorkbookSummary {
@@ -93,6 +100,9 @@ impl WorkbookSummary {
             + self.goals
             + self.placements
             + self.log_entries
+            + self.group_rounds
+            + self.support_agreements
+            + self.business_cases
     }
 
     /// Plain-English lines such as "2 self-assessments", one per kind of record.
@@ -100,7 +110,7 @@ impl WorkbookSummary {
         fn count(n: usize, one: &str, many: &str) -> String {
             format!("{n} {}", if n == 1 { one } else { many })
         }
-        vec![
+        let mut lines = vec![
             count(self.assessments, "self-assessment", "self-assessments"),
             count(
                 self.partner_assessments,
@@ -119,26 +129,21 @@ impl WorkbookSummary {
                 "placement log entry",
                 "placement log entries",
             ),
-        ]
+        ];
+        // The newer areas are named only once used, so the list stays short.
+        for (n, one, many) in [
+            (self.group_rounds, "group round", "group rounds"),
+            (
+                self.support_agreements,
+                "support agreement",
+                "support agreements",
+            ),
+            (self.business_cases, "business case", "business cases"),
+        ] {
+            if n > 0 {
+                lines.push(count(n, one, many));
+            }
+        }
+        lines
     }
-}
-
-/// How many placements and log entries a saved workbook holds, counted from
-/// its text without reading the records: the home page's counts, while no
-/// placement page has read the section.
-fn placement_counts(document: &str) -> (usize, usize) {
-    #[derive(serde::Deserialize)]
-    struct Entries {
-        #[serde(default)]
-        entries: Vec<serde::de::IgnoredAny>,
-    }
-    #[derive(serde::Deserialize)]
-    struct OnlyPlacements {
-        #[serde(default)]
-        placements: Vec<Entries>,
-    }
-    serde_json::from_str::<OnlyPlacements>(document).map_or((0, 0), |doc| {
-        let entries = doc.placements.iter().map(|p| p.entries.len()).sum();
-        (doc.placements.len(), entries)
-    })
 }

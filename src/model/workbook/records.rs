@@ -23,11 +23,12 @@ use crate::model::agreement::AgreementBook;
 use crate::model::business_case::CaseBook;
 use crate::model::group::GroupBook;
 use crate::model::placement::PlacementBook;
-use crate::model::workbook::deferred::Section;
+use crate::model::workbook::deferred::{Counted, ListLength, Section, Tally};
 use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::tree::{
     for_kind, kind, ForKind, Kind, Record, RecordKind, Up, Workbook,
 };
+use serde::de::{DeserializeSeed, Deserializer};
 
 /// Merges two lists of the same kind of record (the merge does this, level
 /// by level, through each record's `merge_children`).
@@ -297,6 +298,38 @@ impl Section for AgreementBook {
     }
     fn visit(&self, visitor: &mut dyn Any) {
         visit_section::<AgreementKinds>(self, visitor);
+    }
+}
+
+/// Each section's records counted as the workbook is read, for the home
+/// page (`Tally`): placements and their log entries, rounds, agreements, cases.
+impl Tally for PlacementBook {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+        Counted(Some("entries")).deserialize(deserializer)
+    }
+}
+
+impl Tally for GroupBook {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+        ListLength("rounds")
+            .deserialize(deserializer)
+            .map(|n| [n, 0])
+    }
+}
+
+impl Tally for AgreementBook {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+        ListLength("agreements")
+            .deserialize(deserializer)
+            .map(|n| [n, 0])
+    }
+}
+
+impl Tally for CaseBook {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+        ListLength("cases")
+            .deserialize(deserializer)
+            .map(|n| [n, 0])
     }
 }
 
