@@ -252,3 +252,48 @@ test('a case for a plan goal says so, and one started on its own from the list h
   assert.deepEqual(saved.business_cases.cases.map((c) => c.linked?.kind ?? null), ['goal', null]);
   await context.close();
 });
+
+test('a case changed in two browsers is merged from a backup: the newer sections kept, the other listed, a new milestone added', async () => {
+  const here = await openWith(workbookWithCase(), '/#/your-data');
+  const start = await downloadText(await download(here.page, here.page.getByRole('button', { name: 'Download backup' })));
+
+  // A second browser, its clock an hour ahead, starts from that backup.
+  const there = await app.open('/#/your-data', { at: '2026-12-03T11:15:00' });
+  await there.page.getByLabel('Choose a backup file').setInputFiles({ name: 'start.json', mimeType: 'application/json', buffer: Buffer.from(start) });
+  await there.page.getByRole('button', { name: 'Replace my workbook with this backup' }).click();
+  await there.page.getByRole('status').filter({ hasText: 'Workbook restored' }).waitFor();
+
+  const whoPays = async (page, text) => {
+    await load(page, '/#/business-case/cases/business-case-e2e/details');
+    await page.getByLabel('Who pays (optional)').pressSequentially(text);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Community diabetes clinic' }).waitFor();
+  };
+  await whoPays(here.page, 'The practices');
+  await whoPays(there.page, 'The invest-to-save fund');
+  await there.page.getByRole('link', { name: 'Add a milestone' }).click();
+  await there.page.getByLabel('What is to be done').pressSequentially('Bid to the fund');
+  await fillDate(there.page, 'By when', '2027-01-31');
+  await there.page.getByRole('button', { name: 'Add the milestone' }).click();
+  await there.page.getByRole('link', { name: 'Change the milestone Bid to the fund' }).waitFor();
+  await load(there.page, '/#/your-data');
+  const theirs = await downloadText(await download(there.page, there.page.getByRole('button', { name: 'Download backup' })));
+
+  await load(here.page, '/#/your-data');
+  await here.page.getByLabel('Choose a backup file').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(theirs) });
+  const preview = here.page.getByRole('list', { name: 'What merging would do' });
+  assert.match(await preview.textContent(), /1 milestone added/);
+  await here.page.getByRole('button', { name: 'Merge it into my workbook' }).click();
+  await here.page.getByRole('status').filter({ hasText: 'Backup merged' }).waitFor();
+  const conflict = here.page.getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+  assert.equal(await conflict.count(), 1);
+  assert.match(await conflict.textContent(), /the business case "Community diabetes clinic"/i);
+  assert.match(await conflict.textContent(), /The practices/);
+
+  await load(here.page, '/#/business-case/cases/business-case-e2e');
+  const main = here.page.getByRole('main');
+  assert.match(await main.innerText(), /Who pays\s+The invest-to-save fund/, 'the newer wording wins');
+  await here.page.getByRole('link', { name: 'Change the milestone Bid to the fund' }).waitFor();
+  await here.context.close();
+  await there.context.close();
+});

@@ -41,12 +41,18 @@ impl Workbook {
     /// How many records of each kind the workbook holds. A section's are
     /// counted as the workbook was read until a page reads it (`Tally`).
     pub fn summary(&self) -> WorkbookSummary {
+        // Never `get` here: the home page runs this in the first download,
+        // which must not carry the sections' readers. A section is either
+        // unread (counted as the workbook was read) or read already.
         let [placements, log_entries] = self.placements.unread_tally().unwrap_or_else(|| {
-            let list = self.placements();
+            let list = self
+                .placements
+                .if_read()
+                .map_or(&[][..], |b| &b.placements[..]);
             [list.len(), list.iter().map(|p| p.entries.len()).sum()]
         });
-        let count = |tally: Option<[usize; 2]>, read: &dyn Fn() -> usize| {
-            tally.map_or_else(read, |[n, _]| n)
+        let count = |tally: Option<[usize; 2]>, read: Option<usize>| {
+            tally.map_or(read.unwrap_or(0), |[n, _]| n)
         };
         WorkbookSummary {
             assessments: self.assessments.len(),
@@ -55,13 +61,20 @@ impl Workbook {
             goals: self.plans.iter().map(|p| p.goals.len()).sum(),
             placements,
             log_entries,
-            group_rounds: count(self.group.unread_tally(), &|| self.group_rounds().len()),
-            support_agreements: count(self.support_agreements.unread_tally(), &|| {
-                self.support_agreements().len()
-            }),
-            business_cases: count(self.business_cases.unread_tally(), &|| {
-                self.business_cases().len()
-            }),
+            group_rounds: count(
+                self.group.unread_tally(),
+                self.group.if_read().map(|g| g.rounds.len()),
+            ),
+            support_agreements: count(
+                self.support_agreements.unread_tally(),
+                self.support_agreements
+                    .if_read()
+                    .map(|s| s.agreements.len()),
+            ),
+            business_cases: count(
+                self.business_cases.unread_tally(),
+                self.business_cases.if_read().map(|c| c.cases.len()),
+            ),
         }
     }
 
