@@ -290,36 +290,44 @@ fn option_in_full(case: &BusinessCase, o: &CaseOption) -> impl IntoView {
                 {summary_row("What it is", o.description.to_string())}
                 {summary_row("Benefits that are not money", o.benefits.to_string())}
             </dl>
-            <DataTable caption=caption
-                headers=[
-                    "Year",
-                    "Set-up costs",
-                    "Running costs",
-                    "Cash-releasing savings",
-                    "Non-cash-releasing savings",
-                    "Discount factor",
-                    "Present value of costs",
-                    "Present value of savings",
-                ].map(String::from).to_vec()>
-                {rows}
-            </DataTable>
-            <dl class="nhsuk-summary-list">
-                {summary_row("Net present value", a.net_present_value.to_pounds_text())}
-                {summary_row("Net present cost", a.net_present_cost.to_pounds_text())}
-                {summary_row("Benefit–cost ratio", a.ratio_text())}
-                {summary_row("Pays back", a.simple_payback_text())}
-                {summary_row("Discounted, pays back", a.discounted_payback_text())}
-                {summary_row(
-                    "Break-even saving a year",
-                    a.break_even_yearly_saving.map(|p| p.to_pounds_text()).unwrap_or_else(|| "Not applicable".into()),
-                )}
-                {summary_row("Net present value with savings 20 % lower", s.savings_down_20.to_pounds_text())}
-                {summary_row("Net present value with costs 20 % higher", s.costs_up_20.to_pounds_text())}
-                {summary_row(
-                    "Net present value with the optimism-bias uplift",
-                    format!("{} (costs raised by {} %)", s.with_optimism_bias.to_pounds_text(), case.optimism_bias_percent),
-                )}
-            </dl>
+            {if o.years.is_empty() {
+                view! {
+                    <p>"No costs or savings have been entered for this option, so its figures are all £0."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <DataTable caption=caption
+                        headers=[
+                            "Year",
+                            "Set-up costs",
+                            "Running costs",
+                            "Cash-releasing savings",
+                            "Non-cash-releasing savings",
+                            "Discount factor",
+                            "Present value of costs",
+                            "Present value of savings",
+                        ].map(String::from).to_vec()>
+                        {rows}
+                    </DataTable>
+                    <dl class="nhsuk-summary-list">
+                        {summary_row("Net present value", a.net_present_value.to_pounds_text())}
+                        {summary_row("Net present cost", a.net_present_cost.to_pounds_text())}
+                        {summary_row("Benefit–cost ratio", a.ratio_text())}
+                        {summary_row("Pays back", a.simple_payback_text())}
+                        {summary_row("Discounted, pays back", a.discounted_payback_text())}
+                        {summary_row(
+                            "Break-even saving a year",
+                            a.break_even_yearly_saving.map(|p| p.to_pounds_text()).unwrap_or_else(|| "Not applicable".into()),
+                        )}
+                        {summary_row("Net present value with savings 20 % lower", s.savings_down_20.to_pounds_text())}
+                        {summary_row("Net present value with costs 20 % higher", s.costs_up_20.to_pounds_text())}
+                        {summary_row(
+                            "Net present value with the optimism-bias uplift",
+                            format!("{} (costs raised by {} %)", s.with_optimism_bias.to_pounds_text(), case.optimism_bias_percent),
+                        )}
+                    </dl>
+                }.into_any()
+            }}
         </section>
     }
 }
