@@ -20,7 +20,8 @@ use crate::ui::store::use_store;
 #[derive(Clone, PartialEq)]
 struct Overview {
     title: String,
-    /// What it is for, and the link back to it while it is in the workbook.
+    /// What it is for, and the link back to it while it is in this
+    /// workbook (a shared case names the sender's project or goal).
     linked: Option<(String, Option<String>)>,
     prepared_by: String,
     recommended: String,
@@ -150,7 +151,7 @@ pub fn CasePage() -> impl IntoView {
                             <dd class="nhsuk-summary-list__value">
                                 {match link {
                                     Some(href) => view! { <A href=href>{described}</A> }.into_any(),
-                                    None => view! { <span>{described} " (no longer in this workbook)"</span> }.into_any(),
+                                    None => view! { <span>{described} " (not in this workbook: deleted, or the case came from someone else's)"</span> }.into_any(),
                                 }}
                             </dd>
                         </div>
