@@ -266,78 +266,46 @@ impl Holder for Top {
     }
 }
 
-/// The placement log's section, as what the placements sit in (read as the
-/// group's is, when a page first asks).
-pub(crate) struct PlacementSection;
+/// A section of the workbook (`Deferred`) as what its records sit in.
+/// Reading it is left to the first page that asks for one of its records;
+/// a section that cannot be read holds nothing to find or change.
+macro_rules! section_holder {
+    ($(#[$doc:meta])* $holder:ident: $book:ident in $field:ident) => {
+        $(#[$doc])*
+        pub(crate) struct $holder;
 
-impl Holder for PlacementSection {
-    const KIND: Option<RecordKind> = None;
-    type Node = PlacementBook;
-    fn all(wb: &Workbook) -> Vec<&PlacementBook> {
-        wb.placements.get().into_iter().collect()
-    }
-    fn all_mut(wb: &mut Workbook) -> Vec<&mut PlacementBook> {
-        wb.placements.get_mut().into_iter().collect()
-    }
-    fn id_of(_: &PlacementBook) -> Option<&str> {
-        None
-    }
+        impl Holder for $holder {
+            const KIND: Option<RecordKind> = None;
+            type Node = $book;
+            fn all(wb: &Workbook) -> Vec<&$book> {
+                wb.$field.get().into_iter().collect()
+            }
+            fn all_mut(wb: &mut Workbook) -> Vec<&mut $book> {
+                wb.$field.get_mut().into_iter().collect()
+            }
+            fn id_of(_: &$book) -> Option<&str> {
+                None
+            }
+        }
+    };
 }
 
-/// The group view's section, as what its rounds sit in. Reading it is left
-/// to the first page that asks for a round (`Deferred`); a section that cannot
-/// be read holds nothing to find or change.
-pub(crate) struct GroupSection;
-
-impl Holder for GroupSection {
-    const KIND: Option<RecordKind> = None;
-    type Node = GroupBook;
-    fn all(wb: &Workbook) -> Vec<&GroupBook> {
-        wb.group.get().into_iter().collect()
-    }
-    fn all_mut(wb: &mut Workbook) -> Vec<&mut GroupBook> {
-        wb.group.get_mut().into_iter().collect()
-    }
-    fn id_of(_: &GroupBook) -> Option<&str> {
-        None
-    }
-}
-
-/// The support agreements' section, as what the agreements sit in (read as
-/// the group's is, when a page first asks).
-pub(crate) struct AgreementSection;
-
-impl Holder for AgreementSection {
-    const KIND: Option<RecordKind> = None;
-    type Node = AgreementBook;
-    fn all(wb: &Workbook) -> Vec<&AgreementBook> {
-        wb.support_agreements.get().into_iter().collect()
-    }
-    fn all_mut(wb: &mut Workbook) -> Vec<&mut AgreementBook> {
-        wb.support_agreements.get_mut().into_iter().collect()
-    }
-    fn id_of(_: &AgreementBook) -> Option<&str> {
-        None
-    }
-}
-
-/// The business cases' section, as what the cases sit in (read as the
-/// group's is, when a page first asks).
-pub(crate) struct CaseSection;
-
-impl Holder for CaseSection {
-    const KIND: Option<RecordKind> = None;
-    type Node = CaseBook;
-    fn all(wb: &Workbook) -> Vec<&CaseBook> {
-        wb.business_cases.get().into_iter().collect()
-    }
-    fn all_mut(wb: &mut Workbook) -> Vec<&mut CaseBook> {
-        wb.business_cases.get_mut().into_iter().collect()
-    }
-    fn id_of(_: &CaseBook) -> Option<&str> {
-        None
-    }
-}
+section_holder!(
+    /// The placement log's section, as what the placements sit in.
+    PlacementSection: PlacementBook in placements
+);
+section_holder!(
+    /// The group view's section, as what its rounds sit in.
+    GroupSection: GroupBook in group
+);
+section_holder!(
+    /// The support agreements' section, as what the agreements sit in.
+    AgreementSection: AgreementBook in support_agreements
+);
+section_holder!(
+    /// The business cases' section, as what the cases sit in.
+    CaseSection: CaseBook in business_cases
+);
 
 /// One kind of record, as `record_kinds!` declares it.
 pub(crate) trait Kind: 'static {
