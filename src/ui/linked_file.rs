@@ -619,13 +619,20 @@ async fn permission(handle: &JsValue, ask: bool) -> String {
 }
 
 async fn read_file(handle: &JsValue) -> Result<String, String> {
-    let file = awaited(call(handle, "getFile", &[]))
-        .await
-        .map_err(|e| said(&e, "the browser could not read it"))?;
-    let text = awaited(call(&file, "text", &[]))
-        .await
-        .map_err(|e| said(&e, "the browser could not read it"))?;
-    Ok(text.as_string().unwrap_or_default())
+    // A read that meets a write (another tab's) fails with NotReadableError,
+    // the file having changed after it was opened; a second read sees it whole.
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        let file = awaited(call(handle, "getFile", &[]))
+            .await
+            .map_err(|e| said(&e, "the browser could not read it"))?;
+        match awaited(call(&file, "text", &[])).await {
+            Ok(text) => return Ok(text.as_string().unwrap_or_default()),
+            Err(e) if attempts < 3 && error_name(&e) == "NotReadableError" => continue,
+            Err(e) => return Err(said(&e, "the browser could not read it")),
+        }
+    }
 }
 
 async fn write_file(handle: &JsValue, text: &str) -> Result<(), String> {

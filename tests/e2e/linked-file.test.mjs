@@ -29,9 +29,18 @@ function standInForTheDialog(context) {
   }, FILE);
 }
 
+/** The linked file's text. A read that meets the app mid-write fails with
+ * NotReadableError (the file changed after it was opened), so it is read again. */
 const fileText = (page) => page.evaluate(async (file) => {
   const handle = await (await navigator.storage.getDirectory()).getFileHandle(file, { create: true });
-  return (await handle.getFile()).text();
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await (await handle.getFile()).text();
+    } catch (error) {
+      if (error.name !== 'NotReadableError' || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }, FILE);
 
 /** Waits until the linked file holds `words` (it is written a moment after a change). */
