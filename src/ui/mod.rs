@@ -9,6 +9,7 @@ mod components;
 mod js_object;
 mod linked_file;
 mod offline;
+mod page_copy;
 mod pages;
 mod picked_files;
 mod routing;
@@ -46,10 +47,13 @@ pub fn start() {
             storage::FirstLook::Ready(startup) => startup,
             storage::FirstLook::Unusual(raw) => storage::load_unusual(raw).await,
         };
-        // The shell stood in for the app while the WebAssembly loaded; the
-        // app draws the same header in its place.
-        if let Some(shell) = document().get_element_by_id("app-shell") {
-            shell.remove();
+        // The shell, or the copy of the page last shown (`page_copy`), stood
+        // in for the app while the WebAssembly loaded; the app draws the page
+        // in its place in this same task, so no frame shows neither.
+        for stand_in in ["app-shell", "app-adopted"] {
+            if let Some(element) = document().get_element_by_id(stand_in) {
+                element.remove();
+            }
         }
         leptos::mount::mount_to_body(move || view! { <App startup /> });
     });
@@ -62,6 +66,7 @@ fn App(startup: storage::Startup) -> impl IntoView {
     provide_context(store);
     provide_context(Saver::new(store));
     provide_context(offline::start());
+    page_copy::keep_up(store);
 
     view! {
         <FocusHeadingOnNavigate />

@@ -37,8 +37,30 @@ use crate::model::{Applied, Change, Refusal, Stamp, Workbook};
 /// How long typing must pause before what was typed is saved.
 const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
 
-/// How long a change waits to be saved when no frame is drawn after it.
-const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(100);
+/// How long a change waits to be saved when no frame is drawn after it, or
+/// the browser finds no idle time after it.
+const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(1000);
+
+/// Runs `then` in the browser's idle time, within `SAVE_WITHOUT_FRAME_DELAY`;
+/// in the next task where the browser has no `requestIdleCallback` (Safari).
+fn when_idle(then: impl FnOnce() + 'static) {
+    use super::js_object::{call, get, set};
+    use wasm_bindgen::closure::Closure;
+    let window: wasm_bindgen::JsValue = window().into();
+    if get(&window, "requestIdleCallback").is_function() {
+        let options = js_sys::Object::new();
+        set(
+            &options,
+            "timeout",
+            &(SAVE_WITHOUT_FRAME_DELAY.as_millis() as f64).into(),
+        );
+        let callback = Closure::once_into_js(then);
+        // Were it refused, the timer `save_after_frame` also sets saves.
+        let _ = call(&window, "requestIdleCallback", &[callback, options.into()]);
+        return;
+    }
+    set_timeout(then, Duration::ZERO);
+}
 
 /// The saver's own state: what is not saved yet and when it will be. Made
 /// with the store (`new` is all the first download holds of this file); it
@@ -347,12 +369,16 @@ impl Saver {
         }
     }
 
-    /// Saves once the browser has drawn the change. Saving writes the whole
-    /// workbook (and first reads the stored copy, for other tabs' saves), which
-    /// with years of entries takes longer than a frame; done in the click's own
-    /// task it would hold back what the click shows. Pending changes are also
-    /// saved when the page is hidden or closed, so none waits on a frame that
-    /// never comes; a hidden page (which draws no frames) saves at once.
+    /// Saves once the browser has drawn the change and has nothing else to
+    /// do. Saving writes the whole workbook (and first reads the stored copy,
+    /// for other tabs' saves), which with years of entries takes longer than
+    /// a frame; done in the click's own task it would hold back what the click
+    /// shows, and queued straight after the frame it would hold back the next
+    /// click or key. So it waits for the browser's idle time after the frame
+    /// (`requestIdleCallback`, at most a second; a browser without it saves in
+    /// the task after the frame). Pending changes are also saved when the page
+    /// is hidden or closed, so none waits on a frame that never comes; a
+    /// hidden page (which draws no frames) saves at once.
     fn save_after_frame(&self) {
         if document().hidden() {
             self.save_pending();
@@ -369,8 +395,8 @@ impl Saver {
             }
         };
         request_animation_frame(move || {
-            // The frame is drawn after this callback; the save runs in the next task.
-            set_timeout(save_if_due, Duration::ZERO);
+            // The frame is drawn after this callback; the save waits for idle time after it.
+            when_idle(save_if_due);
         });
         // A page the browser draws no frames for (a tab behind another, where
         // `hidden` may still be false) saves anyway, a moment later.
@@ -437,6 +463,7 @@ impl Saver {
                     }
                 });
                 self.ask_to_persist_once();
+                super::page_copy::take_when_idle(store);
                 if plan.rebased {
                     store.doc.set(plan.document);
                     self.note_dropped(plan.dropped);

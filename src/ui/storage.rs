@@ -24,6 +24,9 @@ pub const WORKBOOK_KEY: &str = "commissioning-workbook";
 pub const LINKED_FILE_KEY: &str = "commissioning-workbook.linked-file";
 /// Prefix of the keys that hold unreadable text kept aside.
 pub const KEPT_ASIDE_PREFIX: &str = "commissioning-workbook.unreadable.";
+/// A copy of the page last shown, drawn by index.html's adoption script
+/// before the app starts (`ui::page_copy`; that script names this key too).
+pub const PAGE_COPY_KEY: &str = "commissioning-workbook.page-copy";
 
 /// What the app starts with.
 pub struct Startup {
@@ -234,19 +237,56 @@ fn stored_js_string(store: &web_sys::Storage, key: &str) -> Option<js_sys::JsStr
 pub fn write(workbook: &Workbook) -> Result<(), String> {
     let store =
         storage().ok_or_else(|| "local storage is not available in this browser".to_string())?;
-    store
-        .set_item(WORKBOOK_KEY, &backup::to_storage_text(workbook))
-        .map_err(|err| {
-            let name = err
-                .dyn_ref::<web_sys::DomException>()
-                .map(|e| e.name())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" {
-                "the browser's storage for this site is full".to_string()
-            } else {
-                "the browser refused to store it".to_string()
-            }
-        })
+    let text = backup::to_storage_text(workbook);
+    let mut written = store.set_item(WORKBOOK_KEY, &text);
+    // The page copy never costs the workbook its room: with storage full,
+    // the copy goes and the workbook is written again.
+    if written.is_err() && store.get_item(PAGE_COPY_KEY).ok().flatten().is_some() {
+        let _ = store.remove_item(PAGE_COPY_KEY);
+        written = store.set_item(WORKBOOK_KEY, &text);
+    }
+    written.map_err(|err| {
+        let name = err
+            .dyn_ref::<web_sys::DomException>()
+            .map(|e| e.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            "the browser's storage for this site is full".to_string()
+        } else {
+            "the browser refused to store it".to_string()
+        }
+    })
+}
+
+/// The stored workbook's revision: `Ok(None)` when none is stored, `Err`
+/// when storage or the text's opening cannot be read. Only the opening is
+/// copied out of JavaScript.
+pub fn stored_revision() -> Result<Option<u64>, ()> {
+    let store = storage().ok_or(())?;
+    match stored_js_string(&store, WORKBOOK_KEY) {
+        None => Ok(None),
+        Some(stored) => {
+            let opening = String::from(stored.slice(0, backup::REVISION_OPENING_CHARS));
+            backup::revision_in_opening(&opening).map(Some).ok_or(())
+        }
+    }
+}
+
+/// Keeps the copy of the page last shown (`ui::page_copy`). A refusal (the
+/// storage full) removes the older copy rather than leave one behind.
+pub fn keep_page_copy(text: &str) {
+    if let Some(store) = storage() {
+        if store.set_item(PAGE_COPY_KEY, text).is_err() {
+            let _ = store.remove_item(PAGE_COPY_KEY);
+        }
+    }
+}
+
+/// Forgets the copy of the page last shown.
+pub fn forget_page_copy() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(PAGE_COPY_KEY);
+    }
 }
 
 /// Calls `on_save` with the new text whenever another tab of this site saves
@@ -312,8 +352,8 @@ pub async fn ask_to_persist() -> Option<bool> {
         .as_bool()
 }
 
-/// Removes the workbook, every kept-aside copy and the note of a linked
-/// backup file from this browser.
+/// Removes the workbook, every kept-aside copy, the note of a linked backup
+/// file and the copy of the page last shown from this browser.
 pub fn delete_everything() {
     if let Some(store) = storage() {
         for (key, _) in kept_aside() {
@@ -321,6 +361,7 @@ pub fn delete_everything() {
         }
         let _ = store.remove_item(WORKBOOK_KEY);
         let _ = store.remove_item(LINKED_FILE_KEY);
+        let _ = store.remove_item(PAGE_COPY_KEY);
     }
 }
 

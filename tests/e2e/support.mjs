@@ -302,9 +302,10 @@ function lz4BlockDecode(src, outLength) {
 
 /** The app has started once its main landmark holds a level-one heading. */
 export async function waitForApp(page) {
-  // index.html's shell (header and the home page's opening) shows until the
-  // app starts and removes it.
-  await page.waitForFunction(() => !document.getElementById('app-shell'));
+  // index.html's shell (header and the home page's opening), or the copy of
+  // the page last shown that it drew instead (src/ui/page_copy.rs), shows
+  // until the app starts and takes its place.
+  await page.waitForFunction(() => !document.getElementById('app-shell') && !document.getElementById('app-adopted'));
   await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
 }
 

@@ -28,7 +28,7 @@ const nav = (name) => `//nav[@aria-label='Workbook areas']//a[normalize-space(.)
 
 /** The app has started once its shell is gone and the main landmark holds a level-one heading. */
 async function waitForApp(session) {
-  await session.waitUntil(() => session.execute("return !document.getElementById('app-shell')"), 'the app to start');
+  await session.waitUntil(() => session.execute("return !document.getElementById('app-shell') && !document.getElementById('app-adopted')"), 'the app to start');
   await session.waitFor('//main//h1');
 }
 

@@ -763,7 +763,7 @@ fn DeleteEverything(
             </button>
         </Show>
         <Show when=move || asking.get()>
-            <div class="nhsuk-warning-callout" role="group" aria-label="Are you sure you want to delete everything?">
+            <div class="nhsuk-warning-callout" role="group" aria-label="Are you sure you want to delete everything?" data-not-copied="">
                 <h3 class="nhsuk-warning-callout__label">
                     <span role="text"><span class="nhsuk-u-visually-hidden">"Important: "</span>"Are you sure?"</span>
                 </h3>
@@ -778,7 +778,7 @@ fn DeleteEverything(
             </div>
         </Show>
         <Show when=move || done.with(Option::is_some)>
-            <div class="nhsuk-panel" role="status" tabindex="-1" node_ref=message aria-labelledby="deleted-everything-title">
+            <div class="nhsuk-panel" role="status" tabindex="-1" node_ref=message aria-labelledby="deleted-everything-title" data-not-copied="">
                 <h3 class="nhsuk-panel__title" id="deleted-everything-title">"Everything has been deleted from this browser"</h3>
                 <Show
                     when=undoable
