@@ -20,7 +20,10 @@ export const ratio = (a, b) => `${(a / b).toFixed(1)}×`;
 // written as source text because it is put into the page before it loads
 // (the app's Content-Security-Policy forbids building functions from strings).
 // Every predicate first requires that index.html's stand-in shell (if the
-// build has one) is gone, so a heading in the shell never counts.
+// build has one) is gone, so a heading in the shell never counts. The copy of
+// the page last shown, which index.html may draw in the shell's place before
+// the app starts (src/ui/page_copy.rs), does count: it is that page, drawn.
+// The probe notes separately when the app has taken the page over ("live").
 
 const appStarted = `!document.getElementById('app-shell')`;
 
@@ -99,17 +102,27 @@ export function heavyPages(seed = 1) {
 // paint ("frame", the figure reported).
 
 function probe(ready) {
-  const state = { dom: null, frame: null };
+  const state = { dom: null, frame: null, liveDom: null, liveFrame: null, adopted: false };
   window.__probe = state;
+  const afterNextFrame = (key) => requestAnimationFrame(() => setTimeout(() => { state[key] = performance.now(); }, 0));
   // While the HTML is still being parsed nothing is checked: the app cannot
   // render before (its module script runs after parsing), and a static page
   // is complete when parsing ends, so checking every parsed chunk would only
-  // slow the static page down.
+  // slow the static page down. (A copy of the page that index.html drew is
+  // in the document by then too.)
   const check = () => {
-    if (state.dom !== null || document.readyState === 'loading' || !ready(document)) return;
-    state.dom = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() => setTimeout(() => { state.frame = performance.now(); }, 0));
+    if (document.readyState === 'loading' || !ready(document)) return;
+    const adopted = !!document.getElementById('app-adopted');
+    if (state.dom === null) {
+      state.dom = performance.now();
+      state.adopted = adopted;
+      afterNextFrame('frame');
+    }
+    if (!adopted && state.liveDom === null) {
+      state.liveDom = performance.now();
+      observer.disconnect();
+      afterNextFrame('liveFrame');
+    }
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, characterData: true });
@@ -128,16 +141,41 @@ export async function freshPage(browser, baseURL, workbook = null) {
   page.on('pageerror', (e) => page.pageErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.pageErrors.push(m.text()); });
   await page.goto('/robots.txt');
-  if (workbook) await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, workbook]);
+  // The workbook's text, or every key a returning visit left (the workbook and the copy of its page).
+  const stored = typeof workbook === 'string' ? { [KEY]: workbook } : (workbook ?? {});
+  await page.evaluate((entries) => { for (const [key, text] of Object.entries(entries)) localStorage.setItem(key, text); }, stored);
   return { context, page };
 }
 
-/** Loads `path` in `page` and returns { dom, frame } in ms since navigation start. */
+/**
+ * Loads `path` in `page` and returns, in ms since navigation start, { dom,
+ * frame } when the page's content is first drawn (by the app, or from the
+ * copy index.html drew: then `adopted`), and { liveDom, liveFrame } when the
+ * app has it (the same moments when nothing was adopted).
+ */
 export async function timeLoad(page, path, ready) {
   await page.addInitScript({ content: `(${probe})(${ready});` });
   await page.goto(path, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__probe?.frame != null, null, { polling: 50, timeout: 120_000 });
-  return page.evaluate(() => ({ dom: window.__probe.dom, frame: window.__probe.frame }));
+  await page.waitForFunction(() => window.__probe?.frame != null && window.__probe?.liveFrame != null, null, { polling: 50, timeout: 120_000 });
+  return page.evaluate(() => ({ ...window.__probe }));
+}
+
+/**
+ * What a returning visit to `path` finds stored: the workbook and the copy of
+ * that page the app took after drawing it (src/ui/page_copy.rs), or null when
+ * it took none (a page too large to copy).
+ */
+export async function storageAfterVisit(browser, baseURL, workbook, path, ready) {
+  const { context, page } = await freshPage(browser, baseURL, workbook);
+  await timeLoad(page, path, ready);
+  const hash = new URL(path, baseURL).hash;
+  const copied = await page.waitForFunction((at) => {
+    const lines = (localStorage.getItem('commissioning-workbook.page-copy') ?? '').split('\n', 5);
+    return lines[4] === at;
+  }, hash, { timeout: 15_000 }).then(() => true, () => false);
+  const entries = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  await context.close();
+  return copied ? entries : null;
 }
 
 /**
@@ -173,6 +211,27 @@ export async function settle(page, quietMs = 500) {
 // the app runs just after the frame that shows the change. A pause between events lets each finish, and lets a typing
 // save (400 ms after typing stops) happen outside the measured keystroke.
 
+/**
+ * In the page: how long after `t0` the change was saved (the app marks its
+ * status "saved"; checked every millisecond or so), and the longest task
+ * meanwhile (an input arriving during it waits for it; null: none took 50 ms,
+ * the least the browser reports).
+ */
+const UNTIL_SAVED = `window.untilSaved = async (t0) => {
+  const long = [];
+  const observer = new PerformanceObserver((list) => long.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  while (!document.querySelector('[data-save-state="saved"]')) await new Promise((r) => setTimeout(r, 1));
+  const saved = performance.now() - t0;
+  observer.takeRecords().forEach((e) => long.push(e));
+  observer.disconnect();
+  const during = long.filter((e) => e.startTime >= t0).map((e) => e.duration);
+  return { saved, longest: during.length ? Math.max(...during) : null };
+};`;
+
+/** Installs the in-page helper the click timers use (again after each page load). */
+export const installTimers = (page) => page.evaluate(UNTIL_SAVED);
+
 /** Clicks a different rating radio of each statement in turn. */
 export function clickRatings(page, statementIds, pauseMs = 250) {
   return page.evaluate(async ([sids, pause]) => {
@@ -189,7 +248,7 @@ export function clickRatings(page, statementIds, pauseMs = 250) {
       const tf = await nextFrame();
       const t2 = performance.now();
       if (!target.checked) throw new Error(`${target.id} did not stay checked`);
-      out.push({ handler: t1 - t0, frame: tf - t0, after: t2 - t0 });
+      out.push({ handler: t1 - t0, frame: tf - t0, after: t2 - t0, ...(await window.untilSaved(t0)) });
       await new Promise((r) => setTimeout(r, pause));
     }
     return out;
@@ -211,7 +270,7 @@ export function clickCheckboxes(page, inputIds, pauseMs = 250) {
       const tf = await nextFrame();
       const t2 = performance.now();
       if (document.getElementById(id)?.checked === was) throw new Error(`${id} did not change`);
-      out.push({ handler: t1 - t0, frame: tf - t0, after: t2 - t0 });
+      out.push({ handler: t1 - t0, frame: tf - t0, after: t2 - t0, ...(await window.untilSaved(t0)) });
       await new Promise((r) => setTimeout(r, pause));
     }
     return out;

@@ -55,8 +55,9 @@ export function fingerprintApp(dir) {
  * there are seven areas) and every part, the same few lines that fetch its
  * file, and lists each part's chunks by name: most of the loader, which is in
  * every first download. Written again here, shorter, doing the same: one
- * function fetches a file (`fileLoad`), the chunks (numbered without gaps, none
- * needing another) are made in a loop, and each part names its chunks as runs
+ * function fetches a file (`fileLoad`), the chunks (numbered, none needing
+ * another; a number wasm-split-cli skipped gets a loader nothing asks for)
+ * are made in a loop, and each part names its chunks as runs
  * of numbers ("10-24,44-75"). The functions before the chunks, and every
  * export's name, are kept as written. Anything in another shape stops the
  * build, so a new wasm-split-cli cannot be compacted wrongly.
@@ -74,11 +75,14 @@ export function compactLoader(loader) {
   if (chunks.some((m) => m[1] !== m[2] || m[3].trim())) throw shape('a chunk named otherwise, or needing another');
   const first = Math.min(...numbers);
   const last = Math.max(...numbers);
-  if (chunks.length && numbers.length !== last - first + 1) throw shape('the chunks are not numbered without gaps');
+  // wasm-split-cli may skip a number (a chunk left empty); the loop below
+  // still makes a loader for it, which nothing asks for, as no part needs it.
+  const present = new Set(numbers);
   const exports = [...loader.matchAll(exportPattern)].map(([, name, file, deps]) => {
     const wanted = deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => {
       const n = /^__chunk_(\d+)$/.exec(d);
       if (!n) throw shape(`${name} needs ${d}`);
+      if (!present.has(Number(n[1]))) throw shape(`${name} needs ${d}, which it does not make`);
       return Number(n[1]);
     }).sort((a, b) => a - b);
     const runs = [];
@@ -135,9 +139,11 @@ function areaPaths() {
  * home page writes; and the reader for an older or unreadable stored workbook
  * (src/ui/storage.rs), fetched at start only when one is stored. (The
  * saver's part is also fetched at start in a browser that linked a backup
- * file: it holds the code that keeps the file, src/ui/linked_file.rs.)
+ * file: it holds the code that keeps the file, src/ui/linked_file.rs.) And
+ * the code that copies the page last shown (src/ui/page_copy.rs), fetched
+ * in idle time after the start.
  */
-const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage']);
+const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage', 'page_copy']);
 
 /**
  * An inline script that, at a deep link, asks for the page's area's parts

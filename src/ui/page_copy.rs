@@ -23,9 +23,10 @@
 use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 use super::js_object::{call, get, set};
+use super::routing::PartLoadError;
 use super::storage;
 use super::store::WorkbookStore;
 
@@ -63,7 +64,7 @@ pub fn keep_up(store: WorkbookStore) {
     });
     // Typing into a form's box (or ticking, or choosing) is the form's own
     // until it is sent; boxes outside forms save what they hold at once.
-    std::mem::forget(window_event_listener(leptos::ev::input, |event| {
+    std::mem::forget(window_event_listener_untyped("input", |event| {
         if let Some(target) = event.target() {
             let target: JsValue = target.into();
             let form = get(&target, "form");
@@ -72,7 +73,7 @@ pub fn keep_up(store: WorkbookStore) {
             }
         }
     }));
-    std::mem::forget(window_event_listener(leptos::ev::submit, |event| {
+    std::mem::forget(window_event_listener_untyped("submit", |event| {
         if let Some(form) = event.target() {
             let form: JsValue = form.into();
             TYPED.with(|typed| {
@@ -102,7 +103,17 @@ pub fn take_when_idle(store: WorkbookStore) {
     let window: JsValue = window().into();
     let take_it = move || {
         WAITING.with(|w| w.set(false));
-        take(store);
+        if !worth_copying(store) {
+            return;
+        }
+        // The copying code is its own part in the release build, fetched
+        // the first time a copy is taken: nothing of it is needed to start.
+        #[cfg(feature = "split")]
+        leptos::task::spawn_local(async move {
+            let _ = copying_part(store).await;
+        });
+        #[cfg(not(feature = "split"))]
+        let _ = copying_part(store);
     };
     if get(&window, "requestIdleCallback").is_function() {
         let options = js_sys::Object::new();
@@ -116,50 +127,10 @@ pub fn take_when_idle(store: WorkbookStore) {
     }
 }
 
-/// Takes the copy now, or forgets the last one when this page should not be
-/// copied (what it shows is not all saved, or lasts only for this visit).
-fn take(store: WorkbookStore) {
-    let Some(revision) = copyable_revision(store) else {
-        return;
-    };
-    let document = document();
-    let location = window().location();
-    let address = normal_address(&location.hash().unwrap_or_default());
-    let build = document
-        .query_selector("link[rel=\"modulepreload\"]")
-        .ok()
-        .flatten()
-        .and_then(|link| link.get_attribute("href"));
-    let (Some(build), Some(body)) = (build, document.body()) else {
-        return;
-    };
-    // A page still opening, or one that could not open, is not worth drawing again.
-    if document
-        .query_selector("main [aria-busy=\"true\"]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        return;
-    }
-    let Some(html) = page_html(&body) else {
-        storage::forget_page_copy();
-        return;
-    };
-    if html.len() > LARGEST_COPY {
-        storage::forget_page_copy();
-        return;
-    }
-    let day = super::browser::today().format("%Y-%m-%d");
-    storage::keep_page_copy(&format!(
-        "{PAGE_COPY_FORMAT}\n{build}\n{revision}\n{day}\n{address}\n{html}"
-    ));
-}
-
-/// The revision the copy is drawn from, as stored (`none` before the first
-/// save), when the page shows only what is saved and nothing that lasts for
-/// this visit alone.
-fn copyable_revision(store: WorkbookStore) -> Option<String> {
+/// Whether a copy may be taken now, as far as the first download can tell
+/// (so the copying part is not fetched for nothing): something is stored,
+/// all of it saved, and nothing shown that lasts for this visit only.
+fn worth_copying(store: WorkbookStore) -> bool {
     let passing = store.save_status.with_untracked(|s| s.pending)
         || store.saving_blocked.with_untracked(Option::is_some)
         || store.save_error.with_untracked(Option::is_some)
@@ -167,6 +138,67 @@ fn copyable_revision(store: WorkbookStore) -> Option<String> {
         || store.sync_notice.with_untracked(Option::is_some)
         || store.refusal.with_untracked(Option::is_some);
     if passing {
+        return false;
+    }
+    if !storage::holds_workbook() {
+        // No copy may outlive the workbook (everything deleted).
+        storage::forget_page_copy();
+        return false;
+    }
+    true
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(page_copy, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn copying_part(store: WorkbookStore) -> Result<(), PartLoadError> {
+    take(store);
+    Ok(())
+}
+
+/// Takes the copy now, or forgets the last one when this page should not be
+/// copied (what it shows is not all saved, or lasts only for this visit).
+/// The page is read through the browser's objects by name, as typed
+/// bindings would each add to the glue every visitor downloads first.
+fn take(store: WorkbookStore) {
+    let Some(revision) = copyable_revision(store) else {
+        return;
+    };
+    let document: JsValue = document().into();
+    let address = normal_address(&text(&get(&get(&document, "location"), "hash")));
+    let link = first(&document, "link[rel=\"modulepreload\"]");
+    let build = text(&call(&link, "getAttribute", &["href".into()]).unwrap_or_default());
+    // A page still opening, or one that could not open, is not worth drawing again.
+    if build.is_empty() || !first(&document, "main [aria-busy=\"true\"]").is_null() {
+        return;
+    }
+    let html = page_html(&get(&document, "body")).filter(|html| html.len() <= LARGEST_COPY);
+    let Some(html) = html else {
+        storage::forget_page_copy();
+        return;
+    };
+    let day = crate::model::common::dates::input_value(super::browser::today());
+    storage::keep_page_copy(&format!(
+        "{PAGE_COPY_FORMAT}\n{build}\n{revision}\n{day}\n{address}\n{html}"
+    ));
+}
+
+/// `value` as text ("" when it is not).
+fn text(value: &JsValue) -> String {
+    value.as_string().unwrap_or_default()
+}
+
+/// The first element under `root` that `selector` matches, or null.
+fn first(root: &JsValue, selector: &str) -> JsValue {
+    call(root, "querySelector", &[selector.into()]).unwrap_or(JsValue::NULL)
+}
+
+/// The revision the copy is drawn from, as stored (`none` before the first
+/// save), when the page shows only what is saved and nothing that lasts for
+/// this visit alone.
+fn copyable_revision(store: WorkbookStore) -> Option<String> {
+    if !worth_copying(store) {
         return None;
     }
     let revision = store.doc.with_untracked(|d| d.revision);
@@ -198,56 +230,51 @@ pub fn normal_address(hash: &str) -> String {
 /// lasts only for this visit left out. None when a box holds typing: typed
 /// text lives in the page until it is saved, and a copy must show only what
 /// the app will draw.
-fn page_html(body: &web_sys::HtmlElement) -> Option<String> {
+fn page_html(body: &JsValue) -> Option<String> {
     // A page may say it shows something of this moment only (a question
-    // being asked, "Everything has been deleted").
-    // Nor is a form's refusal (its error summary and messages).
+    // being asked, "Everything has been deleted"); nor is a form's refusal
+    // (its error summary and messages) copied.
     let not_copied = "[data-not-copied], .nhsuk-error-summary, .nhsuk-error-message";
-    if body.query_selector(not_copied).ok().flatten().is_some() {
+    if body.is_falsy() || !first(body, not_copied).is_null() {
         return None;
     }
     let mut html = String::new();
-    let children = body.children();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
-        };
-        let tag = child.tag_name();
-        if tag == "SCRIPT"
-            || tag == "NOSCRIPT"
-            || child.id() == "app-shell"
-            || child.id() == "app-adopted"
-        {
+    for child in js_sys::Array::from(&get(body, "children")).iter() {
+        let tag = text(&get(&child, "tagName"));
+        let id = text(&get(&child, "id"));
+        if tag == "SCRIPT" || tag == "NOSCRIPT" || id == "app-shell" || id == "app-adopted" {
             continue;
         }
-        let copy: web_sys::Element = child.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+        let copy = call(&child, "cloneNode", &[true.into()]).ok()?;
         reflect_controls(&child, &copy)?;
         for left_out in [".app-undo", "#part-banners > *", ".app-new-version"] {
-            for node in all(&copy, left_out)? {
+            for node in all(&copy, left_out) {
                 let _ = call(&node, "remove", &[]);
             }
         }
-        if let Ok(Some(status)) = copy.query_selector("[data-save-state]") {
-            status.set_text_content(None);
+        let status = first(&copy, "[data-save-state]");
+        if !status.is_null() {
+            set(&status, "textContent", &"".into());
         }
-        html.push_str(&copy.outer_html());
+        html.push_str(&text(&get(&copy, "outerHTML")));
     }
     Some(html)
 }
 
 /// Every element under `root` that `selector` matches.
-fn all(root: &web_sys::Element, selector: &str) -> Option<Vec<JsValue>> {
-    let found = call(root, "querySelectorAll", &[selector.into()]).ok()?;
-    Some(js_sys::Array::from(&found).to_vec())
+fn all(root: &JsValue, selector: &str) -> Vec<JsValue> {
+    call(root, "querySelectorAll", &[selector.into()])
+        .map(|found| js_sys::Array::from(&found).to_vec())
+        .unwrap_or_default()
 }
 
 /// Writes each control's state into the copy's attributes (a tick, a choice
 /// or a box's text is a property, which HTML leaves out); None when the user
 /// has changed a form's box since it was drawn or sent.
-fn reflect_controls(page: &web_sys::Element, copy: &web_sys::Element) -> Option<()> {
+fn reflect_controls(page: &JsValue, copy: &JsValue) -> Option<()> {
     let selector = "input, textarea, select";
-    let shown = all(page, selector)?;
-    let copies = all(copy, selector)?;
+    let shown = all(page, selector);
+    let copies = all(copy, selector);
     if shown.len() != copies.len() {
         return None;
     }
@@ -255,25 +282,21 @@ fn reflect_controls(page: &web_sys::Element, copy: &web_sys::Element) -> Option<
         if typed_in(&control) {
             return None;
         }
-        let copied: web_sys::Element = copied.dyn_into().ok()?;
-        let kind = get(&control, "type").as_string().unwrap_or_default();
-        match kind.as_str() {
-            "radio" | "checkbox" => {
-                let ticked = get(&control, "checked").as_bool() == Some(true);
-                mark(&copied, "checked", ticked)?;
-            }
+        match text(&get(&control, "type")).as_str() {
+            "radio" | "checkbox" => mark(&copied, "checked", get(&control, "checked").is_truthy()),
             "file" | "hidden" | "button" | "submit" | "reset" => {}
             "select-one" | "select-multiple" => {
-                let options = all(&control.clone().dyn_into().ok()?, "option")?;
-                for (option, copied) in options.iter().zip(all(&copied, "option")?) {
-                    let chosen = get(option, "selected").as_bool() == Some(true);
-                    mark(&copied.dyn_into().ok()?, "selected", chosen)?;
+                for (option, copied) in all(&control, "option").iter().zip(all(&copied, "option")) {
+                    mark(&copied, "selected", get(option, "selected").is_truthy());
                 }
             }
-            "textarea" => copied.set_text_content(get(&control, "value").as_string().as_deref()),
+            "textarea" => set(&copied, "textContent", &get(&control, "value")),
             _ => {
-                let value = get(&control, "value").as_string().unwrap_or_default();
-                copied.set_attribute("value", &value).ok()?;
+                let _ = call(
+                    &copied,
+                    "setAttribute",
+                    &["value".into(), get(&control, "value")],
+                );
             }
         }
     }
@@ -281,10 +304,10 @@ fn reflect_controls(page: &web_sys::Element, copy: &web_sys::Element) -> Option<
 }
 
 /// Sets or removes a true-or-false attribute.
-fn mark(element: &web_sys::Element, attribute: &str, on: bool) -> Option<()> {
-    if on {
-        element.set_attribute(attribute, "").ok()
+fn mark(element: &JsValue, attribute: &str, on: bool) {
+    let _ = if on {
+        call(element, "setAttribute", &[attribute.into(), "".into()])
     } else {
-        element.remove_attribute(attribute).ok()
-    }
+        call(element, "removeAttribute", &[attribute.into()])
+    };
 }

@@ -272,6 +272,11 @@ pub fn stored_revision() -> Result<Option<u64>, ()> {
     }
 }
 
+/// Whether a workbook is stored (its text is not copied out of JavaScript).
+pub fn holds_workbook() -> bool {
+    storage().is_some_and(|s| stored_js_string(&s, WORKBOOK_KEY).is_some())
+}
+
 /// Keeps the copy of the page last shown (`ui::page_copy`). A refusal (the
 /// storage full) removes the older copy rather than leave one behind.
 pub fn keep_page_copy(text: &str) {
