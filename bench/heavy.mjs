@@ -12,6 +12,13 @@
 //   drawn. The workbook is stored in the packed form the app keeps from its
 //   first save on (what a returning user has); one more row times the home
 //   page from plain JSON, as versions before the packed form left it.
+// - Returning visits: the same heavy pages when the app left a copy of the
+//   page last shown (src/ui/page_copy.rs): the workbook and the copy the app
+//   took after drawing that page are stored in a fresh context (cache empty,
+//   as before). "drawn" is then the copy on screen (index.html draws it before
+//   the app starts) and "app live" when the app has taken the page over; on
+//   a first visit (no copy) the two are the same. A page whose copy would be
+//   larger than the copy's limit has no returning row.
 // - The static floor beside each: the same rendered page saved as plain HTML
 //   (scripts, preloads and the CSP removed) and served with the same CSS,
 //   timed to the same element. It is what fetching, parsing, styling and
@@ -26,9 +33,11 @@
 // - One event on a loaded heavy page, timed in the page: "handler" is the
 //   synchronous event handling (the app applies the change and re-renders
 //   what it touches); "next frame" is the start of the frame that draws it
-//   (its requestAnimationFrame callbacks); "then saved" is the first task
-//   after that frame, by which time the app has saved the whole workbook
-//   (it saves just after the frame that shows a change, off the input's path). Beside each, the same
+//   (its requestAnimationFrame callbacks); "next input free" is the first
+//   task after that frame, when a following click or key would be handled
+//   (anything queued straight after the click counts); "saved by" is when
+//   the app has saved the whole workbook (in the browser's idle time after
+//   the frame), with the longest task from the click to then. Beside each, the same
 //   event on a light workbook holding only the records on that page (the one
 //   assessment, the one plan with the one goal), so the difference is what
 //   the workbook's size costs. Typing saves 400 ms after the last key: the

@@ -203,3 +203,43 @@ test('a page holding unsaved typing is not copied, nor the Undo banner; deleting
   assert.equal(await reloadAndNote(page, '/#/your-data'), null);
   await context.close();
 });
+
+test('a first visit: the shell is the empty workbook\'s home page, reads and lies as the app draws it, and its links work before the app starts', async () => {
+  // No service worker, so the WebAssembly can be held back below.
+  const { context, page } = await app.open('/#/', { serviceWorkers: 'block' });
+  // Where each visible piece of text of the page lies, and its words.
+  const layout = () => page.evaluate(() => [...document.querySelectorAll('body h1, body h2, body p, body li, body a')]
+    .filter((e) => e.offsetParent !== null && e.innerText.trim())
+    .map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().top)} ${Math.round(e.getBoundingClientRect().left)} ${e.innerText.trim().slice(0, 40)}`));
+  const drawnByTheApp = await layout();
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const adopted = document.getElementById('app-adopted');
+      window.shellAdopted = adopted ? { inert: adopted.inert, text: adopted.innerText } : null;
+    });
+  });
+  // Before the app starts: the WebAssembly held back until the shell is read.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('about:blank');
+  await page.goto('/#/');
+  await page.waitForFunction(() => window.shellAdopted !== undefined);
+  const shell = await page.evaluate(() => window.shellAdopted);
+  assert.ok(shell, 'the shell was adopted as the page');
+  assert.equal(shell.inert, false, 'its links work before the app starts');
+  const drawnByTheShell = await layout();
+  assert.equal(await page.locator('#app-adopted').count(), 1, 'still the shell: the app has not started');
+  assert.deepEqual(drawnByTheShell, drawnByTheApp, 'the shell reads and lies as the app\'s empty home page');
+  release();
+  await waitForApp(page);
+  assert.deepEqual(await layout(), drawnByTheApp);
+
+  // Not with a workbook stored (the shell shows only the opening), nor at a deep link.
+  await page.unroute(/_bg\.wasm$/);
+  await page.goto('about:blank');
+  await page.goto('/#/about');
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => window.shellAdopted), null, 'a deep link keeps the shell');
+  await context.close();
+});

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook, packStored, fillDate } from './support.mjs';
+import { useApp, goToArea, waitForApp, downloadText, load, storedWorkbook, savedWorkbook, packStored, fillDate } from './support.mjs';
 
 const app = useApp();
 
@@ -237,7 +237,7 @@ test('a workbook saved by the previous version is migrated and saved as the curr
   assert.match(await page.getByRole('list', { name: 'Your goals' }).textContent(), /Added 22 November 2026/);
   await addGoal(page, 'Added after the upgrade');
   await page.getByRole('heading', { name: 'Added after the upgrade' }).waitFor();
-  const saved = await storedWorkbook(page);
+  const saved = await savedWorkbook(page);
   assert.equal(saved.schema_version, 7);
   assert.equal(saved.id_counter, undefined);
   assert.equal(saved.plans.flatMap((p) => p.goals).length, 3);

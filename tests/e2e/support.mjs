@@ -165,11 +165,18 @@ export async function load(page, path) {
 }
 
 /**
- * The workbook as saved in localStorage, once every change made so far is
- * saved (changes are saved just after the frame that shows them).
+ * The workbook as saved in localStorage, once every change made so far, in
+ * any tab, is saved (changes are saved in idle time after the frame that
+ * shows them).
  */
 export async function savedWorkbook(page) {
-  await page.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
+  // Each tab saves its own changes (in idle time after it draws them), so
+  // every tab of the app open in this browser must have saved.
+  for (const open of page.context().pages()) {
+    if (open === page || (!open.isClosed() && await open.evaluate(() => !!document.querySelector('[data-save-state]')).catch(() => false))) {
+      await open.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
+    }
+  }
   return storedWorkbook(page);
 }
 
