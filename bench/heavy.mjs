@@ -271,19 +271,20 @@ async function storageLimit() {
 
 function printLoads(cases) {
   console.log(`\n### Start-up (median of ${runs}, fresh context each; ms from navigation start)\n`);
-  console.log('"drawn" is the page\'s content on screen, by the app or, on a returning visit, from the copy of the page index.html draws first; "app live" is when the app has the page (the copy taken over). Without a copy the two are the same.\n');
-  console.log('| page | content waited for | drawn (min–max) | app live (min–max) | static floor (min–max) | floor HTML | drawn ÷ floor | live ÷ floor | main-thread CPU: app / floor |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('"drawn" is the page\'s content on screen, by the app or, before the app starts, by index.html: the copy of the page last shown (a returning visit) or, on a first visit to the home page, the shell, which is then the empty workbook\'s page; "app live" is when the app has the page (the copy taken over). Without a copy the two are the same.\n');
+  console.log('| page | content waited for | drawn by | drawn (min–max) | app live (min–max) | static floor (min–max) | floor HTML | drawn ÷ floor | live ÷ floor | main-thread CPU: app / floor |');
+  console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const spread = (xs) => `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
   for (const c of cases) {
     const drawn = c.app.map((t) => t.frame);
     const live = c.app.map((t) => t.liveFrame);
     const floor = c.floor.map((t) => t.frame);
+    // Drawn first by: the copy (a returning visit), the shell (a first
+    // visit's home page, which is the empty workbook's page) or the app.
     const adopted = c.app.filter((t) => t.adopted).length;
-    if (c.returning && adopted !== c.app.length) throw new Error(`${c.name}: the copy was drawn in only ${adopted} of ${c.app.length} loads`);
-    if (!c.returning && adopted) throw new Error(`${c.name}: a copy was drawn on a first visit`);
+    const by = adopted === 0 ? 'app' : `${c.returning ? 'copy' : 'shell'}${adopted < c.app.length ? ` in ${adopted} of ${c.app.length}` : ''}`;
     const cpu = (xs) => ms(median(xs.map((t) => t.cpu)));
-    console.log(`| ${c.name} | ${c.shows} | ${spread(drawn)} | ${spread(live)} | ${spread(floor)} | ${c.floorKiB.toFixed(0)} KiB | ${ratio(median(drawn), median(floor))} | ${ratio(median(live), median(floor))} | ${cpu(c.app)} / ${cpu(c.floor)} |`);
+    console.log(`| ${c.name} | ${c.shows} | ${by} | ${spread(drawn)} | ${spread(live)} | ${spread(floor)} | ${c.floorKiB.toFixed(0)} KiB | ${ratio(median(drawn), median(floor))} | ${ratio(median(live), median(floor))} | ${cpu(c.app)} / ${cpu(c.floor)} |`);
   }
 }
 
