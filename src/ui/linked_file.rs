@@ -619,17 +619,27 @@ async fn permission(handle: &JsValue, ask: bool) -> String {
 }
 
 async fn read_file(handle: &JsValue) -> Result<String, String> {
-    // A read that meets a write (another tab's) fails with NotReadableError,
-    // the file having changed after it was opened; a second read sees it whole.
+    // A read that meets a write (another tab's) fails with NotReadableError
+    // (the file changed after it was opened) or NotFoundError (the written
+    // copy taking the file's place); a second read sees it whole.
     let mut attempts = 0;
     loop {
         attempts += 1;
-        let file = awaited(call(handle, "getFile", &[]))
-            .await
-            .map_err(|e| said(&e, "the browser could not read it"))?;
-        match awaited(call(&file, "text", &[])).await {
+        let read = match awaited(call(handle, "getFile", &[])).await {
+            Ok(file) => awaited(call(&file, "text", &[])).await,
+            Err(e) => Err(e),
+        };
+        match read {
             Ok(text) => return Ok(text.as_string().unwrap_or_default()),
-            Err(e) if attempts < 3 && error_name(&e) == "NotReadableError" => continue,
+            Err(e)
+                if attempts < 3
+                    && matches!(
+                        error_name(&e).as_str(),
+                        "NotReadableError" | "NotFoundError"
+                    ) =>
+            {
+                continue
+            }
             Err(e) => return Err(said(&e, "the browser could not read it")),
         }
     }

@@ -30,14 +30,15 @@ function standInForTheDialog(context) {
 }
 
 /** The linked file's text. A read that meets the app mid-write fails with
- * NotReadableError (the file changed after it was opened), so it is read again. */
+ * NotReadableError (the file changed after it was opened) or NotFoundError
+ * (the written copy taking the file's place), so it is read again. */
 const fileText = (page) => page.evaluate(async (file) => {
   const handle = await (await navigator.storage.getDirectory()).getFileHandle(file, { create: true });
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await (await handle.getFile()).text();
     } catch (error) {
-      if (error.name !== 'NotReadableError' || attempt === 20) throw error;
+      if (!['NotReadableError', 'NotFoundError'].includes(error.name) || attempt === 20) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
