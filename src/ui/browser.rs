@@ -105,3 +105,24 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Runs `then` in the browser's idle time, at most `within` from now
+/// (`requestIdleCallback`); in a browser without it (Safari), after
+/// `without_idle_after`. False when the browser refused the request, so
+/// `then` will not run.
+pub fn when_idle(
+    within: std::time::Duration,
+    without_idle_after: std::time::Duration,
+    then: impl FnOnce() + 'static,
+) -> bool {
+    use crate::ui::js_object::{call, get, set};
+    let window: JsValue = leptos::prelude::window().into();
+    if !get(&window, "requestIdleCallback").is_function() {
+        leptos::prelude::set_timeout(then, without_idle_after);
+        return true;
+    }
+    let options = js_sys::Object::new();
+    set(&options, "timeout", &(within.as_millis() as f64).into());
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    call(&window, "requestIdleCallback", &[callback, options.into()]).is_ok()
+}

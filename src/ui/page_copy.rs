@@ -21,6 +21,7 @@
 //! (`#/…`), each on its own line, then the HTML.
 
 use std::cell::{Cell, RefCell};
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -38,7 +39,7 @@ pub const PAGE_COPY_FORMAT: &str = "commissioning-workbook.page-copy:1";
 const LARGEST_COPY: usize = 1_000_000;
 
 /// How long the browser may wait before it finds idle time for a copy.
-const COPY_WITHIN_MS: f64 = 2000.0;
+const COPY_WITHIN: Duration = Duration::from_millis(2000);
 
 thread_local! {
     /// Whether a copy is already waiting for idle time.
@@ -100,7 +101,6 @@ pub fn take_when_idle(store: WorkbookStore) {
     if WAITING.with(|w| w.replace(true)) {
         return;
     }
-    let window: JsValue = window().into();
     let take_it = move || {
         WAITING.with(|w| w.set(false));
         if !worth_copying(store) {
@@ -115,15 +115,8 @@ pub fn take_when_idle(store: WorkbookStore) {
         #[cfg(not(feature = "split"))]
         let _ = copying_part(store);
     };
-    if get(&window, "requestIdleCallback").is_function() {
-        let options = js_sys::Object::new();
-        set(&options, "timeout", &COPY_WITHIN_MS.into());
-        let callback = wasm_bindgen::closure::Closure::once_into_js(take_it);
-        if call(&window, "requestIdleCallback", &[callback, options.into()]).is_err() {
-            WAITING.with(|w| w.set(false));
-        }
-    } else {
-        set_timeout(take_it, std::time::Duration::from_millis(200));
+    if !super::browser::when_idle(COPY_WITHIN, Duration::from_millis(200), take_it) {
+        WAITING.with(|w| w.set(false));
     }
 }
 

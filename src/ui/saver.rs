@@ -41,27 +41,6 @@ const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
 /// the browser finds no idle time after it.
 const SAVE_WITHOUT_FRAME_DELAY: Duration = Duration::from_millis(1000);
 
-/// Runs `then` in the browser's idle time, within `SAVE_WITHOUT_FRAME_DELAY`;
-/// in the next task where the browser has no `requestIdleCallback` (Safari).
-fn when_idle(then: impl FnOnce() + 'static) {
-    use super::js_object::{call, get, set};
-    use wasm_bindgen::closure::Closure;
-    let window: wasm_bindgen::JsValue = window().into();
-    if get(&window, "requestIdleCallback").is_function() {
-        let options = js_sys::Object::new();
-        set(
-            &options,
-            "timeout",
-            &(SAVE_WITHOUT_FRAME_DELAY.as_millis() as f64).into(),
-        );
-        let callback = Closure::once_into_js(then);
-        // Were it refused, the timer `save_after_frame` also sets saves.
-        let _ = call(&window, "requestIdleCallback", &[callback, options.into()]);
-        return;
-    }
-    set_timeout(then, Duration::ZERO);
-}
-
 /// The saver's own state: what is not saved yet and when it will be. Made
 /// with the store (`new` is all the first download holds of this file); it
 /// starts working with the first change (`start_once`).
@@ -396,7 +375,9 @@ impl Saver {
         };
         request_animation_frame(move || {
             // The frame is drawn after this callback; the save waits for idle time after it.
-            when_idle(save_if_due);
+            // Were it refused, the timer below saves.
+            let _ =
+                super::browser::when_idle(SAVE_WITHOUT_FRAME_DELAY, Duration::ZERO, save_if_due);
         });
         // A page the browser draws no frames for (a tab behind another, where
         // `hidden` may still be false) saves anyway, a moment later.

@@ -70,6 +70,15 @@ async function addGoalWithAction(page) {
   return page.evaluate(() => location.hash);
 }
 
+/** A fresh browser where a goal with actions was added and its page copied. */
+async function openWithGoalPageCopied() {
+  const { context, page } = await app.open('/#/');
+  await noteTheAdoptedCopy(context);
+  const goalPage = await addGoalWithAction(page);
+  await copyTaken(page, goalPage);
+  return { context, page, goalPage };
+}
+
 test('the page last shown is drawn from its copy before the app starts, inert, with its ticks, then taken over and works', async () => {
   const { context, page } = await app.open('/#/');
   await noteTheAdoptedCopy(context);
@@ -99,10 +108,7 @@ test('the page last shown is drawn from its copy before the app starts, inert, w
 });
 
 test('a copy that no longer holds is never drawn: another revision stored, another day, another build, another address', async () => {
-  const { context, page } = await app.open('/#/');
-  await noteTheAdoptedCopy(context);
-  const goalPage = await addGoalWithAction(page);
-  await copyTaken(page, goalPage);
+  const { context, page, goalPage } = await openWithGoalPageCopied();
   const copyText = await page.evaluate((key) => localStorage.getItem(key), COPY_KEY);
 
   // The stored workbook changed where no copy was taken (a tab closed at
@@ -140,10 +146,7 @@ test('a copy that no longer holds is never drawn: another revision stored, anoth
 });
 
 test('two tabs: a change made in the other tab is in the copy drawn next, never the older page', async () => {
-  const { context, page } = await app.open('/#/');
-  await noteTheAdoptedCopy(context);
-  const goalPage = await addGoalWithAction(page);
-  await copyTaken(page, goalPage);
+  const { context, page, goalPage } = await openWithGoalPageCopied();
 
   const other = await context.newPage();
   await other.goto(`/${goalPage}`);
@@ -164,10 +167,7 @@ test('two tabs: a change made in the other tab is in the copy drawn next, never 
 });
 
 test('a page holding unsaved typing is not copied, nor the Undo banner; deleting everything deletes the copy', async () => {
-  const { context, page } = await app.open('/#/');
-  await noteTheAdoptedCopy(context);
-  const goalPage = await addGoalWithAction(page);
-  await copyTaken(page, goalPage);
+  const { context, page, goalPage } = await openWithGoalPageCopied();
 
   // Deleted with undo offered: the copy taken after it leaves the banner out.
   await page.getByRole('button', { name: 'Delete action: Meet the finance lead' }).click();
