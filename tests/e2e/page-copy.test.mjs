@@ -243,3 +243,30 @@ test('a first visit: the shell is the empty workbook\'s home page, reads and lie
   assert.equal(await page.evaluate(() => window.shellAdopted), null, 'a deep link keeps the shell');
   await context.close();
 });
+
+test('a copy of an area\'s page is drawn with that area\'s stylesheets: it lies as the app then draws it, so nothing moves as the app takes over', async () => {
+  const { context, page } = await app.open('/#/', { serviceWorkers: 'block' });
+  const goalPage = await addGoalWithAction(page);
+  await copyTaken(page, goalPage);
+  const layout = () => page.evaluate(() => [...document.querySelectorAll('main h1, main h2, main p, main li, main label, main a, main .nhsuk-tag')]
+    .filter((e) => e.offsetParent !== null && e.innerText.trim())
+    .map((e) => { const r = e.getBoundingClientRect(); return `${e.tagName} ${Math.round(r.top)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)} ${e.innerText.trim().slice(0, 30)}`; }));
+  // The copy, with the WebAssembly held back so the app cannot start.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('about:blank');
+  await page.goto(`/${goalPage}`);
+  await page.locator('#app-adopted main h1').waitFor();
+  const areaStyles = await page.evaluate(() => [...document.querySelectorAll('link[rel="stylesheet"][data-area-styles]')]
+    .map((l) => [l.getAttribute('data-area-styles'), !!l.sheet]));
+  assert.deepEqual(areaStyles, [['plan', true], ['plan', true]], 'both of the plan area\'s stylesheets, loaded');
+  const drawnByTheCopy = await layout();
+  assert.ok(drawnByTheCopy.length > 10, drawnByTheCopy.join('\n'));
+  release();
+  await waitForApp(page);
+  await page.getByRole('heading', { level: 1, name: GOAL }).waitFor();
+  assert.deepEqual(await layout(), drawnByTheCopy, 'the app\'s page lies as its copy did');
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
