@@ -428,8 +428,9 @@ impl Saver {
             self.pending
                 .with(|p| sync::plan_save(doc, p, stored.as_ref()))
         });
+        let mut plan = plan;
         match storage::write(&plan.document) {
-            Ok(()) => {
+            Ok(written) => {
                 self.pending.update(Pending::clear);
                 store.save_error.set(None);
                 let announce = self.announce_save.get_value();
@@ -445,14 +446,18 @@ impl Saver {
                 });
                 self.ask_to_persist_once();
                 super::page_copy::take_when_idle(store);
+                let keys = storage::section_keys();
                 if plan.rebased {
+                    backup::note_sections_kept(&mut plan.document, &written, &keys);
                     store.doc.set(plan.document);
                     self.note_dropped(plan.dropped);
                 } else {
-                    // Only the revision changed: nothing on screen shows it.
-                    store
-                        .doc
-                        .update_untracked(|d| d.revision = plan.document.revision);
+                    // Only the revision changed, and where the sections
+                    // written are kept: nothing on screen shows either.
+                    store.doc.update_untracked(|d| {
+                        d.revision = plan.document.revision;
+                        backup::note_sections_kept(d, &written, &keys);
+                    });
                 }
             }
             Err(reason) => store.save_error.set(Some(reason)),
@@ -595,7 +600,11 @@ impl Saver {
         if let Some(blocked) = store.saving_blocked.get_untracked() {
             return Err(blocked_reason(blocked).to_string());
         }
-        let saved = storage::write(&document);
+        let saved = storage::write(&document).map(|written| {
+            store.doc.update_untracked(|d| {
+                backup::note_sections_kept(d, &written, &storage::section_keys())
+            });
+        });
         store.save_error.set(saved.clone().err());
         saved
     }
@@ -604,8 +613,11 @@ impl Saver {
     /// shared computer), after the user confirmed. Other open tabs follow.
     pub fn delete_everything(&self) -> DeletedEverything {
         let store = self.store;
+        let mut workbook = store.doc.get_untracked();
+        // Its sections are read before their keys go, so Undo has them.
+        workbook.take_sections_in();
         let deleted = DeletedEverything {
-            workbook: store.doc.get_untracked(),
+            workbook,
             kept_aside: storage::kept_aside(),
         };
         self.pending.update(Pending::clear);
@@ -651,11 +663,12 @@ impl Saver {
         let mut document = store.doc.get_untracked();
         document.revision += 1;
         match storage::write(&document) {
-            Ok(()) => {
+            Ok(written) => {
                 self.pending.update(Pending::clear);
-                store
-                    .doc
-                    .update_untracked(|d| d.revision = document.revision);
+                store.doc.update_untracked(|d| {
+                    d.revision = document.revision;
+                    backup::note_sections_kept(d, &written, &storage::section_keys());
+                });
                 store.save_error.set(None);
             }
             Err(reason) => store.save_error.set(Some(reason)),

@@ -13,12 +13,19 @@ use leptos::prelude::{window_event_listener, WindowListenerHandle};
 use wasm_bindgen::JsCast;
 
 use crate::model::common::dates::{clock_time_with_seconds, input_value};
-use crate::model::files::backup::{self, StoredState};
+use std::sync::Arc;
+
+use crate::model::files::backup::{self, SectionKeys, StoredState};
 use crate::model::Workbook;
 use crate::ui::routing::PartLoadError;
 
-/// Where the workbook lives.
+/// Where the workbook lives: its own text, which names the sections kept
+/// under keys of their own (`files::backup::to_storage_texts`).
 pub const WORKBOOK_KEY: &str = "commissioning-workbook";
+/// Prefix of the keys of the workbook's sections (the placement log, the
+/// group's rounds, support agreements, business cases), each followed by
+/// the section's name: read only when a page asks for the section.
+pub const SECTION_KEY_PREFIX: &str = "commissioning-workbook.section.";
 /// Notes the name of the linked backup file, when there is one (its handle
 /// is in IndexedDB: `ui::linked_file`).
 pub const LINKED_FILE_KEY: &str = "commissioning-workbook.linked-file";
@@ -97,13 +104,24 @@ pub enum FirstLook {
     Unusual(String),
 }
 
+/// Reads a section's key when a page asks for the section. What the key
+/// holds is checked against the save that named it (`backup::section_text`).
+pub fn section_keys() -> SectionKeys {
+    Arc::new(|name: &str| {
+        storage()?
+            .get_item(&format!("{SECTION_KEY_PREFIX}{name}"))
+            .ok()
+            .flatten()
+    })
+}
+
 pub fn first_look() -> FirstLook {
     let Some(store) = storage() else {
         return FirstLook::Ready(Startup::without_storage());
     };
     let workbook = match store.get_item(WORKBOOK_KEY).ok().flatten() {
         None => Workbook::new(Utc::now()),
-        Some(text) => match backup::read_current(&text) {
+        Some(text) => match backup::read_stored(&text, &section_keys()) {
             Some(workbook) => workbook,
             None => return FirstLook::Unusual(text),
         },
@@ -148,7 +166,7 @@ fn read_unusual(raw: String) -> Startup {
     let Some(store) = storage() else {
         return Startup::without_storage();
     };
-    match backup::interpret_stored(Some(raw)) {
+    match backup::interpret_stored(Some(raw), &section_keys()) {
         StoredState::Empty => Startup::with(Workbook::new(now)),
         StoredState::Loaded(workbook) => Startup::with(*workbook),
         StoredState::Unreadable { raw, error } => {
@@ -160,7 +178,22 @@ fn read_unusual(raw: String) -> Startup {
                     clock_time_with_seconds(&now).replace(':', "-")
                 ),
             );
-            let kept = store.set_item(&key, &raw).is_ok();
+            let mut kept = store.set_item(&key, &raw).is_ok();
+            // The sections it named are kept aside beside it: the first save
+            // removes a section key its workbook does not name.
+            for section_key in section_keys_stored(&store) {
+                let text = store
+                    .get_item(&section_key)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                let aside = format!("{key}.{}", &section_key[WORKBOOK_KEY.len() + 1..]);
+                if store.set_item(&aside, &text).is_ok() {
+                    let _ = store.remove_item(&section_key);
+                } else {
+                    kept = false;
+                }
+            }
             // Once a copy is safe, the original is removed, so the first save
             // does not take it for something another tab wrote.
             if kept && store.get_item(&key).ok().flatten().as_deref() == Some(raw.as_str()) {
@@ -216,7 +249,7 @@ pub fn read_if_newer(known_revision: u64) -> Stored {
     let text = String::from(stored);
     match backup::stored_revision(&text) {
         Some(revision) if revision <= known_revision => Stored::Nothing,
-        _ => match backup::read_workbook(&text) {
+        _ => match backup::read_stored_workbook(&text, &section_keys()) {
             Ok(workbook) => Stored::Readable(workbook),
             Err(_) => Stored::Unreadable,
         },
@@ -233,17 +266,47 @@ fn stored_js_string(store: &web_sys::Storage, key: &str) -> Option<js_sys::JsStr
     get_item.call1(store, &key.into()).ok()?.dyn_into().ok()
 }
 
-/// Writes the whole workbook in its packed storage form (`stored_form`). The error text is shown to the user.
-pub fn write(workbook: &Workbook) -> Result<(), String> {
+/// Writes the workbook in its packed storage form (`stored_form`): first
+/// the texts of the sections that changed, each under its own key, then the
+/// workbook's own text, which names them; so another tab, or the next start,
+/// never finds a workbook naming a section's save that is not there yet.
+/// Returns the sections written (the caller notes them as kept:
+/// `backup::note_sections_kept`). The error text is shown to the user.
+pub fn write(workbook: &Workbook) -> Result<Vec<&'static str>, String> {
     let store =
         storage().ok_or_else(|| "local storage is not available in this browser".to_string())?;
-    let text = backup::to_storage_text(workbook);
-    let mut written = store.set_item(WORKBOOK_KEY, &text);
+    let texts = backup::to_storage_texts(workbook);
+    for (name, text) in &texts.sections {
+        set_making_room(&store, &format!("{SECTION_KEY_PREFIX}{name}"), text)?;
+    }
+    set_making_room(&store, WORKBOOK_KEY, &texts.workbook)?;
+    // A section emptied since it was last kept: its key is not named now.
+    for key in section_keys_stored(&store) {
+        let name = &key[SECTION_KEY_PREFIX.len()..];
+        if !texts.kept_apart.contains(&name) {
+            let _ = store.remove_item(&key);
+        }
+    }
+    Ok(texts.sections.iter().map(|(name, _)| *name).collect())
+}
+
+/// Every section key in local storage.
+fn section_keys_stored(store: &web_sys::Storage) -> Vec<String> {
+    let len = store.length().unwrap_or(0);
+    (0..len)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(SECTION_KEY_PREFIX))
+        .collect()
+}
+
+/// `setItem`, removing the page copy and trying again when storage is full.
+fn set_making_room(store: &web_sys::Storage, key: &str, text: &str) -> Result<(), String> {
+    let mut written = store.set_item(key, text);
     // The page copy never costs the workbook its room: with storage full,
     // the copy goes and the workbook is written again.
     if written.is_err() && store.get_item(PAGE_COPY_KEY).ok().flatten().is_some() {
         let _ = store.remove_item(PAGE_COPY_KEY);
-        written = store.set_item(WORKBOOK_KEY, &text);
+        written = store.set_item(key, text);
     }
     written.map_err(|err| {
         let name = err
@@ -327,9 +390,21 @@ pub fn kept_aside() -> Vec<(String, String)> {
 /// allowance (`TYPICAL_QUOTA_UNITS`; Chromium refuses a site more than
 /// 5,242,880 of them, key and text together, as the benchmark measured).
 pub fn workbook_units() -> usize {
-    storage()
-        .and_then(|s| s.get_item(WORKBOOK_KEY).ok().flatten())
-        .map_or(0, |text| WORKBOOK_KEY.len() + text.encode_utf16().count())
+    let Some(store) = storage() else {
+        return 0;
+    };
+    let units = |key: &str| {
+        store
+            .get_item(key)
+            .ok()
+            .flatten()
+            .map_or(0, |text| key.len() + text.encode_utf16().count())
+    };
+    units(WORKBOOK_KEY)
+        + section_keys_stored(&store)
+            .iter()
+            .map(|k| units(k))
+            .sum::<usize>()
 }
 
 /// The local-storage allowance of Chrome, Edge, Firefox and Safari for one
@@ -357,14 +432,18 @@ pub async fn ask_to_persist() -> Option<bool> {
         .as_bool()
 }
 
-/// Removes the workbook, every kept-aside copy, the note of a linked backup
-/// file and the copy of the page last shown from this browser.
+/// Removes the workbook and its sections' keys, every kept-aside copy, the
+/// note of a linked backup file and the copy of the page last shown from
+/// this browser.
 pub fn delete_everything() {
     if let Some(store) = storage() {
         for (key, _) in kept_aside() {
             let _ = store.remove_item(&key);
         }
         let _ = store.remove_item(WORKBOOK_KEY);
+        for key in section_keys_stored(&store) {
+            let _ = store.remove_item(&key);
+        }
         let _ = store.remove_item(LINKED_FILE_KEY);
         let _ = store.remove_item(PAGE_COPY_KEY);
     }

@@ -128,7 +128,7 @@ impl WorkbookStore {
     /// Another tab of this version writes what the quick reader reads;
     /// anything else (a newer version's save) is not taken in.
     pub(super) fn newer_from_other_tab(&self, text: &str) -> Option<Workbook> {
-        let newer = backup::read_current(text)?;
+        let newer = backup::read_stored(text, &storage::section_keys())?;
         self.doc
             .with_untracked(|doc| sync::is_newer(doc, &newer))
             .then_some(newer)

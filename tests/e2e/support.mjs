@@ -180,23 +180,59 @@ export async function savedWorkbook(page) {
   return storedWorkbook(page);
 }
 
-/** The workbook in the page's local storage as it is now, read from its packed form. */
+/**
+ * The workbook in the page's local storage as it is now, read from its packed
+ * form: the workbook's own key, with each section it names as kept under a
+ * key of its own (`commissioning-workbook.section.<name>`) put back in.
+ */
 export async function storedWorkbook(page) {
-  return JSON.parse(unpackStored(await page.evaluate(() => localStorage.getItem('commissioning-workbook'))));
+  const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((key) => key === 'commissioning-workbook' || key.startsWith('commissioning-workbook.section.'))
+    .map((key) => [key, localStorage.getItem(key)])));
+  return wholeWorkbook(stored);
+}
+
+/** The whole workbook from the keys local storage holds it under (see `storedWorkbook`). */
+export function wholeWorkbook(stored) {
+  const main = stored['commissioning-workbook'] ?? null;
+  const workbook = JSON.parse(unpackStored(main));
+  for (const { name, revision } of sectionsKeptApart(main)) {
+    const text = stored[`commissioning-workbook.section.${name}`];
+    if (text === undefined) throw new Error(`the workbook names its section ${name}, whose key is missing`);
+    if (Number(text.match(/^commissioning-workbook:lz4:1:(\d+):/)?.[1]) < revision) throw new Error(`${name}'s key holds an earlier save than the workbook names`);
+    workbook[name] = JSON.parse(unpackStored(text))[name];
+  }
+  return workbook;
+}
+
+/** The sections a stored workbook's header names as kept apart: [{ name, revision, counts }]. */
+export function sectionsKeptApart(text) {
+  if (!text?.startsWith(PACKED_MARKER_WITH_SECTIONS)) return [];
+  const list = text.slice(PACKED_MARKER_WITH_SECTIONS.length).split(':')[3];
+  return list ? list.split(',').map((entry) => {
+    const [name, numbers] = entry.split('=');
+    const [revision, first, second] = numbers.split('/').map(Number);
+    return { name, revision, counts: [first, second] };
+  }) : [];
 }
 
 const PACKED_MARKER = 'commissioning-workbook:lz4:1:';
+const PACKED_MARKER_WITH_SECTIONS = 'commissioning-workbook:lz4:2:';
 
 /**
  * The JSON inside the app's local-storage text (src/model/files/stored_form.rs):
- * a header `commissioning-workbook:lz4:1:<revision>:<JSON bytes>:<LZ4 bytes>:`,
+ * a header `commissioning-workbook:lz4:1:<revision>:<JSON bytes>:<LZ4 bytes>:`
+ * (version 2 adds the list of sections kept apart before the last colon),
  * then the LZ4 block packed 15 bits to a character from U+00A0. Decoded here
  * independently of the app's Rust, so the tests also check the stored format.
  * Plain JSON (as tests seed it) is returned as it is.
  */
 export function unpackStored(text) {
-  if (text === null || !text.startsWith(PACKED_MARKER)) return text;
-  const [, jsonLength, compressedLength, packed] = text.slice(PACKED_MARKER.length).match(/^\d+:(\d+):(\d+):([\s\S]*)$/) ?? [];
+  if (text === null) return text;
+  const withSections = text.startsWith(PACKED_MARKER_WITH_SECTIONS);
+  if (!withSections && !text.startsWith(PACKED_MARKER)) return text;
+  const header = withSections ? /^\d+:(\d+):(\d+):[a-z_=\/0-9,]*:([\s\S]*)$/ : /^\d+:(\d+):(\d+):([\s\S]*)$/;
+  const [, jsonLength, compressedLength, packed] = text.slice(PACKED_MARKER.length).match(header) ?? [];
   if (packed === undefined) throw new Error('packed local storage text has no header');
   const compressed = new Uint8Array(Number(compressedLength));
   let bits = 0;

@@ -55,7 +55,7 @@ test('a goal saved in one tab appears in the other within a second, and both tab
   assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), expected);
   assert.ok(!(await stored(first)).includes('\n'), 'local storage holds compact JSON');
   const packed = await first.evaluate(() => localStorage.getItem('commissioning-workbook'));
-  assert.match(packed, /^commissioning-workbook:lz4:1:3:/, 'packed, with the revision in its header');
+  assert.match(packed, /^commissioning-workbook:lz4:2:3:/, 'packed, with the revision in its header');
   for (const goal of saved.plans.flatMap((p) => p.goals)) {
     assert.match(goal.id, /^goal-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'random v4 ids');
     assert.ok(goal.created_at && goal.updated_at);
@@ -87,7 +87,7 @@ test('a tab that missed the other tab\'s save builds on it instead of overwritin
   // The moment has passed once the deaf tab can read the first tab's save
   // and the browser has delivered (and the tab swallowed) its storage event.
   await deaf.waitForFunction(
-    () => window.swallowedStorageEvents > 0 && localStorage.getItem('commissioning-workbook')?.startsWith('commissioning-workbook:lz4:1:1:'),
+    () => window.swallowedStorageEvents > 0 && localStorage.getItem('commissioning-workbook')?.startsWith('commissioning-workbook:lz4:2:1:'),
   );
   assert.deepEqual(await goalTitles(deaf).catch(() => []), [], 'the deaf tab did not hear');
 

@@ -3,6 +3,7 @@
 //! readable. Nothing here touches the browser; `ui::storage` does that.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -12,9 +13,11 @@ use super::formats::{
     MAX_IMPORT_BYTES, MAX_NESTING, SCHEMA_VERSION,
 };
 use super::import_checks::{clean_text, duplicate_id, fraction_in_conflict};
-use super::stored_form;
+use super::stored_form::{self, SectionApart};
 use crate::model::common::saved_dates::read_moment;
+use crate::model::workbook::deferred::{with_sections_left_out, ApartText};
 use crate::model::workbook::document::Workbook;
+use crate::model::workbook::sections_apart::StoredText;
 
 /// The whole workbook as pretty-printed JSON, for backup files a person may open.
 pub fn to_json(workbook: &Workbook) -> String {
@@ -26,10 +29,128 @@ pub fn to_compact_json(workbook: &Workbook) -> String {
     serde_json::to_string(workbook).expect("workbook serialises")
 }
 
-/// The whole workbook as local storage keeps it, where space is scarce:
-/// compact JSON, compressed and packed (`stored_form`).
+/// The whole workbook in one packed text (`stored_form`, version 1), as
+/// local storage kept it before its sections had keys of their own; still
+/// read, as a copy kept aside from then is.
 pub fn to_storage_text(workbook: &Workbook) -> String {
     stored_form::pack(&to_compact_json(workbook), workbook.revision)
+}
+
+/// What local storage keeps of a workbook, where space is scarce and the
+/// start must read little: the workbook's own text (compact JSON,
+/// compressed and packed, `stored_form`) without its sections, naming each
+/// section kept under a key of its own; and the texts of the sections that
+/// changed since they were last kept, to be written first.
+pub struct StorageTexts {
+    pub workbook: String,
+    /// (section's name, its text), for the sections to write.
+    pub sections: Vec<(&'static str, String)>,
+    /// Every section the workbook's text names: a key of any other section
+    /// is left from a section since emptied, and can go once it is written.
+    pub kept_apart: Vec<&'static str>,
+}
+
+pub fn to_storage_texts(workbook: &Workbook) -> StorageTexts {
+    let mut sections = Vec::new();
+    let mut named = Vec::new();
+    let mut kept_apart = Vec::new();
+    for section in workbook.sections_to_store() {
+        kept_apart.push(section.name);
+        let revision = match section.text {
+            StoredText::Unchanged(revision) => revision,
+            StoredText::Changed(json) => {
+                sections.push((section.name, stored_form::pack(&json, workbook.revision)));
+                workbook.revision
+            }
+        };
+        named.push(SectionApart {
+            name: section.name.to_string(),
+            revision,
+            tally: section.counts,
+        });
+    }
+    let json = with_sections_left_out(|| to_compact_json(workbook));
+    StorageTexts {
+        workbook: stored_form::pack_with_sections(&json, workbook.revision, &named),
+        kept_apart,
+        sections,
+    }
+}
+
+/// Reads a section's own key in local storage, by the section's name (the
+/// browser build's `ui::storage`; a map in tests).
+pub type SectionKeys = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+/// How section `name`, kept apart by the save of `revision`, is read from
+/// its own key when a page asks: its text must be from that save or a later
+/// one (another tab may have saved since this one read the workbook).
+pub fn section_text(keys: &SectionKeys, name: &str, revision: u64) -> ApartText {
+    let keys = Arc::clone(keys);
+    let name = name.to_string();
+    Arc::new(move || {
+        let text = keys(&name).ok_or("its text is missing from this browser's storage")?;
+        let saved = stored_form::packed_revision(&text)
+            .ok_or("its text is not in the form this app stores")?;
+        if saved < revision {
+            return Err(format!(
+                "its text is from an earlier save ({saved}) than the workbook's ({revision})"
+            ));
+        }
+        stored_form::unpack(&text)
+    })
+}
+
+/// After a save wrote `written` sections' texts at `workbook`'s revision:
+/// they are read from there from now on, and not written again unchanged.
+pub fn note_sections_kept(workbook: &mut Workbook, written: &[&'static str], keys: &SectionKeys) {
+    for name in written {
+        let text = section_text(keys, name, workbook.revision);
+        workbook.note_section_kept_apart(name, text);
+    }
+}
+
+/// `read_current` for the workbook's own key in local storage, its sections
+/// read from their keys (`keys`) only when a page asks for them.
+pub fn read_stored(text: &str, keys: &SectionKeys) -> Option<Workbook> {
+    let (json, apart) = stored_form::unpack_with_sections(text).ok()?;
+    let workbook = read_current_directly(&json)?;
+    checked(keep_apart(workbook, &apart, keys).ok()?).ok()
+}
+
+/// `read_workbook` for the workbook's own key in local storage (an older
+/// version to migrate, another tab's save), its sections read from their
+/// keys (`keys`) only when a page asks for them.
+pub fn read_stored_workbook(text: &str, keys: &SectionKeys) -> Result<Workbook, ReadError> {
+    if !stored_form::is_packed(text) {
+        return read_workbook(text);
+    }
+    let (json, apart) = stored_form::unpack_with_sections(text).map_err(|why| {
+        ReadError::Invalid(format!(
+            "it is in the app's compressed storage form, but {why}"
+        ))
+    })?;
+    let workbook = read_workbook(&json)?;
+    keep_apart(workbook, &apart, keys)
+}
+
+/// Notes each section the workbook's text names as kept apart; one this
+/// version does not know makes the workbook unreadable, as saving it would
+/// lose that section.
+fn keep_apart(
+    mut workbook: Workbook,
+    apart: &[SectionApart],
+    keys: &SectionKeys,
+) -> Result<Workbook, ReadError> {
+    for section in apart {
+        let text = section_text(keys, &section.name, section.revision);
+        if !workbook.keep_section_apart(&section.name, section.revision, section.tally, text) {
+            return Err(ReadError::Invalid(format!(
+                "it names a part kept apart, {}, that this version of the app does not know",
+                quoted(&section.name)
+            )));
+        }
+    }
+    Ok(workbook)
 }
 
 /// Reads a workbook from JSON text: checks the size, the format name and
@@ -304,10 +425,11 @@ pub enum StoredState {
     },
 }
 
-pub fn interpret_stored(raw: Option<String>) -> StoredState {
+/// `keys` reads the keys of the sections the stored text names as kept apart.
+pub fn interpret_stored(raw: Option<String>, keys: &SectionKeys) -> StoredState {
     match raw {
         None => StoredState::Empty,
-        Some(text) => match read_workbook(&text) {
+        Some(text) => match read_stored_workbook(&text, keys) {
             Ok(workbook) => StoredState::Loaded(Box::new(workbook)),
             Err(error) => StoredState::Unreadable { raw: text, error },
         },
@@ -511,7 +633,7 @@ mod tests {
 
     #[test]
     fn unreadable_stored_data_is_told_as_data_in_this_browser_not_as_a_file() {
-        let message = |text: &str| match interpret_stored(Some(text.into())) {
+        let message = |text: &str| match interpret_stored(Some(text.into()), &no_sections()) {
             StoredState::Unreadable { error, .. } => stored_data_message(&error),
             other => panic!("expected unreadable, got {other:?}"),
         };
@@ -578,13 +700,13 @@ mod tests {
 
     #[test]
     fn stored_text_is_interpreted_without_losing_unreadable_data() {
-        assert_eq!(interpret_stored(None), StoredState::Empty);
+        assert_eq!(interpret_stored(None, &no_sections()), StoredState::Empty);
         let wb = sample();
         assert_eq!(
-            interpret_stored(Some(to_json(&wb))),
+            interpret_stored(Some(to_json(&wb)), &no_sections()),
             StoredState::Loaded(Box::new(wb))
         );
-        match interpret_stored(Some("garbage".into())) {
+        match interpret_stored(Some("garbage".into()), &no_sections()) {
             StoredState::Unreadable { raw, .. } => assert_eq!(raw, "garbage"),
             other => panic!("expected unreadable, got {other:?}"),
         }
@@ -721,6 +843,244 @@ mod tests {
             !to_compact_json(&wb).contains("\"group\""),
             "no empty section is written"
         );
+    }
+
+    /// Local storage in a test: the workbook's key and each section's.
+    #[derive(Clone, Default)]
+    struct Keys(Arc<std::sync::Mutex<std::collections::HashMap<String, String>>>);
+
+    impl Keys {
+        fn section_keys(&self) -> SectionKeys {
+            let map = self.0.clone();
+            Arc::new(move |name| map.lock().unwrap().get(name).cloned())
+        }
+        /// Writes as `ui::storage::write` does: the sections first, then the
+        /// workbook's text; a section no longer named loses its key.
+        fn write(&self, texts: &StorageTexts) -> String {
+            let mut map = self.0.lock().unwrap();
+            for (name, text) in &texts.sections {
+                map.insert(name.to_string(), text.clone());
+            }
+            map.retain(|name, _| texts.kept_apart.contains(&name.as_str()));
+            texts.workbook.clone()
+        }
+        fn set(&self, name: &str, text: Option<String>) {
+            let mut map = self.0.lock().unwrap();
+            match text {
+                Some(text) => map.insert(name.into(), text),
+                None => map.remove(name),
+            };
+        }
+        fn get(&self, name: &str) -> Option<String> {
+            self.0.lock().unwrap().get(name).cloned()
+        }
+    }
+
+    /// No section keys at all: for texts that name none.
+    fn no_sections() -> SectionKeys {
+        Keys::default().section_keys()
+    }
+
+    fn every_kind_saved_at(revision: u64) -> Workbook {
+        let mut wb = crate::model::workbook::fixtures::workbook_with_every_kind_of_record();
+        wb.revision = revision;
+        wb
+    }
+
+    #[test]
+    fn each_section_is_kept_under_its_own_key_and_read_only_when_a_page_asks() {
+        let wb = every_kind_saved_at(4);
+        let keys = Keys::default();
+        let texts = to_storage_texts(&wb);
+        let names: Vec<&str> = texts.sections.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            names,
+            Workbook::SECTION_NAMES,
+            "every section of the fixture has records"
+        );
+        let main = keys.write(&texts);
+        let (json, named) = stored_form::unpack_with_sections(&main).unwrap();
+        for name in Workbook::SECTION_NAMES {
+            assert!(
+                !json.contains(&format!("\"{name}\"")),
+                "{name} left out of the workbook's text"
+            );
+        }
+        assert_eq!(named.iter().map(|s| s.revision).collect::<Vec<_>>(), [4; 4]);
+
+        let read = read_stored(&main, &keys.section_keys()).unwrap();
+        assert!(read.placements.if_read().is_none(), "not read at start");
+        assert!(read.group.if_read().is_none());
+        assert_eq!(
+            read.summary(),
+            wb.summary(),
+            "counted from the header alone"
+        );
+        assert_eq!(read, wb, "each section read from its key when asked");
+        assert_eq!(to_json(&read), to_json(&wb), "a backup holds every section");
+        // The long way (another tab's save, a migration) reads the same.
+        assert_eq!(
+            read_stored_workbook(&main, &keys.section_keys()).unwrap(),
+            wb
+        );
+        // Where the whole workbook is expected, the text alone is refused, never read without them.
+        assert!(read_workbook(&main).is_err());
+    }
+
+    #[test]
+    fn a_save_writes_only_the_sections_that_changed() {
+        let keys = Keys::default();
+        let main = keys.write(&to_storage_texts(&every_kind_saved_at(4)));
+        let mut read = read_stored(&main, &keys.section_keys()).unwrap();
+        read.group.get();
+        read.revision = 5;
+        let texts = to_storage_texts(&read);
+        assert!(
+            texts.sections.is_empty(),
+            "nothing changed, read or not: nothing written"
+        );
+        assert_eq!(texts.kept_apart, Workbook::SECTION_NAMES);
+
+        read.placements.get_mut().unwrap().placements[0].organisation = "Changed".into();
+        read.revision = 6;
+        let texts = to_storage_texts(&read);
+        assert_eq!(
+            texts.sections.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            ["placements"]
+        );
+        let main = keys.write(&texts);
+        let (_, named) = stored_form::unpack_with_sections(&main).unwrap();
+        let revisions: Vec<(String, u64)> =
+            named.into_iter().map(|s| (s.name, s.revision)).collect();
+        assert_eq!(revisions[0], ("placements".to_string(), 6));
+        assert!(revisions[1..].iter().all(|(_, r)| *r == 4), "{revisions:?}");
+
+        // Once noted as kept, the next save writes it no more.
+        note_sections_kept(&mut read, &["placements"], &keys.section_keys());
+        read.revision = 7;
+        assert!(to_storage_texts(&read).sections.is_empty());
+        let again =
+            read_stored(&keys.write(&to_storage_texts(&read)), &keys.section_keys()).unwrap();
+        assert_eq!(again.placements().to_vec(), read.placements().to_vec());
+        assert_eq!(again.placements()[0].organisation.as_str(), "Changed");
+    }
+
+    #[test]
+    fn a_section_emptied_loses_its_key() {
+        let keys = Keys::default();
+        let main = keys.write(&to_storage_texts(&every_kind_saved_at(4)));
+        let mut read = read_stored(&main, &keys.section_keys()).unwrap();
+        read.placements.get_mut().unwrap().placements.clear();
+        read.revision = 5;
+        let texts = to_storage_texts(&read);
+        assert!(!texts.kept_apart.contains(&"placements"));
+        let main = keys.write(&texts);
+        assert_eq!(keys.get("placements"), None);
+        let again = read_stored(&main, &keys.section_keys()).unwrap();
+        assert!(again.placements().is_empty());
+        assert_eq!(again.summary().placements, 0);
+    }
+
+    #[test]
+    fn a_section_whose_key_is_missing_or_older_cannot_be_read_and_is_never_overwritten() {
+        let keys = Keys::default();
+        let wb = every_kind_saved_at(4);
+        let main = keys.write(&to_storage_texts(&wb));
+        let placements = keys.get("placements");
+
+        keys.set("placements", None);
+        let mut read = read_stored(&main, &keys.section_keys()).unwrap();
+        assert!(read.placements.get().is_none());
+        assert!(
+            read.placements.problem().unwrap().contains("missing"),
+            "{:?}",
+            read.placements.problem()
+        );
+        assert!(read.group.get().is_some(), "the other sections read");
+        // A save names it as it was and writes nothing for it.
+        read.revision = 5;
+        let texts = to_storage_texts(&read);
+        assert!(texts.sections.is_empty());
+        let main = keys.write(&texts);
+        let (_, named) = stored_form::unpack_with_sections(&main).unwrap();
+        assert_eq!(named[0].name, "placements");
+        assert_eq!(
+            (named[0].revision, named[0].tally),
+            (4, wb.placements.counts())
+        );
+        // Put back, it reads again.
+        keys.set("placements", placements.clone());
+        let back = read_stored(&main, &keys.section_keys()).unwrap();
+        assert_eq!(back.placements().to_vec(), wb.placements().to_vec());
+
+        // A text from an earlier save than the workbook names is refused;
+        // one from a later save (another tab's) is read.
+        let mut older = wb.clone();
+        older.revision = 3;
+        keys.set(
+            "placements",
+            Some(stored_form::pack(&to_compact_json(&older), 3)),
+        );
+        let read = read_stored(&main, &keys.section_keys()).unwrap();
+        assert!(read
+            .placements
+            .problem()
+            .unwrap()
+            .contains("earlier save (3)"));
+        keys.set(
+            "placements",
+            Some(stored_form::pack(&to_compact_json(&older), 9)),
+        );
+        let read = read_stored(&main, &keys.section_keys()).unwrap();
+        assert_eq!(read.placements().to_vec(), wb.placements().to_vec());
+    }
+
+    #[test]
+    fn a_section_this_version_does_not_know_makes_the_workbook_unreadable() {
+        let keys = Keys::default();
+        let wb = every_kind_saved_at(4);
+        let json = with_sections_left_out(|| to_compact_json(&wb));
+        let unknown = SectionApart {
+            name: "minutes".into(),
+            revision: 4,
+            tally: [1, 0],
+        };
+        let main = stored_form::pack_with_sections(&json, 4, &[unknown]);
+        assert!(read_stored(&main, &keys.section_keys()).is_none());
+        let err = read_stored_workbook(&main, &keys.section_keys()).unwrap_err();
+        assert!(
+            matches!(&err, ReadError::Invalid(why) if why.contains("\u{201c}minutes\u{201d}") || why.contains("minutes")),
+            "{err:?}"
+        );
+    }
+
+    /// Local storage as the version before kept it: the whole workbook in
+    /// one packed text (here a schema-6 workbook, packed).
+    const STORED_FORM_1_FIXTURE: &str = include_str!("../../../tests/fixtures/stored-form-1.txt");
+
+    #[test]
+    fn the_whole_workbook_in_one_text_is_read_and_its_next_save_keeps_sections_apart() {
+        let keys = Keys::default();
+        assert!(
+            read_stored(STORED_FORM_1_FIXTURE, &keys.section_keys()).is_none(),
+            "an older schema: the long way"
+        );
+        let read = read_stored_workbook(STORED_FORM_1_FIXTURE, &keys.section_keys()).unwrap();
+        assert_eq!(read, read_workbook(SCHEMA_6_FIXTURE).unwrap());
+        assert_eq!(read.revision, 12);
+        let mut saved = read.clone();
+        saved.revision = 13;
+        let texts = to_storage_texts(&saved);
+        let written: Vec<&str> = texts.sections.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            written,
+            ["placements", "group", "support_agreements"],
+            "the sections it has records in"
+        );
+        let main = keys.write(&texts);
+        let again = read_stored(&main, &keys.section_keys()).unwrap();
+        assert_eq!(again, saved);
+        assert_eq!(to_json(&again), to_json(&saved));
     }
 
     /// A document exactly as version 5 saved it (every kind of record then,
@@ -916,7 +1276,7 @@ mod tests {
         let message = read_workbook(&damaged).unwrap_err().to_string();
         assert!(message.contains("compressed storage form"), "{message}");
         assert!(matches!(
-            interpret_stored(Some(damaged.clone())),
+            interpret_stored(Some(damaged.clone()), &no_sections()),
             StoredState::Unreadable { raw, .. } if raw == damaged
         ));
     }

@@ -11,6 +11,19 @@
 //! commissioning-workbook:lz4:1:<revision>:<JSON bytes>:<compressed bytes>:<packed characters>
 //! ```
 //!
+//! The workbook's own key holds version 2, which also names the sections
+//! kept under keys of their own (`files::backup::to_storage_texts`), each
+//! with the save that wrote it and its records counted for the home page:
+//!
+//! ```text
+//! commissioning-workbook:lz4:2:<revision>:<JSON bytes>:<compressed bytes>:<sections>:<packed characters>
+//! <sections>: placements=12/1/1000,group=9/2/0 (name=revision/count/count under them), or nothing
+//! ```
+//!
+//! A section's own key holds version 1, a document of just that section.
+//! Version 1 in the workbook's key (as earlier versions left it) is the
+//! whole workbook, and is read as ever.
+//!
 //! Reading checks every length against `MAX_IMPORT_BYTES` before allocating,
 //! and a damaged text is an error, never a panic, so it can be kept aside.
 
@@ -18,6 +31,18 @@ use super::formats::MAX_IMPORT_BYTES;
 
 /// What starts a packed text (followed by the revision).
 const MARKER: &str = "commissioning-workbook:lz4:1:";
+/// What starts the workbook's own text when it names sections kept apart.
+const MARKER_WITH_SECTIONS: &str = "commissioning-workbook:lz4:2:";
+
+/// A section kept under a key of its own, as the workbook's text names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionApart {
+    pub name: String,
+    /// The save whose text of the section is under its key.
+    pub revision: u64,
+    /// Its records counted, as `Tally` counts them.
+    pub tally: [usize; 2],
+}
 /// Each character carries 15 bits, offset past the control characters; the
 /// highest (U+809F) is far below the surrogates, so any browser stores it as
 /// one UTF-16 unit.
@@ -26,11 +51,30 @@ const FIRST_CHAR: u32 = 0xA0;
 
 /// Compresses and packs compact JSON (see the module's description).
 pub fn pack(json: &str, revision: u64) -> String {
+    pack_as(MARKER, json, revision, "")
+}
+
+/// Packs the workbook's own JSON, naming the sections kept apart.
+pub fn pack_with_sections(json: &str, revision: u64, sections: &[SectionApart]) -> String {
+    let named: Vec<String> = sections
+        .iter()
+        .map(|s| format!("{}={}/{}/{}", s.name, s.revision, s.tally[0], s.tally[1]))
+        .collect();
+    pack_as(
+        MARKER_WITH_SECTIONS,
+        json,
+        revision,
+        &(named.join(",") + ":"),
+    )
+}
+
+fn pack_as(marker: &str, json: &str, revision: u64, sections: &str) -> String {
     let compressed = lz4_flex::block::compress(json.as_bytes());
     let chars = (compressed.len() * 8).div_ceil(BITS_PER_CHAR as usize);
-    let mut out = String::with_capacity(64 + chars * 3);
-    out.push_str(MARKER);
+    let mut out = String::with_capacity(64 + sections.len() + chars * 3);
+    out.push_str(marker);
     out.push_str(&format!("{revision}:{}:{}:", json.len(), compressed.len()));
+    out.push_str(sections);
     let mut bits: u32 = 0;
     let mut held: u32 = 0;
     for byte in compressed {
@@ -56,23 +100,42 @@ fn push_unit(out: &mut String, value: u32) {
 /// Whether `text` is in the packed form (else it is plain JSON, as written by
 /// earlier versions, by tests, or restored by hand).
 pub fn is_packed(text: &str) -> bool {
-    text.starts_with(MARKER)
+    text.starts_with(MARKER) || text.starts_with(MARKER_WITH_SECTIONS)
 }
 
 /// The revision in a packed text's header; `None` for any other text or a
 /// header cut short.
 pub fn packed_revision(opening: &str) -> Option<u64> {
-    let rest = opening.strip_prefix(MARKER)?;
+    let rest = opening
+        .strip_prefix(MARKER)
+        .or_else(|| opening.strip_prefix(MARKER_WITH_SECTIONS))?;
     let (digits, _) = rest.split_once(':')?;
     digits.parse().ok()
 }
 
-/// The JSON inside a packed text, or why it cannot be had.
+/// The JSON inside a packed text, or why it cannot be had. A text that
+/// names sections kept apart is refused: its JSON is not the whole workbook
+/// (`unpack_with_sections` reads it, with them).
 pub fn unpack(text: &str) -> Result<String, String> {
-    let rest = text
-        .strip_prefix(MARKER)
-        .ok_or("it does not start with the packed header")?;
-    let mut fields = rest.splitn(4, ':');
+    let (json, sections) = unpack_with_sections(text)?;
+    if !sections.is_empty() {
+        return Err("it holds only part of the workbook: the rest is kept under other keys of this browser's storage".into());
+    }
+    Ok(json)
+}
+
+/// The JSON inside a packed text and the sections its header names as kept
+/// apart (none in version 1), or why they cannot be had.
+pub fn unpack_with_sections(text: &str) -> Result<(String, Vec<SectionApart>), String> {
+    let (rest, with_sections) = match text.strip_prefix(MARKER) {
+        Some(rest) => (rest, false),
+        None => (
+            text.strip_prefix(MARKER_WITH_SECTIONS)
+                .ok_or("it does not start with the packed header")?,
+            true,
+        ),
+    };
+    let mut fields = rest.splitn(if with_sections { 5 } else { 4 }, ':');
     let mut number = |what: &str| -> Result<usize, String> {
         fields
             .next()
@@ -82,6 +145,11 @@ pub fn unpack(text: &str) -> Result<String, String> {
     let _revision = number("revision")?;
     let json_len = number("length")?;
     let compressed_len = number("compressed length")?;
+    let sections = if with_sections {
+        read_sections(fields.next().ok_or("its header has no list of sections")?)?
+    } else {
+        Vec::new()
+    };
     let packed = fields.next().ok_or("it has nothing after its header")?;
     if json_len > MAX_IMPORT_BYTES || compressed_len > MAX_IMPORT_BYTES {
         return Err("its header claims more than this app will read".into());
@@ -115,7 +183,35 @@ pub fn unpack(text: &str) -> Result<String, String> {
     if written != json_len {
         return Err("it unpacks to a different length than its header says".into());
     }
-    String::from_utf8(json).map_err(|_| "it unpacks to text that is not UTF-8".into())
+    let json = String::from_utf8(json).map_err(|_| "it unpacks to text that is not UTF-8")?;
+    Ok((json, sections))
+}
+
+/// `placements=12/1/1000,group=9/2/0`, or nothing.
+fn read_sections(list: &str) -> Result<Vec<SectionApart>, String> {
+    let wrong = || format!("its list of sections kept apart, {list:?}, cannot be read");
+    list.split(',')
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let (name, numbers) = entry.split_once('=').ok_or_else(wrong)?;
+            let numbers: Vec<u64> = numbers
+                .split('/')
+                .map(|n| n.parse::<u64>().map_err(|_| wrong()))
+                .collect::<Result<_, _>>()?;
+            let [revision, first, second] = numbers[..] else {
+                return Err(wrong());
+            };
+            let count = |n: u64| usize::try_from(n).map_err(|_| wrong());
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                return Err(wrong());
+            }
+            Ok(SectionApart {
+                name: name.to_string(),
+                revision,
+                tally: [count(first)?, count(second)?],
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -177,6 +273,54 @@ mod tests {
         let lies_about_length = packed.replacen(":560:", ":559:", 1);
         assert_ne!(lies_about_length, packed);
         assert!(unpack(&lies_about_length).is_err());
+    }
+
+    #[test]
+    fn the_workbooks_own_text_names_its_sections_kept_apart() {
+        let sections = vec![
+            SectionApart {
+                name: "placements".into(),
+                revision: 12,
+                tally: [1, 1000],
+            },
+            SectionApart {
+                name: "group".into(),
+                revision: 9,
+                tally: [2, 0],
+            },
+        ];
+        let packed = pack_with_sections(r#"{"revision":13}"#, 13, &sections);
+        assert!(packed.starts_with("commissioning-workbook:lz4:2:13:15:"));
+        assert!(packed.contains(":placements=12/1/1000,group=9/2/0:"));
+        assert!(is_packed(&packed));
+        assert_eq!(packed_revision(&packed), Some(13));
+        let (json, read) = unpack_with_sections(&packed).unwrap();
+        assert_eq!(json, r#"{"revision":13}"#);
+        assert_eq!(read, sections);
+        // Not the whole workbook: refused where the whole is expected.
+        assert!(unpack(&packed).unwrap_err().contains("only part"));
+        // None kept apart: read as the whole.
+        let none = pack_with_sections("{}", 2, &[]);
+        assert_eq!(unpack_with_sections(&none).unwrap(), ("{}".into(), vec![]));
+        assert_eq!(unpack(&none).unwrap(), "{}");
+        // Version 1 names none.
+        assert_eq!(unpack_with_sections(&pack("{}", 2)).unwrap().1, vec![]);
+    }
+
+    #[test]
+    fn a_damaged_list_of_sections_is_an_error() {
+        for list in [
+            "placements=12/1",
+            "placements=x/1/2",
+            "Placements=1/1/1",
+            "=1/1/1",
+            "placements",
+        ] {
+            // The empty list is the "::" after the lengths.
+            let packed = pack_with_sections("{}", 2, &[]).replacen("::", &format!(":{list}:"), 1);
+            assert!(packed.contains(&format!(":{list}:")));
+            assert!(unpack_with_sections(&packed).is_err(), "{list}: {packed:?}");
+        }
     }
 
     proptest! {

@@ -15,6 +15,12 @@
 //! A section that cannot be read is never overwritten: its records are not
 //! there to change (the tree finds no holder for them), `problem` says why,
 //! and it is written back as it was saved.
+//!
+//! In the browser's local storage each section is kept under its own key
+//! (`files::backup::to_storage_texts`), so the start reads none of it: its
+//! source is then that key (`Source::Apart`), read when a page asks, and a
+//! save writes it again only once it has changed (`get_mut` forgets the
+//! source).
 
 use std::any::Any;
 use std::marker::PhantomData;
@@ -28,6 +34,8 @@ use serde_json::Value;
 pub trait Section:
     DeserializeOwned + Serialize + Default + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static
 {
+    /// Its records counted as `Tally` counts them unread.
+    fn counts(&self) -> [usize; 2];
     /// The section as saved in `document` (a whole workbook's JSON text):
     /// its records, or none when the document has no such section.
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error>;
@@ -38,6 +46,33 @@ pub trait Section:
     /// the section's records. Called through `Deferred::visit_if_read`, so
     /// the walk's code for the section's kinds is in the part that read it.
     fn visit(&self, visitor: &mut dyn Any);
+}
+
+thread_local! {
+    /// Set while a workbook is written for local storage, which keeps each
+    /// section under a key of its own: the workbook's text leaves them out.
+    static SECTIONS_LEFT_OUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `write` (serialising a workbook) with its sections left out of the
+/// text, for local storage (`files::backup::to_storage_texts`), and puts
+/// things back as they were after it, so every other text has them.
+pub fn with_sections_left_out<R>(write: impl FnOnce() -> R) -> R {
+    struct PutBack;
+    impl Drop for PutBack {
+        fn drop(&mut self) {
+            SECTIONS_LEFT_OUT.with(|left_out| left_out.set(false));
+        }
+    }
+    SECTIONS_LEFT_OUT.with(|left_out| left_out.set(true));
+    let _put_back = PutBack;
+    write()
+}
+
+/// True while `with_sections_left_out` writes: the workbook's sections'
+/// `skip_serializing_if` ask it.
+pub fn sections_left_out() -> bool {
+    SECTIONS_LEFT_OUT.with(std::cell::Cell::get)
 }
 
 /// A section's records, read, without their type: kept behind this so the
@@ -67,10 +102,26 @@ impl<T: Section> Read for T {
     }
 }
 
+/// Reads a section's own text, kept apart from the workbook's, when a page
+/// first asks for the section: `Ok` with a document holding just that
+/// section (`{"placements": …}`), or why it cannot be had.
+pub type ApartText = Arc<dyn Fn() -> Result<String, String> + Send + Sync>;
+
+/// Where an unread section's records are.
+#[derive(Clone)]
+enum Source {
+    /// In the text of the whole document the workbook was read from.
+    Document(Arc<str>),
+    /// In a text of its own (the section's key in local storage), which
+    /// holds the section as the workbook's save of `revision` left it.
+    Apart { revision: u64, text: ApartText },
+}
+
 pub struct Deferred<T> {
-    /// The text of the document the section was read with, until the
-    /// section is read (none when the document had no such section).
-    source: Option<Arc<str>>,
+    /// Where the section was read from or last saved to, until it changes:
+    /// the text of the document the workbook was read with, or its own text
+    /// (none when the document had no such section, or once changed).
+    source: Option<Source>,
     /// The document had the section (noted as the workbook was read).
     present: bool,
     /// Its records counted as the workbook was read, without reading them
@@ -117,7 +168,35 @@ impl<T: 'static> Deferred<T> {
     /// it (`files::backup`); a document without the section keeps nothing.
     pub fn attach(&mut self, document: &Arc<str>) {
         if self.present && self.read.get().is_none() {
-            self.source = Some(Arc::clone(document));
+            self.source = Some(Source::Document(Arc::clone(document)));
+        }
+    }
+
+    /// Notes, as the workbook is read, that the section is kept in a text
+    /// of its own, left by the save of `revision`, with `tally` records;
+    /// `text` reads it when a page first asks.
+    pub fn keep_apart(&mut self, revision: u64, tally: [usize; 2], text: ApartText) {
+        if self.read.get().is_none() {
+            self.present = true;
+            self.tally = tally;
+            self.source = Some(Source::Apart { revision, text });
+        }
+    }
+
+    /// Notes that the section, as it is now, was just saved in a text of its
+    /// own by the save of `revision`: the next save need not write it again
+    /// unless it changes first.
+    pub fn now_kept_apart(&mut self, revision: u64, text: ApartText) {
+        self.present = true;
+        self.source = Some(Source::Apart { revision, text });
+    }
+
+    /// The save whose text of its own holds the section as it is now; none
+    /// when it changed since it was read or saved (or was never kept apart).
+    pub fn kept_apart_at(&self) -> Option<u64> {
+        match self.source {
+            Some(Source::Apart { revision, .. }) => Some(revision),
+            _ => None,
         }
     }
 
@@ -175,18 +254,35 @@ impl<T: Section> Deferred<T> {
     /// The section as it was saved, as JSON, while it is not read: for the
     /// checks that say in words what is wrong with one that cannot be read.
     pub fn saved(&self) -> Value {
-        self.source
-            .as_deref()
-            .and_then(T::saved_in)
-            .unwrap_or(Value::Null)
+        match &self.source {
+            Some(Source::Document(document)) => T::saved_in(document),
+            Some(Source::Apart { text, .. }) => text().ok().and_then(|t| T::saved_in(&t)),
+            None => None,
+        }
+        .unwrap_or(Value::Null)
+    }
+
+    /// Its records counted: from the records once read, else as the
+    /// workbook was read (so one that cannot be read keeps its count).
+    pub fn counts(&self) -> [usize; 2] {
+        match self.if_read() {
+            Some(read) => read.counts(),
+            None if self.present => self.tally,
+            None => [0, 0],
+        }
     }
 
     fn parse(&self) -> Result<Box<dyn Read>, String> {
         let read = match (&self.source, self.present) {
             (_, false) => Ok(T::default()),
-            (Some(document), true) => T::from_document(document)
+            (Some(Source::Document(document)), true) => T::from_document(document)
                 .map(Option::unwrap_or_default)
                 .map_err(|e| e.to_string()),
+            (Some(Source::Apart { text, .. }), true) => text().and_then(|text| {
+                T::from_document(&text)
+                    .map(Option::unwrap_or_default)
+                    .map_err(|e| e.to_string())
+            }),
             // Read without its document's text kept: a reader of whole
             // workbooks forgot `attach`. Refused, so it is never saved over.
             (None, true) => Err("the saved section was not kept when the workbook was read".into()),
@@ -403,6 +499,9 @@ mod tests {
     }
 
     impl Section for Names {
+        fn counts(&self) -> [usize; 2] {
+            [self.names.len(), 0]
+        }
         fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
             #[derive(Deserialize)]
             struct Only {

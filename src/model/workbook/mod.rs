@@ -30,6 +30,7 @@ pub mod outcome;
 pub mod places;
 pub mod records;
 pub mod refusals;
+pub mod sections_apart;
 pub mod tree;
 pub mod undo;
 

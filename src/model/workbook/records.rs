@@ -255,6 +255,9 @@ fn id_of(kind: RecordKind, record: &dyn Any) -> Option<String> {
 
 /// The group view's section, `group` in the saved workbook.
 impl Section for GroupBook {
+    fn counts(&self) -> [usize; 2] {
+        [self.rounds.len(), 0]
+    }
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
         #[derive(Deserialize)]
         struct OnlyGroup {
@@ -278,6 +281,9 @@ impl Section for GroupBook {
 
 /// The support agreements' section, `support_agreements` in the saved workbook.
 impl Section for AgreementBook {
+    fn counts(&self) -> [usize; 2] {
+        [self.agreements.len(), 0]
+    }
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
         #[derive(Deserialize)]
         struct OnlyAgreements {
@@ -335,6 +341,12 @@ impl Tally for CaseBook {
 
 /// The placement log's section, the list `placements` in the saved workbook.
 impl Section for PlacementBook {
+    fn counts(&self) -> [usize; 2] {
+        [
+            self.placements.len(),
+            self.placements.iter().map(|p| p.entries.len()).sum(),
+        ]
+    }
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
         #[derive(Deserialize)]
         struct OnlyPlacements {
@@ -360,6 +372,9 @@ impl Section for PlacementBook {
 
 /// The business cases' section, `business_cases` in the saved workbook.
 impl Section for CaseBook {
+    fn counts(&self) -> [usize; 2] {
+        [self.cases.len(), 0]
+    }
     fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
         #[derive(Deserialize)]
         struct OnlyCases {

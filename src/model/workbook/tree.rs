@@ -44,7 +44,7 @@ use crate::model::plan::{
     Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
     ReviewDraft, SelfRating, SelfRatingDraft,
 };
-use crate::model::workbook::deferred::Deferred;
+use crate::model::workbook::deferred::{sections_left_out, Deferred};
 use crate::model::workbook::outcome::{Refusal, Stamp};
 
 /// Names a whole-workbook document: the local-storage copy and backup files.
@@ -90,7 +90,7 @@ pub struct Workbook {
     pub plans: Vec<Plan>,
     /// The placement log: read when a placement page opens (`deferred`);
     /// saved as a list, as ever.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "placements_left_out")]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Placement>"))]
     pub placements: Deferred<PlacementBook>,
     /// The group view's rounds: read when a group page opens (`deferred`).
@@ -144,16 +144,23 @@ impl Workbook {
     }
 }
 
+// Each section is left out of the workbook's text where local storage
+// keeps it under its own key (`deferred::with_sections_left_out`).
+
+fn placements_left_out(_: &Deferred<PlacementBook>) -> bool {
+    sections_left_out()
+}
+
 fn no_support_agreements(section: &Deferred<AgreementBook>) -> bool {
-    section.is_empty_by(|s| s.agreements.is_empty())
+    sections_left_out() || section.is_empty_by(|s| s.agreements.is_empty())
 }
 
 fn no_business_cases(section: &Deferred<CaseBook>) -> bool {
-    section.is_empty_by(|s| s.cases.is_empty())
+    sections_left_out() || section.is_empty_by(|s| s.cases.is_empty())
 }
 
 fn no_group_rounds(group: &Deferred<GroupBook>) -> bool {
-    group.is_empty_by(|g| g.rounds.is_empty())
+    sections_left_out() || group.is_empty_by(|g| g.rounds.is_empty())
 }
 
 fn default_reminder_days() -> u32 {
