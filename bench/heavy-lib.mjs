@@ -3,7 +3,7 @@
 // the in-page interaction timers.
 import { readFileSync } from 'node:fs';
 import { heavyWorkbook, landmarks } from './heavy-workbook.mjs';
-import { packStored } from '../tests/e2e/support.mjs';
+import { packStored, packStoredApart } from '../tests/e2e/support.mjs';
 
 export const KEY = 'commissioning-workbook';
 
@@ -41,8 +41,12 @@ export function heavyPages(seed = 1) {
     workbook,
     text: JSON.stringify(workbook),
     // As a returning user's browser holds it: the app keeps the packed form
-    // (src/model/files/stored_form.rs) from its first save on.
-    stored: packStored(JSON.stringify(workbook), workbook.revision),
+    // (src/model/files/stored_form.rs), each section under a key of its
+    // own, from its first save on.
+    stored: packStoredApart(workbook),
+    // As the version before kept it: the whole workbook packed in one key
+    // (the first start after the update reads it so).
+    storedWhole: packStored(JSON.stringify(workbook), workbook.revision),
     plan,
     goal,
     placement,

@@ -279,6 +279,38 @@ export function packStored(json, revision) {
   return out;
 }
 
+/**
+ * A workbook (an object) in the keys the app itself keeps it under: its own
+ * text naming each section with records kept apart (`commissioning-workbook:lz4:2:`,
+ * src/model/files/stored_form.rs), and each section's text under its own key,
+ * as a returning user's browser holds it. Returns { key: text }.
+ */
+export function packStoredApart(workbook) {
+  const SECTIONS = {
+    placements: (list) => [list.length, list.reduce((n, p) => n + (p.entries?.length ?? 0), 0)],
+    group: (g) => [g.rounds?.length ?? 0, 0],
+    support_agreements: (s) => [s.agreements?.length ?? 0, 0],
+    business_cases: (c) => [c.cases?.length ?? 0, 0],
+  };
+  const { revision } = workbook;
+  const own = { ...workbook };
+  const keys = {};
+  const named = [];
+  for (const [name, count] of Object.entries(SECTIONS)) {
+    delete own[name];
+    const section = workbook[name];
+    if (section === undefined || count(section)[0] === 0) continue;
+    keys[`commissioning-workbook.section.${name}`] = packStored(JSON.stringify({ [name]: section }), revision);
+    named.push(`${name}=${revision}/${count(section).join('/')}`);
+  }
+  const text = packStored(JSON.stringify(own), revision);
+  keys['commissioning-workbook'] = text.replace(
+    /^commissioning-workbook:lz4:1:(\d+:\d+:\d+:)/,
+    (_, lengths) => `${PACKED_MARKER_WITH_SECTIONS}${lengths}${named.join(',')}:`,
+  );
+  return keys;
+}
+
 /** LZ4's block format, greedily: a 4-byte hash finds the last place each run was seen. */
 function lz4BlockEncode(src) {
   const out = [];
