@@ -1,7 +1,8 @@
 //! A copy of the page last shown, as the app drew it, so the next visit can
 //! show it before the app has started (issue 28: "adopt the page instead of
-//! rebuilding it"). index.html's adoption script draws the copy in place of
-//! the shell, inert, when everything it was drawn from still holds: the same
+//! rebuilding it"). index.html's adoption script (in `<head>`, so that a copy
+//! of an area's page is drawn with the area's stylesheets) draws the copy in
+//! place of the shell, inert, when everything it was drawn from still holds: the same
 //! build of the app, the stored workbook at the same revision, the same day
 //! and the same address. The app then takes the page over in one step
 //! (`ui::start` removes the copy and mounts in the same task, so no frame

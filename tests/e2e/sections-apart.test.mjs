@@ -154,3 +154,46 @@ test('a log whose key has gone is said to be unreadable, and is never written ov
   assert.deepEqual(entriesIn(whole), ['Entry whose key goes']);
   await context.close();
 });
+
+test('delete everything removes the sections\' keys too, and its Undo puts back a log this page never opened', async () => {
+  const { context, page } = await app.open('/#/');
+  await setUpPlacement(page, 'Undo ICB');
+  await logActivity(page, 'Entry put back by Undo');
+  await savedWorkbook(page);
+  // A fresh start on Your data: the log is not read.
+  await load(page, '/#/your-data');
+  await page.getByRole('button', { name: 'Delete everything from this browser' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  const deleted = page.getByRole('status').filter({ hasText: 'Everything has been deleted from this browser' });
+  await deleted.waitFor();
+  assert.deepEqual(Object.keys(await keysStored(page)), [], 'no key left, the sections\' neither');
+  await deleted.getByRole('button', { name: 'Undo: put my workbook back' }).click();
+  await deleted.waitFor({ state: 'detached' });
+  const back = await savedWorkbook(page);
+  assert.deepEqual(entriesIn(back), ['Entry put back by Undo']);
+  assert.ok(Object.keys(await keysStored(page)).includes(PLACEMENTS));
+  await context.close();
+});
+
+test('a workbook\'s own key that cannot be read is kept aside with its sections\' keys, so no later save removes them', async () => {
+  const { context, page } = await app.open('/#/');
+  await setUpPlacement(page, 'Damaged ICB');
+  await logActivity(page, 'Entry beside a damaged workbook');
+  await savedWorkbook(page);
+  const placements = (await keysStored(page))[PLACEMENTS];
+  await page.evaluate((key) => localStorage.setItem(key, '{"format": "commissioning-workbook", broken'), WORKBOOK);
+  await load(page, '/#/development-plan');
+  await waitForApp(page);
+  await addGoal(page, 'After the damage');
+  await page.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
+  const stored = await keysStored(page);
+  const aside = Object.keys(stored).filter((k) => k.startsWith('commissioning-workbook.unreadable.'));
+  assert.equal(aside.length, 2, aside.join(', '));
+  const sectionAside = aside.find((k) => k.endsWith('.section.placements'));
+  assert.ok(sectionAside, 'the log\'s key kept aside beside the workbook\'s');
+  assert.equal(stored[sectionAside], placements, 'exactly as it was');
+  assert.equal(stored[PLACEMENTS], undefined);
+  await goToArea(page, 'Your data');
+  await page.getByRole('button', { name: `Download ${sectionAside}` }).waitFor();
+  await context.close();
+});
