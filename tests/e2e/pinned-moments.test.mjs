@@ -127,7 +127,12 @@ for (const [what, at, today] of MOMENTS) {
     await page.getByRole('heading', { level: 1, name: 'Your activity log' }).waitFor();
     await page.getByRole('link', { name: 'Log an activity' }).first().click();
     await fillDate(page, 'Date of the activity', addDays(start, -1));
-    await page.getByRole('status').filter({ hasText: 'Outside your placement dates' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Outside your placement dates' }).waitFor().catch(async (error) => {
+      // Once seen in a full run and never alone: say what the page held.
+      const shown = await Promise.all(['Day', 'Month', 'Year'].map((box) => group.getByLabel(box).inputValue().catch(() => '?')));
+      const where = await page.evaluate(() => [location.hash, document.querySelector('main')?.innerText.slice(0, 300)]);
+      throw new Error(`no "Outside your placement dates" for ${addDays(start, -1)}: the boxes show ${shown.join('/')} at ${where[0]}; ${where[1]}`, { cause: error });
+    });
     await page.getByLabel('Time spent').fill('1');
     await page.getByLabel('Type of activity').selectOption({ label: 'Meeting' });
     await page.getByLabel('What did you do?').fill('Met the day before it started');
