@@ -20,7 +20,7 @@ for (const entry of await readdir(dist, { recursive: true, withFileTypes: true }
   if (path.split('/').some((part) => part.startsWith('.'))) continue;
   const bytes = await readFile(join(dist, path));
   rows.push({
-    asset: path.replace(/-[0-9a-f]{12,16}(?=[._/])/, ''),
+    asset: path.replace(/-[0-9a-f]{10,16}(?=[._/])/, ''),
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
     firstLoad: FIRST_LOAD.test(path) && path !== 'sw.js' && !AREA_PART.test(path),

@@ -44,9 +44,12 @@ export function fingerprintApp(dir) {
   const preload = areaPreloadScript(loader, named);
   // Beside the script that starts compiling the main part, before the
   // stylesheet (a script after a stylesheet waits for it to load).
+  // One script with it, as each inline script costs the page a hash in its
+  // Content-Security-Policy.
   const early = cleaned.match(/<script>[^<]*compileStreaming/);
   if (!early) throw new Error(`${index}: no early compile script to put the area preload before`);
-  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(early[0], `${preload}${early[0]}`));
+  const together = `${preload.replace(/<\/script>$/, ';')}${early[0].slice('<script>'.length)}`;
+  writeFileSync(index, cleaned.replaceAll(`./${FOLDER}/`, `./${named}/`).replace(early[0], together));
   return named;
 }
 
@@ -57,8 +60,8 @@ export function fingerprintApp(dir) {
  * every first download. Written again here, shorter, doing the same: one
  * function fetches a file (`fileLoad`), the chunks (numbered, none needing
  * another; a number wasm-split-cli skipped gets a loader nothing asks for)
- * are made in a loop, and each part names its chunks as runs
- * of numbers ("10-24,44-75"). The functions before the chunks, and every
+ * are made in a loop, and each part names its chunks as a bitmap
+ * (`chunkBits`, six to a character). The functions before the chunks, and every
  * export's name, are kept as written. Anything in another shape stops the
  * build, so a new wasm-split-cli cannot be compacted wrongly.
  */
@@ -85,14 +88,7 @@ export function compactLoader(loader) {
       if (!present.has(Number(n[1]))) throw shape(`${name} needs ${d}, which it does not make`);
       return Number(n[1]);
     }).sort((a, b) => a - b);
-    const runs = [];
-    for (const n of wanted) {
-      const run = runs[runs.length - 1];
-      if (run && run[1] === n - 1) run[1] = n;
-      else runs.push([n, n]);
-    }
-    const list = runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
-    return `export const ${name} = wrapAsyncCb(fileLoad("${file}", chunksIn("${list}")));`;
+    return `export const ${name} = wrapAsyncCb(fileLoad("${file}", chunksIn("${chunkBits(wanted)}")));`;
   });
   const head = loader.slice(0, loader.search(/(?:\/\*[^*]*\*\/\s*)?const __chunk_|export const /));
   const rest = loader.slice(head.length).replace(chunkPattern, '').replace(exportPattern, '').trim();
@@ -107,12 +103,12 @@ export function compactLoader(loader) {
 }
 const chunks = [];
 for (let n = ${chunks.length ? first : 0}; n <= ${chunks.length ? last : -1}; n++) chunks[n] = fileLoad("chunk_" + n, []);
-function chunksIn(runs) {
+function chunksIn(bits) {
     const out = [];
-    for (const run of runs ? runs.split(",") : []) {
-        const [from, to = from] = run.split("-").map(Number);
-        for (let n = from; n <= to; n++) out.push(chunks[n]);
-    }
+    [...bits].forEach((digit, i) => {
+        const value = ${JSON.stringify(CHUNK_BIT_DIGITS)}.indexOf(digit);
+        for (let b = 0; b < 6; b++) if ((value >> b) & 1) out.push(chunks[i * 6 + b]);
+    });
     return out;
 }
 ${exports.join('\n')}
@@ -151,6 +147,28 @@ const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage', 'page_copy']);
  * part, instead of after the main part has arrived and started. The files
  * each area needs are read from the loader wasm-split-cli wrote.
  */
+/** The digits of `chunkBits`, each six bits (base64url's). */
+export const CHUNK_BIT_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Chunk numbers as a bitmap written six bits to a digit of CHUNK_BIT_DIGITS,
+ * the lowest bit first: digit i holds chunks 6i to 6i + 5. [1, 6, 7] is "CD".
+ */
+export function chunkBits(numbers) {
+  const digits = [];
+  for (const n of numbers) {
+    const at = Math.floor(n / 6);
+    while (digits.length <= at) digits.push(0);
+    digits[at] |= 1 << (n % 6);
+  }
+  return digits.map((d) => CHUNK_BIT_DIGITS[d]).join('');
+}
+
+/** The chunk numbers a `chunkBits` text holds. */
+export function chunksOfBits(text) {
+  return [...text].flatMap((c, i) => [0, 1, 2, 3, 4, 5].filter((b) => (CHUNK_BIT_DIGITS.indexOf(c) >> b) & 1).map((b) => i * 6 + b));
+}
+
 export function areaPreloadScript(loader, folder) {
   const AREA_PATHS = areaPaths();
   const chunkFile = new Map(
@@ -174,14 +192,10 @@ export function areaPreloadScript(loader, folder) {
     if (name.includes('.') || numbers.some(Number.isNaN)) {
       throw new Error(`__wasm_split.js: ${area}'s parts are not named split_<area>.wasm and chunk_<n>.wasm`);
     }
-    // The chunks as runs of numbers, "12-17,21,26-32": an area needs dozens.
-    const runs = [];
-    for (const n of numbers) {
-      const last = runs[runs.length - 1];
-      if (last && last[1] === n - 1) last[1] = n;
-      else runs.push([n, n]);
-    }
-    areas[path] = [name, runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',')];
+    // The chunks as a bitmap, six chunks to a character (chunkBits): an
+    // area needs dozens of the 170 or so, and written as runs of numbers
+    // ("12-17,21,26-32") they cost every first download 0.6 KiB gzipped.
+    areas[path] = [name, chunkBits(numbers)];
   }
   const missing = Object.values(AREA_PATHS).filter((p) => !areas[p]);
   if (missing.length) throw new Error(`__wasm_split.js: no part for ${missing.join(', ')}`);
@@ -202,8 +216,8 @@ export function areaPreloadScript(loader, folder) {
     `d.head.insertBefore(l,i?null:d.getElementById("app-styles"))})};` +
     `var p=location.hash.slice(1).split("?")[0],a=${JSON.stringify(areas)};` +
     // window.appArea: the area the address opens, for the adoption script.
-    `for(var k in a)if(p===k||p.indexOf(k+"/")===0){var n=[a[k][0]];window.appArea=n[0].replace(/_area$/,"");a[k][1]&&a[k][1].split(",").forEach(function(r){` +
-    `var b=r.split("-"),i=+b[0],j=+(b[1]||b[0]);for(;i<=j;i++)n.push(i)});` +
+    `for(var k in a)if(p===k||p.indexOf(k+"/")===0){var n=[a[k][0]];window.appArea=n[0].replace(/_area$/,"");a[k][1].split("").forEach(function(c,i){` +
+    `for(var v=${JSON.stringify(CHUNK_BIT_DIGITS)}.indexOf(c),b=0;b<6;b++)if(v>>b&1)n.push(i*6+b)});` +
     // The area's own stylesheets first, so the page is never drawn before
     // them. This script runs before the main stylesheets' links are read, so
     // both are only fetched here (rel=preload); the app links each in its

@@ -166,10 +166,11 @@ export function trimBuiltCss(dir) {
   const mainDesign = trimCss(designRules, mainUsed);
   const mainApp = trimCss(appRules, mainUsed);
   const after = mainDesign + mainApp;
-  const named = `main-${createHash('sha256').update(mainDesign).digest('hex').slice(0, 16)}.css`;
+  // Ten hex digits name a version well enough, and the names are in every first download.
+  const named = `main-${createHash('sha256').update(mainDesign).digest('hex').slice(0, 10)}.css`;
   writeFileSync(join(dir, sheet), mainDesign);
   renameSync(join(dir, sheet), join(dir, named));
-  const appNamed = `main-app-${createHash('sha256').update(mainApp).digest('hex').slice(0, 16)}.css`;
+  const appNamed = `main-app-${createHash('sha256').update(mainApp).digest('hex').slice(0, 10)}.css`;
   writeFileSync(join(dir, appNamed), mainApp);
   // Trunk gives the stylesheet's link a Subresource Integrity hash of the
   // untrimmed file; the browser would refuse the trimmed one without a new one.
@@ -194,7 +195,7 @@ export function trimBuiltCss(dir) {
     const own = area.scss ? compile(area.scss) : '';
     const write = (part, css) => {
       if (!css) return '-';
-      const name = `area-${area.area}${part}-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+      const name = `area-${area.area}${part}-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
       writeFileSync(join(dir, name), css);
       return name;
     };

@@ -104,7 +104,9 @@ pub fn take_when_idle(store: WorkbookStore) {
     }
     let take_it = move || {
         WAITING.with(|w| w.set(false));
-        if !worth_copying(store) {
+        // With nothing stored, nothing is copied, and the part is not fetched.
+        if !storage::holds_workbook() {
+            storage::forget_page_copy();
             return;
         }
         // The copying code is its own part in the release build, fetched
@@ -121,25 +123,16 @@ pub fn take_when_idle(store: WorkbookStore) {
     }
 }
 
-/// Whether a copy may be taken now, as far as the first download can tell
-/// (so the copying part is not fetched for nothing): something is stored,
-/// all of it saved, and nothing shown that lasts for this visit only.
+/// Whether a copy may be taken now: all of the workbook saved, and nothing
+/// shown that lasts for this visit only. (In the copying part, as every
+/// byte of the first download is in every visit's.)
 fn worth_copying(store: WorkbookStore) -> bool {
-    let passing = store.save_status.with_untracked(|s| s.pending)
+    !(store.save_status.with_untracked(|s| s.pending)
         || store.saving_blocked.with_untracked(Option::is_some)
         || store.save_error.with_untracked(Option::is_some)
         || store.unreadable.with_untracked(Option::is_some)
         || store.sync_notice.with_untracked(Option::is_some)
-        || store.refusal.with_untracked(Option::is_some);
-    if passing {
-        return false;
-    }
-    if !storage::holds_workbook() {
-        // No copy may outlive the workbook (everything deleted).
-        storage::forget_page_copy();
-        return false;
-    }
-    true
+        || store.refusal.with_untracked(Option::is_some))
 }
 
 #[cfg_attr(
@@ -147,7 +140,9 @@ fn worth_copying(store: WorkbookStore) -> bool {
     leptos::wasm_split::wasm_split(page_copy, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn copying_part(store: WorkbookStore) -> Result<(), PartLoadError> {
-    take(store);
+    if worth_copying(store) {
+        take(store);
+    }
     Ok(())
 }
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { chunksOfBits } from '../../scripts/fingerprint-app.mjs';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const appFile = async (name) => {
@@ -33,7 +34,16 @@ test('the parts loader is minified too, once fingerprint-app.mjs has read each a
     assert.match(loader, new RegExp(`__wasm_split_load_${area}\\b`), `${area} is still exported`);
   }
   const index = await readFile(join(dist, 'index.html'), 'utf8');
-  // Its chunks as runs of numbers ("12-17,21,26-32"), as the loader names them too.
-  assert.match(index, /"\/group":\["group_area","\d+(-\d+)?(,\d+(-\d+)?)*"\]/, 'the deep-link preload names the group area\'s part and its chunks');
-  assert.match(loader, /"split_group_area",\w+\("\d+(-\d+)?(,\d+(-\d+)?)*"\)/, 'the loader names the group area\'s chunks as runs');
+  // The loader and the deep-link preload in index.html name an area's chunks
+  // as a bitmap (scripts/fingerprint-app.mjs, chunkBits): the same chunks,
+  // each one the loader makes.
+  const inLoader = loader.match(/"split_group_area",\w+\("([A-Za-z0-9_-]+)"\)/)?.[1];
+  assert.ok(inLoader, 'the loader names the group area\'s chunks');
+  const inIndex = index.match(/"\/group":\["group_area","([A-Za-z0-9_-]+)"\]/)?.[1];
+  assert.ok(inIndex, 'the deep-link preload names the group area\'s part and its chunks');
+  const chunks = chunksOfBits(inLoader);
+  assert.deepEqual(chunksOfBits(inIndex), chunks);
+  assert.ok(chunks.length > 10, `${chunks.length} chunks`);
+  const [, from, to] = loader.match(/for\(let \w+=(\d+);\w+<=(\d+);\w+\+\+\)/) ?? [];
+  assert.ok(chunks.every((n) => n >= Number(from) && n <= Number(to)), `chunks ${from} to ${to} are made`);
 });

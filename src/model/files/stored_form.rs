@@ -119,7 +119,7 @@ pub fn packed_revision(opening: &str) -> Option<u64> {
 pub fn unpack(text: &str) -> Result<String, String> {
     let (json, sections) = unpack_with_sections(text)?;
     if !sections.is_empty() {
-        return Err("it holds only part of the workbook: the rest is kept under other keys of this browser's storage".into());
+        return Err("it holds only part of the workbook".into());
     }
     Ok(json)
 }
@@ -187,31 +187,27 @@ pub fn unpack_with_sections(text: &str) -> Result<(String, Vec<SectionApart>), S
     Ok((json, sections))
 }
 
-/// `placements=12/1/1000,group=9/2/0`, or nothing.
+/// `placements=12/1/1000,group=9/2/0`, or nothing. (Read in the first
+/// download, so written plainly: every byte of it is in every visit's.)
 fn read_sections(list: &str) -> Result<Vec<SectionApart>, String> {
-    let wrong = || format!("its list of sections kept apart, {list:?}, cannot be read");
-    list.split(',')
-        .filter(|entry| !entry.is_empty())
-        .map(|entry| {
-            let (name, numbers) = entry.split_once('=').ok_or_else(wrong)?;
-            let numbers: Vec<u64> = numbers
-                .split('/')
-                .map(|n| n.parse::<u64>().map_err(|_| wrong()))
-                .collect::<Result<_, _>>()?;
-            let [revision, first, second] = numbers[..] else {
-                return Err(wrong());
-            };
-            let count = |n: u64| usize::try_from(n).map_err(|_| wrong());
-            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                return Err(wrong());
-            }
-            Ok(SectionApart {
+    let mut sections = Vec::new();
+    for entry in list.split(',').filter(|entry| !entry.is_empty()) {
+        let read = entry.split_once('=').and_then(|(name, numbers)| {
+            let mut numbers = numbers.split('/').map(str::parse::<u64>);
+            let revision = numbers.next()?.ok()?;
+            let first = numbers.next()?.ok()?;
+            let second = numbers.next()?.ok()?;
+            let named =
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+            (named && numbers.next().is_none()).then(|| SectionApart {
                 name: name.to_string(),
                 revision,
-                tally: [count(first)?, count(second)?],
+                tally: [first as usize, second as usize],
             })
-        })
-        .collect()
+        });
+        sections.push(read.ok_or("its list of sections cannot be read")?);
+    }
+    Ok(sections)
 }
 
 #[cfg(test)]
