@@ -120,6 +120,11 @@ test('a copy that no longer holds is never drawn: another revision stored, anoth
   await page.evaluate(([text]) => localStorage.setItem('commissioning-workbook', text), [packStored(JSON.stringify(json), json.revision)]);
   assert.equal(await reloadAndNote(page, `/${goalPage}`), null, 'another revision: the shell, not the copy');
   await page.getByRole('heading', { level: 1, name: 'Renamed where no copy was taken' }).waitFor();
+  // Once the app has taken its own copy of this page (in idle time), and is
+  // closed (so it takes none after), the one from before the change is put
+  // back in its place.
+  await copyTaken(page, goalPage);
+  await page.goto('/robots.txt');
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [COPY_KEY, copyText]);
   assert.equal(await reloadAndNote(page, `/${goalPage}`), null, 'the copy kept from before the change is not drawn');
 
@@ -135,6 +140,7 @@ test('a copy that no longer holds is never drawn: another revision stored, anoth
     const lines = (await page.evaluate((key) => localStorage.getItem(key), COPY_KEY)).split('\n');
     lines[line] = value;
     const changed = lines.join('\n');
+    await page.goto('/robots.txt');
     await page.evaluate(([key, text]) => localStorage.setItem(key, text), [COPY_KEY, changed]);
     assert.equal(await reloadAndNote(page, `/${goalPage}`), null, `${why}: not drawn`);
     // The app takes its own copy again once started.
