@@ -11,6 +11,8 @@ setup_browser
 build_release
 say "Asset sizes"
 node bench/sizes.mjs
+say "On the wire: the home page and deep links, gzipped"
+node bench/deep-link.mjs
 say "Start-up times"
 node bench/startup.mjs
 say "A heavy workbook: start, events and stored size"
