@@ -107,8 +107,14 @@ pub fn note_sections_kept(workbook: &mut Workbook, written: &[&'static str], key
     }
 }
 
-/// `read_current` for the workbook's own key in local storage, its sections
-/// read from their keys (`keys`) only when a page asks for them.
+/// A workbook this version wrote, read in one pass with every check of
+/// `read_workbook`: the workbook's own key in local storage, packed, its
+/// sections read from their keys (`keys`) only when a page asks for them.
+/// `None` for anything else (an older version to migrate, plain JSON as
+/// tests and versions before the packed form left it, or text that cannot be
+/// read), which `read_stored_workbook` reads or explains. The browser build
+/// starts with this alone and fetches the rest when needed (`ui::storage`):
+/// every byte of it is in every visit's first download.
 pub fn read_stored(text: &str, keys: &SectionKeys) -> Option<Workbook> {
     let (json, apart) = stored_form::unpack_with_sections(text).ok()?;
     let workbook = read_current_directly(&json)?;
@@ -173,16 +179,6 @@ pub fn read_workbook(text: &str) -> Result<Workbook, ReadError> {
         }
     };
     checked(workbook)
-}
-
-/// A workbook this version wrote, read in one pass with every check of
-/// `read_workbook`: what a browser holds from the first save on, and what
-/// another tab saves. `None` for anything else (an older version to migrate,
-/// or text that cannot be read), which `read_workbook` reads or explains. The
-/// browser build starts with this alone and fetches the rest when needed
-/// (`ui::storage`).
-pub fn read_current(text: &str) -> Option<Workbook> {
-    checked(read_current_directly(&unpacked(text).ok()?)?).ok()
 }
 
 /// The JSON in `text`: local storage's packed form unpacked (a copy kept
@@ -529,17 +525,25 @@ mod tests {
     fn the_quick_reader_reads_what_this_version_wrote_and_leaves_the_rest() {
         let wb = sample();
         let stored = to_storage_text(&wb);
-        assert_eq!(read_current(&stored), Some(read_workbook(&stored).unwrap()));
-        assert_eq!(read_current(&to_compact_json(&wb)), Some(wb.clone()));
+        assert_eq!(
+            read_stored(&stored, &no_sections()),
+            Some(read_workbook(&stored).unwrap())
+        );
+        // Plain JSON (tests, versions before the packed form) goes the long way.
+        assert_eq!(read_stored(&to_compact_json(&wb), &no_sections()), None);
+        assert_eq!(
+            read_stored_workbook(&to_compact_json(&wb), &no_sections()).unwrap(),
+            wb
+        );
         // Older versions and unreadable text are for read_workbook.
-        assert_eq!(read_current(SCHEMA_1_FIXTURE), None);
+        assert_eq!(read_stored(SCHEMA_1_FIXTURE, &no_sections()), None);
         assert!(read_workbook(SCHEMA_1_FIXTURE).is_ok());
-        assert_eq!(read_current("{ not json"), None);
+        assert_eq!(read_stored("{ not json", &no_sections()), None);
         // The same checks: a shared id is refused by both.
         let mut twice = wb.clone();
         let goal = twice.plans[0].goals[0].clone();
         twice.plans[0].goals.push(goal);
-        assert_eq!(read_current(&to_compact_json(&twice)), None);
+        assert_eq!(read_stored(&to_storage_text(&twice), &no_sections()), None);
         assert!(read_workbook(&to_compact_json(&twice)).is_err());
     }
 

@@ -273,16 +273,15 @@ impl<T: Section> Deferred<T> {
     }
 
     fn parse(&self) -> Result<Box<dyn Read>, String> {
+        let from = |document: &str| {
+            T::from_document(document)
+                .map(Option::unwrap_or_default)
+                .map_err(|e| e.to_string())
+        };
         let read = match (&self.source, self.present) {
             (_, false) => Ok(T::default()),
-            (Some(Source::Document(document)), true) => T::from_document(document)
-                .map(Option::unwrap_or_default)
-                .map_err(|e| e.to_string()),
-            (Some(Source::Apart { text, .. }), true) => text().and_then(|text| {
-                T::from_document(&text)
-                    .map(Option::unwrap_or_default)
-                    .map_err(|e| e.to_string())
-            }),
+            (Some(Source::Document(document)), true) => from(document),
+            (Some(Source::Apart { text, .. }), true) => text().and_then(|text| from(&text)),
             // Read without its document's text kept: a reader of whole
             // workbooks forgot `attach`. Refused, so it is never saved over.
             (None, true) => Err("the saved section was not kept when the workbook was read".into()),
