@@ -424,11 +424,10 @@ impl Saver {
                 return;
             }
         };
-        let plan = store.doc.with_untracked(|doc| {
+        let mut plan = store.doc.with_untracked(|doc| {
             self.pending
                 .with(|p| sync::plan_save(doc, p, stored.as_ref()))
         });
-        let mut plan = plan;
         match storage::write(&plan.document) {
             Ok(written) => {
                 self.pending.update(Pending::clear);
@@ -446,9 +445,8 @@ impl Saver {
                 });
                 self.ask_to_persist_once();
                 super::page_copy::take_when_idle(store);
-                let keys = storage::section_keys();
                 if plan.rebased {
-                    backup::note_sections_kept(&mut plan.document, &written, &keys);
+                    storage::note_written(&mut plan.document, &written);
                     store.doc.set(plan.document);
                     self.note_dropped(plan.dropped);
                 } else {
@@ -456,7 +454,7 @@ impl Saver {
                     // written are kept: nothing on screen shows either.
                     store.doc.update_untracked(|d| {
                         d.revision = plan.document.revision;
-                        backup::note_sections_kept(d, &written, &keys);
+                        storage::note_written(d, &written);
                     });
                 }
             }
@@ -601,9 +599,9 @@ impl Saver {
             return Err(blocked_reason(blocked).to_string());
         }
         let saved = storage::write(&document).map(|written| {
-            store.doc.update_untracked(|d| {
-                backup::note_sections_kept(d, &written, &storage::section_keys())
-            });
+            store
+                .doc
+                .update_untracked(|d| storage::note_written(d, &written))
         });
         store.save_error.set(saved.clone().err());
         saved
@@ -667,7 +665,7 @@ impl Saver {
                 self.pending.update(Pending::clear);
                 store.doc.update_untracked(|d| {
                     d.revision = document.revision;
-                    backup::note_sections_kept(d, &written, &storage::section_keys());
+                    storage::note_written(d, &written);
                 });
                 store.save_error.set(None);
             }

@@ -290,6 +290,12 @@ pub fn write(workbook: &Workbook) -> Result<Vec<&'static str>, String> {
     Ok(texts.sections.iter().map(|(name, _)| *name).collect())
 }
 
+/// Notes in `workbook` (the one `write` wrote) the sections it wrote: from
+/// now on they are read from their keys, and not written again unchanged.
+pub fn note_written(workbook: &mut Workbook, written: &[&'static str]) {
+    backup::note_sections_kept(workbook, written, &section_keys());
+}
+
 /// Every section key in local storage.
 fn section_keys_stored(store: &web_sys::Storage) -> Vec<String> {
     let len = store.length().unwrap_or(0);
