@@ -43,14 +43,19 @@ async function addGoal(page, title) {
   await page.getByRole('list', { name: 'Your goals' }).getByRole('heading', { name: title }).waitFor();
 }
 
+/** A fresh browser where a placement was set up at `host` and `entry` logged, and saved. */
+async function openWithOneEntry(host, entry) {
+  const { context, page } = await app.open('/#/');
+  await setUpPlacement(page, host);
+  await logActivity(page, entry);
+  await savedWorkbook(page);
+  return { context, page };
+}
+
 const entriesIn = (workbook) => workbook.placements.flatMap((p) => p.entries.map((e) => e.what_done));
 
 test('the placement log is kept under its own key, counted in the workbook\'s, and a save of anything else leaves it as it was', async () => {
-  const { context, page } = await app.open('/#/');
-  await setUpPlacement(page, 'Keys ICB');
-  await logActivity(page, 'Met the finance lead');
-  await savedWorkbook(page);
-
+  const { context, page } = await openWithOneEntry('Keys ICB', 'Met the finance lead');
   const stored = await keysStored(page);
   const named = sectionsKeptApart(stored[WORKBOOK]);
   assert.deepEqual(named.map(({ name, counts }) => [name, counts]), [['placements', [1, 1]]], 'one placement, one entry');
@@ -81,10 +86,8 @@ test('the placement log is kept under its own key, counted in the workbook\'s, a
 });
 
 test('a workbook stored the old way, in one key, opens, and its next save keeps the log under its own key', async () => {
-  const { context, page } = await app.open('/#/');
-  await setUpPlacement(page, 'Old Form ICB');
-  await logActivity(page, 'Entry from the single key');
-  const whole = await savedWorkbook(page);
+  const { context, page } = await openWithOneEntry('Old Form ICB', 'Entry from the single key');
+  const whole = await storedWorkbook(page);
   // As the version before left it: everything packed in the workbook's key.
   await page.evaluate(([key, text]) => { localStorage.clear(); localStorage.setItem(key, text); }, [WORKBOOK, packStored(JSON.stringify(whole), whole.revision)]);
   await load(page, '/#/placement-log');
@@ -100,10 +103,7 @@ test('a workbook stored the old way, in one key, opens, and its next save keeps 
 });
 
 test('two tabs: one that has not opened the log keeps the other tab\'s entries, and each adds its own', async () => {
-  const { context, page: first } = await app.open('/#/');
-  await setUpPlacement(first, 'Two Tab ICB');
-  await logActivity(first, 'First tab, before the second opened');
-  await savedWorkbook(first);
+  const { context, page: first } = await openWithOneEntry('Two Tab ICB', 'First tab, before the second opened');
   const second = await context.newPage();
   second.pageErrors = [];
   second.on('pageerror', (e) => second.pageErrors.push(String(e)));
@@ -131,10 +131,7 @@ test('two tabs: one that has not opened the log keeps the other tab\'s entries, 
 });
 
 test('a log whose key has gone is said to be unreadable, and is never written over by a later save', async () => {
-  const { context, page } = await app.open('/#/');
-  await setUpPlacement(page, 'Missing Key ICB');
-  await logActivity(page, 'Entry whose key goes');
-  await savedWorkbook(page);
+  const { context, page } = await openWithOneEntry('Missing Key ICB', 'Entry whose key goes');
   const kept = await page.evaluate((key) => { const text = localStorage.getItem(key); localStorage.removeItem(key); return text; }, PLACEMENTS);
   await load(page, '/#/placement-log');
   await page.getByText('Your placements could not be read').waitFor();
@@ -156,10 +153,7 @@ test('a log whose key has gone is said to be unreadable, and is never written ov
 });
 
 test('delete everything removes the sections\' keys too, and its Undo puts back a log this page never opened', async () => {
-  const { context, page } = await app.open('/#/');
-  await setUpPlacement(page, 'Undo ICB');
-  await logActivity(page, 'Entry put back by Undo');
-  await savedWorkbook(page);
+  const { context, page } = await openWithOneEntry('Undo ICB', 'Entry put back by Undo');
   // A fresh start on Your data: the log is not read.
   await load(page, '/#/your-data');
   await page.getByRole('button', { name: 'Delete everything from this browser' }).click();
@@ -176,10 +170,7 @@ test('delete everything removes the sections\' keys too, and its Undo puts back 
 });
 
 test('a workbook\'s own key that cannot be read is kept aside with its sections\' keys, so no later save removes them', async () => {
-  const { context, page } = await app.open('/#/');
-  await setUpPlacement(page, 'Damaged ICB');
-  await logActivity(page, 'Entry beside a damaged workbook');
-  await savedWorkbook(page);
+  const { context, page } = await openWithOneEntry('Damaged ICB', 'Entry beside a damaged workbook');
   const placements = (await keysStored(page))[PLACEMENTS];
   await page.evaluate((key) => localStorage.setItem(key, '{"format": "commissioning-workbook", broken'), WORKBOOK);
   await load(page, '/#/development-plan');
