@@ -17,9 +17,10 @@
 //!
 //! Imports run one way: this file uses the store and storage, which know
 //! nothing of it, and the saver, which makes the link, gives it its way to
-//! merge (`MergeIn`); it is reached only from the areas' parts
-//! (`Saver::keep_linked_file` as an area's page is drawn), never the first
-//! download.
+//! merge (`MergeIn`); it is reached only from the saver's part (fetched as an
+//! area's page is drawn in a browser that linked a file:
+//! `Saver::keep_linked_file`) and from Your data's part, never the first
+//! download nor the other areas' parts.
 
 use std::cell::RefCell;
 use std::time::Duration;

@@ -110,7 +110,8 @@ impl PendingChanges {
     }
 }
 
-/// What a banner in the first download asks the saver to do.
+/// What a banner in the first download, or an area's page, asks of the
+/// saver's part.
 pub enum BannerWrite {
     /// "Download a backup now" (the backup reminder).
     DownloadBackup,
@@ -120,6 +121,10 @@ pub enum BannerWrite {
     /// banners on every page hold it without copying it; a `Change`, held
     /// `Opaque` by the store).
     Undo(Opaque),
+    /// An area's page opened in a browser that linked a backup file
+    /// (`Saver::keep_linked_file`): the linked file's code (reading, merging,
+    /// encrypting) is in the saver's part, not in every area's.
+    KeepLinkedFile,
 }
 
 /// What became of a `BannerWrite`, for the banner to say.
@@ -173,6 +178,10 @@ fn saver_part(saver: Saver, write: BannerWrite) -> Result<BannerWritten, PartLoa
                 saver.act(change.clone());
             }
             saver.store.undo.set(None);
+            BannerWritten::Done
+        }
+        BannerWrite::KeepLinkedFile => {
+            leptos::task::spawn_local(saver.linked_file().reopen());
             BannerWritten::Done
         }
     })
@@ -564,9 +573,18 @@ impl Saver {
     /// visit). Called as an area's page is drawn, so its code is in the
     /// areas' parts, not the first download: a visit that opens at the home
     /// page looks for the file when it first opens an area.
+    ///
+    /// The file is reopened in the saver's part (`BannerWrite::KeepLinkedFile`),
+    /// fetched only in a browser that linked one: were it reopened here, every
+    /// area's part would carry the linked file's code and the merge it needs.
+    /// If the part cannot be fetched (offline, not yet cached), the next page
+    /// opened tries again; the workbook is still saved in this browser.
     pub fn keep_linked_file(&self) {
         if storage::linked_file_name().is_some() {
-            leptos::task::spawn_local(self.linked_file().reopen());
+            let saver = *self;
+            leptos::task::spawn_local(async move {
+                let _ = from_banner(saver, BannerWrite::KeepLinkedFile).await;
+            });
         }
     }
 
