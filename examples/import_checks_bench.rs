@@ -64,7 +64,12 @@ fn workbook_with_actions(actions: usize) -> Workbook {
     let mut plan = Plan::first("plan-1".into(), now);
     plan.goals.push(goal);
     let mut workbook = Workbook::new(now);
-    workbook.plans.push(plan);
+    workbook
+        .plans
+        .get_mut()
+        .expect("a new workbook's plans")
+        .plans
+        .push(plan);
     workbook
 }
 

@@ -194,7 +194,7 @@ mod tests {
         }
         fn titles(&self) -> Vec<&str> {
             self.doc
-                .plans
+                .plans()
                 .iter()
                 .flat_map(|p| p.goals.iter())
                 .map(|g| g.title.as_str())
@@ -268,7 +268,7 @@ mod tests {
         a.save(&mut storage);
 
         let shown = take_newer(&b.doc, &b.pending, &storage).unwrap().document;
-        assert_eq!(shown.plans[0].goals.len(), 1);
+        assert_eq!(shown.plans()[0].goals.len(), 1);
         assert_eq!(
             shown
                 .assessment("a1")
@@ -338,7 +338,7 @@ mod tests {
 
         // Deleted in both tabs: nothing is lost, and the notice says so.
         let mut c = Tab::open(&storage);
-        let kept = c.doc.plans[0].goals[0].id.clone();
+        let kept = c.doc.plans()[0].goals[0].id.clone();
         b.make(
             Change::Delete {
                 kind: RecordKind::Goal,
@@ -366,7 +366,7 @@ mod tests {
         let mut a = Tab::open(&storage);
         a.make(goal("Chair the board"), 1);
         a.save(&mut storage);
-        let id = a.doc.plans[0].goals[0].id.clone();
+        let id = a.doc.plans()[0].goals[0].id.clone();
         let mut b = Tab::open(&storage);
         b.make(
             Change::SetGoalStatus {

@@ -168,7 +168,10 @@ fn read_unusual(raw: String) -> Startup {
     };
     match backup::interpret_stored(Some(raw), &section_keys()) {
         StoredState::Empty => Startup::with(Workbook::new(now)),
-        StoredState::Loaded(workbook) => Startup::with(*workbook),
+        StoredState::Loaded(workbook) => {
+            workbook.read_every_section();
+            Startup::with(*workbook)
+        }
         StoredState::Unreadable { raw, error } => {
             let key = free_kept_aside_key(
                 &store,

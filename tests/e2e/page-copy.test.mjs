@@ -6,7 +6,7 @@
 // typing is not copied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, load, waitForApp, savedWorkbook, storedWorkbook, packStored, unpackStored } from './support.mjs';
+import { useApp, load, waitForApp, savedWorkbook, storedWorkbook, packStoredApart } from './support.mjs';
 
 const app = useApp();
 const COPY_KEY = 'commissioning-workbook.page-copy';
@@ -113,11 +113,10 @@ test('a copy that no longer holds is never drawn: another revision stored, anoth
 
   // The stored workbook changed where no copy was taken (a tab closed at
   // once, another version of the app): the app's own page shows the change.
-  const stored = await page.evaluate(() => localStorage.getItem('commissioning-workbook'));
-  const json = JSON.parse(unpackStored(stored));
+  const json = await storedWorkbook(page);
   json.plans[0].goals[0].title = 'Renamed where no copy was taken';
   json.revision += 1;
-  await page.evaluate(([text]) => localStorage.setItem('commissioning-workbook', text), [packStored(JSON.stringify(json), json.revision)]);
+  await page.evaluate((keys) => { for (const [key, text] of Object.entries(keys)) localStorage.setItem(key, text); }, packStoredApart(json));
   assert.equal(await reloadAndNote(page, `/${goalPage}`), null, 'another revision: the shell, not the copy');
   await page.getByRole('heading', { level: 1, name: 'Renamed where no copy was taken' }).waitFor();
   // Once the app has taken its own copy of this page (in idle time), and is

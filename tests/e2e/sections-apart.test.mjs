@@ -1,6 +1,7 @@
 // The workbook's sections kept under keys of their own (issue 28: read only
-// what the page shows). The placement log, the group's rounds, support
-// agreements and business cases each have a key in local storage; the
+// what the page shows). The development plans, the placement log, the
+// group's rounds, support agreements and business cases each have a key in
+// local storage; the
 // workbook's own key names them, with their counts for the home page. The
 // start reads none of them; a save writes only the sections that changed.
 // Backups, two tabs, a workbook stored the old way (one key) and a
@@ -15,6 +16,7 @@ import {
 const app = useApp();
 const WORKBOOK = 'commissioning-workbook';
 const PLACEMENTS = 'commissioning-workbook.section.placements';
+const PLANS = 'commissioning-workbook.section.plans';
 
 const keysStored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 
@@ -69,7 +71,8 @@ test('the placement log is kept under its own key, counted in the workbook\'s, a
   const after = await keysStored(page);
   assert.notEqual(after[WORKBOOK], stored[WORKBOOK]);
   assert.equal(after[PLACEMENTS], stored[PLACEMENTS], 'the log, unchanged, is not written again');
-  assert.equal(sectionsKeptApart(after[WORKBOOK])[0].revision, named[0].revision);
+  const logNamed = (text) => sectionsKeptApart(text).find(({ name }) => name === 'placements');
+  assert.equal(logNamed(after[WORKBOOK]).revision, named[0].revision);
 
   // Reopened at home, the counts come from the workbook's key alone.
   await load(page, '/#/');
@@ -140,7 +143,7 @@ test('a log whose key has gone is said to be unreadable, and is never written ov
   // (savedWorkbook would put the log back in, and finds its key missing.)
   await page.locator('[data-save-state="saved"]').waitFor({ state: 'attached' });
   const stored = await keysStored(page);
-  assert.deepEqual(sectionsKeptApart(stored[WORKBOOK]).map(({ name, counts }) => [name, counts]), [['placements', [1, 1]]]);
+  assert.deepEqual(sectionsKeptApart(stored[WORKBOOK]).map(({ name, counts }) => [name, counts]), [['plans', [1, 1]], ['placements', [1, 1]]]);
   assert.equal(stored[PLACEMENTS], undefined, 'nothing written in its place');
   // Put back (say, by the other tab that wrote it), it is read again.
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [PLACEMENTS, kept]);
@@ -186,5 +189,30 @@ test('a workbook\'s own key that cannot be read is kept aside with its sections\
   assert.equal(stored[PLACEMENTS], undefined);
   await goToArea(page, 'Your data');
   await page.getByRole('button', { name: `Download ${sectionAside}` }).waitFor();
+  await context.close();
+});
+
+test('the development plans are kept under their own key, counted on the home page, and the backup reminder sees them before any plan page opens', async () => {
+  const { context, page } = await app.open('/#/');
+  await addGoal(page, 'A goal kept apart');
+  await savedWorkbook(page);
+  const stored = await keysStored(page);
+  const [plans] = sectionsKeptApart(stored[WORKBOOK]);
+  assert.equal(plans.name, 'plans');
+  assert.deepEqual(plans.counts, [1, 1], 'one plan, one goal');
+  assert.ok(plans.unbacked > 0, 'its oldest change not in a backup is named');
+  assert.doesNotMatch(unpackStored(stored[WORKBOOK]), /"plans"/, 'the workbook\'s own text leaves the plans out');
+  assert.deepEqual(JSON.parse(unpackStored(stored[PLANS])).plans[0].goals.map((g) => g.title), ['A goal kept apart']);
+
+  // Three weeks on, never backed up: the home page reminds, from the header alone.
+  await page.clock.setSystemTime(Date.now() + 21 * 86_400_000);
+  page.wasm = [];
+  page.on('request', (request) => { if (request.url().endsWith('.wasm')) page.wasm.push(request.url()); });
+  await load(page, '/#/');
+  await page.getByRole('note', { name: 'Backup reminder' }).waitFor();
+  const contents = page.getByRole('list', { name: 'Workbook contents' });
+  await contents.getByText('1 development plan', { exact: true }).waitFor();
+  await contents.getByText('1 development plan goal', { exact: true }).waitFor();
+  assert.ok(!page.wasm.some((url) => url.includes('plan_area')), `no plan page's part: ${page.wasm}`);
   await context.close();
 });

@@ -211,8 +211,10 @@ export function sectionsKeptApart(text) {
   const list = text.slice(PACKED_MARKER_WITH_SECTIONS.length).split(':')[3];
   return list ? list.split(',').map((entry) => {
     const [name, numbers] = entry.split('=');
-    const [revision, first, second] = numbers.split('/').map(Number);
-    return { name, revision, counts: [first, second] };
+    // A fourth number, when there is one, is the section's oldest change
+    // since the last backup (for the backup reminder), in milliseconds.
+    const [revision, first, second, unbacked] = numbers.split('/').map(Number);
+    return { name, revision, counts: [first, second], unbacked };
   }) : [];
 }
 
@@ -283,10 +285,13 @@ export function packStored(json, revision) {
  * A workbook (an object) in the keys the app itself keeps it under: its own
  * text naming each section with records kept apart (`commissioning-workbook:lz4:2:`,
  * src/model/files/stored_form.rs), and each section's text under its own key,
- * as a returning user's browser holds it. Returns { key: text }.
+ * as a returning user's browser holds it. Returns { key: text }. (Each
+ * section's oldest change since the last backup, which the app adds for the
+ * backup reminder, is left out, as a header may.)
  */
 export function packStoredApart(workbook) {
   const SECTIONS = {
+    plans: (list) => [list.length, list.reduce((n, p) => n + (p.goals?.length ?? 0), 0)],
     placements: (list) => [list.length, list.reduce((n, p) => n + (p.entries?.length ?? 0), 0)],
     group: (g) => [g.rounds?.length ?? 0, 0],
     support_agreements: (s) => [s.agreements?.length ?? 0, 0],

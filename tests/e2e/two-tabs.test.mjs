@@ -3,7 +3,7 @@
 // field is not disturbed when the other tab saves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, waitForApp, load, unpackStored, savedWorkbook } from './support.mjs';
+import { useApp, waitForApp, load, unpackStored, savedWorkbook, storedWorkbook } from './support.mjs';
 
 const app = useApp();
 
@@ -50,7 +50,7 @@ test('a goal saved in one tab appears in the other within a second, and both tab
   assert.deepEqual(await goalTitles(first), expected);
   assert.deepEqual(await goalTitles(second), expected);
 
-  const saved = JSON.parse(await stored(first));
+  const saved = await storedWorkbook(first);
   assert.equal(saved.revision, 3, 'one revision per save');
   assert.deepEqual(saved.plans.flatMap((p) => p.goals).map((g) => g.title), expected);
   assert.ok(!(await stored(first)).includes('\n'), 'local storage holds compact JSON');

@@ -67,6 +67,7 @@ pub fn to_storage_texts(workbook: &Workbook) -> StorageTexts {
             name: section.name.to_string(),
             revision,
             tally: section.counts,
+            unbacked: section.unbacked.map(|t| t.timestamp_millis()),
         });
     }
     let json = with_sections_left_out(|| to_compact_json(workbook));
@@ -147,7 +148,15 @@ fn keep_apart(
 ) -> Result<Workbook, ReadError> {
     for section in apart {
         let text = section_text(keys, &section.name, section.revision);
-        if !workbook.keep_section_apart(&section.name, section.revision, section.tally, text) {
+        let unbacked = section
+            .unbacked
+            .and_then(chrono::DateTime::from_timestamp_millis);
+        if !workbook.keep_section_apart(
+            &section.name,
+            section.revision,
+            (section.tally, unbacked),
+            text,
+        ) {
             return Err(ReadError::Invalid(
                 "it names a part this version of the app does not know".into(),
             ));
@@ -505,7 +514,7 @@ mod tests {
             .validate(new_id("goal"), today, now, Some(origin), None)
             .unwrap();
         plan.goals.push(goal);
-        wb.plans.push(plan);
+        wb.plans_mut().unwrap().push(plan);
         wb
     }
 
@@ -539,10 +548,12 @@ mod tests {
         assert_eq!(read_stored(SCHEMA_1_FIXTURE, &no_sections()), None);
         assert!(read_workbook(SCHEMA_1_FIXTURE).is_ok());
         assert_eq!(read_stored("{ not json", &no_sections()), None);
-        // The same checks: a shared id is refused by both.
+        // The same checks: a shared id is refused by both (in the records
+        // read at start; a section's own are checked when it is read).
         let mut twice = wb.clone();
-        let goal = twice.plans[0].goals[0].clone();
-        twice.plans[0].goals.push(goal);
+        let assessment = crate::model::workbook::fixtures::an_assessment("assessment-1");
+        twice.assessments.push(assessment.clone());
+        twice.assessments.push(assessment);
         assert_eq!(read_stored(&to_storage_text(&twice), &no_sections()), None);
         assert!(read_workbook(&to_compact_json(&twice)).is_err());
     }
@@ -693,6 +704,16 @@ mod tests {
     fn a_right_format_with_a_broken_field_is_refused() {
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
         value["plans"][0]["goals"][0]["created_at"] = Value::from("yesterday");
+        // The plans are a section (`deferred`): refused when read, as a file
+        // brought in is checked whole (`sections_problem`).
+        let read = read_workbook(&value.to_string()).unwrap();
+        let problem = crate::model::files::import_checks::sections_problem(&read).unwrap();
+        assert!(
+            problem.starts_with("its development plans could not be read"),
+            "{problem}"
+        );
+        let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
+        value["created_at"] = Value::from("yesterday");
         assert!(matches!(
             read_workbook(&value.to_string()),
             Err(ReadError::Invalid(_))
@@ -749,7 +770,7 @@ mod tests {
         assert!(wb.deleted.is_empty());
         assert_eq!(wb.assessments.len(), 1);
         assert_eq!(wb.partner_assessments.len(), 1);
-        let goals = &wb.plans[0].goals;
+        let goals = &wb.plans()[0].goals;
         assert_eq!(goals.len(), 2);
         assert_eq!(
             goals[0].created_at,
@@ -776,8 +797,8 @@ mod tests {
         let wb = read_workbook(SCHEMA_2_FIXTURE).unwrap();
         assert_eq!(wb.schema_version, SCHEMA_VERSION);
         assert_eq!(wb.revision, 7, "the revision is kept");
-        assert_eq!(wb.plans.len(), 1);
-        let plan = &wb.plans[0];
+        assert_eq!(wb.plans().len(), 1);
+        let plan = &wb.plans()[0];
         assert_eq!(plan.name, "My development plan");
         assert_eq!(plan.created_at, wb.created_at);
         assert_eq!(plan.goals.len(), 2);
@@ -791,7 +812,7 @@ mod tests {
         assert_eq!(wb.deleted.len(), 1);
         // The plan id is the same however often the document is migrated.
         assert_eq!(
-            read_workbook(SCHEMA_2_FIXTURE).unwrap().plans[0].id,
+            read_workbook(SCHEMA_2_FIXTURE).unwrap().plans()[0].id,
             plan.id
         );
         let text = to_compact_json(&wb);
@@ -907,10 +928,11 @@ mod tests {
                 "{name} left out of the workbook's text"
             );
         }
-        assert_eq!(named.iter().map(|s| s.revision).collect::<Vec<_>>(), [4; 4]);
+        assert_eq!(named.iter().map(|s| s.revision).collect::<Vec<_>>(), [4; 5]);
 
         let read = read_stored(&main, &keys.section_keys()).unwrap();
-        assert!(read.placements.if_read().is_none(), "not read at start");
+        assert!(read.plans.if_read().is_none(), "not read at start");
+        assert!(read.placements.if_read().is_none());
         assert!(read.group.if_read().is_none());
         assert_eq!(
             read.summary(),
@@ -926,6 +948,43 @@ mod tests {
         );
         // Where the whole workbook is expected, the text alone is refused, never read without them.
         assert!(read_workbook(&main).is_err());
+    }
+
+    /// The backup reminder at start, before any page reads a section: each
+    /// section kept apart carries its oldest change since the last backup.
+    #[test]
+    fn the_backup_reminder_sees_changes_in_sections_no_page_has_read() {
+        use crate::model::workbook::fixtures::at;
+        for backup in [
+            None,
+            Some(at(1, 8)),
+            Some(at(4, 9)),
+            Some(at(9, 9)),
+            Some(at(17, 9)),
+            Some(at(18, 9)),
+        ] {
+            let mut wb = every_kind_saved_at(4);
+            wb.last_backup_at = backup.map(Moment);
+            let keys = Keys::default();
+            let main = keys.write(&to_storage_texts(&wb));
+            let read = read_stored(&main, &keys.section_keys()).unwrap();
+            let since = wb.last_backup_at.map(chrono::DateTime::from);
+            assert_eq!(
+                read.oldest_change_since(since),
+                wb.oldest_change_since(since),
+                "last backup {backup:?}"
+            );
+            assert!(read.plans.if_read().is_none() && read.placements.if_read().is_none());
+            // Saved again unread, the header keeps what it said.
+            let mut again = read.clone();
+            again.revision = 5;
+            let again =
+                read_stored(&keys.write(&to_storage_texts(&again)), &keys.section_keys()).unwrap();
+            assert_eq!(
+                again.oldest_change_since(since),
+                wb.oldest_change_since(since)
+            );
+        }
     }
 
     #[test]
@@ -953,8 +1012,15 @@ mod tests {
         let (_, named) = stored_form::unpack_with_sections(&main).unwrap();
         let revisions: Vec<(String, u64)> =
             named.into_iter().map(|s| (s.name, s.revision)).collect();
-        assert_eq!(revisions[0], ("placements".to_string(), 6));
-        assert!(revisions[1..].iter().all(|(_, r)| *r == 4), "{revisions:?}");
+        let placements = revisions
+            .iter()
+            .position(|(n, _)| n == "placements")
+            .unwrap();
+        assert_eq!(revisions[placements], ("placements".to_string(), 6));
+        assert!(
+            revisions.iter().all(|(n, r)| n == "placements" || *r == 4),
+            "{revisions:?}"
+        );
 
         // Once noted as kept, the next save writes it no more.
         note_sections_kept(&mut read, &["placements"], &keys.section_keys());
@@ -1004,11 +1070,8 @@ mod tests {
         assert!(texts.sections.is_empty());
         let main = keys.write(&texts);
         let (_, named) = stored_form::unpack_with_sections(&main).unwrap();
-        assert_eq!(named[0].name, "placements");
-        assert_eq!(
-            (named[0].revision, named[0].tally),
-            (4, wb.placements.counts())
-        );
+        let named = named.iter().find(|s| s.name == "placements").unwrap();
+        assert_eq!((named.revision, named.tally), (4, wb.placements.counts()));
         // Put back, it reads again.
         keys.set("placements", placements.clone());
         let back = read_stored(&main, &keys.section_keys()).unwrap();
@@ -1041,6 +1104,7 @@ mod tests {
             name: "minutes".into(),
             revision: 4,
             tally: [1, 0],
+            unbacked: None,
         };
         let main = stored_form::pack_with_sections(&json, 4, &[unknown]);
         assert!(read_stored(&main, &keys.section_keys()).is_none());
@@ -1071,7 +1135,7 @@ mod tests {
         let written: Vec<&str> = texts.sections.iter().map(|(n, _)| *n).collect();
         assert_eq!(
             written,
-            ["placements", "group", "support_agreements"],
+            ["plans", "placements", "group", "support_agreements"],
             "the sections it has records in"
         );
         let main = keys.write(&texts);
@@ -1234,7 +1298,10 @@ mod tests {
     fn a_document_with_no_goals_gets_no_plan() {
         let mut value: Value = serde_json::from_str(SCHEMA_2_FIXTURE).unwrap();
         value["development_plan"]["goals"] = json!([]);
-        assert!(read_workbook(&value.to_string()).unwrap().plans.is_empty());
+        assert!(read_workbook(&value.to_string())
+            .unwrap()
+            .plans()
+            .is_empty());
     }
 
     #[test]

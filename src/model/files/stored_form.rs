@@ -42,6 +42,10 @@ pub struct SectionApart {
     pub revision: u64,
     /// Its records counted, as `Tally` counts them.
     pub tally: [usize; 2],
+    /// The oldest change to its records after the workbook's last backup,
+    /// in milliseconds since 1970 (the backup reminder's); none when there
+    /// was none (an older header does not say).
+    pub unbacked: Option<i64>,
 }
 /// Each character carries 15 bits, offset past the control characters; the
 /// highest (U+809F) is far below the surrogates, so any browser stores it as
@@ -58,7 +62,13 @@ pub fn pack(json: &str, revision: u64) -> String {
 pub fn pack_with_sections(json: &str, revision: u64, sections: &[SectionApart]) -> String {
     let named: Vec<String> = sections
         .iter()
-        .map(|s| format!("{}={}/{}/{}", s.name, s.revision, s.tally[0], s.tally[1]))
+        .map(|s| {
+            let unbacked = s.unbacked.map(|t| format!("/{t}")).unwrap_or_default();
+            format!(
+                "{}={}/{}/{}{unbacked}",
+                s.name, s.revision, s.tally[0], s.tally[1]
+            )
+        })
         .collect();
     pack_as(
         MARKER_WITH_SECTIONS,
@@ -187,7 +197,8 @@ pub fn unpack_with_sections(text: &str) -> Result<(String, Vec<SectionApart>), S
     Ok((json, sections))
 }
 
-/// `placements=12/1/1000,group=9/2/0`, or nothing. (Read in the first
+/// `placements=12/1/1000/1796464800000,group=9/2/0`, or nothing (the fourth
+/// number, when there is one, is `unbacked`). (Read in the first
 /// download, so written plainly: every byte of it is in every visit's.)
 fn read_sections(list: &str) -> Result<Vec<SectionApart>, String> {
     let mut sections = Vec::new();
@@ -197,12 +208,17 @@ fn read_sections(list: &str) -> Result<Vec<SectionApart>, String> {
             let revision = numbers.next()?.ok()?;
             let first = numbers.next()?.ok()?;
             let second = numbers.next()?.ok()?;
+            let unbacked = match numbers.next() {
+                Some(at) => Some(i64::try_from(at.ok()?).ok()?),
+                None => None,
+            };
             let named =
                 !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
             (named && numbers.next().is_none()).then(|| SectionApart {
                 name: name.to_string(),
                 revision,
                 tally: [first as usize, second as usize],
+                unbacked,
             })
         });
         sections.push(read.ok_or("its list of sections cannot be read")?);
@@ -278,16 +294,18 @@ mod tests {
                 name: "placements".into(),
                 revision: 12,
                 tally: [1, 1000],
+                unbacked: Some(1_796_464_800_000),
             },
             SectionApart {
                 name: "group".into(),
                 revision: 9,
                 tally: [2, 0],
+                unbacked: None,
             },
         ];
         let packed = pack_with_sections(r#"{"revision":13}"#, 13, &sections);
         assert!(packed.starts_with("commissioning-workbook:lz4:2:13:15:"));
-        assert!(packed.contains(":placements=12/1/1000,group=9/2/0:"));
+        assert!(packed.contains(":placements=12/1/1000/1796464800000,group=9/2/0:"));
         assert!(is_packed(&packed));
         assert_eq!(packed_revision(&packed), Some(13));
         let (json, read) = unpack_with_sections(&packed).unwrap();

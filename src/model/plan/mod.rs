@@ -20,5 +20,5 @@ pub use entries::{Action, ActionDraft, EvidenceDraft, EvidenceEntry, Review, Rev
 pub use goals::{
     Goal, GoalDraft, GoalOrigin, GoalStatus, Support, GOAL_TARGET_DATE_FIELD, GOAL_TITLE_FIELD,
 };
-pub use plans::{CombinedPlan, Plan, PlanDraft};
+pub use plans::{CombinedPlan, Plan, PlanBook, PlanDraft};
 pub use self_rating::{SelfRating, SelfRatingDraft};

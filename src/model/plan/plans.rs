@@ -13,6 +13,17 @@ use crate::model::common::stale::Shown;
 use crate::model::common::user_text::UserText;
 use crate::model::common::validation::FieldError;
 
+/// The development plans' part of the workbook, saved as the list `plans`:
+/// a deferred section (`workbook::deferred`), read when a page that shows
+/// plans or goals opens, so the first download carries no reader for plans,
+/// goals, actions, evidence, reviews or self-ratings.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct PlanBook {
+    pub plans: Vec<Plan>,
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {

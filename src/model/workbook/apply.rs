@@ -279,7 +279,7 @@ mod tests {
         wb.apply(&Change::add_goal(None, draft.clone()), stamp(2))
             .unwrap();
         wb.apply(&Change::add_goal(None, draft), stamp(3)).unwrap();
-        let goals = &wb.plans[0].goals;
+        let goals = &wb.plans()[0].goals;
         assert_eq!(goals.len(), 2);
         assert_ne!(goals[0].id, goals[1].id);
         assert_eq!(goals[0].created_at, stamp(2).at);
@@ -308,7 +308,7 @@ mod tests {
             "  Get clinicians' views heard at the board  ",
         );
         wb.apply(&first, stamp(3)).unwrap();
-        let goal = &wb.plans[0].goals[0];
+        let goal = &wb.plans()[0].goals[0];
         assert_eq!(goal.title, "Get clinicians' views heard at the board");
         assert_eq!(goal.learning_need, "");
         assert_eq!(goal.detail, "");
@@ -352,7 +352,7 @@ mod tests {
         assert_eq!(errors[0].field, GOAL_TITLE_FIELD);
         assert!(!wb.statement_is_in_plan("a1", "power-2"));
         // Once the goal is removed, the statement can become a goal again.
-        let id = wb.plans[0].goals[0].id.clone();
+        let id = wb.plans()[0].goals[0].id.clone();
         wb.apply(
             &Change::Delete {
                 kind: RecordKind::Goal,
@@ -389,7 +389,7 @@ mod tests {
             stamp(4),
         )
         .unwrap();
-        assert!(wb.plans[0].goals.is_empty());
+        assert!(wb.plans()[0].goals.is_empty());
         assert_eq!(
             wb.deleted,
             vec![Tombstone {
@@ -555,8 +555,8 @@ mod tests {
             stamp(2),
         )
         .unwrap();
-        let id = wb.plans[0].goals[0].id.clone();
-        let mut draft = GoalDraft::of(&wb.plans[0].goals[0]);
+        let id = wb.plans()[0].goals[0].id.clone();
+        let mut draft = GoalDraft::of(&wb.plans()[0].goals[0]);
         assert_eq!(
             draft.target_date, "",
             "a goal from a statement starts with no date"
@@ -570,7 +570,7 @@ mod tests {
             stamp(3),
         )
         .unwrap();
-        let goal = &wb.plans[0].goals[0];
+        let goal = &wb.plans()[0].goals[0];
         assert_eq!(
             goal.target_date,
             NaiveDate::from_ymd_opt(2027, 3, 31).map(Day)
@@ -592,7 +592,7 @@ mod tests {
             later,
         )
         .unwrap();
-        assert_eq!(wb.plans[0].goals[0].title, "Be heard at the board");
+        assert_eq!(wb.plans()[0].goals[0].title, "Be heard at the board");
         // ...but a new date in the past is refused.
         draft.target_date = "2027-05-01".into();
         assert!(matches!(
@@ -620,7 +620,7 @@ mod tests {
             );
             wb.apply(&change, stamp(2)).unwrap();
         }
-        let second = wb.plans[0].goals[1].id.clone();
+        let second = wb.plans()[0].goals[1].id.clone();
         let remove = Change::Delete {
             kind: RecordKind::Goal,
             id: second.clone(),
@@ -633,7 +633,11 @@ mod tests {
             other => panic!("expected undelete, got {other:?}"),
         }
         wb.apply(&undo, stamp(4)).unwrap();
-        let titles: Vec<&str> = wb.plans[0].goals.iter().map(|g| g.title.as_str()).collect();
+        let titles: Vec<&str> = wb.plans()[0]
+            .goals
+            .iter()
+            .map(|g| g.title.as_str())
+            .collect();
         assert_eq!(titles, vec!["First", "Second", "Third"]);
         assert!(!wb.was_deleted(&second), "the tombstone goes with the undo");
         assert_eq!(
@@ -680,7 +684,7 @@ mod tests {
         );
         let goal = add.created_id().unwrap().to_string();
         wb.apply(&add, stamp(2)).unwrap();
-        let plan_made = wb.plans[0].updated_at;
+        let plan_made = wb.plans()[0].updated_at;
         let action = Change::add(
             Some(&goal),
             ActionDraft {

@@ -144,8 +144,8 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
             "{text}: {refused:?}"
         );
         add_goal(&mut wb, &m, today).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        let goal_id = wb.plans[0].goals[0].id.clone();
-        assert_eq!(wb.plans[0].goals[0].target_date, Some(Day(expected_day)));
+        let goal_id = wb.plans()[0].goals[0].id.clone();
+        assert_eq!(wb.plans()[0].goals[0].target_date, Some(Day(expected_day)));
 
         let add_action = Change::add(
             Some(&goal_id),
@@ -164,7 +164,7 @@ fn a_change_just_after_midnight_in_summer_time_dates_things_by_the_users_day() {
             stamp(&m),
         )
         .unwrap();
-        let action = &wb.plans[0].goals[0].actions[0];
+        let action = &wb.plans()[0].goals[0].actions[0];
         assert_eq!(
             (action.done_on, action.updated_at),
             (Some(Day(expected_day)), m.at.into()),

@@ -26,6 +26,8 @@ use std::any::Any;
 use std::marker::PhantomData;
 use std::sync::{Arc, OnceLock};
 
+use chrono::{DateTime, Utc};
+
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -127,6 +129,11 @@ pub struct Deferred<T> {
     /// Its records counted as the workbook was read, without reading them
     /// (`Tally`): the home page's counts while no page has read it.
     tally: [usize; 2],
+    /// Kept apart: the oldest change to its records after the workbook's
+    /// last backup, as the save that named it found it (none when there was
+    /// none, or for an older header): the backup reminder's while no page
+    /// has read it (`Workbook::each_last_change`).
+    unbacked: Option<DateTime<Utc>>,
     /// The section read into its records (a `T`), or why it could not be.
     read: OnceLock<Result<Box<dyn Read>, String>>,
     of: PhantomData<fn() -> T>,
@@ -157,6 +164,12 @@ impl<T: 'static> Deferred<T> {
         }
     }
 
+    /// While no page has read it: the oldest change to its records after the
+    /// last backup, as the save that kept it apart named it.
+    pub fn unread_unbacked(&self) -> Option<DateTime<Utc>> {
+        self.read.get().is_none().then_some(self.unbacked).flatten()
+    }
+
     /// True when the document had the section and nothing has read it or
     /// kept its text yet (`attach` would keep it).
     pub fn waits_for_text(&self) -> bool {
@@ -173,12 +186,20 @@ impl<T: 'static> Deferred<T> {
     }
 
     /// Notes, as the workbook is read, that the section is kept in a text
-    /// of its own, left by the save of `revision`, with `tally` records;
-    /// `text` reads it when a page first asks.
-    pub fn keep_apart(&mut self, revision: u64, tally: [usize; 2], text: ApartText) {
+    /// of its own, left by the save of `revision`, with `tally` records, the
+    /// oldest changed after the last backup at `unbacked`; `text` reads it
+    /// when a page first asks.
+    pub fn keep_apart(
+        &mut self,
+        revision: u64,
+        tally: [usize; 2],
+        unbacked: Option<DateTime<Utc>>,
+        text: ApartText,
+    ) {
         if self.read.get().is_none() {
             self.present = true;
             self.tally = tally;
+            self.unbacked = unbacked;
             self.source = Some(Source::Apart { revision, text });
         }
     }
@@ -217,6 +238,7 @@ impl<T: Section> Deferred<T> {
             source: None,
             present: false,
             tally: [0, 0],
+            unbacked: None,
             read: OnceLock::from(Ok(Box::new(value) as Box<dyn Read>)),
             of: PhantomData,
         }
@@ -298,6 +320,7 @@ impl<T> Default for Deferred<T> {
             source: None,
             present: false,
             tally: [0, 0],
+            unbacked: None,
             read: OnceLock::new(),
             of: PhantomData,
         }
@@ -317,6 +340,7 @@ impl<T> Clone for Deferred<T> {
             source: self.source.clone(),
             present: self.present,
             tally: self.tally,
+            unbacked: self.unbacked,
             read,
             of: PhantomData,
         }
@@ -364,6 +388,7 @@ impl<'de, T: Tally> Deserialize<'de> for Deferred<T> {
             source: None,
             present: true,
             tally,
+            unbacked: None,
             read: OnceLock::new(),
             of: PhantomData,
         })

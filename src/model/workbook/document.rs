@@ -21,7 +21,7 @@ impl Workbook {
             revision: 0,
             assessments: Vec::new(),
             partner_assessments: Vec::new(),
-            plans: Vec::new(),
+            plans: Default::default(),
             placements: Default::default(),
             group: Default::default(),
             support_agreements: Default::default(),
@@ -51,14 +51,18 @@ impl Workbook {
                 .map_or(&[][..], |b| &b.placements[..]);
             [list.len(), list.iter().map(|p| p.entries.len()).sum()]
         });
+        let [plans, goals] = self.plans.unread_tally().unwrap_or_else(|| {
+            let list = self.plans.if_read().map_or(&[][..], |b| &b.plans[..]);
+            [list.len(), list.iter().map(|p| p.goals.len()).sum()]
+        });
         let count = |tally: Option<[usize; 2]>, read: Option<usize>| {
             tally.map_or(read.unwrap_or(0), |[n, _]| n)
         };
         WorkbookSummary {
             assessments: self.assessments.len(),
             partner_assessments: self.partner_assessments.len(),
-            plans: self.plans.len(),
-            goals: self.plans.iter().map(|p| p.goals.len()).sum(),
+            plans,
+            goals,
             placements,
             log_entries,
             group_rounds: count(

@@ -60,7 +60,7 @@ pub(crate) fn workbook_with_every_kind_of_record() -> Workbook {
     partner.role = Role::Clinician;
     partner.original_id = Some("assessment-theirs".into());
     wb.partner_assessments.push(partner);
-    wb.plans.push(Plan {
+    wb.plans_mut().unwrap().push(Plan {
         id: "plan-1".into(),
         name: "Leading the respiratory review".into(),
         owner: "Dr A. N. Other".into(),

@@ -355,7 +355,7 @@ pub fn workbook_texts(wb: &Workbook) -> Vec<TextPlace> {
         assessment_into::<kind::PartnerAssessment>(&mut t, a, true);
     }
     let mut out = t.out;
-    for p in &wb.plans {
+    for p in wb.plans() {
         out.extend(plan_texts(p));
     }
     for p in wb.placements() {
@@ -609,7 +609,7 @@ mod tests {
     #[test]
     fn identifiers_are_listed_with_their_record_field_and_words() {
         let mut wb = workbook_with_every_kind_of_record();
-        wb.plans[0].goals[0].evidence[0].learnt =
+        wb.plans_mut().unwrap()[0].goals[0].evidence[0].learnt =
             "Mrs Okafor was referred, NHS number 943 476 5919".into();
         wb.placements.get_mut().unwrap().placements[0].entries[0].keep =
             "Home visit to NN1 5BD".into();

@@ -23,7 +23,8 @@ use crate::model::agreement::AgreementBook;
 use crate::model::business_case::CaseBook;
 use crate::model::group::GroupBook;
 use crate::model::placement::PlacementBook;
-use crate::model::workbook::deferred::{Counted, ListLength, Section, Tally};
+use crate::model::plan::PlanBook;
+use crate::model::workbook::deferred::{Counted, Deferred, ListLength, Section, Tally};
 use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::tree::{
     for_kind, kind, ForKind, Kind, Record, RecordKind, Up, Workbook,
@@ -81,7 +82,11 @@ macro_rules! kind_set {
 
 kind_set!(
     /// The kinds kept in the workbook itself (not in a section).
-    WorkbookKinds: Assessment PartnerAssessment Goal Plan Action Evidence Review SelfRating
+    WorkbookKinds: Assessment PartnerAssessment
+);
+kind_set!(
+    /// The development plans' section.
+    PlanKinds: Plan Goal Action Evidence Review SelfRating
 );
 kind_set!(
     /// The placement log's section.
@@ -222,6 +227,25 @@ pub(crate) struct SectionIds(pub Vec<(RecordKind, String)>);
 #[derive(Default)]
 pub(crate) struct SectionChanges(pub Vec<DateTime<Utc>>);
 
+/// The oldest change to a section's records after `since` (the workbook's
+/// last backup): from its records if a page has read them (a section is
+/// read before it is written), else as the save that kept it apart found it.
+pub(crate) fn oldest_change_in<T: 'static>(
+    section: &Deferred<T>,
+    since: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    if section.if_read().is_none() {
+        return section.unread_unbacked();
+    }
+    let mut changes = SectionChanges::default();
+    section.visit_if_read(&mut changes);
+    changes
+        .0
+        .into_iter()
+        .filter(|t| since.is_none_or(|s| *t > s))
+        .min()
+}
+
 /// What `Section::visit` does for a section whose kinds are `S`.
 fn visit_section<S: KindSet>(section: &dyn Any, visitor: &mut dyn Any) {
     fn walk<S: KindSet>(record: &dyn Any, see: &mut dyn FnMut(RecordKind, &dyn Stamped)) {
@@ -308,7 +332,14 @@ impl Section for AgreementBook {
 }
 
 /// Each section's records counted as the workbook is read, for the home
-/// page (`Tally`): placements and their log entries, rounds, agreements, cases.
+/// page (`Tally`): plans and their goals, placements and their log entries,
+/// rounds, agreements, cases.
+impl Tally for PlanBook {
+    fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
+        Counted(Some("goals")).deserialize(deserializer)
+    }
+}
+
 impl Tally for PlacementBook {
     fn tally<'de, D: Deserializer<'de>>(deserializer: D) -> Result<[usize; 2], D::Error> {
         Counted(Some("entries")).deserialize(deserializer)
@@ -336,6 +367,35 @@ impl Tally for CaseBook {
         ListLength("cases")
             .deserialize(deserializer)
             .map(|n| [n, 0])
+    }
+}
+
+/// The development plans' section, the list `plans` in the saved workbook.
+impl Section for PlanBook {
+    fn counts(&self) -> [usize; 2] {
+        [
+            self.plans.len(),
+            self.plans.iter().map(|p| p.goals.len()).sum(),
+        ]
+    }
+    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct OnlyPlans {
+            #[serde(default)]
+            plans: Option<PlanBook>,
+        }
+        serde_json::from_str::<OnlyPlans>(document).map(|doc| doc.plans)
+    }
+    fn saved_in(document: &str) -> Option<Value> {
+        #[derive(Deserialize)]
+        struct OnlyPlans {
+            #[serde(default)]
+            plans: Option<Value>,
+        }
+        serde_json::from_str::<OnlyPlans>(document).ok()?.plans
+    }
+    fn visit(&self, visitor: &mut dyn Any) {
+        visit_section::<PlanKinds>(self, visitor);
     }
 }
 
@@ -529,9 +589,11 @@ impl<T: Record> Branch for T {}
 impl Workbook {
     /// Calls `see` with the last change of every record in the workbook, at
     /// every level: those in the workbook itself, and those in the sections
-    /// a page has read (one not read has not changed since it was saved, and
-    /// reading it here would put its reader in the first download, which
-    /// runs this at start).
+    /// a page has read. For a section kept apart that no page has read (it
+    /// has not changed since it was saved, and reading it here would put its
+    /// reader in the first download, which runs this at start), the oldest
+    /// change after the last backup, as its save found it: what the backup
+    /// reminder (`oldest_change_since` the last backup) needs of it.
     pub(crate) fn each_last_change(&self, see: &mut dyn FnMut(DateTime<Utc>)) {
         // The workbook holds the top-level lists as a record holds its own,
         // so the same walk serves (and the first download carries one walk).
@@ -542,7 +604,20 @@ impl Workbook {
             });
         }
         walk(self, see);
+        // A section no page has read: its oldest change since the last
+        // backup, as the save that kept it apart found it.
+        [
+            self.plans.unread_unbacked(),
+            self.placements.unread_unbacked(),
+            self.group.unread_unbacked(),
+            self.support_agreements.unread_unbacked(),
+            self.business_cases.unread_unbacked(),
+        ]
+        .into_iter()
+        .flatten()
+        .for_each(&mut *see);
         let mut changes = SectionChanges::default();
+        self.plans.visit_if_read(&mut changes);
         self.placements.visit_if_read(&mut changes);
         self.group.visit_if_read(&mut changes);
         self.support_agreements.visit_if_read(&mut changes);
@@ -554,6 +629,7 @@ impl Workbook {
     /// (owned: see `SectionIds`).
     pub fn section_records_read_so_far(&self) -> Vec<(RecordKind, String)> {
         let mut found = SectionIds::default();
+        self.plans.visit_if_read(&mut found);
         self.placements.visit_if_read(&mut found);
         self.group.visit_if_read(&mut found);
         self.support_agreements.visit_if_read(&mut found);
@@ -567,6 +643,9 @@ impl Workbook {
     /// The sections (`deferred`) are read if they were not yet.
     pub fn records(&self) -> Vec<(RecordKind, &str)> {
         let mut out = self.records_outside_sections();
+        if let Some(plans) = self.plans.get() {
+            walk_under_of::<PlanKinds>(plans, &mut out);
+        }
         if let Some(placements) = self.placements.get() {
             walk_under_of::<PlacementKinds>(placements, &mut out);
         }
@@ -619,6 +698,7 @@ mod tests {
     fn the_kind_sets_split_every_kind_by_where_it_is_kept() {
         let mut all: Vec<RecordKind> = [
             WorkbookKinds::KINDS,
+            PlanKinds::KINDS,
             PlacementKinds::KINDS,
             GroupKinds::KINDS,
             AgreementKinds::KINDS,
@@ -647,6 +727,7 @@ mod tests {
         let mut changes = Vec::new();
         from_text.each_last_change(&mut |t| changes.push(t));
         assert_eq!(changes.len(), outside.len());
+        from_text.plans.get();
         from_text.placements.get();
         from_text.group.get();
         from_text.support_agreements.get();
@@ -655,6 +736,7 @@ mod tests {
         let kinds: Vec<RecordKind> = in_sections.iter().map(|(k, _)| *k).collect();
         assert!(GroupKinds::KINDS
             .iter()
+            .chain(PlanKinds::KINDS)
             .chain(PlacementKinds::KINDS)
             .chain(AgreementKinds::KINDS)
             .chain(CaseKinds::KINDS)
@@ -682,7 +764,7 @@ mod tests {
         assert_eq!(wb.record_kind("no-such-id"), None);
         assert_eq!(wb.record_ids().len(), records.len());
         // Under a record, each record comes before those under it.
-        let plan = &wb.plans[0];
+        let plan = &wb.plans()[0];
         let mut under = Vec::new();
         plan.under(&mut under);
         let goal = under

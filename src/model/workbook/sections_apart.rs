@@ -11,7 +11,10 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
+use chrono::{DateTime, Utc};
+
 use crate::model::workbook::deferred::{ApartText, Deferred, Section};
+use crate::model::workbook::records::oldest_change_in;
 use crate::model::workbook::tree::Workbook;
 
 /// What a save writes for one section.
@@ -20,6 +23,9 @@ pub struct SectionToStore {
     pub name: &'static str,
     /// Its records counted (`Tally`), for the home page's counts at start.
     pub counts: [usize; 2],
+    /// The oldest change to its records after the workbook's last backup,
+    /// for the backup reminder at start, while no page has read it.
+    pub unbacked: Option<DateTime<Utc>>,
     pub text: StoredText,
 }
 
@@ -30,11 +36,15 @@ pub enum StoredText {
     Changed(String),
 }
 
-/// The four sections by name, each an expression over `$section`.
+/// The five sections by name, each an expression over `$section`.
 macro_rules! each_section {
     ($workbook:expr, |$name:ident, $section:ident| $body:expr) => {{
         let workbook = $workbook;
         [
+            {
+                let ($name, $section) = ("plans", &workbook.plans);
+                $body
+            },
             {
                 let ($name, $section) = ("placements", &workbook.placements);
                 $body
@@ -57,7 +67,8 @@ macro_rules! each_section {
 
 impl Workbook {
     /// The names of the sections, as local storage names their keys.
-    pub const SECTION_NAMES: [&'static str; 4] = [
+    pub const SECTION_NAMES: [&'static str; 5] = [
+        "plans",
         "placements",
         "group",
         "support_agreements",
@@ -72,14 +83,19 @@ impl Workbook {
         &mut self,
         name: &str,
         revision: u64,
-        tally: [usize; 2],
+        (tally, unbacked): ([usize; 2], Option<DateTime<Utc>>),
         text: ApartText,
     ) -> bool {
         match name {
-            "placements" => self.placements.keep_apart(revision, tally, text),
-            "group" => self.group.keep_apart(revision, tally, text),
-            "support_agreements" => self.support_agreements.keep_apart(revision, tally, text),
-            "business_cases" => self.business_cases.keep_apart(revision, tally, text),
+            "plans" => self.plans.keep_apart(revision, tally, unbacked, text),
+            "placements" => self.placements.keep_apart(revision, tally, unbacked, text),
+            "group" => self.group.keep_apart(revision, tally, unbacked, text),
+            "support_agreements" => self
+                .support_agreements
+                .keep_apart(revision, tally, unbacked, text),
+            "business_cases" => self
+                .business_cases
+                .keep_apart(revision, tally, unbacked, text),
             _ => return false,
         }
         true
@@ -90,6 +106,7 @@ impl Workbook {
     pub fn note_section_kept_apart(&mut self, name: &str, text: ApartText) {
         let revision = self.revision;
         match name {
+            "plans" => self.plans.now_kept_apart(revision, text),
             "placements" => self.placements.now_kept_apart(revision, text),
             "group" => self.group.now_kept_apart(revision, text),
             "support_agreements" => self.support_agreements.now_kept_apart(revision, text),
@@ -102,27 +119,47 @@ impl Workbook {
     /// kept, so that the next save writes them all: before their keys are
     /// deleted ("Delete everything", which Undo puts back by saving this).
     pub fn take_sections_in(&mut self) {
+        self.plans.get_mut();
         self.placements.get_mut();
         self.group.get_mut();
         self.support_agreements.get_mut();
         self.business_cases.get_mut();
     }
 
+    /// Reads every section a whole document brought (local storage in a form
+    /// read the long way: an older version's, plain JSON): what the start
+    /// cannot know of a section no page has read, its changes since the last
+    /// backup for the reminder, is then known, and the part that reads such
+    /// forms (`ui::storage`'s unusual part) has the readers anyway.
+    pub fn read_every_section(&self) {
+        self.plans.get();
+        self.placements.get();
+        self.group.get();
+        self.support_agreements.get();
+        self.business_cases.get();
+    }
+
     /// What a save to local storage writes for each section: none for a
     /// section with no records that has no text of its own either.
     pub fn sections_to_store(&self) -> Vec<SectionToStore> {
-        each_section!(self, |name, section| to_store(name, section))
+        let since = self.last_backup_at.map(DateTime::from);
+        each_section!(self, |name, section| to_store(name, section, since))
             .into_iter()
             .flatten()
             .collect()
     }
 }
 
-fn to_store<T: Section>(name: &'static str, section: &Deferred<T>) -> Option<SectionToStore> {
+fn to_store<T: Section>(
+    name: &'static str,
+    section: &Deferred<T>,
+    since: Option<DateTime<Utc>>,
+) -> Option<SectionToStore> {
     if let Some(revision) = section.kept_apart_at() {
         return Some(SectionToStore {
             name,
             counts: section.counts(),
+            unbacked: oldest_change_in(section, since),
             text: StoredText::Unchanged(revision),
         });
     }
@@ -137,6 +174,7 @@ fn to_store<T: Section>(name: &'static str, section: &Deferred<T>) -> Option<Sec
     Some(SectionToStore {
         name,
         counts,
+        unbacked: oldest_change_in(section, since),
         text: StoredText::Changed(text),
     })
 }

@@ -41,8 +41,8 @@ use crate::model::placement::{
     PlacementDraft, Project, ProjectDraft,
 };
 use crate::model::plan::{
-    Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanDraft, Review,
-    ReviewDraft, SelfRating, SelfRatingDraft,
+    Action, ActionDraft, EvidenceDraft, EvidenceEntry, Goal, GoalDraft, Plan, PlanBook, PlanDraft,
+    Review, ReviewDraft, SelfRating, SelfRatingDraft,
 };
 use crate::model::workbook::deferred::{sections_left_out, Deferred};
 use crate::model::workbook::outcome::{Refusal, Stamp};
@@ -85,9 +85,11 @@ pub struct Workbook {
     /// Assessments imported from a partner's export, kept apart from the user's own.
     #[serde(default)]
     pub partner_assessments: Vec<Assessment>,
-    /// Leadership development plans, oldest first.
-    #[serde(default)]
-    pub plans: Vec<Plan>,
+    /// Leadership development plans, oldest first: read when a page that
+    /// shows plans or goals opens (`deferred`); saved as a list, as ever.
+    #[serde(default, skip_serializing_if = "plans_left_out")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<Plan>"))]
+    pub plans: Deferred<PlanBook>,
     /// The placement log: read when a placement page opens (`deferred`);
     /// saved as a list, as ever.
     #[serde(default, skip_serializing_if = "placements_left_out")]
@@ -130,12 +132,14 @@ impl Workbook {
     /// reader of a whole workbook calls it (`files::backup`); text is kept
     /// only for a section the document has.
     pub fn keep_sections_of(&mut self, document: &str) {
-        if self.placements.waits_for_text()
+        if self.plans.waits_for_text()
+            || self.placements.waits_for_text()
             || self.group.waits_for_text()
             || self.support_agreements.waits_for_text()
             || self.business_cases.waits_for_text()
         {
             let document: std::sync::Arc<str> = std::sync::Arc::from(document);
+            self.plans.attach(&document);
             self.placements.attach(&document);
             self.group.attach(&document);
             self.support_agreements.attach(&document);
@@ -146,6 +150,10 @@ impl Workbook {
 
 // Each section is left out of the workbook's text where local storage
 // keeps it under its own key (`deferred::with_sections_left_out`).
+
+fn plans_left_out(_: &Deferred<PlanBook>) -> bool {
+    sections_left_out()
+}
 
 fn placements_left_out(_: &Deferred<PlacementBook>) -> bool {
     sections_left_out()
@@ -297,6 +305,10 @@ macro_rules! section_holder {
     };
 }
 
+section_holder!(
+    /// The development plans' section, as what the plans sit in.
+    PlanSection: PlanBook in plans
+);
 section_holder!(
     /// The placement log's section, as what the placements sit in.
     PlacementSection: PlacementBook in placements
@@ -593,6 +605,9 @@ macro_rules! holder {
     (Top) => {
         Top
     };
+    (PlanBook) => {
+        PlanSection
+    };
     (PlacementBook) => {
         PlacementSection
     };
@@ -681,7 +696,7 @@ record_kinds! {
     }
     Plan {
         record: new Plan,
-        under: Top.plans,
+        under: PlanBook.plans,
         id_prefix: "plan",
         nouns: ["development plan", "development plans"],
         describe: |p| format!("the plan \"{}\"", p.name),

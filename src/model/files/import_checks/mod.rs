@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::model::agreement::AgreementBook;
 use crate::model::business_case::CaseBook;
 use crate::model::common::user_text::clean;
-use crate::model::files::formats::{read_fields, ReadError};
+use crate::model::files::formats::{quoted, read_fields, ReadError};
 use crate::model::group::GroupBook;
 use crate::model::workbook::document::{Conflict, Workbook};
 
@@ -68,6 +68,12 @@ pub fn sections_problem(workbook: &Workbook) -> Option<String> {
             },
         )
     }
+    if workbook.plan_problem().is_some() {
+        let reason = reason_for(
+            read_fields::<crate::model::plan::PlanBook>(&workbook.plans.saved()).map(drop),
+        );
+        return Some(format!("its development plans could not be read: {reason}"));
+    }
     if workbook.placement_problem().is_some() {
         let reason = reason_for(
             read_fields::<crate::model::placement::PlacementBook>(&workbook.placements.saved())
@@ -94,7 +100,7 @@ pub fn sections_problem(workbook: &Workbook) -> Option<String> {
         return Some(format!("its business cases could not be read: {reason}"));
     }
     first_duplicate(workbook.record_ids().into_iter())
-        .map(|id| format!("two records in it have the same id, \"{id}\""))
+        .map(|id| format!("two records in it have the same id, {}", quoted(&id)))
 }
 
 /// The first number with a fraction (or too large to be whole) in the other

@@ -140,8 +140,8 @@ fn a_duplicated_record_of_any_kind_is_refused_naming_its_id() {
         assert_eq!(items[0]["id"], json!(id));
         items.push(items[0].clone());
         let detail = refusal_of(&value.to_string());
-        // The placement log is a section, checked whole when it is read.
-        let expected = if list.starts_with("/placements") {
+        // The plans and the placement log are sections, checked whole when read.
+        let expected = if list.starts_with("/placements") || list.starts_with("/plans") {
             format!("two records in it have the same id, \"{id}\"")
         } else {
             format!(
@@ -170,8 +170,8 @@ fn records_of_different_kinds_may_not_share_an_id_either() {
     let mut wb = workbook_with_every_kind_of_record();
     let long = format!("\u{1b}[2J{}", "x".repeat(500));
     wb.assessments[0].id = long.clone();
-    wb.plans[0].id = long;
-    let detail = invalid_detail(read_workbook(&to_json(&wb)));
+    wb.plans_mut().unwrap()[0].id = long;
+    let detail = refusal_of(&to_json(&wb));
     assert!(
         detail.contains(&format!("\"[2J{}…\"", "x".repeat(37))),
         "{detail}"
@@ -182,8 +182,8 @@ fn records_of_different_kinds_may_not_share_an_id_either() {
 #[test]
 fn the_duplicate_check_finds_the_one_duplicate_among_200_000_records() {
     let mut wb = workbook_with_every_kind_of_record();
-    let template = wb.plans[0].goals[0].actions[0].clone();
-    wb.plans[0].goals[0].actions = (0..200_000)
+    let template = wb.plans()[0].goals[0].actions[0].clone();
+    wb.plans_mut().unwrap()[0].goals[0].actions = (0..200_000)
         .map(|n| Action {
             id: format!("action-{n}"),
             ..template.clone()
@@ -193,7 +193,7 @@ fn the_duplicate_check_finds_the_one_duplicate_among_200_000_records() {
     // The benchmark (`examples/import_checks_bench.rs`) reports the time
     // at this size and smaller ones; a test only checks the answer.
     assert_eq!(duplicate_id(&wb), None);
-    wb.plans[0].goals[0].actions[199_999].id = "action-0".into();
+    wb.plans_mut().unwrap()[0].goals[0].actions[199_999].id = "action-0".into();
     assert_eq!(duplicate_id(&wb).as_deref(), Some("action-0"));
 }
 
@@ -300,12 +300,12 @@ fn a_fraction_in_a_merge_conflict_is_refused() {
 fn html_in_text_is_kept_exactly_as_typed() {
     let html = "<script>alert(\"x\")</script><img src=x onerror=alert(1)> & &amp; </textarea>";
     let mut wb = workbook_with_every_kind_of_record();
-    wb.plans[0].goals[0].detail = html.into();
+    wb.plans_mut().unwrap()[0].goals[0].detail = html.into();
     wb.placements.get_mut().unwrap().placements[0].entries[0].what_done = html.into();
     wb.assessments[0].partnership = html.into();
     let read = read_workbook(&to_json(&wb)).unwrap();
     assert_eq!(read, wb);
-    assert_eq!(read.plans[0].goals[0].detail, html);
+    assert_eq!(read.plans()[0].goals[0].detail, html);
 
     let mut a = an_assessment("assessment-1");
     a.partnership = html.into();
@@ -316,6 +316,13 @@ fn html_in_text_is_kept_exactly_as_typed() {
 fn an_impossible_date_is_named_in_plain_english() {
     let mut value = backup_value();
     value["plans"][0]["goals"][0]["target_date"] = json!("2026-02-30");
+    assert_eq!(
+        refusal_of(&value.to_string()),
+        "its development plans could not be read: the date \"2026-02-30\" does not exist"
+    );
+
+    let mut value = backup_value();
+    value["assessments"][0]["date"] = json!("2026-02-30");
     let err = read_workbook(&value.to_string()).unwrap_err();
     assert_eq!(
         err,
@@ -337,8 +344,8 @@ fn an_impossible_date_is_named_in_plain_english() {
     let mut value = backup_value();
     value["plans"][0]["reviews"][0]["date"] = json!("next Tuesday");
     assert_eq!(
-        invalid_detail(read_workbook(&value.to_string())),
-        "\"next Tuesday\" is not a date (dates are written like 2026-11-22)"
+        refusal_of(&value.to_string()),
+        "its development plans could not be read: \"next Tuesday\" is not a date (dates are written like 2026-11-22)"
     );
 
     let mut export = export_value();
@@ -374,8 +381,10 @@ fn wrong_types_are_refused_with_a_readable_message() {
                 assert!(matches!(err, ReadError::Invalid(_)), "{pointer}: {err:?}");
                 err.to_string()
             }
-            // The placement log is a section, checked whole when it is read.
-            Ok(wb) if pointer.starts_with("/placements") => sections_problem(&wb).unwrap(),
+            // The plans and the placement log are sections, checked whole when read.
+            Ok(wb) if pointer.starts_with("/placements") || pointer.starts_with("/plans") => {
+                sections_problem(&wb).unwrap()
+            }
             Ok(_) => panic!("{pointer}: read"),
         };
         assert!(

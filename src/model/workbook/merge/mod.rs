@@ -117,7 +117,10 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcom
     // under the id this workbook gave it, a plan under the name it has here.
     let mut incoming = incoming.clone();
     incoming.partner_assessments = same_partner_ids(current, &incoming);
-    incoming.plans = kept_plan_names(current, &incoming);
+    let plans = kept_plan_names(current, &incoming);
+    if let Some(list) = incoming.plans_mut() {
+        *list = plans;
+    }
 
     // Every top-level list, as the record tree declares them (`tree`): first
     // the records under a top-level record the backup deleted are no longer
@@ -170,7 +173,10 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcom
         .last_backup_at
         .unwrap_or(incoming.updated_at)
         .date_naive();
-    merger.report.renamed = tell_plans_apart(&mut workbook.plans, current, backup_day, at);
+    // Plans that cannot be read here are not merged (`top_list`): none to rename.
+    if let Some(plans) = workbook.plans_mut() {
+        merger.report.renamed = tell_plans_apart(plans, current, backup_day, at);
+    }
 
     let mut deleted: Vec<Tombstone> = current.deleted.clone();
     let mut index: HashMap<String, usize> = deleted
@@ -209,7 +215,7 @@ pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcom
 /// rather than finding the plan "changed on both sides".
 fn kept_plan_names(current: &Workbook, incoming: &Workbook) -> Vec<Plan> {
     incoming
-        .plans
+        .plans()
         .iter()
         .map(|theirs| match current.plan(&theirs.id) {
             Some(ours)

@@ -224,7 +224,7 @@ fn records_on_one_side_are_added_once_however_often_the_backup_is_merged() {
     retitle(&mut here, "g1", "Chair the board, then the trust", 14);
 
     let once = merge(&here, &backup, stamp(30).at);
-    let titles: Vec<&str> = once.workbook.plans[0]
+    let titles: Vec<&str> = once.workbook.plans()[0]
         .goals
         .iter()
         .map(|g| g.title.as_str())
@@ -235,7 +235,7 @@ fn records_on_one_side_are_added_once_however_often_the_backup_is_merged() {
         "ours first, then theirs"
     );
     assert_eq!(once.workbook.goal(&there_id).unwrap().1.actions.len(), 1);
-    assert_eq!(once.workbook.plans.len(), 2);
+    assert_eq!(once.workbook.plans().len(), 2);
     assert_eq!(once.workbook.placement("pl").unwrap().entries.len(), 2);
     assert_eq!(
         once.report.added.total(),
@@ -672,11 +672,11 @@ fn every_record_id_in_a_merged_workbook_is_unique() {
         12,
     );
     // The same goal id in another plan on the backup's side (a hand-edited file).
-    let mut stray = backup.plans[0].goals[0].clone();
+    let mut stray = backup.plans()[0].goals[0].clone();
     stray.title = "Stray".into();
     let mut other_plan = Plan::first("p2".into(), stamp(13).at);
     other_plan.goals.push(stray);
-    backup.plans.push(other_plan);
+    backup.plans_mut().unwrap().push(other_plan);
 
     let outcome = merge(&here, &backup, stamp(30).at);
     assert_ids_unique(&outcome.workbook);
@@ -720,7 +720,7 @@ fn first_plan(plan: &str, goal_title: &str, minute: u32) -> Workbook {
 }
 
 fn plan_names(wb: &Workbook) -> Vec<&str> {
-    wb.plans.iter().map(|p| p.name.as_str()).collect()
+    wb.plans().iter().map(|p| p.name.as_str()).collect()
 }
 
 const TOLD_APART: &str = "My development plan (from the backup of 3 December 2026)";
@@ -851,10 +851,10 @@ fn plans_sharing_a_name_are_told_apart_whichever_side_they_came_from() {
     let mut there = first_plan("pb", "Lead the redesign", 2);
     let mut third = Plan::first("pc".into(), stamp(3).at);
     third.name = "my development plan ".into();
-    there.plans.push(third);
+    there.plans_mut().unwrap().push(third);
     let mut taken = Plan::first("pd".into(), stamp(3).at);
     taken.name = TOLD_APART.into();
-    there.plans.push(taken);
+    there.plans_mut().unwrap().push(taken);
     let outcome = merge(&here, &there, stamp(30).at);
     assert_eq!(
         plan_names(&outcome.workbook),
@@ -872,7 +872,7 @@ fn plans_sharing_a_name_are_told_apart_whichever_side_they_came_from() {
     let mut legacy = here.clone();
     let mut twin = Plan::first("pz".into(), stamp(4).at);
     twin.name = "My development plan".into();
-    legacy.plans.push(twin);
+    legacy.plans_mut().unwrap().push(twin);
     let outcome = merge(&legacy, &Workbook::new(stamp(0).at), stamp(30).at);
     assert_eq!(
         plan_names(&outcome.workbook),

@@ -149,7 +149,7 @@ mod tests {
         let mut wb = Workbook::new(stamp(1).at);
         add_goal(&mut wb, "Gone soon", 2);
         wb.apply(&Change::NoteBackup, stamp(3)).unwrap();
-        let id = wb.plans[0].goals[0].id.clone();
+        let id = wb.plans()[0].goals[0].id.clone();
         wb.apply(
             &Change::Delete {
                 kind: RecordKind::Goal,

@@ -174,7 +174,7 @@ impl Workbook {
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, None, None)
             .map_err(Refusal::Invalid)?;
-        self.plan_for_new_goal(found, stamp).goals.push(goal);
+        self.plan_for_new_goal(found, stamp)?.goals.push(goal);
         self.edit::<kind::AreaAgreement, _>(agreement_id, |a| {
             a.goal_id = Some(id.to_string());
             a.updated_at = stamp.at;
@@ -430,7 +430,7 @@ mod tests {
         let power = wb.group_rounds()[0].agreement("power").unwrap().id.clone();
         let add = Change::add_goal_from_agreement(None, &power);
         wb.apply(&add, stamp(5)).unwrap();
-        let goal = &wb.plans[0].goals[0];
+        let goal = &wb.plans()[0].goals[0];
         assert_eq!(
             goal.title.as_str(),
             "Reach level 3 (Established) in power and influence"
@@ -462,7 +462,7 @@ mod tests {
         };
         wb.apply(&Change::update(&power, changed), stamp(7))
             .unwrap();
-        assert!(wb.agreement_of_goal(&wb.plans[0].goals[0].id).is_some());
+        assert!(wb.agreement_of_goal(&wb.plans()[0].goals[0].id).is_some());
     }
 
     #[test]

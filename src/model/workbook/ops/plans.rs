@@ -10,7 +10,9 @@ use crate::model::common::validation::FieldError;
 use crate::model::plan::plans::{
     name_taken_message, same_name, COMBINE_FROM_FIELD, PLAN_NAME_FIELD,
 };
-use crate::model::plan::{CombinedPlan, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanDraft};
+use crate::model::plan::{
+    CombinedPlan, Goal, GoalDraft, GoalOrigin, GoalStatus, Plan, PlanBook, PlanDraft,
+};
 use crate::model::workbook::change::GoalPlace;
 use crate::model::workbook::outcome::{Refusal, Stamp};
 use crate::model::workbook::tree::{kind, Drafted, RecordKind, Workbook};
@@ -21,14 +23,14 @@ use crate::model::workbook::tree::{kind, Drafted, RecordKind, Workbook};
 /// fall after a goal's target date.
 impl Drafted for PlanDraft {
     type Kind = kind::Plan;
-    fn make(&self, id: &str, wb: &Workbook, stamp: Stamp) -> Result<Plan, Refusal> {
+    fn make(&self, id: &str, wb: &PlanBook, stamp: Stamp) -> Result<Plan, Refusal> {
         let plan = self
             .validate(id.to_string(), stamp.at)
             .map_err(Refusal::Invalid)?;
         wb.check_plan_name(&plan.name, id)?;
         Ok(plan)
     }
-    fn change(&self, old: &Plan, wb: &Workbook, stamp: Stamp) -> Result<Plan, Refusal> {
+    fn change(&self, old: &Plan, wb: &PlanBook, stamp: Stamp) -> Result<Plan, Refusal> {
         let checked = self
             .validate(old.id.clone(), stamp.at)
             .map_err(Refusal::Invalid)?;
@@ -64,19 +66,56 @@ impl Drafted for GoalDraft {
     }
 }
 
+impl PlanBook {
+    /// The plan other than `except` called `name`, if there is one (see `same_name`).
+    pub fn plan_called(&self, name: &str, except: &str) -> Option<&Plan> {
+        self.plans
+            .iter()
+            .find(|p| p.id != except && same_name(&p.name, name))
+    }
+
+    /// Refuses a name another plan has, as the name field's error.
+    fn check_plan_name(&self, name: &str, id: &str) -> Result<(), Refusal> {
+        match self.plan_called(name, id) {
+            Some(other) => Err(Refusal::Invalid(vec![FieldError::new(
+                PLAN_NAME_FIELD,
+                name_taken_message(&other.name),
+            )])),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Workbook {
+    /// The development plans, oldest first; none when the saved section
+    /// cannot be read (`plan_problem` says why).
+    pub fn plans(&self) -> &[Plan] {
+        self.plans.get().map_or(&[], |b| &b.plans)
+    }
+
+    /// Why the saved development plans cannot be read, if they cannot.
+    pub fn plan_problem(&self) -> Option<&str> {
+        self.plans.problem()
+    }
+
+    /// The plans to change; none when the saved section cannot be read
+    /// (nothing in it can then be changed).
+    pub(crate) fn plans_mut(&mut self) -> Option<&mut Vec<Plan>> {
+        self.plans.get_mut().map(|b| &mut b.plans)
+    }
+
     pub fn plan(&self, id: &str) -> Option<&Plan> {
-        self.plans.iter().find(|p| p.id == id)
+        self.plans().iter().find(|p| p.id == id)
     }
 
     /// The plan a new goal goes in when the user has not chosen: the newest.
     pub fn current_plan(&self) -> Option<&Plan> {
-        self.plans.iter().max_by_key(|p| p.created_at)
+        self.plans().iter().max_by_key(|p| p.created_at)
     }
 
     /// Every goal in every plan, with the plan it is in.
     pub fn goals(&self) -> impl Iterator<Item = (&Plan, &Goal)> {
-        self.plans
+        self.plans()
             .iter()
             .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
     }
@@ -86,14 +125,15 @@ impl Workbook {
     }
 
     pub(crate) fn plan_mut(&mut self, id: &str) -> Result<&mut Plan, Refusal> {
-        self.plans
+        self.plans_mut()
+            .ok_or(Refusal::NotFound)?
             .iter_mut()
             .find(|p| p.id == id)
             .ok_or(Refusal::NotFound)
     }
 
     pub(crate) fn goal_mut(&mut self, id: &str) -> Option<(Option<Day>, &mut Goal)> {
-        self.plans.iter_mut().find_map(|p| {
+        self.plans_mut()?.iter_mut().find_map(|p| {
             let starts = p.starts;
             p.goals.iter_mut().find(|g| g.id == id).map(|g| (starts, g))
         })
@@ -110,24 +150,11 @@ impl Workbook {
 
     /// The plan other than `except` called `name`, if there is one (see `same_name`).
     pub fn plan_called(&self, name: &str, except: &str) -> Option<&Plan> {
-        self.plans
-            .iter()
-            .find(|p| p.id != except && same_name(&p.name, name))
+        self.plans.get()?.plan_called(name, except)
     }
 
     pub fn plan_name_taken(&self, name: &str, except: &str) -> bool {
         self.plan_called(name, except).is_some()
-    }
-
-    /// Refuses a name another plan has, as the name field's error.
-    fn check_plan_name(&self, name: &str, id: &str) -> Result<(), Refusal> {
-        match self.plan_called(name, id) {
-            Some(other) => Err(Refusal::Invalid(vec![FieldError::new(
-                PLAN_NAME_FIELD,
-                name_taken_message(&other.name),
-            )])),
-            None => Ok(()),
-        }
     }
 
     /// Moves everything in the plan `from` (its goals with their actions and
@@ -175,8 +202,9 @@ impl Workbook {
                 ));
             }
         }
-        let position = self.plans.iter().position(|p| p.id == from);
-        let Some(source) = position.map(|at| self.plans.remove(at)) else {
+        let plans = self.plans_mut().ok_or(Refusal::NotFound)?;
+        let position = plans.iter().position(|p| p.id == from);
+        let Some(source) = position.map(|at| plans.remove(at)) else {
             return Err(Refusal::NotFound);
         };
         let target = self.plan_mut(into)?;
@@ -196,9 +224,9 @@ impl Workbook {
             return None;
         }
         let into_name = self.plan(into)?.name.to_string();
-        let position = self.plans.iter().position(|p| p.id == from)?;
+        let position = self.plans().iter().position(|p| p.id == from)?;
         Some(CombinedPlan {
-            from: self.plans[position].clone(),
+            from: self.plans()[position].clone(),
             position,
             into: into.to_string(),
             into_name,
@@ -212,7 +240,7 @@ impl Workbook {
     /// into is gone.
     pub(crate) fn uncombine_plans(&mut self, combined: &CombinedPlan) -> Result<(), Refusal> {
         let from = &combined.from;
-        if self.plans.iter().any(|p| p.id == from.id) {
+        if self.plans().iter().any(|p| p.id == from.id) {
             return Err(Refusal::DuplicateId);
         }
         let target = self.plan_mut(&combined.into)?;
@@ -246,15 +274,19 @@ impl Workbook {
             self_ratings,
             ..from.clone()
         };
-        self.plans
-            .insert(combined.position.min(self.plans.len()), plan);
+        let plans = self.plans_mut().ok_or(Refusal::NotFound)?;
+        plans.insert(combined.position.min(plans.len()), plan);
         self.deleted.retain(|t| t.id != from.id);
         Ok(())
     }
 
     /// The id of the plan a new goal goes in (see `GoalPlace`), and whether
     /// that plan must first be made.
+    /// Refused when the saved plans cannot be read (`plan_problem`).
     pub(crate) fn place_goal(&self, place: &GoalPlace) -> Result<(String, bool), Refusal> {
+        if self.plan_problem().is_some() {
+            return Err(Refusal::NotFound);
+        }
         match place {
             GoalPlace::Plan(id) if self.plan(id).is_some() => Ok((id.clone(), false)),
             GoalPlace::Plan(_) => Err(Refusal::NotFound),
@@ -272,12 +304,15 @@ impl Workbook {
         &mut self,
         (id, make): (String, bool),
         stamp: Stamp,
-    ) -> &mut Plan {
+    ) -> Result<&mut Plan, Refusal> {
+        let plans = self.plans_mut().ok_or(Refusal::NotFound)?;
         if make {
-            self.plans.push(Plan::first(id.clone(), stamp.at));
+            plans.push(Plan::first(id.clone(), stamp.at));
         }
-        let at = self.plans.iter().position(|p| p.id == id).unwrap_or(0);
-        &mut self.plans[at]
+        plans
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or(Refusal::NotFound)
     }
 
     pub(crate) fn add_goal(
@@ -292,7 +327,7 @@ impl Workbook {
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, None, starts)
             .map_err(Refusal::Invalid)?;
-        self.plan_for_new_goal(found, stamp).goals.push(goal);
+        self.plan_for_new_goal(found, stamp)?.goals.push(goal);
         Ok(())
     }
 
@@ -328,7 +363,7 @@ impl Workbook {
         let goal = draft
             .validate(id.to_string(), stamp.today, stamp.at, Some(origin), None)
             .map_err(Refusal::Invalid)?;
-        self.plan_for_new_goal(found, stamp).goals.push(goal);
+        self.plan_for_new_goal(found, stamp)?.goals.push(goal);
         Ok(())
     }
 
@@ -411,7 +446,7 @@ pub(crate) mod tests {
         let mut wb = with_plan_p1();
         wb.apply(&Change::add_goal(None, goal("Improve: x", "")), stamp(2))
             .unwrap();
-        let mut g = wb.plans[0].goals[0].clone();
+        let mut g = wb.plans()[0].goals[0].clone();
         g.origin = Some(GoalOrigin {
             assessment_id: "a1".into(),
             statement_id: "power-1".into(),
@@ -522,8 +557,8 @@ pub(crate) mod tests {
         b.apply(&from_b, stamp(2)).unwrap();
         // B's change replayed on A's copy joins A's plan.
         a.apply(&from_b, stamp(3)).unwrap();
-        assert_eq!(a.plans.len(), 1);
-        assert_eq!(a.plans[0].goals.len(), 2);
+        assert_eq!(a.plans().len(), 1);
+        assert_eq!(a.plans()[0].goals.len(), 2);
     }
 
     #[test]
@@ -531,16 +566,16 @@ pub(crate) mod tests {
         let mut wb = Workbook::new(stamp(1).at);
         let first = Change::add_goal(None, goal("Chair the board", ""));
         wb.apply(&first, stamp(2)).unwrap();
-        assert_eq!(wb.plans.len(), 1);
-        assert_eq!(wb.plans[0].name, "My development plan");
-        let plan_id = wb.plans[0].id.clone();
+        assert_eq!(wb.plans().len(), 1);
+        assert_eq!(wb.plans()[0].name, "My development plan");
+        let plan_id = wb.plans()[0].id.clone();
         assert_eq!(wb.current_plan().unwrap().id, plan_id);
         wb.apply(
             &Change::add_goal(Some(&plan_id), goal("Second", "")),
             stamp(3),
         )
         .unwrap();
-        assert_eq!(wb.plans[0].goals.len(), 2);
+        assert_eq!(wb.plans()[0].goals.len(), 2);
         assert_eq!(wb.summary().goals, 2);
 
         wb.apply(
@@ -714,7 +749,7 @@ pub(crate) mod tests {
             "You already have a plan called \"P\": give this one another name",
             "the same words whatever the capitals and spaces"
         );
-        assert_eq!(wb.plans.len(), 1, "nothing added");
+        assert_eq!(wb.plans().len(), 1, "nothing added");
         wb.apply(&add("Q"), stamp(2)).unwrap();
 
         let rename = |id: &str, name: &str| Change::Update {
@@ -735,7 +770,7 @@ pub(crate) mod tests {
         let mut twin = wb.plan("p2").unwrap().clone();
         twin.id = "p3".into();
         twin.name = "p".into();
-        wb.plans.push(twin);
+        wb.plans_mut().unwrap().push(twin);
         let mut aim = PlanDraft::of(wb.plan("p3").unwrap());
         aim.aim = "Lead".into();
         wb.apply(
@@ -866,7 +901,7 @@ pub(crate) mod tests {
         }
         wb.apply(&combine("p1", "p2"), stamp(13)).unwrap();
 
-        assert_eq!(wb.plans.len(), 1);
+        assert_eq!(wb.plans().len(), 1);
         assert_eq!(
             goal_ids(&wb, "p1"),
             vec!["gA", "g1", "g2"],
@@ -1014,7 +1049,7 @@ pub(crate) mod tests {
             "The goal \"Lead the redesign\" in \"From\" is due on 15 December 2026, before \"Into\" starts on 1 January 2027: change the goal's target date or the plan's start date first"
         );
         assert_eq!(wb, dated, "a refusal changes nothing");
-        assert_eq!(before.plans.len(), 2);
+        assert_eq!(before.plans().len(), 2);
     }
 
     #[test]
@@ -1113,9 +1148,9 @@ pub(crate) mod tests {
         };
         let undo = wb.undo_for(&delete).unwrap();
         wb.apply(&delete, stamp(3)).unwrap();
-        assert!(wb.plans.is_empty());
+        assert!(wb.plans().is_empty());
         wb.apply(&undo, stamp(4)).unwrap();
-        assert_eq!(wb.plans[0].goals[0].title, "Chair");
+        assert_eq!(wb.plans()[0].goals[0].title, "Chair");
         assert!(!wb.was_deleted("p1"));
     }
 }

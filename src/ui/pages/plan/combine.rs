@@ -25,7 +25,7 @@ pub fn CombinePlans() -> impl IntoView {
     // Every other plan: its id, its name and what would move, in words.
     let others = store.select(move |w| {
         let into = into.get();
-        w.plans
+        w.plans()
             .iter()
             .filter(|p| p.id != into)
             .map(|p| (p.id.clone(), p.name.to_string(), what_moves(p)))

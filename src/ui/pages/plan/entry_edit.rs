@@ -90,7 +90,7 @@ impl Entry {
 
 /// The record with this id, its draft, and the page to go back to.
 fn find(w: &Workbook, id: &str) -> Option<(Entry, String)> {
-    w.plans.iter().find_map(|p| {
+    w.plans().iter().find_map(|p| {
         if let Some(r) = p.reviews.iter().find(|r| r.id == id) {
             return Some((
                 Entry::Review(ReviewDraft::of(r)),

@@ -4,7 +4,7 @@
 //! `/development-plan/plans/:plan` a chosen one.
 
 use crate::ui::components::ConflictNotice;
-use crate::ui::components::Title;
+use crate::ui::components::{Title, UnreadableSection};
 use crate::ui::routing::A;
 use leptos::prelude::*;
 
@@ -90,7 +90,7 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
     });
     let others = store.select(move |w| {
         let current = plan_id.get();
-        w.plans
+        w.plans()
             .iter()
             .filter(|p| Some(&p.id) != current.as_ref())
             .map(|p| (p.id.clone(), p.name.to_string()))
@@ -100,6 +100,7 @@ fn PlanView(plan_id: Memo<Option<String>>) -> impl IntoView {
     view! {
         <Title text="Development plan" />
         <h1>"Leadership development plan"</h1>
+        <UnreadableSection what="development plans" unreadable=|w| w.plan_problem().is_some() />
         <ConflictNotice id=Signal::derive(move || plan_id.get().unwrap_or_default()) />
         <p class="no-print">
             "Plan how you will develop as a clinical leader in commissioning: goals with the actions, support and evidence that will get you there, reviewed as you go."
