@@ -202,6 +202,12 @@ export function wholeWorkbook(stored) {
     if (Number(text.match(/^commissioning-workbook:lz4:1:(\d+):/)?.[1]) < revision) throw new Error(`${name}'s key holds an earlier save than the workbook names`);
     workbook[name] = JSON.parse(unpackStored(text))[name];
   }
+  // An empty section has no key and is not named; the whole document (a
+  // backup) always has the two kept as plain lists.
+  if (main?.startsWith(PACKED_MARKER_WITH_SECTIONS)) {
+    workbook.plans ??= [];
+    workbook.placements ??= [];
+  }
   return workbook;
 }
 

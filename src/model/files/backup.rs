@@ -709,7 +709,7 @@ mod tests {
         let read = read_workbook(&value.to_string()).unwrap();
         let problem = crate::model::files::import_checks::sections_problem(&read).unwrap();
         assert!(
-            problem.starts_with("its development plans could not be read"),
+            problem.starts_with("its development plans cannot be read"),
             "{problem}"
         );
         let mut value: Value = serde_json::from_str(&to_json(&sample())).unwrap();
@@ -1242,7 +1242,7 @@ mod tests {
         assert!(read.placement_problem().is_some());
         assert!(crate::model::files::import_checks::sections_problem(&read)
             .unwrap()
-            .starts_with("its placement log could not be read"));
+            .starts_with("its placement log cannot be read"));
         let written: Value = serde_json::from_str(&to_compact_json(&read)).unwrap();
         assert_eq!(written["placements"], value["placements"], "kept as it was");
     }
@@ -1291,7 +1291,7 @@ mod tests {
         );
         assert!(crate::model::files::import_checks::sections_problem(&read)
             .unwrap()
-            .starts_with("its group rounds could not be read"));
+            .starts_with("its group rounds cannot be read"));
     }
 
     #[test]

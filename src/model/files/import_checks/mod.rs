@@ -72,35 +72,37 @@ pub fn sections_problem(workbook: &Workbook) -> Option<String> {
         let reason = reason_for(
             read_fields::<crate::model::plan::PlanBook>(&workbook.plans.saved()).map(drop),
         );
-        return Some(format!("its development plans could not be read: {reason}"));
+        return Some(format!("its development plans cannot be read: {reason}"));
     }
     if workbook.placement_problem().is_some() {
         let reason = reason_for(
             read_fields::<crate::model::placement::PlacementBook>(&workbook.placements.saved())
                 .map(drop),
         );
-        return Some(format!("its placement log could not be read: {reason}"));
+        return Some(format!("its placement log cannot be read: {reason}"));
     }
     if workbook.group_problem().is_some() {
         // Read again the way every document is, for the reason in words.
         let reason = reason_for(read_fields::<GroupBook>(&workbook.group.saved()).map(drop));
-        return Some(format!("its group rounds could not be read: {reason}"));
+        return Some(format!("its group rounds cannot be read: {reason}"));
     }
     if workbook.support_problem().is_some() {
         let reason = reason_for(
             read_fields::<AgreementBook>(&workbook.support_agreements.saved()).map(drop),
         );
-        return Some(format!(
-            "its support agreements could not be read: {reason}"
-        ));
+        return Some(format!("its support agreements cannot be read: {reason}"));
     }
     if workbook.business_case_problem().is_some() {
         let reason =
             reason_for(read_fields::<CaseBook>(&workbook.business_cases.saved()).map(drop));
-        return Some(format!("its business cases could not be read: {reason}"));
+        return Some(format!("its business cases cannot be read: {reason}"));
     }
-    first_duplicate(workbook.record_ids().into_iter())
-        .map(|id| format!("two records in it have the same id, {}", quoted(&id)))
+    first_duplicate(workbook.record_ids().into_iter()).map(|id| {
+        format!(
+            "two records have the same id {}, so a change to one could reach the other",
+            quoted(&id)
+        )
+    })
 }
 
 /// The first number with a fraction (or too large to be whole) in the other
