@@ -205,7 +205,9 @@ test('the development plans are kept under their own key, counted on the home pa
   assert.deepEqual(JSON.parse(unpackStored(stored[PLANS])).plans[0].goals.map((g) => g.title), ['A goal kept apart']);
 
   // Three weeks on, never backed up: the home page reminds, from the header alone.
-  await page.clock.setSystemTime(Date.now() + 21 * 86_400_000);
+  // From the page's pinned clock, never the machine's: the same moment whatever day the suite runs.
+  const pinnedNow = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(pinnedNow + 21 * 86_400_000);
   page.wasm = [];
   page.on('request', (request) => { if (request.url().endsWith('.wasm')) page.wasm.push(request.url()); });
   await load(page, '/#/');
