@@ -277,59 +277,44 @@ fn id_of(kind: RecordKind, record: &dyn Any) -> Option<String> {
     for_kind(kind, &mut Id(record))
 }
 
-/// The group view's section, `group` in the saved workbook.
-impl Section for GroupBook {
-    fn counts(&self) -> [usize; 2] {
-        [self.rounds.len(), 0]
-    }
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyGroup {
-            #[serde(default)]
-            group: Option<GroupBook>,
+/// A section's `Section` from the field it is saved under in the whole
+/// document (`$field`), the kinds its walks cover and how its records are
+/// counted: the readers differ only by the field's name, which serde's
+/// derive needs written out.
+macro_rules! section {
+    ($book:ident in $field:ident, walked as $kinds:ident, counted as |&$this:ident| $counts:expr) => {
+        impl Section for $book {
+            fn counts(&$this) -> [usize; 2] {
+                $counts
+            }
+            fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
+                #[derive(Deserialize)]
+                struct Only {
+                    #[serde(default)]
+                    $field: Option<$book>,
+                }
+                serde_json::from_str::<Only>(document).map(|doc| doc.$field)
+            }
+            fn saved_in(document: &str) -> Option<Value> {
+                #[derive(Deserialize)]
+                struct Only {
+                    #[serde(default)]
+                    $field: Option<Value>,
+                }
+                serde_json::from_str::<Only>(document).ok()?.$field
+            }
+            fn visit(&self, visitor: &mut dyn Any) {
+                visit_section::<$kinds>(self, visitor);
+            }
         }
-        serde_json::from_str::<OnlyGroup>(document).map(|doc| doc.group)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyGroup {
-            #[serde(default)]
-            group: Option<Value>,
-        }
-        serde_json::from_str::<OnlyGroup>(document).ok()?.group
-    }
-    fn visit(&self, visitor: &mut dyn Any) {
-        visit_section::<GroupKinds>(self, visitor);
-    }
+    };
 }
 
-/// The support agreements' section, `support_agreements` in the saved workbook.
-impl Section for AgreementBook {
-    fn counts(&self) -> [usize; 2] {
-        [self.agreements.len(), 0]
-    }
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyAgreements {
-            #[serde(default)]
-            support_agreements: Option<AgreementBook>,
-        }
-        serde_json::from_str::<OnlyAgreements>(document).map(|doc| doc.support_agreements)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyAgreements {
-            #[serde(default)]
-            support_agreements: Option<Value>,
-        }
-        serde_json::from_str::<OnlyAgreements>(document)
-            .ok()?
-            .support_agreements
-    }
-    fn visit(&self, visitor: &mut dyn Any) {
-        visit_section::<AgreementKinds>(self, visitor);
-    }
-}
+// The group view's section, `group` in the saved workbook.
+section!(GroupBook in group, walked as GroupKinds, counted as |&self| [self.rounds.len(), 0]);
+
+// The support agreements' section, `support_agreements` in the saved workbook.
+section!(AgreementBook in support_agreements, walked as AgreementKinds, counted as |&self| [self.agreements.len(), 0]);
 
 /// Each section's records counted as the workbook is read, for the home
 /// page (`Tally`): plans and their goals, placements and their log entries,
@@ -370,93 +355,20 @@ impl Tally for CaseBook {
     }
 }
 
-/// The development plans' section, the list `plans` in the saved workbook.
-impl Section for PlanBook {
-    fn counts(&self) -> [usize; 2] {
-        [
-            self.plans.len(),
-            self.plans.iter().map(|p| p.goals.len()).sum(),
-        ]
-    }
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyPlans {
-            #[serde(default)]
-            plans: Option<PlanBook>,
-        }
-        serde_json::from_str::<OnlyPlans>(document).map(|doc| doc.plans)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyPlans {
-            #[serde(default)]
-            plans: Option<Value>,
-        }
-        serde_json::from_str::<OnlyPlans>(document).ok()?.plans
-    }
-    fn visit(&self, visitor: &mut dyn Any) {
-        visit_section::<PlanKinds>(self, visitor);
-    }
-}
+// The development plans' section, the list `plans` in the saved workbook.
+section!(PlanBook in plans, walked as PlanKinds, counted as |&self| [
+    self.plans.len(),
+    self.plans.iter().map(|p| p.goals.len()).sum(),
+]);
 
-/// The placement log's section, the list `placements` in the saved workbook.
-impl Section for PlacementBook {
-    fn counts(&self) -> [usize; 2] {
-        [
-            self.placements.len(),
-            self.placements.iter().map(|p| p.entries.len()).sum(),
-        ]
-    }
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyPlacements {
-            #[serde(default)]
-            placements: Option<PlacementBook>,
-        }
-        serde_json::from_str::<OnlyPlacements>(document).map(|doc| doc.placements)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyPlacements {
-            #[serde(default)]
-            placements: Option<Value>,
-        }
-        serde_json::from_str::<OnlyPlacements>(document)
-            .ok()?
-            .placements
-    }
-    fn visit(&self, visitor: &mut dyn Any) {
-        visit_section::<PlacementKinds>(self, visitor);
-    }
-}
+// The placement log's section, the list `placements` in the saved workbook.
+section!(PlacementBook in placements, walked as PlacementKinds, counted as |&self| [
+    self.placements.len(),
+    self.placements.iter().map(|p| p.entries.len()).sum(),
+]);
 
-/// The business cases' section, `business_cases` in the saved workbook.
-impl Section for CaseBook {
-    fn counts(&self) -> [usize; 2] {
-        [self.cases.len(), 0]
-    }
-    fn from_document(document: &str) -> Result<Option<Self>, serde_json::Error> {
-        #[derive(Deserialize)]
-        struct OnlyCases {
-            #[serde(default)]
-            business_cases: Option<CaseBook>,
-        }
-        serde_json::from_str::<OnlyCases>(document).map(|doc| doc.business_cases)
-    }
-    fn saved_in(document: &str) -> Option<Value> {
-        #[derive(Deserialize)]
-        struct OnlyCases {
-            #[serde(default)]
-            business_cases: Option<Value>,
-        }
-        serde_json::from_str::<OnlyCases>(document)
-            .ok()?
-            .business_cases
-    }
-    fn visit(&self, visitor: &mut dyn Any) {
-        visit_section::<CaseKinds>(self, visitor);
-    }
-}
+// The business cases' section, `business_cases` in the saved workbook.
+section!(CaseBook in business_cases, walked as CaseKinds, counted as |&self| [self.cases.len(), 0]);
 
 /// The last change to anything under `record`, at every level.
 fn latest_under(record: &dyn Any) -> Option<DateTime<Utc>> {
@@ -604,24 +516,19 @@ impl Workbook {
             });
         }
         walk(self, see);
-        // A section no page has read: its oldest change since the last
-        // backup, as the save that kept it apart found it.
-        [
-            self.plans.unread_unbacked(),
-            self.placements.unread_unbacked(),
-            self.group.unread_unbacked(),
-            self.support_agreements.unread_unbacked(),
-            self.business_cases.unread_unbacked(),
-        ]
-        .into_iter()
-        .flatten()
-        .for_each(&mut *see);
+        // A section a page has read: every record's last change; one no page
+        // has read: its oldest change since the last backup, as the save
+        // that kept it apart found it.
+        fn changes_of<T: 'static>(section: &Deferred<T>, changes: &mut SectionChanges) {
+            changes.0.extend(section.unread_unbacked());
+            section.visit_if_read(changes);
+        }
         let mut changes = SectionChanges::default();
-        self.plans.visit_if_read(&mut changes);
-        self.placements.visit_if_read(&mut changes);
-        self.group.visit_if_read(&mut changes);
-        self.support_agreements.visit_if_read(&mut changes);
-        self.business_cases.visit_if_read(&mut changes);
+        changes_of(&self.plans, &mut changes);
+        changes_of(&self.placements, &mut changes);
+        changes_of(&self.group, &mut changes);
+        changes_of(&self.support_agreements, &mut changes);
+        changes_of(&self.business_cases, &mut changes);
         changes.0.into_iter().for_each(see);
     }
 
