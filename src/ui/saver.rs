@@ -31,6 +31,7 @@ use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::files::backup;
 use crate::model::sync::{self, Pending};
+use crate::model::workbook::merge::MergeRun;
 use crate::model::workbook::RecordKind;
 use crate::model::{Applied, Change, Refusal, Stamp, Workbook};
 
@@ -557,6 +558,7 @@ impl Saver {
             saver
                 .apply(Change::MergeBackup {
                     incoming: Box::new(incoming),
+                    merge: MergeRun::by_record_id(),
                 })
                 .map(|applied| {
                     applied

@@ -3,7 +3,6 @@
 //! it did (`Applied`: the change that undoes it, a merge's report).
 
 use crate::model::workbook::change::{Applied, Change, Refusal, Stamp, Target};
-use crate::model::workbook::merge::merge;
 use crate::model::workbook::tree::Workbook;
 
 impl Workbook {
@@ -100,8 +99,8 @@ impl Workbook {
                 terms,
                 note,
             } => self.settle_agreement(agreement, received, version, terms, note, stamp),
-            Change::MergeBackup { incoming } => {
-                let outcome = merge(self, incoming, stamp.at);
+            Change::MergeBackup { incoming, merge } => {
+                let outcome = merge.run(self, incoming, stamp.at);
                 *self = outcome.workbook;
                 merge_report = Some(outcome.report);
                 Ok(())
@@ -775,6 +774,7 @@ mod tests {
             .apply(
                 &Change::MergeBackup {
                     incoming: Box::new(wb.clone()),
+                    merge: crate::model::workbook::merge::MergeRun::by_record_id(),
                 },
                 stamp(5),
             )

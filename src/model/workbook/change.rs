@@ -15,6 +15,7 @@ use crate::model::group::GroupMember;
 use crate::model::plan::{CombinedPlan, GoalDraft, GoalStatus};
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::merge::report::MergeReport;
+use crate::model::workbook::merge::MergeRun;
 use crate::model::workbook::tree::{RecordDraft, RecordKind, Workbook};
 
 pub use crate::model::workbook::outcome::{Refusal, Stamp};
@@ -150,6 +151,7 @@ pub enum Change {
     /// is kept under `conflicts`.
     MergeBackup {
         incoming: Box<Workbook>,
+        merge: MergeRun,
     },
     /// Settles a conflict left by a merge: keep the version in the workbook,
     /// or put the other one in its place.

@@ -127,6 +127,7 @@ pub fn YourData() -> impl IntoView {
         {
             let done = saver.apply(Change::MergeBackup {
                 incoming: Box::new(workbook),
+                merge: merge::MergeRun::by_record_id(),
             });
             restore.set(Some(match done {
                 // What the merge did, as it was made (another tab may have

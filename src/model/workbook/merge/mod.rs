@@ -81,6 +81,40 @@ fn top_list_mut<K: Kind>(wb: &mut Workbook) -> Option<&mut Vec<Rec<K>>> {
         .map(K::list_mut)
 }
 
+/// The merge a `Change::MergeBackup` runs, carried by the change instead of
+/// named by the dispatcher. Why: every area's part applies its changes
+/// through `Workbook::apply`, and a dispatcher that called `merge` by name
+/// would bring the merge's code (about 130 KB before wasm-opt) into each of
+/// them; made only where a backup is merged (Your data, the linked file), it
+/// comes with those parts alone.
+#[derive(Clone, Copy)]
+pub struct MergeRun(fn(&Workbook, &Workbook, Moment) -> MergeOutcome);
+
+impl MergeRun {
+    /// The merge by record id (`merge`), the only one there is.
+    pub fn by_record_id() -> Self {
+        MergeRun(merge)
+    }
+
+    pub(crate) fn run(self, current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {
+        (self.0)(current, incoming, at)
+    }
+}
+
+/// Two changes merging the same backup are the same change: there is one
+/// merge, and comparing functions' addresses would say nothing about it.
+impl PartialEq for MergeRun {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for MergeRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MergeRun")
+    }
+}
+
 pub fn merge(current: &Workbook, incoming: &Workbook, at: Moment) -> MergeOutcome {
     let mut conflicts = current.conflicts.clone();
     for c in &incoming.conflicts {

@@ -875,6 +875,7 @@ mod tests {
             .apply(
                 &Change::MergeBackup {
                     incoming: Box::new(other),
+                    merge: crate::model::workbook::merge::MergeRun::by_record_id(),
                 },
                 stamp(6, 0),
             )

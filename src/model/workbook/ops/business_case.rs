@@ -436,6 +436,7 @@ mod tests {
             .apply(
                 &Change::MergeBackup {
                     incoming: Box::new(other),
+                    merge: crate::model::workbook::merge::MergeRun::by_record_id(),
                 },
                 stamp(9, 0),
             )
