@@ -8,14 +8,17 @@
 //! applies (its record was deleted in the other tab) is dropped, and said in
 //! words so the user can be told what was not kept (`Change::dropped_message`).
 
+use crate::model::workbook::apply::Dispatcher;
 use crate::model::workbook::change::{Change, Stamp};
 use crate::model::workbook::document::Workbook;
 
-/// A change with the moment it was made, so a replay gives the same result.
+/// A change with the moment it was made and the dispatcher it was applied
+/// with (its page's), so a replay gives the same result.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stamped {
     pub change: Change,
     pub stamp: Stamp,
+    pub dispatcher: Dispatcher,
 }
 
 /// Changes made in this tab and not yet saved, oldest first.
@@ -25,13 +28,17 @@ pub struct Pending(Vec<Stamped>);
 impl Pending {
     /// Adds a change that was applied. Typing the same field again replaces
     /// the earlier keystroke, so the list stays short while the user types.
-    pub fn push(&mut self, change: Change, stamp: Stamp) {
+    pub fn push(&mut self, change: Change, stamp: Stamp, dispatcher: Dispatcher) {
         if let Some(last) = self.0.last() {
             if last.change.superseded_by(&change) {
                 self.0.pop();
             }
         }
-        self.0.push(Stamped { change, stamp });
+        self.0.push(Stamped {
+            change,
+            stamp,
+            dispatcher,
+        });
     }
 
     pub fn is_empty(&self) -> bool {
@@ -63,11 +70,17 @@ pub fn rebase(current: &Workbook, newer: &Workbook, pending: &Pending) -> Replay
     let mut document = newer.clone();
     let mut kept = Pending::default();
     let mut dropped = Vec::new();
-    for Stamped { change, stamp } in &pending.0 {
-        match document.apply(change, *stamp) {
+    for Stamped {
+        change,
+        stamp,
+        dispatcher,
+    } in &pending.0
+    {
+        match dispatcher.apply(&mut document, change, *stamp) {
             Ok(_) => kept.0.push(Stamped {
                 change: change.clone(),
                 stamp: *stamp,
+                dispatcher: *dispatcher,
             }),
             Err(refusal) => dropped.push(change.dropped_message(&refusal, current, &document)),
         }
@@ -183,7 +196,8 @@ mod tests {
         }
         fn make(&mut self, change: Change, minute: u32) {
             self.doc.apply(&change, stamp(minute)).unwrap();
-            self.pending.push(change, stamp(minute));
+            self.pending
+                .push(change, stamp(minute), Dispatcher::every_change());
         }
         fn save(&mut self, storage: &mut Workbook) -> SavePlan {
             let plan = plan_save(&self.doc, &self.pending, Some(storage));
@@ -411,5 +425,35 @@ mod tests {
         current.revision = 5;
         let restored = Workbook::new(stamp(1).at);
         assert_eq!(plan_restore(restored, &current, Some(&stored)).revision, 8);
+    }
+
+    /// A change not yet saved is replayed over another tab's save with the
+    /// dispatcher its page applied it with, which the replay keeps.
+    #[test]
+    fn a_replay_uses_the_dispatcher_each_change_was_made_with() {
+        use crate::model::workbook::records::{PlacementKinds, PlanKinds};
+        let stored = Workbook::new(stamp(0).at);
+        let mut newer = stored.clone();
+        newer.revision = 1;
+        let on_the_plan_page = Dispatcher::of::<PlanKinds>();
+        let mut pending = Pending::default();
+        pending.push(goal("Kept"), stamp(1), on_the_plan_page);
+        let replayed = rebase(&stored, &newer, &pending);
+        assert!(replayed.dropped.is_empty());
+        assert_eq!(replayed.kept.0[0].dispatcher, on_the_plan_page);
+        assert_eq!(replayed.document.plans()[0].goals[0].title, "Kept");
+
+        // Recorded with the placement log's dispatcher, the same change is
+        // refused in the replay (it is no placement's), so that is the one used.
+        let mut pending = Pending::default();
+        pending.push(
+            goal("Refused"),
+            stamp(1),
+            Dispatcher::of::<PlacementKinds>(),
+        );
+        let replayed = rebase(&stored, &newer, &pending);
+        assert_eq!(replayed.dropped.len(), 1);
+        assert!(replayed.kept.is_empty());
+        assert!(replayed.document.plans().is_empty());
     }
 }

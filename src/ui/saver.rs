@@ -31,6 +31,7 @@ use crate::model::common::dates::clock_time_with_seconds;
 use crate::model::common::validation::FieldError;
 use crate::model::files::backup;
 use crate::model::sync::{self, Pending};
+use crate::model::workbook::apply::Dispatcher;
 use crate::model::workbook::merge::MergeRun;
 use crate::model::workbook::RecordKind;
 use crate::model::{Applied, Change, Refusal, Stamp, Workbook};
@@ -58,6 +59,12 @@ pub struct Saver {
     asked_to_persist: StoredValue<bool>,
     /// Whether it listens for the page being hidden and other tabs' saves.
     started: StoredValue<bool>,
+    /// The dispatcher changes made through this saver are applied with: the
+    /// area's (`use_area_saver`), or every change's in the saver's own part
+    /// (the banners) and Your data. None in the saver made at start, which
+    /// the first download holds: a dispatcher named there would bring every
+    /// operation's code into it.
+    dispatcher: Option<Dispatcher>,
 }
 
 /// What "delete everything" removed, kept on the page only, so it can be put
@@ -78,6 +85,15 @@ fn stamp_now() -> Stamp {
 
 pub fn use_saver() -> Saver {
     expect_context::<Saver>()
+}
+
+/// Draws `children` with a saver applying changes with `dispatcher`: the
+/// pages of an area are drawn in one (`pages/areas.rs`), so each page's
+/// `use_saver` finds its area's.
+#[component]
+pub fn WithDispatcher(dispatcher: Option<Dispatcher>, children: Children) -> impl IntoView {
+    provide_context(use_saver().dispatching(dispatcher));
+    children()
 }
 
 /// The changes not saved yet (`sync::Pending`), held behind `dyn Any`: the
@@ -163,6 +179,7 @@ pub async fn from_banner(saver: Saver, write: BannerWrite) -> Result<BannerWritt
     )
 )]
 fn saver_part(saver: Saver, write: BannerWrite) -> Result<BannerWritten, PartLoadError> {
+    let saver = saver.dispatching(Some(Dispatcher::every_change()));
     Ok(match write {
         BannerWrite::DownloadBackup => match saver.download_backup() {
             Ok(name) => BannerWritten::BackupDownloading(name),
@@ -199,7 +216,14 @@ impl Saver {
             announce_save: StoredValue::new(false),
             asked_to_persist: StoredValue::new(false),
             started: StoredValue::new(false),
+            dispatcher: None,
         }
+    }
+
+    /// This saver, applying changes with `dispatcher` (the same pending
+    /// changes, timers and store: only how a change is applied differs).
+    pub fn dispatching(self, dispatcher: Option<Dispatcher>) -> Self {
+        Saver { dispatcher, ..self }
     }
 
     /// With the first change: saves pending changes when the page is hidden
@@ -297,10 +321,13 @@ impl Saver {
         self.start_once();
         let store = self.store;
         let stamp = stamp_now();
+        let Some(dispatcher) = self.dispatcher else {
+            return Err((change, Refusal::NotFromThisPage));
+        };
         // Operations refuse before changing anything, so a refusal notifies no one.
         let applied = match store
             .doc
-            .try_update_untracked(|doc| doc.apply(&change, stamp))
+            .try_update_untracked(|doc| dispatcher.apply(doc, &change, stamp))
         {
             Some(Ok(applied)) => applied,
             Some(Err(refusal)) => return Err((change, refusal)),
@@ -330,7 +357,7 @@ impl Saver {
                 .undo
                 .set(described.zip(applied.undo.clone().map(|c| Arc::new(c) as Opaque)));
         }
-        self.pending.update(|p| p.push(change, stamp));
+        self.pending.update(|p| p.push(change, stamp, dispatcher));
         if !typing {
             self.announce_save.set_value(true);
         }

@@ -1,9 +1,70 @@
 //! The dispatcher: `Workbook::apply` takes one named change to the operation
 //! of its area (`ops/`), or refuses it and changes nothing, and returns what
 //! it did (`Applied`: the change that undoes it, a merge's report).
+//!
+//! Each area's pages apply their changes through a dispatcher of their own
+//! (`Dispatcher::of`, `Workbook::apply_in`): the same rules for the kinds of
+//! record that area changes, and a refusal for any other. Why: the module is
+//! cut into a part per area (`ui/pages/areas.rs`), and a part holds the code
+//! its functions can reach; one dispatcher for every change put the code of
+//! every area's operations into each area's part.
 
 use crate::model::workbook::change::{Applied, Change, Refusal, Stamp, Target};
-use crate::model::workbook::tree::Workbook;
+use crate::model::workbook::records::{has_kind, AllKinds, KindSet};
+use crate::model::workbook::tree::{RecordKind, Workbook};
+
+/// Whether the kinds of `S` include `kind`, as the code is compiled.
+macro_rules! handles {
+    ($set:ident, $kind:ident) => {
+        const { has_kind($set::KINDS, RecordKind::$kind) }
+    };
+}
+
+/// A dispatcher for one area's changes: `Workbook::apply_in` for that area's
+/// kinds of record, named (for tests and messages). Kept with each change
+/// not yet saved (`sync::Pending`), so a replay over another tab's save
+/// goes through the dispatcher the change was made with.
+#[derive(Clone, Copy)]
+pub struct Dispatcher {
+    name: &'static str,
+    apply: fn(&mut Workbook, &Change, Stamp) -> Result<Applied, Refusal>,
+}
+
+impl Dispatcher {
+    /// Every change there is (Your data, the banners' Undo, the tests).
+    pub fn every_change() -> Self {
+        Self::of::<AllKinds>()
+    }
+
+    /// The changes to records of the kinds of `S`.
+    pub(crate) fn of<S: KindSet>() -> Self {
+        Dispatcher {
+            name: std::any::type_name::<S>(),
+            apply: Workbook::apply_in::<S>,
+        }
+    }
+
+    pub fn apply(
+        self,
+        workbook: &mut Workbook,
+        change: &Change,
+        stamp: Stamp,
+    ) -> Result<Applied, Refusal> {
+        (self.apply)(workbook, change, stamp)
+    }
+}
+
+impl PartialEq for Dispatcher {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for Dispatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name.rsplit("::").next().unwrap_or(self.name))
+    }
+}
 
 impl Workbook {
     /// Applies one change, or refuses it and changes nothing. The undo is
@@ -18,87 +79,128 @@ impl Workbook {
     /// making one); a record whose own fields change is stamped changed;
     /// what it sits under is left as it is; the workbook is stamped changed.
     pub fn apply(&mut self, change: &Change, stamp: Stamp) -> Result<Applied, Refusal> {
+        self.apply_in::<AllKinds>(change, stamp)
+    }
+
+    /// `apply` for changes to records of the kinds of `S` only; any other
+    /// change is refused (`Refusal::NotFromThisPage`) and changes nothing.
+    /// Settling a merge's conflicts, which may be about any kind, needs
+    /// every kind (`AllKinds`).
+    pub(crate) fn apply_in<S: KindSet>(
+        &mut self,
+        change: &Change,
+        stamp: Stamp,
+    ) -> Result<Applied, Refusal> {
         let target = change.target();
         if let Target::Makes { id, .. } = target {
             if self.id_in_use(id) {
                 return Err(Refusal::DuplicateId);
             }
         }
-        let undo = self.undo_for(change);
+        let every_kind = const { S::KINDS.len() == RecordKind::ALL.len() };
+        let undo = self.undo_for_in::<S>(change);
         let mut merge_report = None;
         let done = match change {
             Change::Add { id, under, draft } => {
-                self.add_drafted(id, under.as_deref(), draft, stamp)
+                self.add_drafted::<S>(id, under.as_deref(), draft, stamp)
             }
-            Change::Update { id, draft } => self.update_drafted(id, draft, stamp),
-            Change::Delete { kind, id } => self.delete(*kind, id, stamp),
-            Change::Undelete(deleted) => self.undelete(deleted),
+            Change::Update { id, draft } => self.update_drafted::<S>(id, draft, stamp),
+            Change::Delete { kind, id } => self.delete::<S>(*kind, id, stamp),
+            Change::Undelete(deleted) => self.undelete::<S>(deleted),
             Change::SetRating {
                 assessment_id,
                 statement_id,
                 rating,
-            } => self.edit_assessment(assessment_id, |a| {
+            } if handles!(S, Assessment) => self.edit_assessment(assessment_id, |a| {
                 a.set_rating(statement_id, *rating, stamp.at)
             }),
             Change::SetEvidence {
                 assessment_id,
                 statement_id,
                 text,
-            } => self.edit_assessment(assessment_id, |a| {
+            } if handles!(S, Assessment) => self.edit_assessment(assessment_id, |a| {
                 a.set_evidence(statement_id, text, stamp.at)
             }),
             Change::SetFlagged {
                 assessment_id,
                 statement_id,
                 flagged,
-            } => self.edit_assessment(assessment_id, |a| {
+            } if handles!(S, Assessment) => self.edit_assessment(assessment_id, |a| {
                 a.set_flagged(statement_id, *flagged, stamp.at)
             }),
             Change::SetImportance {
                 assessment_id,
                 domain_id,
                 importance,
-            } => self.set_importance(assessment_id, domain_id, *importance, stamp),
-            Change::ImportPartnerAssessment { id, assessment } => {
+            } if handles!(S, Assessment) => {
+                self.set_importance(assessment_id, domain_id, *importance, stamp)
+            }
+            Change::ImportPartnerAssessment { id, assessment }
+                if handles!(S, PartnerAssessment) =>
+            {
                 self.import_partner_assessment(id, assessment)
             }
-            Change::AddGoal { id, place, draft } => self.add_goal(id, place, draft, stamp),
+            Change::AddGoal { id, place, draft } if handles!(S, Goal) => {
+                self.add_goal(id, place, draft, stamp)
+            }
             Change::AddGoalFromStatement {
                 id,
                 place,
                 assessment_id,
                 statement_id,
                 title,
-            } => self.add_goal_from_statement(id, place, assessment_id, statement_id, title, stamp),
-            Change::CombinePlans { into, from } => self.combine_plans(into, from, stamp),
-            Change::UncombinePlans(combined) => self.uncombine_plans(combined),
-            Change::SetGoalStatus { id, status } => self.set_goal_status(id, *status),
-            Change::SetActionDone { id, done } => self.set_action_done(id, *done, stamp),
-            Change::SetMilestoneDone { id, done } => {
+            } if handles!(S, Goal) => {
+                self.add_goal_from_statement(id, place, assessment_id, statement_id, title, stamp)
+            }
+            Change::CombinePlans { into, from } if handles!(S, Plan) => {
+                self.combine_plans(into, from, stamp)
+            }
+            Change::UncombinePlans(combined) if handles!(S, Plan) => self.uncombine_plans(combined),
+            Change::SetGoalStatus { id, status } if handles!(S, Goal) => {
+                self.set_goal_status(id, *status)
+            }
+            Change::SetActionDone { id, done } if handles!(S, Action) => {
+                self.set_action_done(id, *done, stamp)
+            }
+            Change::SetMilestoneDone { id, done } if handles!(S, Milestone) => {
                 self.set_milestone_done(id, done.as_deref(), stamp)
             }
             Change::AddGoalFromAgreement {
                 id,
                 place,
                 agreement_id,
-            } => self.add_goal_from_agreement(id, place, agreement_id, stamp),
-            Change::TakeInMembers { round, members } => self.take_in_members(round, members, stamp),
-            Change::SetRoundMembers { round, members } => self.set_round_members(round, members),
+            } if handles!(S, Goal) => self.add_goal_from_agreement(id, place, agreement_id, stamp),
+            Change::TakeInMembers { round, members } if handles!(S, GroupMember) => {
+                self.take_in_members(round, members, stamp)
+            }
+            Change::SetRoundMembers { round, members } if handles!(S, GroupMember) => {
+                self.set_round_members(round, members)
+            }
             Change::StartAgreement {
                 id,
                 draft,
                 drafted_from,
                 commitments,
-            } => self.start_agreement(id, draft, drafted_from.as_deref(), commitments, stamp),
-            Change::ReceiveAgreement(agreement) => self.receive_agreement(agreement, stamp),
-            Change::ReceiveBusinessCase(case) => self.receive_business_case(case, stamp),
+            } if handles!(S, SupportAgreement) => {
+                self.start_agreement(id, draft, drafted_from.as_deref(), commitments, stamp)
+            }
+            Change::ReceiveAgreement(agreement) if handles!(S, SupportAgreement) => {
+                self.receive_agreement(agreement, stamp)
+            }
+            Change::ReceiveBusinessCase(case) if handles!(S, BusinessCase) => {
+                self.receive_business_case(case, stamp)
+            }
             Change::SettleAgreement {
                 agreement,
                 received,
                 version,
                 terms,
                 note,
-            } => self.settle_agreement(agreement, received, version, terms, note, stamp),
+            } if handles!(S, SupportAgreement) => {
+                self.settle_agreement(agreement, received, version, terms, note, stamp)
+            }
+            // The merge is carried by the change (`MergeRun`), so it costs
+            // a dispatcher nothing.
             Change::MergeBackup { incoming, merge } => {
                 let outcome = merge.run(self, incoming, stamp.at);
                 *self = outcome.workbook;
@@ -108,20 +210,21 @@ impl Workbook {
             Change::ResolveConflict {
                 id,
                 use_other: true,
-            } => self.resolve_conflict_use_other(id, stamp.at),
+            } if every_kind => self.resolve_conflict_use_other(id, stamp.at),
             Change::ResolveConflict {
                 id,
                 use_other: false,
-            } => self.resolve_conflict_keep_current(id),
-            Change::ResolveConflictFields { id, take } => {
+            } if every_kind => self.resolve_conflict_keep_current(id),
+            Change::ResolveConflictFields { id, take } if every_kind => {
                 self.resolve_conflict_fields(id, take, stamp)
             }
             Change::NoteBackup => self.note_backup(stamp),
             Change::SetBackupReminder { days } => self.set_backup_reminder(*days),
+            _ => Err(Refusal::NotFromThisPage),
         };
         done?;
         if let Target::Changes { kind, id } = target {
-            self.touch(kind, id, *stamp.at);
+            self.touch::<S>(kind, id, *stamp.at);
         }
         // The workbook's `updated_at` is the moment of its last change of any
         // kind. Noting a backup changes nothing the user entered, so it does
@@ -804,5 +907,113 @@ mod tests {
             id: "g".into()
         }
         .is_typing());
+    }
+
+    /// Each area's dispatcher deletes and puts back the records of its own
+    /// kinds as `apply` does, and refuses every other kind's, changing
+    /// nothing: the area's part holds no code for them.
+    #[test]
+    fn an_areas_dispatcher_handles_its_own_kinds_and_refuses_the_rest() {
+        use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
+        use crate::model::workbook::records::{
+            AgreementKinds, AssessmentAreaKinds, CaseKinds, GroupAreaKinds, PlacementKinds,
+            PlanKinds,
+        };
+        let areas: [(&[RecordKind], Dispatcher); 7] = [
+            (
+                AssessmentAreaKinds::KINDS,
+                Dispatcher::of::<AssessmentAreaKinds>(),
+            ),
+            (PlanKinds::KINDS, Dispatcher::of::<PlanKinds>()),
+            (PlacementKinds::KINDS, Dispatcher::of::<PlacementKinds>()),
+            (GroupAreaKinds::KINDS, Dispatcher::of::<GroupAreaKinds>()),
+            (AgreementKinds::KINDS, Dispatcher::of::<AgreementKinds>()),
+            (CaseKinds::KINDS, Dispatcher::of::<CaseKinds>()),
+            (RecordKind::ALL, Dispatcher::every_change()),
+        ];
+        let wb = workbook_with_every_kind_of_record();
+        for (kinds, dispatcher) in areas {
+            for (kind, id) in wb.records() {
+                let mut changed = wb.clone();
+                let done = dispatcher.apply(&mut changed, &Change::delete(kind, id), stamp(30));
+                if kinds.contains(&kind) {
+                    let undo = done.unwrap().undo.expect("a deletion has an undo");
+                    assert!(!changed.holds(id), "{dispatcher:?} deletes {kind:?}");
+                    dispatcher.apply(&mut changed, &undo, stamp(31)).unwrap();
+                    changed.updated_at = wb.updated_at;
+                    assert_eq!(changed, wb, "{dispatcher:?} puts {kind:?} back");
+                } else {
+                    assert_eq!(
+                        done,
+                        Err(Refusal::NotFromThisPage),
+                        "{dispatcher:?} refuses {kind:?}"
+                    );
+                    assert_eq!(changed, wb, "{dispatcher:?} changed nothing");
+                }
+            }
+        }
+    }
+
+    /// The changes that are not a record's draft go by the kinds they are
+    /// about too; a backup's merge and the backup notes go through any
+    /// dispatcher, and settling a merge's conflict needs every kind.
+    #[test]
+    fn an_areas_dispatcher_refuses_other_areas_named_changes() {
+        use crate::model::workbook::fixtures::workbook_with_every_kind_of_record;
+        use crate::model::workbook::merge::MergeRun;
+        use crate::model::workbook::records::{PlacementKinds, PlanKinds};
+        let wb = workbook_with_every_kind_of_record();
+        let milestone = wb
+            .records()
+            .into_iter()
+            .find(|(kind, _)| *kind == RecordKind::Milestone)
+            .unwrap()
+            .1
+            .to_string();
+        let untick = Change::SetMilestoneDone {
+            id: milestone,
+            done: None,
+        };
+        let placement = Dispatcher::of::<PlacementKinds>();
+        let plan = Dispatcher::of::<PlanKinds>();
+        let mut changed = wb.clone();
+        assert!(placement.apply(&mut changed, &untick, stamp(30)).is_ok());
+        assert!(Dispatcher::every_change()
+            .apply(&mut wb.clone(), &untick, stamp(30))
+            .is_ok());
+        let rating = Change::SetRating {
+            assessment_id: "assessment-1".into(),
+            statement_id: "1.1".into(),
+            rating: None,
+        };
+        let settle = Change::ResolveConflict {
+            id: "conflict-1".into(),
+            use_other: false,
+        };
+        for (dispatcher, refused) in [(plan, &untick), (placement, &rating), (placement, &settle)] {
+            let mut changed = wb.clone();
+            assert_eq!(
+                dispatcher.apply(&mut changed, refused, stamp(30)),
+                Err(Refusal::NotFromThisPage),
+                "{dispatcher:?}: {refused:?}"
+            );
+            assert_eq!(changed, wb);
+        }
+        // With every kind, the workbook's conflict is settled.
+        let mut settled = wb.clone();
+        assert!(Dispatcher::every_change()
+            .apply(&mut settled, &settle, stamp(30))
+            .is_ok());
+        assert!(settled.conflicts.is_empty());
+        let merge = Change::MergeBackup {
+            incoming: Box::new(Workbook::new(stamp(0).at)),
+            merge: MergeRun::by_record_id(),
+        };
+        let mut merged = wb.clone();
+        let applied = placement.apply(&mut merged, &merge, stamp(32)).unwrap();
+        assert!(applied.merge_report.is_some());
+        assert!(placement
+            .apply(&mut merged, &Change::NoteBackup, stamp(33))
+            .is_ok());
     }
 }

@@ -51,6 +51,9 @@ pub enum Refusal {
     OwnAssessment,
     /// This partner assessment is already imported, in this version or a newer one.
     AlreadyImported,
+    /// The change is about records this page's dispatcher does not handle
+    /// (`Workbook::apply_in`): a fault in the app, never the user's doing.
+    NotFromThisPage,
 }
 
 impl std::fmt::Display for Refusal {
@@ -79,6 +82,9 @@ impl std::fmt::Display for Refusal {
             }
             Refusal::AlreadyImported => {
                 "you have already imported this assessment (this copy or a newer one), so nothing was added"
+            }
+            Refusal::NotFromThisPage => {
+                "this page cannot make that change (a fault in the app; a backup from Your data keeps everything)"
             }
         };
         f.write_str(text)

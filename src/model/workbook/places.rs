@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::workbook::deleted::DeletedRecord;
 use crate::model::workbook::outcome::{Refusal, Stamp};
-use crate::model::workbook::records::Branch;
+use crate::model::workbook::records::{Branch, KindSet, Only};
 use crate::model::workbook::tree::{
     for_kind, Drafted, ForDraft, ForKind, Holder, Kind, Rec, Record, RecordDraft, RecordKind,
     Tombstone, Up, Workbook,
@@ -117,14 +117,20 @@ impl Workbook {
     }
 
     /// A copy of the record of `kind` with this id and where it is, for an undo.
-    pub(crate) fn copy_of(&self, kind: RecordKind, id: &str) -> Option<DeletedRecord> {
-        for_kind(kind, &mut CopyOf(self, id))
+    /// Only kinds of `S` are copied (none for another kind).
+    pub(crate) fn copy_of_in<S: KindSet>(
+        &self,
+        kind: RecordKind,
+        id: &str,
+    ) -> Option<DeletedRecord> {
+        for_kind(kind, &mut Only::<S, _>::new(CopyOf(self, id))).flatten()
     }
 
     /// Adds a record made from `draft` with this id, under `under`: the
     /// record it goes under must be there, and the draft must pass its rules.
-    /// It is stamped made and changed now.
-    pub(crate) fn add_drafted(
+    /// It is stamped made and changed now. Only kinds of `S` are added (see
+    /// `Workbook::apply_in`).
+    pub(crate) fn add_drafted<S: KindSet>(
         &mut self,
         id: &str,
         under: Option<&str>,
@@ -147,17 +153,20 @@ impl Workbook {
                 self.wb.put::<K>(self.under, record, None)
             }
         }
-        draft.run(&mut Add {
-            wb: self,
-            id,
-            under,
-            stamp,
-        })
+        draft
+            .run(&mut Only::<S, _>::new(Add {
+                wb: self,
+                id,
+                under,
+                stamp,
+            }))
+            .unwrap_or(Err(Refusal::NotFromThisPage))
     }
 
     /// Changes the record with this id to what `draft` says, keeping the
     /// records under it and when it was made; it is stamped changed now.
-    pub(crate) fn update_drafted(
+    /// Only kinds of `S` are changed.
+    pub(crate) fn update_drafted<S: KindSet>(
         &mut self,
         id: &str,
         draft: &RecordDraft,
@@ -184,16 +193,19 @@ impl Workbook {
                 Ok(())
             }
         }
-        draft.run(&mut Update {
-            wb: self,
-            id,
-            stamp,
-        })
+        draft
+            .run(&mut Only::<S, _>::new(Update {
+                wb: self,
+                id,
+                stamp,
+            }))
+            .unwrap_or(Err(Refusal::NotFromThisPage))
     }
 
     /// Deletes the record of `kind` with this id, and everything under it,
-    /// leaving a tombstone so a merge knows it was deleted.
-    pub(crate) fn delete(
+    /// leaving a tombstone so a merge knows it was deleted. Only kinds of `S`
+    /// are deleted.
+    pub(crate) fn delete<S: KindSet>(
         &mut self,
         kind: RecordKind,
         id: &str,
@@ -206,14 +218,17 @@ impl Workbook {
                 self.0.take::<K>(self.1)
             }
         }
-        for_kind(kind, &mut Take(self, id)).ok_or(Refusal::NotFound)?;
+        for_kind(kind, &mut Only::<S, _>::new(Take(self, id)))
+            .ok_or(Refusal::NotFromThisPage)?
+            .ok_or(Refusal::NotFound)?;
         self.bury(id, kind, stamp);
         Ok(())
     }
 
     /// Puts back a record deleted a moment ago where it was, and forgets its
     /// tombstone. Refused when it is back already or what it was under is gone.
-    pub(crate) fn undelete(&mut self, deleted: &DeletedRecord) -> Result<(), Refusal> {
+    /// Only kinds of `S` are put back.
+    pub(crate) fn undelete<S: KindSet>(&mut self, deleted: &DeletedRecord) -> Result<(), Refusal> {
         struct Put<'a>(&'a mut Workbook, &'a DeletedRecord);
         impl ForKind for Put<'_> {
             type Out = Result<(), Refusal>;
@@ -228,13 +243,18 @@ impl Workbook {
         if self.holds(&id) {
             return Err(Refusal::DuplicateId);
         }
-        for_kind(deleted.record.kind(), &mut Put(self, deleted))?;
+        for_kind(
+            deleted.record.kind(),
+            &mut Only::<S, _>::new(Put(self, deleted)),
+        )
+        .unwrap_or(Err(Refusal::NotFromThisPage))?;
         self.deleted.retain(|t| t.id != id);
         Ok(())
     }
 
-    /// Sets the `updated_at` of the record of `kind` with this id.
-    pub(crate) fn touch(&mut self, kind: RecordKind, id: &str, at: DateTime<Utc>) {
+    /// Sets the `updated_at` of the record of `kind` with this id (of a kind
+    /// of `S`; the records `apply_in::<S>` changes are).
+    pub(crate) fn touch<S: KindSet>(&mut self, kind: RecordKind, id: &str, at: DateTime<Utc>) {
         struct Touch<'a, 'i>(&'a mut Workbook, &'i str, DateTime<Utc>);
         impl ForKind for Touch<'_, '_> {
             type Out = ();
@@ -243,7 +263,7 @@ impl Workbook {
                 self.0.edit::<K, _>(self.1, |r| r.set_updated_at(at));
             }
         }
-        for_kind(kind, &mut Touch(self, id, at));
+        for_kind(kind, &mut Only::<S, _>::new(Touch(self, id, at)));
     }
 
     pub(crate) fn bury(&mut self, id: &str, kind: RecordKind, stamp: Stamp) {
@@ -329,7 +349,9 @@ mod tests {
             let (under, found, position) = wb.place_of(id).unwrap();
             assert_eq!(found, kind);
             assert_eq!(under.and_then(|u| wb.record_kind(u)), kind.parent());
-            let copy = wb.copy_of(kind, id).unwrap();
+            let copy = wb
+                .copy_of_in::<crate::model::workbook::records::AllKinds>(kind, id)
+                .unwrap();
             assert_eq!(copy.position, position);
             assert_eq!(copy.record.id(), id);
             assert_eq!(wb.describe_record(id).unwrap().1, copy.describe());

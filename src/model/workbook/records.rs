@@ -27,7 +27,7 @@ use crate::model::plan::PlanBook;
 use crate::model::workbook::deferred::{Counted, Deferred, ListLength, Section, Tally};
 use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::tree::{
-    for_kind, kind, ForKind, Kind, Record, RecordKind, Up, Workbook,
+    for_kind, kind, Drafted, ForDraft, ForKind, Kind, Record, RecordKind, Up, Workbook,
 };
 use serde::de::{DeserializeSeed, Deserializer};
 
@@ -45,8 +45,8 @@ pub(crate) trait MergeLists {
 /// to it. A section's kinds are walked by the section's own code
 /// (`Section::visit`), in the part that read it.
 pub(crate) trait KindSet {
-    /// The set's kinds (the native tests check the sets split every kind).
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// The set's kinds (the native tests check the section's sets split
+    /// every kind; `Only` keeps work to them).
     const KINDS: &'static [RecordKind];
     /// Runs `work` for every kind of the set; the work finds out by
     /// downcasting whether that kind's lists sit in the record it was given.
@@ -104,6 +104,69 @@ kind_set!(
     /// The business cases' section.
     CaseKinds: BusinessCase CaseOption CaseRisk CaseMilestone
 );
+
+kind_set!(
+    /// What the self-assessment's pages change: assessments, and a statement
+    /// made a goal (in a plan, perhaps a new one).
+    // Named only by the pages' list of areas, in the browser's build.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    AssessmentAreaKinds: Assessment PartnerAssessment Plan Goal Action Evidence Review SelfRating
+);
+kind_set!(
+    /// What the group view's pages change: its rounds, and an agreed area
+    /// made a goal (in a plan, perhaps a new one).
+    // Named only by the pages' list of areas, in the browser's build.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    GroupAreaKinds: GroupRound GroupMember AreaAgreement Plan Goal Action Evidence Review SelfRating
+);
+
+/// Whether `kind` is one of `kinds`, worked out as the code is compiled
+/// (`Only`); a `const fn`, as a slice's `contains` is not.
+pub(crate) const fn has_kind(kinds: &[RecordKind], kind: RecordKind) -> bool {
+    let mut at = 0;
+    while at < kinds.len() {
+        if kinds[at] as u8 == kind as u8 {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
+
+/// Work for the kinds of `S` only: for any other kind it gives `None`
+/// without running. Why: `for_kind` and `RecordDraft::run` make the work
+/// once for every kind there is; through `Only`, the work for a kind outside
+/// `S` is never made (the condition is a constant), so an area's dispatcher
+/// (`Workbook::apply_in`) holds the code of its own kinds alone.
+pub(crate) struct Only<S, F>(pub F, std::marker::PhantomData<S>);
+
+impl<S: KindSet, F> Only<S, F> {
+    pub(crate) fn new(work: F) -> Self {
+        Only(work, std::marker::PhantomData)
+    }
+}
+
+impl<S: KindSet, F: ForKind> ForKind for Only<S, F> {
+    type Out = Option<F::Out>;
+    fn run<K: Kind>(&mut self) -> Self::Out {
+        if const { has_kind(S::KINDS, K::KIND) } {
+            Some(self.0.run::<K>())
+        } else {
+            None
+        }
+    }
+}
+
+impl<S: KindSet, F: ForDraft> ForDraft for Only<S, F> {
+    type Out = Option<F::Out>;
+    fn run<K: Kind, D: Drafted<Kind = K>>(&mut self, draft: &D) -> Self::Out {
+        if const { has_kind(S::KINDS, K::KIND) } {
+            Some(self.0.run::<K, D>(draft))
+        } else {
+            None
+        }
+    }
+}
 
 fn each_kind<F: ForKind<Out = ()>>(work: &mut F) {
     AllKinds::each(work)

@@ -21,12 +21,18 @@
 //! An area's first page is the one the navigation links to. The build reads
 //! each area's part and first address from this list too, for the script
 //! that fetches a deep link's parts early (`scripts/fingerprint-app.mjs`,
-//! which expects each area to open as `AREA, part …, fetched by …, named "…" {`).
+//! which expects each area to open as `AREA changing …, part …, fetched by …, named "…" {`).
 
 use leptos::prelude::*;
 
 use super::{agreement, assessment, business_case, group, placement, plan};
+use crate::model::workbook::apply::Dispatcher;
+use crate::model::workbook::records::{
+    AgreementKinds, AllKinds, AssessmentAreaKinds, CaseKinds, GroupAreaKinds, PlacementKinds,
+    PlanKinds,
+};
 use crate::ui::routing::{Area, PartLoadError, Route};
+use crate::ui::saver::WithDispatcher;
 
 /// The area's name for its own stylesheet (`area_styles`): its part's
 /// function without "_area" (`group_area`: "group").
@@ -38,6 +44,19 @@ fn area_name(part: &'static str) -> &'static str {
 /// function are made from the same list, so this is never drawn.
 fn no_such_page() -> AnyView {
     view! { <super::NotFound /> }.into_any()
+}
+
+/// The dispatcher an area's pages apply their changes with (`changing`):
+/// the kinds of record they change (`records.rs`), so that the area's part
+/// holds those kinds' operations alone, or `nothing` for an area that changes
+/// nothing.
+macro_rules! dispatcher {
+    (nothing) => {
+        None
+    };
+    ($kinds:ident) => {
+        Some(Dispatcher::of::<$kinds>())
+    };
 }
 
 /// Makes, from the list below: for each area, the function the module is cut
@@ -52,7 +71,7 @@ macro_rules! areas {
             $( $now:literal => $($now_page:ident)::+ ),* $(,)?
         }
         $(
-            $area:ident, part $part:ident, fetched by $fetch:ident, named $label:literal {
+            $area:ident changing $changes:ident, part $part:ident, fetched by $fetch:ident, named $label:literal {
                 $first:literal => $($first_page:ident)::+
                 $( , $pattern:literal => $($page:ident)::+ )* $(,)?
             }
@@ -70,9 +89,14 @@ macro_rules! areas {
             )]
             fn $part(pattern: &'static str) -> Result<AnyView, PartLoadError> {
                 crate::ui::saver::use_saver().keep_linked_file();
+                let dispatcher = dispatcher!($changes);
                 Ok(match pattern {
-                    $first => view! { <$($first_page)::+ /> }.into_any(),
-                    $( $pattern => view! { <$($page)::+ /> }.into_any(), )*
+                    $first => view! {
+                        <WithDispatcher dispatcher><$($first_page)::+ /></WithDispatcher>
+                    }.into_any(),
+                    $( $pattern => view! {
+                        <WithDispatcher dispatcher><$($page)::+ /></WithDispatcher>
+                    }.into_any(), )*
                     _ => no_such_page(),
                 })
             }
@@ -116,7 +140,7 @@ areas! {
     first download {
         "/" => super::Home,
     }
-    ASSESSMENT, part assessment_area, fetched by fetch_assessment_area, named "Self-assessment" {
+    ASSESSMENT changing AssessmentAreaKinds, part assessment_area, fetched by fetch_assessment_area, named "Self-assessment" {
         "/self-assessment" => assessment::Overview,
         "/self-assessment/new" => assessment::StartAssessment,
         "/self-assessment/over-time/:earlier/:later" => assessment::OverTime,
@@ -127,7 +151,7 @@ areas! {
         "/self-assessment/:id/export" => assessment::ExportAssessment,
         "/self-assessment/:id/partner/:partner" => assessment::PartnerComparison,
     }
-    PLAN, part plan_area, fetched by fetch_plan_area, named "Development plan" {
+    PLAN changing PlanKinds, part plan_area, fetched by fetch_plan_area, named "Development plan" {
         "/development-plan" => plan::DevelopmentPlan,
         "/development-plan/plans/new" => plan::NewPlan,
         "/development-plan/plans/:plan" => plan::PlanPage,
@@ -138,7 +162,7 @@ areas! {
         "/development-plan/goals/:id/edit" => plan::EditGoal,
         "/development-plan/entries/:id" => plan::EditEntry,
     }
-    PLACEMENT, part placement_area, fetched by fetch_placement_area, named "Placement log" {
+    PLACEMENT changing PlacementKinds, part placement_area, fetched by fetch_placement_area, named "Placement log" {
         "/placement-log" => placement::PlacementLog,
         "/placement-log/new" => placement::NewPlacement,
         "/placement-log/placements/:placement" => placement::PlacementPage,
@@ -151,7 +175,7 @@ areas! {
         "/placement-log/milestones/:id" => placement::EditMilestone,
         "/placement-log/entries/:id" => placement::EditActivity,
     }
-    GROUP, part group_area, fetched by fetch_group_area, named "Group view" {
+    GROUP changing GroupAreaKinds, part group_area, fetched by fetch_group_area, named "Group view" {
         "/group" => group::GroupView,
         "/group/new" => group::NewRound,
         "/group/compare/:earlier/:later" => group::CompareRounds,
@@ -160,7 +184,7 @@ areas! {
         "/group/rounds/:round/workshop" => group::Workshop,
         "/group/rounds/:round/workshop/:domain" => group::AgreeArea,
     }
-    AGREEMENT, part agreement_area, fetched by fetch_agreement_area, named "Support agreement" {
+    AGREEMENT changing AgreementKinds, part agreement_area, fetched by fetch_agreement_area, named "Support agreement" {
         "/support-agreement" => agreement::SupportAgreements,
         "/support-agreement/new" => agreement::StartAgreement,
         "/support-agreement/agreements/:agreement" => agreement::AgreementPage,
@@ -174,7 +198,7 @@ areas! {
         "/support-agreement/deliveries/:id" => agreement::EditDelivery,
         "/support-agreement/review-meetings/:id" => agreement::EditReviewMeeting,
     }
-    BUSINESS_CASE, part business_case_area, fetched by fetch_business_case_area, named "Business case" {
+    BUSINESS_CASE changing CaseKinds, part business_case_area, fetched by fetch_business_case_area, named "Business case" {
         "/business-case" => business_case::BusinessCases,
         "/business-case/new" => business_case::StartCase,
         "/business-case/cases/:case" => business_case::CasePage,
@@ -189,10 +213,10 @@ areas! {
         "/business-case/risks/:id" => business_case::EditRisk,
         "/business-case/milestones/:id" => business_case::EditMilestone,
     }
-    YOUR_DATA, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
+    YOUR_DATA changing AllKinds, part your_data_area, fetched by fetch_your_data_area, named "Your data" {
         "/your-data" => super::YourData,
     }
-    ABOUT, part about_area, fetched by fetch_about_area, named "About" {
+    ABOUT changing nothing, part about_area, fetched by fetch_about_area, named "About" {
         "/about" => super::About,
     }
 }

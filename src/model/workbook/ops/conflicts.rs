@@ -11,7 +11,7 @@ use crate::model::common::validation::FieldError;
 use crate::model::workbook::merge::report::Counts;
 use crate::model::workbook::merge::versions::{differing_leaves, to_value};
 use crate::model::workbook::outcome::{Refusal, Stamp};
-use crate::model::workbook::records::Branch;
+use crate::model::workbook::records::{AllKinds, Branch};
 use crate::model::workbook::tree::{
     for_kind, Conflict, ForKind, Kind, Rec, Record, RecordKind, Workbook,
 };
@@ -159,7 +159,7 @@ impl Workbook {
         let mut trial = self.clone();
         trial.put_other(conflict.kind, id, &mixed, stamp.at)?;
         if let Some(draft) = trial.form_draft(conflict.kind, id) {
-            trial.update_drafted(id, &draft, stamp)?;
+            trial.update_drafted::<AllKinds>(id, &draft, stamp)?;
         }
         trial.conflicts.retain(|c| c.id != conflict_id);
         *self = trial;
@@ -291,7 +291,7 @@ impl Workbook {
                 at,
                 today: at.date_naive(),
             };
-            self.delete(conflict.kind, id, stamp)?;
+            self.delete::<AllKinds>(conflict.kind, id, stamp)?;
         } else {
             self.put_other(conflict.kind, id, other, at)?;
         }

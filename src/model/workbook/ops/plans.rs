@@ -1060,7 +1060,11 @@ pub(crate) mod tests {
         let mut here = shared.clone();
         let mut pending = Pending::default();
         here.apply(&combine("p1", "p2"), stamp(20)).unwrap();
-        pending.push(combine("p1", "p2"), stamp(20));
+        pending.push(
+            combine("p1", "p2"),
+            stamp(20),
+            crate::model::workbook::apply::Dispatcher::every_change(),
+        );
         let mut other = shared.clone();
         other
             .apply(
