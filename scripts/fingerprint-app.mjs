@@ -118,7 +118,7 @@ ${exports.join('\n')}
 /**
  * Each area's part and the address under which its pages are (its first
  * page's), read from the one list of areas and pages, src/ui/pages/areas.rs
- * (`AREA, part <part>, fetched by …, named "…" {` then `"<address>" => …`),
+ * (`AREA changing <kinds>, part <part>, fetched by …, named "…" {` then `"<address>" => …`),
  * so an area is declared there alone.
  */
 function areaPaths() {
@@ -137,9 +137,11 @@ function areaPaths() {
  * saver's part is also fetched at start in a browser that linked a backup
  * file: it holds the code that keeps the file, src/ui/linked_file.rs.) And
  * the code that copies the page last shown (src/ui/page_copy.rs), fetched
- * in idle time after the start.
+ * in idle time after the start. And the save made when another tab of an
+ * older version saved last (src/ui/saver.rs, `other_form_part`), fetched when
+ * that tab's save is heard of.
  */
-const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage', 'page_copy']);
+const PARTS_WITHOUT_PAGES = new Set(['saver', 'unusual_storage', 'page_copy', 'other_form']);
 
 /**
  * An inline script that, at a deep link, asks for the page's area's parts

@@ -153,6 +153,23 @@ pub enum BannerWritten {
     BackupNotMade(String),
 }
 
+/// Where the release build cuts the module: the save made when another tab
+/// of an older version saved last (`Saver::save_reading`), with the long
+/// way of reading its save, which no other part holds.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        other_form,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible,
+        preload(fetch_other_form_part)
+    )
+)]
+fn other_form_part(saver: Saver) -> Result<(), PartLoadError> {
+    saver.save_reading(Some(storage::read_other_form));
+    Ok(())
+}
+
 /// The banners' way to the saver: `write` done in the saver's part of the
 /// module, fetched first if it is not here yet. If it cannot be fetched, the
 /// reason, in words that follow "because".
@@ -449,12 +466,41 @@ impl Saver {
     /// The save itself (`save_pending` has checked that something is pending
     /// and saving is on).
     fn save_now(&self) {
+        self.save_reading(None);
+    }
+
+    /// The save, with `long_way` the reader for another tab's save in an
+    /// older form (`storage::read_other_form`) when this code holds it. When
+    /// it does not, and such a save is there, the save is made by the part
+    /// that holds it (`other_form_part`), once fetched: pending changes wait
+    /// in memory until then (it comes from the service worker's cache, and
+    /// is fetched beforehand when the other tab's save is heard of).
+    fn save_reading(&self, long_way: Option<fn(&str) -> Stored>) {
         let store = self.store;
         let revision = store.doc.with_untracked(|d| d.revision);
-        let stored = match storage::read_if_newer(revision) {
+        let stored = match (storage::read_if_newer(revision), long_way) {
+            (Stored::OtherForm(text), Some(read)) => read(&text),
+            (Stored::OtherForm(_), None) => {
+                let saver = *self;
+                leptos::task::spawn_local(async move {
+                    #[cfg(feature = "split")]
+                    let saved = other_form_part(saver).await;
+                    #[cfg(not(feature = "split"))]
+                    let saved = other_form_part(saver);
+                    if saved.is_err() {
+                        saver.store.save_error.set(Some(
+                            "another tab, of an older version of the app, saved last, and the part of the app that reads its save could not be fetched: check the connection (nothing is lost while this page stays open)".into(),
+                        ));
+                    }
+                });
+                return;
+            }
+            (stored, _) => stored,
+        };
+        let stored = match stored {
             Stored::Nothing => None,
             Stored::Readable(workbook) => Some(workbook),
-            Stored::Unreadable => {
+            Stored::Unreadable | Stored::OtherForm(_) => {
                 store.save_error.set(Some(
                     "another tab has saved a workbook this page cannot read (perhaps from a newer version of the app); reload the page to see it".into(),
                 ));
@@ -509,6 +555,13 @@ impl Saver {
             return;
         };
         let Some(newer) = self.store.newer_from_other_tab(&text) else {
+            // Perhaps an older version's save (another tab not yet updated):
+            // the next save reads it with a part of its own, fetched now so
+            // that it is here by then, even as the page closes.
+            #[cfg(feature = "split")]
+            leptos::task::spawn_local(async {
+                let _ = fetch_other_form_part().await;
+            });
             return;
         };
         if self.pending.with(Pending::is_empty) {
@@ -635,6 +688,10 @@ impl Saver {
         let store = self.store;
         let stored = match storage::read_if_newer(0) {
             Stored::Readable(workbook) => Some(workbook),
+            Stored::OtherForm(text) => match storage::read_other_form(&text) {
+                Stored::Readable(workbook) => Some(workbook),
+                _ => None,
+            },
             _ => None,
         };
         let document = store

@@ -233,6 +233,11 @@ pub enum Stored {
     Readable(Workbook),
     /// Text this app cannot read, e.g. written by a newer version in another tab.
     Unreadable,
+    /// Text in a form only the long way reads (`read_other_form`): another
+    /// tab of an older version of the app saved last. That reader (the
+    /// migrations, and reading every kind of record from plain JSON) is not
+    /// in the code every page that saves holds; the saver fetches it.
+    OtherForm(String),
 }
 
 /// Reads the stored workbook, parsing it only when its revision is newer than
@@ -252,10 +257,19 @@ pub fn read_if_newer(known_revision: u64) -> Stored {
     let text = String::from(stored);
     match backup::stored_revision(&text) {
         Some(revision) if revision <= known_revision => Stored::Nothing,
-        _ => match backup::read_stored_workbook(&text, &section_keys()) {
-            Ok(workbook) => Stored::Readable(workbook),
-            Err(_) => Stored::Unreadable,
+        _ => match backup::read_stored(&text, &section_keys()) {
+            Some(workbook) => Stored::Readable(workbook),
+            None => Stored::OtherForm(text),
         },
+    }
+}
+
+/// Reads another tab's save `read_if_newer` could not (`Stored::OtherForm`)
+/// the long way: an older version's, migrated; anything else is unreadable.
+pub fn read_other_form(text: &str) -> Stored {
+    match backup::read_stored_workbook(text, &section_keys()) {
+        Ok(workbook) => Stored::Readable(workbook),
+        Err(_) => Stored::Unreadable,
     }
 }
 

@@ -167,6 +167,42 @@ test('a workbook saved by an older version is read by a part fetched for it; if 
   await context.close();
 });
 
+test("another tab, of an older version, saving last: this tab's next save reads that save with a part fetched for it, and keeps both tabs' changes", async () => {
+  const text = await readFile(new URL('../fixtures/workbook-schema-6.json', import.meta.url), 'utf8');
+  const { context, page } = await openWithoutServiceWorker();
+  await page.goto('/robots.txt');
+  await page.evaluate((stored) => localStorage.setItem('commissioning-workbook', stored), text);
+  await page.goto('/');
+  await waitForApp(page);
+  await goToArea(page, 'Development plan');
+  assert.ok(!page.wasm.includes('split_other_form.wasm'), 'no other form seen yet');
+
+  // The older version, open in another tab, saves its plain JSON at the next revision.
+  const older = JSON.parse(text);
+  older.revision += 1;
+  older.plans[0].goals[0].title = 'Renamed in the older version';
+  older.plans[0].goals[0].updated_at = '2027-09-20T09:00:00Z';
+  older.updated_at = '2027-09-20T09:00:00Z';
+  const olderTab = await context.newPage();
+  await olderTab.goto('/robots.txt');
+  await olderTab.evaluate((stored) => localStorage.setItem('commissioning-workbook', stored), JSON.stringify(older));
+
+  await page.getByLabel('What do you want to achieve?').fill('Added in this version');
+  await page.getByRole('button', { name: 'Add goal' }).click();
+  await page.getByRole('heading', { name: 'Added in this version' }).waitFor();
+  const saved = await savedWorkbook(page);
+  assert.ok(page.wasm.includes('split_other_form.wasm'), `fetched: ${page.wasm}`);
+  assert.equal(saved.revision, older.revision + 1, 'built on the older version\'s save');
+  assert.deepEqual(
+    saved.plans.flatMap((p) => p.goals).map((g) => g.title).sort(),
+    ['Added in this version', 'Renamed in the older version'],
+  );
+  // The page shows the other tab's change too, now that it is kept.
+  await page.getByRole('heading', { name: 'Renamed in the older version' }).waitFor();
+  assert.deepEqual(page.pageErrors, []);
+  await context.close();
+});
+
 test('a workbook this version saved opens without fetching the reader for older versions', async () => {
   const { context, page } = await openWithoutServiceWorker();
   await page.goto('/');
