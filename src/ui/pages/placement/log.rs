@@ -119,7 +119,8 @@ pub fn ActivityLog() -> impl IntoView {
         let pairs = form.to_address();
         crate::ui::routing::replace_hash_query(&path, &pairs);
     });
-    // (ids shown newest first, minutes shown, entries in all): the list
+    // (ids shown newest first, with their places in the placement's entries;
+    // minutes shown; entries in all): the list
     // re-renders when which entries match changes; each card when its entry does.
     let shown = store.select(move |w| {
         let filter = filter.get();
@@ -128,12 +129,17 @@ pub fn ActivityLog() -> impl IntoView {
                 let matching: Vec<_> = p
                     .entries
                     .iter()
+                    .enumerate()
                     .rev()
-                    .filter(|e| filter.matches(e))
+                    .filter(|(_, e)| filter.matches(e))
                     .collect();
-                let minutes: u64 = matching.iter().map(|e| e.minutes as u64).sum();
+                let minutes: u64 = matching.iter().map(|(_, e)| e.minutes as u64).sum();
                 (
-                    matching.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
+                    // Each with where it is, for its card to find it there.
+                    matching
+                        .iter()
+                        .map(|(at, e)| (e.id.clone(), *at))
+                        .collect::<Vec<_>>(),
                     minutes,
                     p.entries.len(),
                 )
@@ -214,8 +220,8 @@ pub fn ActivityLog() -> impl IntoView {
                 <p>{move || if shown.with(|s| s.2 == 0) { "Nothing logged yet." } else { "No entries match these filters." }}</p>
             }>
                 <ul class="nhsuk-list" aria-label="Log entries">
-                    <For each=move || shown.get().0 key=|id| id.clone() let:id>
-                        <EntryCard id />
+                    <For each=move || shown.get().0 key=|(id, _)| id.clone() let:((id, at))>
+                        <EntryCard id at />
                     </For>
                 </ul>
             </Show>

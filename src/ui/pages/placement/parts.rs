@@ -395,13 +395,17 @@ pub fn entry_body(e: &ActivityEntry, project: Option<String>) -> impl IntoView {
 /// One log entry, re-rendered only when that entry changes. `outside` is
 /// whether its date falls outside the placement.
 #[component]
-pub fn EntryCard(id: String) -> impl IntoView {
+pub fn EntryCard(
+    id: String,
+    /// Where the entry is in its placement's entries, as the list found it.
+    at: usize,
+) -> impl IntoView {
     let store = use_store();
     let saver = use_saver();
     let entry = {
         let id = id.clone();
         store.select(move |w| {
-            w.activity(&id).map(|(pl, e)| {
+            w.activity_at(&id, at).map(|(pl, e)| {
                 let project = e.project_id.as_deref().map(|p| {
                     pl.project(p)
                         .map(|p| p.title.to_string())
