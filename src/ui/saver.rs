@@ -60,8 +60,8 @@ pub struct Saver {
     /// Whether it listens for the page being hidden and other tabs' saves.
     started: StoredValue<bool>,
     /// The dispatcher changes made through this saver are applied with: the
-    /// area's (`use_area_saver`), or every change's in the saver's own part
-    /// (the banners) and Your data. None in the saver made at start, which
+    /// area's, for its pages (`WithDispatcher`), or every change's in the
+    /// saver's own part (the banners) and Your data. None in the saver made at start, which
     /// the first download holds: a dispatcher named there would bring every
     /// operation's code into it.
     dispatcher: Option<Dispatcher>,
